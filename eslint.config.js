@@ -1,0 +1,51 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+// Core layers must stay pure of I/O libraries: only adapters, loaders and main.ts touch them.
+const ioLibraries = [
+  'telegraf',
+  'openai',
+  'hnswlib-node',
+  'better-sqlite3',
+  'node:fs',
+  'node:fs/promises',
+  'fs',
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules', '.cache', 'data', 'test-artifacts', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/assistant/**/*.ts', 'src/knowledge/**/*.ts', 'src/retrieval/**/*.ts'],
+    ignores: [
+      'src/knowledge/loaders/**',
+      'src/knowledge/load-knowledge.ts',
+      'src/retrieval/hnsw-store.ts',
+      'src/retrieval/index-cache.ts',
+      'src/assistant/llm/openai-client.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ioLibraries.map((name) => ({
+            name,
+            message: 'Core modules are pure: do I/O in an adapter or loader and pass data in.',
+          })),
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/web/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+);

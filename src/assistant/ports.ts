@@ -1,0 +1,120 @@
+import type { Answer, Language } from './answer.js';
+import type { DocKind, FigureKind } from '../knowledge/types.js';
+
+/** Who is asking; selects the answer style in LLM mode (veterans: plain and warm; staff: exact; leaders: bullets). */
+export type Audience = 'veteran' | 'staff' | 'leader';
+
+export interface AskOptions {
+  /** Session id for follow-ups ("那2022年呢？"). Omit for a one-off question. */
+  session?: string;
+  /** Force the answer language; detected from the question when omitted. */
+  language?: Language;
+  audience?: Audience;
+  signal?: AbortSignal;
+}
+
+/** The one function every channel calls: (question, session) → Answer. */
+export interface Assistant {
+  ask(question: string, options?: AskOptions): Promise<Answer>;
+  /**
+   * Streams the answer text as it is written (LLM mode), then resolves `answer` with the final,
+   * grounded Answer. Offline mode yields the whole text once.
+   */
+  askStream?(
+    question: string,
+    options?: AskOptions,
+  ): { chunks: AsyncIterable<string>; answer: Promise<Answer> };
+}
+
+/** A passage returned by search; `n` is the number the LLM cites as [n]. */
+export interface Passage {
+  n: number;
+  chunkId: string;
+  doc: string;
+  title: string;
+  kind: DocKind;
+  section: string;
+  quote: string;
+  score: number;
+}
+
+/** One value of an indicator as the tools report it. */
+export interface FigureRecord {
+  id: string;
+  name: string;
+  nameEn: string;
+  category: string;
+  year: number;
+  kind: FigureKind;
+  value: number | null;
+  unit: string;
+  doc: string;
+  quote: string;
+  note?: string;
+  updatedBy?: string;
+  updatedAt?: string;
+}
+
+export interface TargetComparison {
+  metricId: string;
+  name: string;
+  year: number;
+  unit: string;
+  target: FigureRecord | undefined;
+  /** The latest actual at or before `year`. */
+  latestActual: FigureRecord | undefined;
+  /** actual / target × 100, rounded to one decimal; undefined when either is unknown or masked. */
+  progressPercent: number | undefined;
+  /** actual − target, in the indicator's unit; undefined when either is unknown or masked. */
+  gap: number | undefined;
+}
+
+export interface SourceSummary {
+  doc: string;
+  title: string;
+  kind: DocKind;
+  issuer?: string;
+  effectiveDate?: string;
+  sourceRef?: string;
+  superseded: boolean;
+  chunks: number;
+}
+
+/**
+ * Read-only typed tools over the knowledge base. The offline composer and the LLM agent use the
+ * same tools, so both answer from the same facts. Arithmetic is done here, never by a model.
+ */
+export interface KnowledgeTools {
+  searchKnowledge(query: string, k?: number, options?: { kind?: DocKind }): Promise<Passage[]>;
+  /** Resolves a metric by id, Chinese/English name or alias. */
+  lookupFigure(
+    metric: string,
+    year?: number,
+  ): { metricId: string; name: string; values: FigureRecord[] } | undefined;
+  listFigures(category?: string, year?: number): FigureRecord[];
+  compareWithTarget(metric: string, year: number): TargetComparison | undefined;
+  listSources(): SourceSummary[];
+}
+
+/** One turn of a conversation, kept for follow-ups. */
+export interface SessionTurn {
+  question: string;
+  /** The standalone form of the question after follow-up resolution. */
+  resolvedQuestion: string;
+  answer: string;
+  metricId?: string;
+  year?: number;
+  topic?: string;
+  at: string;
+}
+
+export interface SessionState {
+  turns: SessionTurn[];
+  language?: Language;
+}
+
+/** Where sessions live: in memory by default, SQLite in the service. */
+export interface SessionStore {
+  get(id: string): SessionState | undefined;
+  set(id: string, state: SessionState): void;
+}

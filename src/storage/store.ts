@@ -1,0 +1,69 @@
+import type { AnswerStatus } from '../assistant/answer.js';
+import type { FigureKind } from '../knowledge/types.js';
+import type { SessionStore } from '../assistant/ports.js';
+
+/**
+ * What the service persists (SQLite in production, see sqlite-store.ts). Channels write through
+ * this interface; user ids are stored only as keyed hashes (see hashUserId).
+ */
+export type Channel = 'telegram' | 'http' | 'cli';
+
+export interface QuestionLogEntry {
+  channel: Channel;
+  /** Keyed hash of the user id, never the raw id. */
+  userKey?: string;
+  question: string;
+  status: AnswerStatus;
+  mode: 'offline' | 'llm';
+  latencyMs: number;
+  topic?: string;
+}
+
+export interface FeedbackEntry {
+  channel: Channel;
+  userKey?: string;
+  /** Id returned by logQuestion, when the feedback refers to a logged answer. */
+  questionId?: number;
+  question: string;
+  answer?: string;
+  rating: 'up' | 'down';
+  comment?: string;
+}
+
+export interface StoredFeedback extends FeedbackEntry {
+  id: number;
+  at: string;
+}
+
+export interface KpiUpdate {
+  kpiId: string;
+  year: number;
+  kind: FigureKind;
+  /** null records the value as 未公开 (not disclosed). */
+  value: number | null;
+  note?: string;
+  /** Who recorded it, e.g. `telegram:<hash>` or `admin-api`. */
+  by: string;
+}
+
+export interface StoredKpiUpdate extends KpiUpdate {
+  id: number;
+  at: string;
+}
+
+export interface UsageReport {
+  perDay: { day: string; count: number }[];
+  topTopics: { topic: string; count: number }[];
+  unanswered: { question: string; status: AnswerStatus; at: string }[];
+}
+
+export interface Store extends SessionStore {
+  logQuestion(entry: QuestionLogEntry): number;
+  recordFeedback(entry: FeedbackEntry): number;
+  latestNegativeFeedback(limit: number): StoredFeedback[];
+  usage(days: number): UsageReport;
+  recordKpiUpdate(update: KpiUpdate): StoredKpiUpdate;
+  /** All updates, oldest first; filtered by indicator when kpiId is given. */
+  kpiUpdates(kpiId?: string): StoredKpiUpdate[];
+  close(): void;
+}
