@@ -16,6 +16,8 @@ export const CitationSchema = z.object({
   section: z.string(),
   /** Verbatim quote from the document. */
   quote: z.string(),
+  /** Chunk id, for "show the whole paragraph" (KnowledgeTools.passageContext). */
+  chunkId: z.string().optional(),
 });
 
 export const AnswerFigureSchema = z.object({

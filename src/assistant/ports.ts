@@ -94,6 +94,32 @@ export interface KnowledgeTools {
   listFigures(category?: string, year?: number): FigureRecord[];
   compareWithTarget(metric: string, year: number): TargetComparison | undefined;
   listSources(): SourceSummary[];
+  /** The whole paragraph/section around a cited chunk ("原文" button, click on a source). */
+  passageContext(chunkId: string): PassageContext | undefined;
+  /** The leaders' one-screen summary: headline honours, key figures, targets vs actuals. */
+  statsSummary(): StatsSummary;
+}
+
+export interface PassageContext {
+  chunkId: string;
+  doc: string;
+  title: string;
+  section: string;
+  /** The verbatim text of the enclosing section. */
+  text: string;
+  /** The cited chunk's text (a substring of `text`). */
+  quote: string;
+}
+
+export interface StatsSummary {
+  /** The latest year with actuals. */
+  year: number;
+  /** Headline honours/achievements, each a verbatim quote from the report. */
+  headlines: { text: string; doc: string }[];
+  /** Key disclosed and undisclosed figures of that year. */
+  keyFigures: FigureRecord[];
+  /** Next year's targets next to the latest actuals. */
+  targets: TargetComparison[];
 }
 
 /** One turn of a conversation, kept for follow-ups. */
