@@ -1,0 +1,152 @@
+import { Document } from '@langchain/core/documents';
+import type { Chunk, DocKind, SourceDocument } from '../knowledge/types.js';
+import { Bm25Index, type Bm25Document, type WeightedTerm } from './bm25.js';
+import type { IdentifiedEmbeddings } from './embedder.js';
+import { HnswStore, type HnswParams } from './hnsw-store.js';
+import { analyseQuery, hybridRank } from './hybrid.js';
+import { tokenize } from './tokenizer.js';
+
+export interface SearchOptions {
+  /** Number of hits (default 5). */
+  k?: number;
+  /** Glossary expansions of the query (老兵 → 退役军人); they count as query terms, weighted lower. */
+  boostTerms?: string[];
+  /** Only chunks of documents of these kinds. */
+  kinds?: DocKind[];
+  /** Leave out chunks of these document ids (e.g. superseded documents). */
+  excludeDocs?: string[];
+}
+
+export interface SearchHit {
+  chunk: Chunk;
+  /** Fused score: RRF of both lists plus the re-rank bonus. Higher is better; not a probability. */
+  score: number;
+  /** 1-based rank in the BM25 list, when BM25 found the chunk. */
+  bm25Rank?: number;
+  /** 1-based rank in the vector list, when the vector search found the chunk. */
+  vectorRank?: number;
+}
+
+export interface SearchIndex {
+  search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+  /** Number of indexed chunks. */
+  readonly size: number;
+}
+
+/** The parts an index is made of; the index cache saves and restores them. */
+export interface SearchIndexParts {
+  chunks: Chunk[];
+  documents: SourceDocument[];
+  bm25: Bm25Index;
+  /** Vector store whose labels are positions in `chunks`. */
+  store: HnswStore;
+  embeddings: IdentifiedEmbeddings;
+}
+
+/** Weight of a boost term relative to a term the user typed. */
+const BOOST_WEIGHT = 0.5;
+/** Candidates taken from each list before fusion; enough for the re-rank to reorder the top. */
+const MIN_CANDIDATES = 40;
+/** Chunks embedded per batch while building; bounds memory and paces `onProgress`. */
+const EMBED_BATCH = 512;
+
+/** The BM25 fields of a chunk: its text, and its section path as the (lower-weighted) title. */
+export function toBm25Document(chunk: Chunk): Bm25Document {
+  return { body: tokenize(chunk.text), title: tokenize(chunk.sectionPath.join(' ')) };
+}
+
+/** The vector-store Document of a chunk; `metadata.chunkId` links it back. */
+export function toVectorDocument(chunk: Chunk): Document {
+  return new Document({ pageContent: chunk.text, metadata: { chunkId: chunk.id, docId: chunk.docId } });
+}
+
+/**
+ * Builds BM25 and the vector index over `chunks` and returns the hybrid index. Embeds in batches,
+ * reporting `onProgress(done, total)` after each; throws whatever the embedder throws.
+ */
+export async function createSearchIndex(input: {
+  chunks: Chunk[];
+  documents: SourceDocument[];
+  embeddings: IdentifiedEmbeddings;
+  onProgress?: (done: number, total: number) => void;
+  hnswParams?: HnswParams;
+}): Promise<HybridSearchIndex> {
+  const { chunks, embeddings } = input;
+  const bm25 = Bm25Index.build(chunks.map(toBm25Document));
+  const store = new HnswStore(embeddings, input.hnswParams);
+  input.onProgress?.(0, chunks.length);
+  for (let start = 0; start < chunks.length; start += EMBED_BATCH) {
+    const batch = chunks.slice(start, start + EMBED_BATCH);
+    const vectors = await embeddings.embedDocuments(batch.map((c) => c.text));
+    await store.addVectors(vectors, batch.map(toVectorDocument));
+    input.onProgress?.(start + batch.length, chunks.length);
+  }
+  return new HybridSearchIndex({ ...input, bm25, store });
+}
+
+/** Hybrid BM25 + vector search over chunks, with RRF fusion and a lexical re-rank. */
+export class HybridSearchIndex implements SearchIndex {
+  private readonly kindOf: Map<string, DocKind>;
+  /** Hashed vectors are lexical: a vector-only hit with no overlap is noise (see hybridRank). */
+  private readonly keepVectorOnly: boolean;
+
+  constructor(readonly parts: SearchIndexParts) {
+    if (parts.bm25.docCount !== parts.chunks.length || parts.store.size !== parts.chunks.length) {
+      throw new RangeError(
+        `search index parts disagree: ${parts.chunks.length} chunks, BM25 has ${parts.bm25.docCount}, vector store has ${parts.store.size}`,
+      );
+    }
+    this.kindOf = new Map(parts.documents.map((d) => [d.id, d.kind]));
+    this.keepVectorOnly = !parts.embeddings.id.startsWith('hashed-');
+  }
+
+  get size(): number {
+    return this.parts.chunks.length;
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+    const k = options.k ?? 5;
+    const { chunks, bm25, store, embeddings } = this.parts;
+    if (k <= 0 || chunks.length === 0 || query.trim() === '') return [];
+    const allow = this.filterOf(options);
+    const pool = Math.max(MIN_CANDIDATES, k * 4);
+    const terms: WeightedTerm[] = tokenize(query).map((term) => ({ term, weight: 1 }));
+    for (const boost of options.boostTerms ?? []) {
+      for (const term of tokenize(boost)) terms.push({ term, weight: BOOST_WEIGHT });
+    }
+    const bm25Hits = bm25.search(terms, pool, allow).map((hit) => hit.index);
+    const vector = await embeddings.embedQuery(query);
+    const vectorHits = store.searchLabels(vector, pool, allow).map((hit) => hit.label);
+    const ranked = hybridRank({
+      bm25: bm25Hits,
+      vector: vectorHits,
+      features: analyseQuery(query, options.boostTerms),
+      textOf: (index) => {
+        const chunk = chunks[index] as Chunk;
+        return { text: chunk.text, title: chunk.sectionPath.join(' ') };
+      },
+      k,
+      keepVectorOnly: this.keepVectorOnly,
+    });
+    return ranked.map(({ index, score, bm25Rank, vectorRank }) => ({
+      chunk: chunks[index] as Chunk,
+      score,
+      ...(bm25Rank === undefined ? {} : { bm25Rank }),
+      ...(vectorRank === undefined ? {} : { vectorRank }),
+    }));
+  }
+
+  private filterOf(options: SearchOptions): ((index: number) => boolean) | undefined {
+    const kinds = options.kinds && options.kinds.length > 0 ? new Set(options.kinds) : undefined;
+    const excluded =
+      options.excludeDocs && options.excludeDocs.length > 0 ? new Set(options.excludeDocs) : undefined;
+    if (!kinds && !excluded) return undefined;
+    const chunks = this.parts.chunks;
+    return (index) => {
+      const docId = (chunks[index] as Chunk).docId;
+      if (excluded?.has(docId)) return false;
+      const kind = this.kindOf.get(docId);
+      return !kinds || (kind !== undefined && kinds.has(kind));
+    };
+  }
+}
