@@ -1,0 +1,26 @@
+import type { AnswerFigure, AnswerStatus, Citation } from '../answer.js';
+
+/**
+ * What a composer returns before the assistant adds question, language and mode. `derived` holds
+ * texts computed in code from the cited figures (progress, counts, years covered); the grounding
+ * check accepts their numbers alongside the citations and figures.
+ */
+export interface Draft {
+  status: AnswerStatus;
+  answer: string;
+  citations: Citation[];
+  figures: AnswerFigure[];
+  derived: string[];
+  metricId?: string;
+  year?: number;
+  topic?: string;
+}
+
+export const draft = (status: AnswerStatus, answer: string, extra: Partial<Draft> = {}): Draft => ({
+  status,
+  answer,
+  citations: [],
+  figures: [],
+  derived: [],
+  ...extra,
+});

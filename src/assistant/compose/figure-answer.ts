@@ -1,0 +1,130 @@
+import type { Kpi, KpiValue } from '../../knowledge/types.js';
+import type { Language } from '../answer.js';
+import { compareKpiWithTarget, toFigureRecord } from '../tools/figure-records.js';
+import { answerFigure, uniqueCitations, type CiteQuote } from './cite.js';
+import { draft, type Draft } from './draft.js';
+import { formatValue } from './format-value.js';
+import { t } from './messages.js';
+
+export interface FigureQuestion {
+  kpi: Kpi;
+  years: number[];
+  intent: 'figure' | 'target' | 'progress';
+  language: Language;
+  cite: CiteQuote;
+}
+
+/**
+ * Answers a question about one curated indicator: the value in one sentence plus its quote; a
+ * masked value as 未公开 with the related target; a missing year as not found. Targets come with
+ * the latest actual and, when both are disclosed, progress computed in code.
+ */
+export function composeFigureAnswer(q: FigureQuestion): Draft {
+  const { kpi } = q;
+  if (q.intent !== 'figure') return composeTargetAnswer(q);
+  const year = q.years[0] ?? latestYear(kpi, 'actual') ?? latestYear(kpi, 'target');
+  const value = year === undefined ? undefined : pick(kpi, 'actual', year);
+  if (!value) {
+    // "2023年培训合格率是多少" — only a target exists for that year: answer with the target.
+    if (year !== undefined && pick(kpi, 'target', year)) return composeTargetAnswer({ ...q, years: [year] });
+    return missingYear(kpi, year, q.language);
+  }
+  return valueDraft(kpi, value, q, relatedTarget(kpi));
+}
+
+function composeTargetAnswer(q: FigureQuestion): Draft {
+  const { kpi, language } = q;
+  const year = q.years.find((y) => pick(kpi, 'target', y)) ?? q.years[0] ?? latestYear(kpi, 'target');
+  const target = year === undefined ? undefined : pick(kpi, 'target', year);
+  if (!target || year === undefined) {
+    const actual = q.years[0] === undefined ? undefined : pick(kpi, 'actual', q.years[0]);
+    return actual ? valueDraft(kpi, actual, q, undefined) : missingYear(kpi, year, language, 'target');
+  }
+  const comparison = compareKpiWithTarget(kpi, year);
+  const actual = comparison.latestActual;
+  const parts = [sentence(kpi, target, language)];
+  const derived: string[] = [];
+  if (actual) {
+    const actualValue = kpi.values.find((v) => v.kind === 'actual' && v.year === actual.year)!;
+    parts.push(sentence(kpi, actualValue, language));
+    if (comparison.progressPercent !== undefined && comparison.gap !== undefined) {
+      parts.push(progressSentence(comparison.progressPercent, comparison.gap, kpi.unit, language));
+      derived.push(`${comparison.progressPercent} ${comparison.gap} ${Math.abs(comparison.gap)}`);
+    }
+  }
+  const used = [
+    target,
+    ...(actual ? [kpi.values.find((v) => v.kind === 'actual' && v.year === actual.year)!] : []),
+  ];
+  const masked = used.some((v) => v.value === null);
+  return draft(masked ? 'undisclosed' : 'answered', withQuotes(parts, used, language), {
+    citations: uniqueCitations(used.map((v) => q.cite(v.doc, v.quote))),
+    figures: used.map((v) => answerFigure(toFigureRecord(kpi, v))),
+    derived,
+    metricId: kpi.id,
+    year,
+    topic: kpi.category,
+  });
+}
+
+function valueDraft(kpi: Kpi, value: KpiValue, q: FigureQuestion, target: KpiValue | undefined): Draft {
+  const extra = value.value === null && target ? [target] : [];
+  const parts = [sentence(kpi, value, q.language), ...extra.map((v) => sentence(kpi, v, q.language))];
+  const used = [value, ...extra];
+  return draft(value.value === null ? 'undisclosed' : 'answered', withQuotes(parts, used, q.language), {
+    citations: uniqueCitations(used.map((v) => q.cite(v.doc, v.quote))),
+    figures: used.map((v) => answerFigure(toFigureRecord(kpi, v))),
+    metricId: kpi.id,
+    year: value.year,
+    topic: kpi.category,
+  });
+}
+
+/** One sentence per value, e.g. "2023年培训合格率的目标为85%。" / "2022年培训合格率未公开（…）。" */
+function sentence(kpi: Kpi, v: KpiValue, language: Language): string {
+  if (language === 'en') {
+    const what =
+      v.kind === 'target'
+        ? `The ${v.year} target for ${kpi.nameEn}`
+        : `${capitalise(kpi.nameEn)} in ${v.year}`;
+    if (v.value === null) return `${what}: not disclosed (${t('masked', 'en')}).`;
+    return `${what}: ${formatValue(v.value, kpi.unit, v.quote, 'en')}.`;
+  }
+  const what = v.kind === 'target' ? `${v.year}年${kpi.nameZh}的目标` : `${v.year}年${kpi.nameZh}`;
+  if (v.value === null) return `${what}未公开（${t('masked', 'zh')}）。`;
+  return `${what}为${formatValue(v.value, kpi.unit, v.quote, 'zh')}。`;
+}
+
+function progressSentence(progress: number, gap: number, unit: string, language: Language): string {
+  const gapText = `${Math.abs(gap)}${unit === '%' ? (language === 'zh' ? '个百分点' : ' percentage points') : unit}`;
+  if (language === 'en')
+    return `That is ${progress}% of the target (${gap >= 0 ? 'above' : 'below'} it by ${gapText}).`;
+  return `按最新实际值计算，完成目标的${progress}%（${gap >= 0 ? '超出' : '还差'}${gapText}）。`;
+}
+
+function withQuotes(parts: string[], used: KpiValue[], language: Language): string {
+  const quotes = [...new Set(used.map((v) => v.quote))].map((q) => `“${q}”`).join(' ');
+  return `${parts.join(language === 'zh' ? '' : ' ')}\n${t('quoteLabel', language)}：${quotes}`;
+}
+
+function missingYear(kpi: Kpi, year: number | undefined, language: Language, kind = 'actual'): Draft {
+  const what =
+    kind === 'target' ? (language === 'zh' ? '目标' : 'target') : language === 'zh' ? '数据' : 'figure';
+  const text =
+    language === 'zh'
+      ? `现有资料中没有${year === undefined ? '' : `${year}年`}“${kpi.nameZh}”的${what}，我不作猜测。`
+      : `The documents hold no ${what} for ${kpi.nameEn}${year === undefined ? '' : ` in ${year}`}, and I won't guess.`;
+  return draft('not_found', text, { derived: [String(year ?? '')], metricId: kpi.id, topic: kpi.category });
+}
+
+const pick = (kpi: Kpi, kind: 'actual' | 'target', year: number): KpiValue | undefined =>
+  kpi.values.find((v) => v.kind === kind && v.year === year);
+const latestYear = (kpi: Kpi, kind: 'actual' | 'target'): number | undefined =>
+  kpi.values
+    .filter((v) => v.kind === kind)
+    .reduce<number | undefined>((m, v) => (m === undefined || v.year > m ? v.year : m), undefined);
+const relatedTarget = (kpi: Kpi): KpiValue | undefined => {
+  const year = latestYear(kpi, 'target');
+  return year === undefined ? undefined : pick(kpi, 'target', year);
+};
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,85 @@
+import type { KnowledgeBase, Section } from '../../knowledge/types.js';
+import type { Language } from '../answer.js';
+import { uniqueCitations, type CiteQuote } from './cite.js';
+import { draft, type Draft } from './draft.js';
+import { coverage } from './relevance.js';
+import type { ScoredPassage } from './passage-answer.js';
+
+const MIN_HEADING_COVERAGE = 0.6;
+
+/**
+ * "存在哪些问题" / "七个确保是什么": the items of a section (its sub-headings) or of an enumeration
+ * in the best passage ("即……；……；……"). Returns undefined when neither fits, so the caller
+ * answers with passages instead.
+ */
+export function composeListAnswer(
+  terms: string[],
+  kb: KnowledgeBase,
+  passages: ScoredPassage[],
+  language: Language,
+  cite: CiteQuote,
+): Draft | undefined {
+  return fromSubHeadings(terms, kb, language, cite) ?? fromEnumeration(passages, language, cite);
+}
+
+function fromSubHeadings(
+  terms: string[],
+  kb: KnowledgeBase,
+  language: Language,
+  cite: CiteQuote,
+): Draft | undefined {
+  const withChildren = kb.sections.filter((s) => s.path.length > 0 && childrenOf(kb, s).length >= 2);
+  const scored = withChildren
+    .map((s) => ({ s, score: coverage(terms, s.path[s.path.length - 1] ?? '') }))
+    .filter((x) => x.score >= MIN_HEADING_COVERAGE)
+    .sort((a, b) => b.score - a.score || a.s.path.length - b.s.path.length);
+  const section = scored[0]?.s;
+  if (!section) return undefined;
+  const items = childrenOf(kb, section).map((c) => headingOf(c));
+  const title = section.path[section.path.length - 1] ?? '';
+  const count = items.length;
+  const lead =
+    language === 'zh' ? `「${title}」共${count}项：` : `"${title}" has ${count} items (in Chinese):`;
+  return draft('answered', `${lead}\n${items.map((i) => `· ${i}`).join('\n')}`, {
+    citations: uniqueCitations(items.map((i) => cite(section.docId, i))),
+    derived: [String(count)],
+    topic: section.path[0] ?? title,
+  });
+}
+
+function fromEnumeration(passages: ScoredPassage[], language: Language, cite: CiteQuote): Draft | undefined {
+  for (const { passage } of passages.slice(0, 2)) {
+    const items = enumerationIn(passage.quote);
+    if (items.length < 2) continue;
+    const lead = language === 'zh' ? '包括：' : 'They are (in Chinese):';
+    return draft('answered', `${lead}\n${items.map((i) => `· ${i}`).join('\n')}`, {
+      citations: uniqueCitations([cite(passage.doc, passage.quote)]),
+      topic: passage.section.split(' › ')[0] ?? '',
+    });
+  }
+  return undefined;
+}
+
+/** Items after "即" separated by ；, or a run of “quoted” names such as “喜报进家门”“鲜花敬英烈”. */
+export function enumerationIn(text: string): string[] {
+  const afterJi = /即([^。]+)/.exec(text)?.[1];
+  if (afterJi && afterJi.includes('；'))
+    return afterJi
+      .split('；')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const quoted = /((?:“[^”]{2,12}”){2,})/.exec(text)?.[1];
+  if (quoted) return [...quoted.matchAll(/“([^”]+)”/g)].map((m) => m[1] ?? '');
+  return [];
+}
+
+function childrenOf(kb: KnowledgeBase, parent: Section): Section[] {
+  const depth = parent.path.length;
+  return kb.sections.filter(
+    (s) =>
+      s.docId === parent.docId && s.path.length === depth + 1 && parent.path.every((p, i) => s.path[i] === p),
+  );
+}
+
+/** The heading line of a section, without the body text that may follow on the same line. */
+const headingOf = (s: Section): string => s.path[s.path.length - 1] ?? s.text.split('\n')[0] ?? '';

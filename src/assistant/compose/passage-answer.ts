@@ -1,0 +1,48 @@
+import type { Language } from '../answer.js';
+import type { Passage } from '../ports.js';
+import { passageCitation } from './cite.js';
+import { draft, type Draft } from './draft.js';
+import { t } from './messages.js';
+
+export interface ScoredPassage {
+  passage: Passage;
+  /** Share of the question's terms the passage (with its section title) holds. */
+  coverage: number;
+}
+
+/** Passages this close to the best one are worth showing too. */
+const CLOSE_TO_BEST = 0.8;
+const MAX_PASSAGES = 3;
+
+/**
+ * The best 1–3 passages, verbatim, with where they come from. Passages are quoted, not
+ * paraphrased: offline, the documents' own words are the most trustworthy answer.
+ */
+export function composePassageAnswer(
+  scored: ScoredPassage[],
+  language: Language,
+  maxPassages = MAX_PASSAGES,
+): Draft {
+  const best = scored[0];
+  if (!best) return draft('not_found', t('notFound', language));
+  const chosen = scored
+    .filter((s) => s.coverage >= best.coverage * CLOSE_TO_BEST)
+    .slice(0, maxPassages)
+    .sort((a, b) => (a.passage.doc === b.passage.doc ? orderOf(a.passage) - orderOf(b.passage) : 0));
+  const lines = chosen.map((s) => `“${s.passage.quote}”`);
+  const source = sourceLabel(best.passage, language);
+  const lead = language === 'zh' ? `${source}：` : `${t('englishLead', 'en')} ${source}:`;
+  return draft('answered', `${lead}\n${lines.join('\n')}`, {
+    citations: chosen.map((s) => passageCitation(s.passage)),
+    topic: best.passage.section.split(' › ')[0] ?? '',
+  });
+}
+
+export function sourceLabel(p: Passage, language: Language): string {
+  const section = p.section ? (language === 'zh' ? `「${p.section}」` : ` (${p.section})`) : '';
+  return language === 'zh'
+    ? `${t('accordingTo', 'zh')}《${p.title}》${section}`
+    : `${t('accordingTo', 'en')} 《${p.title}》${section}`;
+}
+
+const orderOf = (p: Passage): number => Number(p.chunkId.split('#').pop() ?? 0);

@@ -1,0 +1,134 @@
+import type { Logger } from '../logger.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
+import { AnswerSchema, type Answer, type Language } from './answer.js';
+import { createCiteQuote } from './compose/cite.js';
+import { draft, type Draft } from './compose/draft.js';
+import { t } from './compose/messages.js';
+import { composeOffline, type ComposeContext } from './compose/route.js';
+import { checkGrounding } from './grounding.js';
+import type { Assistant, AskOptions, SessionStore, SessionTurn } from './ports.js';
+import type { KnowledgeToolsImpl } from './tools/knowledge-tools.js';
+import { latestActualYear, latestTargetYear } from './tools/figure-records.js';
+import { sanitizeQuestion } from './understand/sanitize.js';
+import { understand } from './understand/understand.js';
+import { createMemorySessionStore } from './memory-session-store.js';
+
+const MAX_TURNS = 10;
+
+export interface AssistantDeps {
+  kb: KnowledgeBase;
+  tools: KnowledgeToolsImpl;
+  sessions?: SessionStore;
+  logger?: Logger;
+}
+
+export interface OfflineAssistant extends Assistant {
+  /** The numbers-to-sources check used for an Answer (also used by the eval). */
+  groundingSources(answer: Answer, derived?: string[]): string[];
+}
+
+/**
+ * The offline assistant: (question, session) → Answer from retrieval and typed figures, with no
+ * network. Every answer passes the grounding check before it leaves.
+ */
+export function createAssistant(deps: AssistantDeps): OfflineAssistant {
+  const { kb, tools } = deps;
+  const sessions = deps.sessions ?? createMemorySessionStore();
+  const ctx: ComposeContext = { kb, tools, cite: createCiteQuote(kb), knownYears: knownYears(kb) };
+
+  async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
+    const sanitized = sanitizeQuestion(question);
+    const state = options.session ? sessions.get(options.session) : undefined;
+    if (sanitized.kind === 'empty') {
+      const language = options.language ?? state?.language ?? 'zh';
+      return finish('', language, draft('out_of_scope', t('empty', language)));
+    }
+    const kpis = tools.currentKpis();
+    const u = understand(sanitized.text, {
+      kpis,
+      glossary: kb.glossary,
+      years: { latestActualYear: latestActualYear(kpis) ?? 2022, targetYear: latestTargetYear(kpis) ?? 2023 },
+      previous: state?.turns[state.turns.length - 1],
+      previousLanguage: state?.language,
+      forcedLanguage: options.language,
+    });
+    const composed = await composeOffline(u, ctx);
+    const answer = finish(
+      sanitized.text,
+      u.language,
+      composed,
+      sanitized.truncated ? t('truncated', u.language) : undefined,
+    );
+    if (options.session)
+      remember(options.session, u.language, {
+        question: sanitized.text,
+        resolvedQuestion: u.resolvedText,
+        answer: answer.answer,
+        composed,
+      });
+    deps.logger?.debug(
+      { status: answer.status, intent: u.intent, metric: u.kpi?.id, followUp: u.isFollowUp },
+      'answered',
+    );
+    return answer;
+  }
+
+  function finish(question: string, language: Language, d: Draft, notice?: string): Answer {
+    const answer: Answer = {
+      question,
+      answer: d.answer,
+      status: d.status,
+      language,
+      citations: d.citations,
+      figures: d.figures,
+      mode: 'offline',
+      ...(notice ? { notice } : {}),
+    };
+    const grounding = checkGrounding(answer.answer, groundingSources(answer, d.derived));
+    if (grounding.ok) return AnswerSchema.parse(answer);
+    // A composer bug, never expected: quote the sources instead of printing an unverified number.
+    deps.logger?.error(
+      { violations: grounding.violations, question },
+      'offline answer failed the grounding check',
+    );
+    const quotes = answer.citations.map((c) => `“${c.quote}”`).join('\n');
+    return AnswerSchema.parse({ ...answer, answer: quotes || t('notFound', language) });
+  }
+
+  function groundingSources(answer: Answer, derived: string[] = []): string[] {
+    return [
+      ...answer.citations.flatMap((c) => [c.quote, c.title, c.section]),
+      ...answer.figures.map((f) => `${f.year} ${f.value ?? ''} ${f.quote}`),
+      ...derived,
+      answer.question,
+    ];
+  }
+
+  function remember(
+    session: string,
+    language: Language,
+    turn: { question: string; resolvedQuestion: string; answer: string; composed: Draft },
+  ) {
+    const previous = sessions.get(session)?.turns ?? [];
+    const entry: SessionTurn = {
+      question: turn.question,
+      resolvedQuestion: turn.resolvedQuestion,
+      answer: turn.answer,
+      at: new Date().toISOString(),
+      ...(turn.composed.metricId ? { metricId: turn.composed.metricId } : {}),
+      ...(turn.composed.year !== undefined ? { year: turn.composed.year } : {}),
+      ...(turn.composed.topic ? { topic: turn.composed.topic } : {}),
+    };
+    sessions.set(session, { language, turns: [...previous, entry].slice(-MAX_TURNS) });
+  }
+
+  return { ask, groundingSources };
+}
+
+function knownYears(kb: KnowledgeBase): Set<number> {
+  const years = new Set<number>();
+  for (const d of kb.documents) if (d.year) years.add(d.year);
+  for (const k of kb.kpis) for (const v of k.values) years.add(v.year);
+  for (const f of kb.figures) if (f.year) years.add(f.year);
+  return years;
+}

@@ -1,0 +1,67 @@
+import type { GlossaryEntry, Kpi } from '../../knowledge/types.js';
+import type { Language } from '../answer.js';
+import type { SessionTurn } from '../ports.js';
+import { expandQuery } from './expand.js';
+import { resolveFollowUp } from './follow-up.js';
+import { classifyIntent, type Intent } from './intent.js';
+import { detectLanguage } from './language.js';
+import { findMetric } from './metric.js';
+import { classifyScope, type Scope } from './scope.js';
+import { findYears, type YearContext } from './years.js';
+
+/** An exact alias of two characters scores 20; a three-character partial match scores 15. */
+const MIN_METRIC_SCORE = 15;
+
+export interface Understanding {
+  text: string;
+  /** The standalone question (follow-ups resolved). */
+  resolvedText: string;
+  isFollowUp: boolean;
+  language: Language;
+  scope: Scope;
+  intent: Intent;
+  kpi: Kpi | undefined;
+  years: number[];
+  /** Official terms for colloquial/English words in the question (glossary). */
+  boostTerms: string[];
+}
+
+export interface UnderstandContext {
+  kpis: readonly Kpi[];
+  glossary: readonly GlossaryEntry[];
+  years: YearContext;
+  previous: SessionTurn | undefined;
+  previousLanguage: Language | undefined;
+  forcedLanguage: Language | undefined;
+}
+
+/** Reads a sanitised question: language, follow-up, indicator, years, scope and intent. */
+export function understand(text: string, ctx: UnderstandContext): Understanding {
+  const match = findMetric(text, ctx.kpis);
+  const kpi = match && match.score >= MIN_METRIC_SCORE ? match.kpi : undefined;
+  const followUp = resolveFollowUp({
+    text,
+    metricId: kpi?.id,
+    years: findYears(text, ctx.years),
+    previous: ctx.previous,
+  });
+  const resolvedKpi = followUp.metricId ? ctx.kpis.find((k) => k.id === followUp.metricId) : undefined;
+  const boostTerms = expandQuery(followUp.resolvedText, ctx.glossary);
+  const hasWords = /[\u3400-\u9fffA-Za-z]{2,}/.test(text.replace(/\d+年?/g, ''));
+  const language =
+    ctx.forcedLanguage ?? (!hasWords && ctx.previousLanguage ? ctx.previousLanguage : detectLanguage(text));
+  const scope = classifyScope(text, {
+    domainMatch: Boolean(kpi) || boostTerms.length > 0 || followUp.isFollowUp,
+  });
+  return {
+    text,
+    resolvedText: followUp.resolvedText,
+    isFollowUp: followUp.isFollowUp,
+    language,
+    scope,
+    intent: classifyIntent(followUp.resolvedText, Boolean(resolvedKpi)),
+    kpi: resolvedKpi,
+    years: followUp.years,
+    boostTerms,
+  };
+}

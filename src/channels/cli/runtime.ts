@@ -1,0 +1,41 @@
+import { loadConfig, type Config } from '../../config.js';
+import { ConfigError } from '../../errors.js';
+import { createLogger, type Logger } from '../../logger.js';
+import { createCore, type Core } from '../../core.js';
+
+export interface CliRuntime {
+  config: Config;
+  logger: Logger;
+  core: Core;
+}
+
+/**
+ * Config, logger and core for a command-line tool. The CLI logs warnings only (to stderr) unless
+ * LOG_LEVEL says otherwise, so stdout carries nothing but the answer.
+ */
+export async function createCliRuntime(
+  options: { onProgress?: (done: number, total: number) => void } = {},
+): Promise<CliRuntime> {
+  const config = loadConfig();
+  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
+  const core = await createCore({
+    config,
+    logger,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  return { config, logger, core };
+}
+
+/** Runs a CLI entry point: known errors print their message (they say how to fix it), exit 1. */
+export function runCli(main: () => Promise<number | void>): void {
+  main().then(
+    (code) => {
+      process.exitCode = code ?? 0;
+    },
+    (error: unknown) => {
+      const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+      process.stderr.write(`error: ${message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

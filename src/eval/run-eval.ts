@@ -1,0 +1,83 @@
+import type { Answer } from '../assistant/answer.js';
+import type { Assistant, KnowledgeTools } from '../assistant/ports.js';
+import type { GoldQuestion } from './gold.js';
+import { scoreAnswer, type QuestionScore } from './score.js';
+
+export interface EvalMetrics {
+  questions: number;
+  answerAccuracy: number;
+  statusAccuracy: number;
+  /** Status accuracy over questions expecting undisclosed / not_found / out_of_scope. */
+  guardedStatusAccuracy: number;
+  hit1: number;
+  hit3: number;
+  citationAccuracy: number;
+  groundingViolations: number;
+}
+
+export interface EvalReport {
+  overall: EvalMetrics;
+  byKind: Record<string, EvalMetrics>;
+  scores: QuestionScore[];
+  answers: Answer[];
+}
+
+export const THRESHOLDS = { answerAccuracy: 0.95, guardedStatusAccuracy: 1, groundingViolations: 0 } as const;
+
+/**
+ * Runs the gold set through an assistant. Questions that share a session run in file order within
+ * it; retrieval is measured on the question as asked (follow-ups are left out of hit@k).
+ */
+export async function runEval(
+  assistant: Assistant,
+  tools: KnowledgeTools,
+  questions: GoldQuestion[],
+): Promise<EvalReport> {
+  const scores: QuestionScore[] = [];
+  const answers: Answer[] = [];
+  for (const q of questions) {
+    const answer = await assistant.ask(q.question, q.session ? { session: `eval:${q.session}` } : {});
+    const retrieved =
+      q.expect.quote && q.kind !== 'followup' ? await tools.searchKnowledge(q.question, 3) : undefined;
+    scores.push(scoreAnswer(q, answer, retrieved));
+    answers.push(answer);
+  }
+  const kinds = [...new Set(scores.map((s) => s.kind))].sort();
+  return {
+    overall: summarise(scores),
+    byKind: Object.fromEntries(kinds.map((k) => [k, summarise(scores.filter((s) => s.kind === k))])),
+    scores,
+    answers,
+  };
+}
+
+function summarise(scores: QuestionScore[]): EvalMetrics {
+  const share = (xs: (boolean | undefined)[]): number => {
+    const defined = xs.filter((x): x is boolean => x !== undefined);
+    return defined.length === 0 ? 1 : defined.filter(Boolean).length / defined.length;
+  };
+  return {
+    questions: scores.length,
+    answerAccuracy: share(scores.map((s) => s.correct)),
+    statusAccuracy: share(scores.map((s) => s.statusOk)),
+    guardedStatusAccuracy: share(scores.map((s) => (s.guarded ? s.statusOk : undefined))),
+    hit1: share(scores.map((s) => s.hit1)),
+    hit3: share(scores.map((s) => s.hit3)),
+    citationAccuracy: share(scores.map((s) => s.citationOk)),
+    groundingViolations: scores.reduce((n, s) => n + s.violations.length, 0),
+  };
+}
+
+/** The thresholds the eval must meet; returns what failed. */
+export function checkThresholds(m: EvalMetrics): string[] {
+  const failed: string[] = [];
+  if (m.answerAccuracy < THRESHOLDS.answerAccuracy)
+    failed.push(`answer accuracy ${pct(m.answerAccuracy)} < 95%`);
+  if (m.guardedStatusAccuracy < THRESHOLDS.guardedStatusAccuracy)
+    failed.push(`status accuracy on masked/not-found/off-scope ${pct(m.guardedStatusAccuracy)} < 100%`);
+  if (m.groundingViolations > THRESHOLDS.groundingViolations)
+    failed.push(`${m.groundingViolations} grounding violations`);
+  return failed;
+}
+
+export const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;

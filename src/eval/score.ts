@@ -1,0 +1,92 @@
+import type { Answer } from '../assistant/answer.js';
+import { checkGrounding } from '../assistant/grounding.js';
+import { normaliseForMatch } from '../knowledge/normalise.js';
+import type { Passage } from '../assistant/ports.js';
+import type { GoldQuestion } from './gold.js';
+
+export interface QuestionScore {
+  id: string;
+  kind: string;
+  correct: boolean;
+  statusOk: boolean;
+  /** The expected status is undisclosed, not_found or out_of_scope (must be 100 % right). */
+  guarded: boolean;
+  /** undefined when the question names no expected quote (off-scope, not found, follow-ups). */
+  hit1: boolean | undefined;
+  hit3: boolean | undefined;
+  citationOk: boolean | undefined;
+  violations: string[];
+  problems: string[];
+}
+
+const has = (answer: string, needle: string): boolean =>
+  normaliseForMatch(answer).includes(normaliseForMatch(needle));
+
+/** Scores one answer against its gold expectation (rules in tests/eval/README.md). */
+export function scoreAnswer(
+  q: GoldQuestion,
+  answer: Answer,
+  retrieved: Passage[] | undefined,
+): QuestionScore {
+  const e = q.expect;
+  const problems: string[] = [];
+  const statusOk = answer.status === e.status;
+  if (!statusOk) problems.push(`status ${answer.status}, expected ${e.status}`);
+  if (answer.language !== e.language) problems.push(`language ${answer.language}, expected ${e.language}`);
+  for (const needle of e.mustInclude ?? [])
+    if (!has(answer.answer, needle)) problems.push(`missing "${needle}"`);
+  for (const group of e.mustIncludeAny ?? [])
+    if (!group.some((n) => has(answer.answer, n))) problems.push(`missing one of ${JSON.stringify(group)}`);
+  for (const needle of e.mustNotInclude ?? [])
+    if (has(answer.answer, needle)) problems.push(`must not include "${needle}"`);
+
+  const quote = e.quote;
+  const inPassage = (p: Passage) =>
+    quote !== undefined && (p.quote.includes(quote) || (quote.includes(p.quote) && p.quote.length >= 8));
+  const hit1 = quote && retrieved ? retrieved.slice(0, 1).some(inPassage) : undefined;
+  const hit3 = quote && retrieved ? retrieved.slice(0, 3).some(inPassage) : undefined;
+  const citationOk =
+    quote === undefined
+      ? undefined
+      : answer.citations.some(
+          (c) =>
+            (e.doc === undefined || c.doc === e.doc) &&
+            (c.quote.includes(quote) || (quote.includes(c.quote) && c.quote.length >= 6)),
+        );
+  const violations = checkGrounding(answer.answer, evalGroundingSources(answer)).violations;
+  return {
+    id: q.id,
+    kind: q.kind,
+    correct: problems.length === 0,
+    statusOk,
+    guarded: e.status !== 'answered',
+    hit1,
+    hit3,
+    citationOk,
+    violations,
+    problems,
+  };
+}
+
+/**
+ * What an answer may take numbers from, seen from outside: its citations and figures, values
+ * computed from its figures (progress, gaps), the count of listed items, and the question itself.
+ */
+export function evalGroundingSources(answer: Answer): string[] {
+  const values = answer.figures.map((f) => f.value).filter((v): v is number => v !== null);
+  const derived: string[] = [String(answer.citations.length)];
+  for (const a of values)
+    for (const b of values) {
+      if (b !== 0) derived.push(String(Math.round((a / b) * 1000) / 10));
+      derived.push(
+        String(Math.round((a - b) * 100) / 100),
+        String(Math.abs(Math.round((a - b) * 100) / 100)),
+      );
+    }
+  return [
+    answer.question,
+    ...answer.citations.flatMap((c) => [c.quote, c.title, c.section]),
+    ...answer.figures.map((f) => `${f.year} ${f.value ?? ''} ${f.quote}`),
+    derived.join(' '),
+  ];
+}
