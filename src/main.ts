@@ -1,0 +1,76 @@
+/**
+ * Composition root: config → logger → store → core (knowledge, index, tools, assistant) → LLM
+ * (when configured) → channels (HTTP API + web, Telegram when a token is set). Nothing else
+ * wires modules together.
+ */
+import path from 'node:path';
+import { loadConfig, type Config } from './config.js';
+import { AppError } from './errors.js';
+import { createLogger, type Logger } from './logger.js';
+import { createCore } from './core.js';
+import { createSqliteStore } from './storage/sqlite-store.js';
+import { createHttpServer } from './channels/http/create-http-server.js';
+import { startTelegram, type TelegramHandle } from './wiring/telegram.js';
+import { createAssistantForMode } from './wiring/assistant-mode.js';
+import { createEmbeddingsFor } from './wiring/embeddings.js';
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger({ level: config.logLevel });
+  const store = createSqliteStore(path.join(config.paths.dataDir, 'assistant.db'));
+  const core = await createCore({
+    config,
+    logger,
+    sessions: store,
+    kpiUpdates: () => store.kpiUpdates(),
+    embeddings: createEmbeddingsFor(config),
+  });
+  const counts = core.counts();
+  logger.info({ documents: counts.documents, chunks: counts.chunks, figures: counts.figures }, 'knowledge loaded');
+
+  const assistant = await createAssistantForMode({ config, core, sessions: store, logger });
+  const reindex = () => core.reindex();
+  const http = createHttpServer({ config, assistant, tools: core.tools, store, reindex, logger });
+  const { url } = await http.listen();
+  logger.info({ url }, `assistant ready: open ${url} in a browser`);
+
+  const telegram: TelegramHandle | undefined = await startTelegram({ config, assistant, core, store, logger });
+  installShutdown({ logger, telegram, http, store });
+}
+
+function installShutdown(parts: {
+  logger: Logger;
+  telegram: TelegramHandle | undefined;
+  http: { close(): Promise<void> };
+  store: { close(): void };
+}): void {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    parts.logger.info({ signal }, 'shutting down: finishing answers in flight');
+    try {
+      await parts.telegram?.stop(signal);
+      await parts.http.close();
+      parts.store.close();
+      process.exit(0);
+    } catch (error) {
+      parts.logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof AppError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`failed to start: ${message}\n`);
+  process.exit(1);
+});
