@@ -1,0 +1,182 @@
+import OpenAI, {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  NotFoundError,
+  PermissionDeniedError,
+} from 'openai';
+import type {
+  ChatCompletionMessageParam,
+  ChatCompletionTool,
+  ChatCompletionMessageToolCall,
+} from 'openai/resources/chat/completions';
+import { LlmCallError, type LlmFailureKind } from './llm-call-error.js';
+import { scrubSecret } from '../../logger.js';
+
+/**
+ * The only module of the assistant that talks to the `openai` SDK. Everything else in
+ * `src/assistant/llm` works with the plain types re-exported here, so the agent loop can be read
+ * (and tested) without knowing the SDK, and library errors become `LlmError` in one place.
+ */
+export type ChatMessage = ChatCompletionMessageParam;
+export type ChatTool = ChatCompletionTool;
+export type ChatToolCall = ChatCompletionMessageToolCall;
+
+/** What the agent needs from one completion: the assistant message and the tokens it cost. */
+export interface ChatResult {
+  content: string;
+  toolCalls: { id: string; name: string; arguments: string }[];
+  totalTokens: number;
+  finishReason: string | undefined;
+}
+
+export interface ChatRequest {
+  messages: ChatMessage[];
+  tools?: ChatTool[];
+  /** `'none'` forces a text answer (used when the tool-round budget is spent). */
+  toolChoice?: 'auto' | 'none';
+  maxTokens: number;
+  signal?: AbortSignal;
+  /** When set, the completion is streamed and every text delta is passed here as it arrives. */
+  onDelta?: (delta: string) => void;
+}
+
+/** A chat-completion function; `createChatFunction` builds the real one over the SDK. */
+export type ChatFunction = (request: ChatRequest) => Promise<ChatResult>;
+
+export interface OpenAiClientOptions {
+  apiKey: string;
+  baseURL: string | undefined;
+  /** Per-request timeout of the SDK (each retry gets its own). */
+  timeoutMs: number;
+  /** SDK retries on 408/409/429/5xx and connection errors, with backoff honouring Retry-After. */
+  maxRetries?: number;
+  fetch?: typeof fetch;
+}
+
+/** Creates the official client; no request is made until it is used. */
+export function createOpenAiClient(options: OpenAiClientOptions): OpenAI {
+  return new OpenAI({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL ?? null,
+    timeout: options.timeoutMs,
+    maxRetries: options.maxRetries ?? 2,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+}
+
+/**
+ * Binds a client and model into a `ChatFunction`. Throws `LlmError` (never an SDK error) after
+ * the SDK's own retries are spent; `isRetryable` tells whether trying later may succeed.
+ */
+export function createChatFunction(client: OpenAI, model: string, apiKey: string): ChatFunction {
+  return async (request) => {
+    try {
+      return request.onDelta
+        ? await streamChat(client, model, request, request.onDelta)
+        : await createChat(client, model, request);
+    } catch (error) {
+      throw toLlmError(error, apiKey);
+    }
+  };
+}
+
+function baseParams(model: string, request: ChatRequest) {
+  return {
+    model,
+    messages: request.messages,
+    max_tokens: request.maxTokens,
+    ...(request.tools && request.tools.length > 0
+      ? { tools: request.tools, tool_choice: request.toolChoice ?? 'auto' }
+      : {}),
+  } as const;
+}
+
+async function createChat(client: OpenAI, model: string, request: ChatRequest): Promise<ChatResult> {
+  const completion = await client.chat.completions.create(
+    { ...baseParams(model, request), stream: false },
+    request.signal ? { signal: request.signal } : {},
+  );
+  const choice = completion.choices[0];
+  return {
+    content: choice?.message.content ?? '',
+    toolCalls: toToolCalls(choice?.message.tool_calls),
+    totalTokens: completion.usage?.total_tokens ?? 0,
+    finishReason: choice?.finish_reason,
+  };
+}
+
+async function streamChat(
+  client: OpenAI,
+  model: string,
+  request: ChatRequest,
+  onDelta: (delta: string) => void,
+): Promise<ChatResult> {
+  // The SDK's stream helper assembles tool-call deltas for us; we only forward text deltas.
+  const stream = client.chat.completions.stream(
+    { ...baseParams(model, request), stream: true },
+    request.signal ? { signal: request.signal } : {},
+  );
+  for await (const chunk of stream) {
+    const delta = chunk.choices[0]?.delta?.content;
+    if (delta) onDelta(delta);
+  }
+  const completion = await stream.finalChatCompletion();
+  const choice = completion.choices[0];
+  return {
+    content: choice?.message.content ?? '',
+    toolCalls: toToolCalls(choice?.message.tool_calls),
+    totalTokens: completion.usage?.total_tokens ?? 0,
+    finishReason: choice?.finish_reason ?? undefined,
+  };
+}
+
+function toToolCalls(calls: ChatCompletionMessageToolCall[] | undefined): ChatResult['toolCalls'] {
+  const result: ChatResult['toolCalls'] = [];
+  for (const call of calls ?? []) {
+    if (call.type !== 'function') continue;
+    result.push({ id: call.id, name: call.function.name, arguments: call.function.arguments ?? '' });
+  }
+  return result;
+}
+
+/**
+ * Converts an SDK (or abort) error into an `LlmCallError` whose message says what to check. The
+ * API key is scrubbed from the message: providers sometimes echo a malformed key back.
+ */
+export function toLlmError(error: unknown, apiKey = ''): LlmCallError {
+  if (error instanceof LlmCallError) return error;
+  const detail = scrubSecret(error instanceof Error ? error.message : String(error), apiKey);
+  const make = (kind: LlmFailureKind, advice: string) =>
+    new LlmCallError(kind, `${advice}: ${detail}`, { cause: error });
+  if (error instanceof APIUserAbortError || isAbort(error)) {
+    return make('aborted', 'LLM request aborted (answer timeout or caller cancelled)');
+  }
+  if (error instanceof APIConnectionTimeoutError) {
+    return make('timeout', 'LLM endpoint timed out; check OPENAI_BASE_URL or raise LLM_TIMEOUT_MS');
+  }
+  if (error instanceof APIConnectionError) {
+    return make('unreachable', 'LLM endpoint unreachable; check OPENAI_BASE_URL and the network');
+  }
+  if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) {
+    return make('auth', 'LLM endpoint rejected the key; check OPENAI_API_KEY');
+  }
+  if (error instanceof NotFoundError) {
+    return make(
+      'model',
+      'LLM endpoint does not know the model or path; check OPENAI_MODEL and OPENAI_BASE_URL',
+    );
+  }
+  if (error instanceof APIError) {
+    const status = error.status ?? 0;
+    const kind: LlmFailureKind = status === 429 ? 'rate_limit' : status >= 500 ? 'server' : 'other';
+    return make(kind, `LLM endpoint failed with HTTP ${status || '?'} after retries`);
+  }
+  return make('other', 'LLM call failed');
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+}
