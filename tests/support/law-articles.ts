@@ -144,10 +144,26 @@ export const VETERANS_LAW_FACT_ANCHORS: ReadonlyArray<{
   { phrase: /下个月起停发退役金/, articles: [27], what: '录用、聘用下月起停发退役金' },
   {
     phrase: /一次性退役金/,
-    articles: [22],
-    what: '不满规定年限、自主就业的领取一次性退役金（义务兵见第二十三条）',
+    articles: [22, 23],
+    what: '自主就业的军士、义务兵领取一次性退役金',
   },
 ];
+
+/**
+ * Every number the law's text contains outside its article and chapter numbering: the dates
+ * (2020年11月11日 adoption, 2021年1月1日 in force), the adopting session (第十三届),
+ * 两年 (第三十五条), 五年 (第四十三条) and 二等功 (第六十三条). The guide may use no other number.
+ */
+export const VETERANS_LAW_NUMBERS: ReadonlySet<string> = new Set([
+  '2020',
+  '11',
+  '2021',
+  '1',
+  '十三届',
+  '两年',
+  '五年',
+  '二等功',
+]);
 
 const DIGITS: Readonly<Record<string, number>> = {
   零: 0,
