@@ -98,8 +98,13 @@ function renderTiles(
 /**
  * Renders the leaders' one-picture summary: headline honours, the year's key figures (未公开 shown
  * as such) and targets vs latest actuals. The same picture is the Telegram /stats photo.
+ * `targets: false` leaves the targets out (the dashboard shows them in their own chart).
  */
-export function renderStatsSvg(summary: StatsSummary, language: ChartLanguage): string {
+export function renderStatsSvg(
+  summary: StatsSummary,
+  language: ChartLanguage,
+  options: { targets?: boolean } = {},
+): string {
   const title = CHART_TEXT[language].statsTitle(summary.year);
   let y = 60;
   const parts = [heading(title, 44)];
@@ -109,6 +114,10 @@ export function renderStatsSvg(summary: StatsSummary, language: ChartLanguage): 
   const tiles = renderTiles(summary.keyFigures, language, y);
   parts.push(tiles.svg);
   y += tiles.height + 8;
+  if (options.targets === false) {
+    const height = y + 40;
+    return svgDocument(parts.join('') + footer(language, height - 16), height, title);
+  }
   const targetYear = summary.targets[0]?.year ?? summary.year + 1;
   parts.push(
     heading(CHART_TEXT[language].targetsTitle(targetYear), y + 20, 17),

@@ -1,0 +1,41 @@
+import type { KpiUpdate } from '../../../storage/store.js';
+import type { Route, RouteContext } from '../http-deps.js';
+import { HttpError, readJson, sendJson } from '../http-io.js';
+import { FigureIdSchema, KpiUpdateBodySchema, parseInput } from '../validation.js';
+
+/** POST /api/admin/reindex → { documents, chunks, figures } once the index is rebuilt. */
+async function reindex(ctx: RouteContext): Promise<void> {
+  const started = performance.now();
+  const counts = await ctx.deps.reindex();
+  ctx.log.info({ ...counts, ms: Math.round(performance.now() - started) }, 'reindexed via admin API');
+  sendJson(ctx.res, 200, counts);
+}
+
+/**
+ * PUT /api/admin/figures/:id { year, value: number|null, kind?, note? } — the same rule as the
+ * Telegram /setkpi: the update is appended to the history, and the latest update for an
+ * (indicator, year, kind) is what lookups return. value null records 未公开.
+ */
+async function putFigure(ctx: RouteContext): Promise<void> {
+  const id = parseInput(FigureIdSchema, ctx.params.id, 'path');
+  const body = parseInput(KpiUpdateBodySchema, await readJson(ctx.req), 'body');
+  const found = ctx.deps.tools.lookupFigure(id);
+  if (!found)
+    throw new HttpError(404, `No indicator "${id}". GET /api/figures lists the known ids.`, { field: 'id' });
+  const update: KpiUpdate = {
+    kpiId: found.metricId,
+    year: body.year,
+    kind: body.kind ?? 'actual',
+    value: body.value,
+    by: 'admin-api',
+  };
+  if (body.note) update.note = body.note;
+  const stored = ctx.deps.store.recordKpiUpdate(update);
+  ctx.log.info({ kpiId: stored.kpiId, year: stored.year, kind: stored.kind }, 'KPI updated via admin API');
+  sendJson(ctx.res, 200, { update: stored, history: ctx.deps.store.kpiUpdates(found.metricId) });
+}
+
+export const adminRoutes: Route[] = [
+  { method: 'POST', pattern: '/api/admin/reindex', handler: reindex, admin: true, limited: true },
+  { method: 'PUT', pattern: '/api/admin/figures/:id', handler: putFigure, admin: true, limited: true },
+];

@@ -1,0 +1,46 @@
+import { renderStatsSvg, renderTargetsSvg, svgToPng } from '../../../charts/stats-chart.js';
+import type { Route, RouteContext } from '../http-deps.js';
+import { sendBody } from '../http-io.js';
+import { LanguageQuerySchema, parseInput, queryObject } from '../validation.js';
+
+/** stats: the Telegram /stats picture; headlines: the same without targets; targets: targets only. */
+type Chart = 'stats' | 'headlines' | 'targets';
+
+function chartSvg(ctx: RouteContext, chart: Chart): string {
+  const { lang } = parseInput(LanguageQuerySchema, queryObject(ctx.url), 'query');
+  const summary = ctx.deps.tools.statsSummary();
+  if (chart === 'targets') return renderTargetsSvg(summary.targets, lang);
+  return renderStatsSvg(summary, lang, { targets: chart === 'stats' });
+}
+
+// The SVG's own CSP: it is an image, but opened directly it must not run anything either.
+const svgHeaders = {
+  'cache-control': 'no-cache',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+};
+
+const svgRoute = (chart: Chart): Route => ({
+  method: 'GET',
+  pattern: `/charts/${chart}.svg`,
+  limited: true,
+  handler: (ctx) => sendBody(ctx.res, 200, chartSvg(ctx, chart), 'image/svg+xml; charset=utf-8', svgHeaders),
+});
+
+const pngRoute = (chart: Chart): Route => ({
+  method: 'GET',
+  pattern: `/charts/${chart}.png`,
+  limited: true,
+  handler: async (ctx) => {
+    const png = await svgToPng(chartSvg(ctx, chart));
+    sendBody(ctx.res, 200, png, 'image/png', {
+      'cache-control': 'no-cache',
+      'content-disposition': `inline; filename="${chart}.png"`,
+    });
+  },
+});
+
+/** Server-rendered charts: SVG for the dashboard, PNG for downloads (same picture as Telegram /stats). */
+export const chartRoutes: Route[] = (['stats', 'headlines', 'targets'] as const).flatMap((chart) => [
+  svgRoute(chart),
+  pngRoute(chart),
+]);
