@@ -42,6 +42,8 @@ export interface FakeOpenAiServer {
   /** `http://127.0.0.1:<port>/v1`, for the client's `baseURL`. */
   baseURL: string;
   requests: RecordedRequest[];
+  /** Errors thrown by scripted reply functions (failed assertions about a request). */
+  scriptErrors: unknown[];
   chatRequests(): ChatRequestBody[];
   /** Replies used in order, one per chat request. */
   enqueueChat(...replies: ChatScript[]): void;
@@ -61,6 +63,7 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
   const requests: RecordedRequest[] = [];
   const chatQueue: ChatScript[] = [];
   const embeddingErrors: { status: number; message?: string }[] = [];
+  const scriptErrors: unknown[] = [];
   let defaultChat: ChatScript | undefined;
   let embed = defaultEmbedding;
 
@@ -78,7 +81,15 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
     if (path === '/v1/chat/completions') {
       const request = body as ChatRequestBody;
       const script = chatQueue.shift() ?? defaultChat ?? { status: 500, message: 'no scripted reply' };
-      await sendChat(res, request, typeof script === 'function' ? script(request) : script);
+      let reply: ChatReply;
+      try {
+        reply = typeof script === 'function' ? script(request) : script;
+      } catch (error) {
+        // An assertion inside a scripted reply failed: keep it for the test, and don't let the SDK retry.
+        scriptErrors.push(error);
+        return sendError(res, 400, `scripted reply threw: ${String(error)}`, { 'x-should-retry': 'false' });
+      }
+      await sendChat(res, request, reply);
     } else if (path === '/v1/embeddings') {
       const error = embeddingErrors.shift();
       if (error) return sendError(res, error.status, error.message ?? 'scripted error');
@@ -93,6 +104,7 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
+    scriptErrors,
     chatRequests: () =>
       requests.filter((r) => r.path === '/v1/chat/completions').map((r) => r.body as ChatRequestBody),
     enqueueChat: (...replies) => {
@@ -124,8 +136,13 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function sendError(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...FAST_RETRY });
+function sendError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...FAST_RETRY, ...headers });
   res.end(JSON.stringify({ error: { message, type: 'fake_error', code: null } }));
 }
 
