@@ -1,0 +1,153 @@
+import type { Context, Telegraf } from 'telegraf';
+import { message } from 'telegraf/filters';
+import { type BotRuntime, isAdminCtx, languageOfCtx, rememberAnswered, userKeyOf } from './bot-runtime.js';
+import { renderAnswer } from './render-answer.js';
+import { renderContext } from './render-tools.js';
+import { sendHtml, withTyping } from './send-html.js';
+import { stripMention } from './group-filter.js';
+import { TOPICS, uiText } from './texts.js';
+
+const NON_TEXT = [
+  'sticker',
+  'photo',
+  'voice',
+  'audio',
+  'video',
+  'video_note',
+  'animation',
+  'document',
+  'location',
+  'venue',
+  'contact',
+  'poll',
+  'dice',
+] as const;
+// Tell a rate-limited user at most this often, so the notice itself cannot flood the chat.
+const RATE_NOTICE_EVERY_MS = 10_000;
+
+/**
+ * Asks the assistant and sends the rendered answer, logging the question. The question log is
+ * best effort: a storage failure is logged but never costs the user the answer.
+ */
+export async function answerQuestion(
+  rt: BotRuntime,
+  ctx: Context,
+  question: string,
+  options: { replyTo?: number; topic?: string } = {},
+): Promise<void> {
+  const chatId = ctx.chat?.id;
+  if (chatId === undefined) return;
+  if (!passesRateLimit(rt, ctx)) return;
+  const started = performance.now();
+  const answer = await withTyping(ctx.telegram, chatId, () =>
+    rt.assistant.ask(question, {
+      session: `tg:${chatId}`,
+      audience: isAdminCtx(rt, ctx) ? 'staff' : 'veteran',
+    }),
+  );
+  const topic = options.topic ?? safeTopic(rt, `tg:${chatId}`);
+  let questionId = 0;
+  try {
+    const userKey = userKeyOf(rt, ctx);
+    questionId = rt.store.logQuestion({
+      channel: 'telegram',
+      question,
+      status: answer.status,
+      mode: answer.mode,
+      latencyMs: performance.now() - started,
+      ...(userKey !== undefined && { userKey }),
+      ...(topic !== undefined && { topic }),
+    });
+    rememberAnswered(rt, questionId, question, answer.answer);
+  } catch (error) {
+    rt.logger.error({ err: (error as Error).message }, 'Could not log the question; answering anyway');
+  }
+  const rendered = renderAnswer(answer, questionId, rt.codec);
+  await sendHtml(ctx.telegram, chatId, rendered.html, {
+    keyboard: rendered.keyboard,
+    ...(options.replyTo !== undefined && { replyTo: options.replyTo }),
+  });
+}
+
+function safeTopic(rt: BotRuntime, session: string): string | undefined {
+  try {
+    return rt.store.get(session)?.turns.at(-1)?.topic;
+  } catch {
+    return undefined;
+  }
+}
+
+function passesRateLimit(rt: BotRuntime, ctx: Context): boolean {
+  const key = String(ctx.from?.id ?? ctx.chat?.id);
+  const verdict = rt.limiter.hit(key);
+  if (verdict.allowed) return true;
+  const last = rt.rateNotified.get(key) ?? 0;
+  if (Date.now() - last >= RATE_NOTICE_EVERY_MS) {
+    rt.rateNotified.set(key, Date.now());
+    const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+    void ctx.reply(uiText(languageOfCtx(ctx)).rateLimited(seconds)).catch((error: unknown) => {
+      rt.logger.warn({ err: (error as Error).message }, 'Could not send the rate-limit notice');
+    });
+  }
+  rt.logger.info({ userKey: userKeyOf(rt, ctx) }, 'Question rate-limited');
+  return false;
+}
+
+/** Text questions, the feedback / 原文 / follow-up / topic buttons, and non-text messages. */
+export function registerQuestionHandlers(bot: Telegraf, rt: BotRuntime): void {
+  bot.on(message('text'), async (ctx) => {
+    const text = ctx.message.text;
+    if (text.startsWith('/')) {
+      // An unknown command: show help rather than treating it as a question.
+      return void (await ctx.reply(uiText(languageOfCtx(ctx)).help, { parse_mode: 'HTML' }));
+    }
+    await answerQuestion(rt, ctx, stripMention(text, ctx.me), { replyTo: ctx.message.message_id });
+  });
+
+  bot.on('message', async (ctx, next) => {
+    if (!NON_TEXT.some((kind) => kind in ctx.message)) return next();
+    await ctx.reply(uiText(languageOfCtx(ctx)).nonText, {
+      reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
+    });
+  });
+
+  bot.action(/^fb:(up|down):(\d+)$/, async (ctx) =>
+    onFeedback(rt, ctx, ctx.match[1] === 'up', Number(ctx.match[2])),
+  );
+  bot.action(/^ctx:(.+)$/s, async (ctx) => onContext(rt, ctx, ctx.match[1] ?? ''));
+  bot.action(/^ask:(.+)$/s, async (ctx) => {
+    await ctx.answerCbQuery();
+    await answerQuestion(rt, ctx, ctx.match[1] ?? '');
+  });
+  bot.action(/^topic:(.+)$/, async (ctx) => {
+    const topic = TOPICS.find((t) => t.id === ctx.match[1]);
+    await ctx.answerCbQuery();
+    if (!topic) return;
+    const en = languageOfCtx(ctx) === 'en';
+    await answerQuestion(rt, ctx, en ? topic.questionEn : topic.questionZh, { topic: topic.zh });
+  });
+}
+
+async function onFeedback(rt: BotRuntime, ctx: Context, up: boolean, questionId: number): Promise<void> {
+  const known = rt.answered.get(questionId);
+  const shown =
+    ctx.callbackQuery?.message && 'text' in ctx.callbackQuery.message ? ctx.callbackQuery.message.text : '';
+  const userKey = userKeyOf(rt, ctx);
+  rt.store.recordFeedback({
+    channel: 'telegram',
+    question: known?.question ?? `#${questionId}`,
+    answer: known?.answer ?? shown,
+    rating: up ? 'up' : 'down',
+    ...(questionId > 0 && { questionId }),
+    ...(userKey !== undefined && { userKey }),
+  });
+  await ctx.answerCbQuery(uiText(languageOfCtx(ctx)).feedbackThanks);
+}
+
+async function onContext(rt: BotRuntime, ctx: Context, chunkId: string): Promise<void> {
+  const t = uiText(languageOfCtx(ctx));
+  const context = rt.tools.passageContext(chunkId);
+  if (!context || ctx.chat === undefined) return void (await ctx.answerCbQuery(t.noContext));
+  await ctx.answerCbQuery();
+  await sendHtml(ctx.telegram, ctx.chat.id, renderContext(context));
+}

@@ -1,0 +1,146 @@
+import type { Telegram } from 'telegraf';
+import { TelegramError } from 'telegraf';
+import type { Logger } from '../../logger.js';
+import { scrubSecret } from '../../logger.js';
+
+/**
+ * Outgoing Telegram calls go through here: paced to stay under Telegram's flood limits and retried
+ * on 429 (after `retry_after`), 5xx and network errors with capped exponential backoff. Telegraf
+ * builds a new Telegram instance per update (ctx.telegram), so every instance is wrapped, not only
+ * bot.telegram.
+ */
+export interface PacingOptions {
+  /** Minimum gap between messages to one private chat (Telegram: about 1/s). */
+  perChatIntervalMs: number;
+  /** Minimum gap between messages to one group (Telegram: 20/min). */
+  perGroupIntervalMs: number;
+  /** Minimum gap between any two messages (Telegram: 30/s overall). */
+  globalIntervalMs: number;
+  maxAttempts: number;
+  baseBackoffMs: number;
+  maxBackoffMs: number;
+  /** A retry_after above this is not waited for; the call fails instead. */
+  maxRetryAfterMs: number;
+}
+
+export const DEFAULT_PACING: PacingOptions = {
+  perChatIntervalMs: 1000,
+  perGroupIntervalMs: 3000,
+  // 35 ms rather than 33.3: timer jitter must not push a sliding second over 30.
+  globalIntervalMs: 35,
+  maxAttempts: 6,
+  baseBackoffMs: 250,
+  maxBackoffMs: 5000,
+  maxRetryAfterMs: 120_000,
+};
+
+// Methods that post something into a chat and count against Telegram's flood limits.
+const PACED = new Set([
+  'sendMessage',
+  'sendPhoto',
+  'sendDocument',
+  'sendMediaGroup',
+  'copyMessage',
+  'forwardMessage',
+  'editMessageText',
+  'editMessageCaption',
+  'editMessageReplyMarkup',
+]);
+const WRAPPED = Symbol('paced-telegram');
+
+type CallApi = Telegram['callApi'];
+type ChatId = number | string;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+const isGroup = (chatId: ChatId) => String(chatId).startsWith('-') || String(chatId).startsWith('@');
+
+export interface TelegramGateway {
+  /** Routes `telegram.callApi` through pacing and retries; safe to call twice on one instance. */
+  wrap<T extends Telegram>(telegram: T): T;
+  /** Counters for logs and tests. */
+  readonly stats: { retries: number; rateLimited: number; failures: number };
+}
+
+/** Creates the gateway; `token` is only used to scrub it from error messages. */
+export function createTelegramGateway(
+  token: string,
+  logger: Logger,
+  options: Partial<PacingOptions> = {},
+): TelegramGateway {
+  const o: PacingOptions = { ...DEFAULT_PACING, ...options };
+  const chatNext = new Map<ChatId, number>();
+  let globalNext = 0;
+  const stats = { retries: 0, rateLimited: 0, failures: 0 };
+
+  async function pace(chatId: ChatId | undefined): Promise<void> {
+    const interval = chatId === undefined ? 0 : isGroup(chatId) ? o.perGroupIntervalMs : o.perChatIntervalMs;
+    if (chatId !== undefined) {
+      const at = Math.max(Date.now(), chatNext.get(chatId) ?? 0);
+      chatNext.set(chatId, at + interval);
+      await sleep(at - Date.now());
+    }
+    const at = Math.max(Date.now(), globalNext);
+    globalNext = at + o.globalIntervalMs;
+    await sleep(at - Date.now());
+    if (chatId !== undefined)
+      chatNext.set(chatId, Math.max(chatNext.get(chatId) ?? 0, Date.now() + interval));
+    if (chatNext.size > 10_000) prune();
+  }
+
+  function prune(): void {
+    const now = Date.now();
+    for (const [id, next] of chatNext) if (next < now) chatNext.delete(id);
+  }
+
+  function retryDelay(error: unknown, attempt: number): number | undefined {
+    if (error instanceof TelegramError) {
+      if (error.code === 429) {
+        stats.rateLimited++;
+        const ms = (error.parameters?.retry_after ?? 1) * 1000;
+        return ms <= o.maxRetryAfterMs ? ms : undefined;
+      }
+      if (error.code < 500) return undefined;
+    } else if ((error as Error)?.name !== 'FetchError') {
+      return undefined;
+    }
+    return Math.min(o.maxBackoffMs, o.baseBackoffMs * 2 ** (attempt - 1));
+  }
+
+  async function call(original: CallApi, method: string, payload: Record<string, unknown>, extra: unknown) {
+    const chatId = PACED.has(method) ? (payload.chat_id as ChatId | undefined) : undefined;
+    for (let attempt = 1; ; attempt++) {
+      if (PACED.has(method)) await pace(chatId);
+      try {
+        return await (original as (...args: unknown[]) => Promise<unknown>)(method, payload, extra);
+      } catch (error) {
+        if (error instanceof Error) error.message = scrubSecret(error.message, token);
+        const delay = attempt < o.maxAttempts ? retryDelay(error, attempt) : undefined;
+        if (delay === undefined) {
+          stats.failures++;
+          throw error;
+        }
+        stats.retries++;
+        if (chatId !== undefined)
+          chatNext.set(chatId, Math.max(chatNext.get(chatId) ?? 0, Date.now() + delay));
+        logger.warn(
+          { method, attempt, delayMs: delay, err: (error as Error).message },
+          'Telegram call failed, retrying',
+        );
+        await sleep(delay);
+      }
+    }
+  }
+
+  return {
+    stats,
+    wrap(telegram) {
+      const marked = telegram as unknown as Record<symbol, boolean>;
+      if (marked[WRAPPED]) return telegram;
+      marked[WRAPPED] = true;
+      const original = telegram.callApi.bind(telegram) as CallApi;
+      telegram.callApi = ((method: string, payload: Record<string, unknown>, extra: unknown) =>
+        call(original, method, payload ?? {}, extra)) as CallApi;
+      return telegram;
+    },
+  };
+}

@@ -1,0 +1,247 @@
+import type { Language } from '../../assistant/answer.js';
+
+/**
+ * User-facing text of the Telegram channel, Chinese first. HTML-safe literals only: anything
+ * interpolated by callers is escaped there.
+ */
+export interface UiText {
+  welcome: string;
+  topicsTitle: string;
+  help: string;
+  adminHelp: string;
+  nonText: string;
+  rateLimited: (seconds: number) => string;
+  apology: (errorId: string) => string;
+  notAdmin: string;
+  sources: string;
+  original: string;
+  undisclosed: string;
+  undisclosedNote: string;
+  feedbackThanks: string;
+  buttonExpired: string;
+  noContext: string;
+  chooseCategory: string;
+  chooseFigure: string;
+  figureNotFound: (name: string) => string;
+  history: string;
+  latest: string;
+  target: string;
+  actual: string;
+  progress: string;
+  noTargets: string;
+  targetsTitle: (year: number) => string;
+  statsTitle: (year: number) => string;
+  keyFigures: string;
+  headlines: string;
+  sourcesTitle: string;
+  superseded: string;
+  contact: string;
+  placeholder: string;
+  setKpiUsage: string;
+  setKpiDone: string;
+  reindexDone: (documents: number, chunks: number, figures: number) => string;
+  reindexStarted: string;
+  noFeedback: string;
+  feedbackTitle: string;
+  usageTitle: (days: number) => string;
+  perDay: string;
+  topTopics: string;
+  unanswered: string;
+  none: string;
+}
+
+const zh: UiText = {
+  welcome:
+    '您好！我是退役军人事务局的智能助手。\n\n我可以根据局里的工作总结和政策文件，回答优抚优待、就业创业、移交安置、褒扬纪念、信访等问题，并给出年度数据和原文出处。\n\n请直接输入您的问题，或点下面的主题：',
+  topicsTitle: '常见主题',
+  help: '直接发送文字问题即可，例如“2022年退役军人培训合格率是多少？”\n\n/figures [指标] — 查询指标（别名 /kpi）\n/targets — 年度目标与完成情况\n/stats — 领导一屏概览\n/sources — 知识库中的文件\n/help — 帮助',
+  adminHelp:
+    '管理员命令：\n/reindex — 重建知识库索引\n/setkpi &lt;指标&gt; &lt;年份&gt; &lt;数值|未公开&gt; [target] [备注] — 记录指标新值\n/feedback — 最近的差评\n/usage — 使用情况',
+  nonText: '目前只能处理文字消息，请用文字输入您的问题。😊',
+  rateLimited: (s) => `您提问太快了，请休息一下，约 ${s} 秒后再问。谢谢理解！`,
+  apology: (id) => `抱歉，处理您的消息时出了点问题，请稍后再试。（错误编号：${id}）`,
+  notAdmin: '抱歉，此命令仅限管理员使用。',
+  sources: '出处',
+  original: '原文',
+  undisclosed: '未公开',
+  undisclosedNote: '🔒 <b>未公开</b>：该数据在公开文件中被隐去。',
+  feedbackThanks: '谢谢您的反馈！',
+  buttonExpired: '该按钮已过期，请重新提问。',
+  noContext: '找不到这段原文，知识库可能已更新。',
+  chooseCategory: '请选择指标类别：',
+  chooseFigure: '请选择指标：',
+  figureNotFound: (name) => `没有找到指标“${name}”。发送 /figures 查看全部类别。`,
+  history: '历史',
+  latest: '最新',
+  target: '目标',
+  actual: '实际',
+  progress: '完成',
+  noTargets: '暂无年度目标数据。',
+  targetsTitle: (y) => `${y}年目标与最新完成情况`,
+  statsTitle: (y) => `${y}年工作概览`,
+  keyFigures: '关键数据',
+  headlines: '主要荣誉与成绩',
+  sourcesTitle: '知识库文件',
+  superseded: '已被替代',
+  contact: '联系我们',
+  placeholder: '（示例信息，待局方确认）',
+  setKpiUsage:
+    '用法：/setkpi &lt;指标&gt; &lt;年份&gt; &lt;数值|未公开&gt; [target] [备注]\n例如：/setkpi 培训合格率 2023 98.5 年中统计',
+  setKpiDone: '已记录：',
+  reindexDone: (d, c, f) => `索引已重建：${d} 个文件，${c} 个段落，${f} 个数据。`,
+  reindexStarted: '正在重建索引…',
+  noFeedback: '暂无差评。',
+  feedbackTitle: '最近的差评',
+  usageTitle: (d) => `最近 ${d} 天使用情况`,
+  perDay: '每日提问',
+  topTopics: '热门主题',
+  unanswered: '未能回答的问题',
+  none: '无',
+};
+
+const en: UiText = {
+  welcome:
+    "Hello! I am the veterans-affairs bureau's assistant.\n\nI answer questions about benefits, employment, resettlement, commemoration and petitions from the bureau's reports and policy documents, with figures and sources.\n\nType your question, or pick a topic:",
+  topicsTitle: 'Topics',
+  help: 'Just send a question as text, e.g. "What was the training pass rate in 2022?"\n\n/figures [name] — look up an indicator (alias /kpi)\n/targets — this year\'s targets and progress\n/stats — one-screen summary\n/sources — documents in the knowledge base\n/help — this help',
+  adminHelp:
+    'Admin commands:\n/reindex — rebuild the index\n/setkpi &lt;id&gt; &lt;year&gt; &lt;value|未公开&gt; [target] [note] — record a new value\n/feedback — latest 👎\n/usage — usage',
+  nonText: 'I can only read text for now. Please type your question. 😊',
+  rateLimited: (s) => `You are asking very fast. Please wait about ${s} seconds and ask again. Thank you!`,
+  apology: (id) => `Sorry, something went wrong with your message. Please try again later. (error id: ${id})`,
+  notAdmin: 'Sorry, this command is for administrators only.',
+  sources: 'Sources',
+  original: 'Full text',
+  undisclosed: 'not disclosed (未公开)',
+  undisclosedNote: '🔒 <b>Not disclosed (未公开)</b>: the published document masks this figure.',
+  feedbackThanks: 'Thank you for your feedback!',
+  buttonExpired: 'This button has expired. Please ask again.',
+  noContext: 'That passage is no longer in the knowledge base.',
+  chooseCategory: 'Choose a category:',
+  chooseFigure: 'Choose an indicator:',
+  figureNotFound: (name) => `No indicator named "${name}". Send /figures to see all categories.`,
+  history: 'History',
+  latest: 'Latest',
+  target: 'Target',
+  actual: 'Actual',
+  progress: 'Progress',
+  noTargets: 'No targets are recorded yet.',
+  targetsTitle: (y) => `Targets for ${y} and latest actuals`,
+  statsTitle: (y) => `Summary of ${y}`,
+  keyFigures: 'Key figures',
+  headlines: 'Highlights',
+  sourcesTitle: 'Documents in the knowledge base',
+  superseded: 'superseded',
+  contact: 'Contact',
+  placeholder: '(sample details, to be confirmed by the bureau)',
+  setKpiUsage:
+    'Usage: /setkpi &lt;id&gt; &lt;year&gt; &lt;value|未公开&gt; [target] [note]\nExample: /setkpi training-pass-rate 2023 98.5 mid-year count',
+  setKpiDone: 'Recorded:',
+  reindexDone: (d, c, f) => `Index rebuilt: ${d} documents, ${c} passages, ${f} figures.`,
+  reindexStarted: 'Rebuilding the index…',
+  noFeedback: 'No negative feedback yet.',
+  feedbackTitle: 'Latest negative feedback',
+  usageTitle: (d) => `Usage in the last ${d} days`,
+  perDay: 'Questions per day',
+  topTopics: 'Top topics',
+  unanswered: 'Unanswered questions',
+  none: 'none',
+};
+
+/** UI text for a language. */
+export function uiText(language: Language): UiText {
+  return language === 'en' ? en : zh;
+}
+
+/** The UI language for a Telegram user: English when their client is set to English. */
+export function languageOf(languageCode: string | undefined): Language {
+  return languageCode?.toLowerCase().startsWith('en') ? 'en' : 'zh';
+}
+
+/**
+ * Topic buttons under /start: each asks a typical question of its topic. `id` is what goes into
+ * callback data (short, ASCII).
+ */
+export const TOPICS: readonly {
+  id: string;
+  zh: string;
+  en: string;
+  questionZh: string;
+  questionEn: string;
+}[] = [
+  {
+    id: 'yfyd',
+    zh: '优抚优待',
+    en: 'Benefits',
+    questionZh: '优抚优待方面做了哪些工作？',
+    questionEn: 'What was done on benefits and preferential treatment?',
+  },
+  {
+    id: 'jycy',
+    zh: '就业创业',
+    en: 'Employment',
+    questionZh: '退役军人就业创业有哪些成绩？',
+    questionEn: 'What was achieved in veterans’ employment and entrepreneurship?',
+  },
+  {
+    id: 'yjaz',
+    zh: '移交安置',
+    en: 'Resettlement',
+    questionZh: '移交安置工作情况如何？',
+    questionEn: 'How did transfer and resettlement go?',
+  },
+  {
+    id: 'byjn',
+    zh: '褒扬纪念',
+    en: 'Commemoration',
+    questionZh: '褒扬纪念工作做了什么？',
+    questionEn: 'What was done on commemorating martyrs?',
+  },
+  {
+    id: 'xf',
+    zh: '信访',
+    en: 'Petitions',
+    questionZh: '信访工作情况怎么样？',
+    questionEn: 'How were petitions handled?',
+  },
+  {
+    id: 'mb2023',
+    zh: '2023年目标',
+    en: '2023 targets',
+    questionZh: '2023年的工作目标是什么？',
+    questionEn: 'What are the targets for 2023?',
+  },
+  {
+    id: 'ndsj',
+    zh: '年度数据',
+    en: 'Annual figures',
+    questionZh: '2022年有哪些主要数据？',
+    questionEn: 'What are the key figures of 2022?',
+  },
+];
+
+/** Bot commands as registered with setMyCommands, per language. */
+export function commandList(language: Language): { command: string; description: string }[] {
+  const zhList = [
+    ['start', '开始 / 主题'],
+    ['figures', '查询指标'],
+    ['kpi', '查询指标（同 /figures）'],
+    ['targets', '年度目标与完成情况'],
+    ['stats', '领导一屏概览'],
+    ['sources', '知识库文件'],
+    ['help', '帮助'],
+  ];
+  const enList = [
+    ['start', 'Start / topics'],
+    ['figures', 'Look up an indicator'],
+    ['kpi', 'Look up an indicator (same as /figures)'],
+    ['targets', 'Targets and progress'],
+    ['stats', 'One-screen summary'],
+    ['sources', 'Documents in the knowledge base'],
+    ['help', 'Help'],
+  ];
+  return (language === 'en' ? enList : zhList).map(([command, description]) => ({
+    command: command ?? '',
+    description: description ?? '',
+  }));
+}

@@ -1,0 +1,274 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { hashUserId } from '../../../src/storage/user-hash.js';
+import type { SentMessage } from '../../support/fake-telegram-server.js';
+import { ADMIN, EN_USER, startHarness, TOKEN, USER, type Harness } from './harness.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const GROUP = { id: -100500, type: 'supergroup' as const, title: '老兵群' };
+
+/** Sends a question and waits until the bot has sent `count` more messages to that chat. */
+async function ask(text: string, from = USER, count = 1, chat?: typeof GROUP): Promise<SentMessage[]> {
+  const chatId = chat?.id ?? from.id;
+  const before = h!.server.messagesTo(chatId).length;
+  h!.server.sendText(from, text, chat ? { chat } : {});
+  await h!.server.waitFor(
+    () => h!.server.messagesTo(chatId).length >= before + count,
+    10_000,
+    `reply to "${text}"`,
+  );
+  return h!.server.messagesTo(chatId).slice(before);
+}
+
+const buttons = (m: SentMessage) => (m.reply_markup?.inline_keyboard ?? []).flat();
+
+describe('Telegram bot end to end (real telegraf, fake Bot API)', () => {
+  it('registers commands in Chinese and English and welcomes with a topic keyboard', async () => {
+    h = await startHarness();
+    expect(h.server.commands.map((c) => c.language_code)).toEqual([undefined, 'zh', 'en']);
+    expect(h.server.commands[2]!.commands.map((c) => c.command)).toContain('figures');
+    const [zh] = await ask('/start');
+    expect(zh!.text).toContain('您好');
+    expect(buttons(zh!).map((b) => b.text)).toEqual(
+      expect.arrayContaining(['优抚优待', '就业创业', '信访', '2023年目标']),
+    );
+    const [en] = await ask('/start', EN_USER);
+    expect(en!.text).toContain('Hello');
+    expect(buttons(en!).map((b) => b.text)).toContain('Employment');
+    // A topic button asks that topic's typical question.
+    const topic = buttons(zh!).find((b) => b.text === '就业创业')!;
+    h.server.clickButton(USER, zh!, topic.callback_data!);
+    await h.server.waitFor(() => h!.server.messagesTo(USER.id).length >= 2, 10_000, 'topic answer');
+    expect(h.assistant.calls.at(-1)!.question).toBe('退役军人就业创业有哪些成绩？');
+    expect(h.store.usage(1).topTopics).toEqual([{ topic: '就业创业', count: 1 }]);
+  });
+
+  it('answers a figure question with typing, HTML, sources, feedback and 原文 buttons', async () => {
+    h = await startHarness();
+    const [reply] = await ask('2022年就业人数是多少？');
+    expect(h.server.callsOf('sendChatAction').length).toBeGreaterThan(0);
+    expect(reply!.parse_mode).toBe('HTML');
+    expect(reply!.text).toContain('2022年退役军人实现就业1234人');
+    expect(reply!.text).toContain('📄 <b>2022年工作总结</b> · 一、工作开展情况');
+    expect(reply!.text).toContain('<blockquote expandable>全年实现就业1234人</blockquote>');
+    expect(reply!.reply_to).toBeDefined();
+    const b = buttons(reply!);
+    expect(b.map((x) => x.text)).toEqual(expect.arrayContaining(['👍', '👎', '📖 原文', '那2021年呢？']));
+    for (const x of b) expect(Buffer.byteLength(x.callback_data!, 'utf8')).toBeLessThanOrEqual(64);
+    expect(h.assistant.calls[0]!.options).toMatchObject({ session: `tg:${USER.id}`, audience: 'veteran' });
+
+    // 👎 is stored with the question; 原文 shows the whole paragraph.
+    h.server.clickButton(USER, reply!, b.find((x) => x.text === '👎')!.callback_data!);
+    await h.server.waitFor(() => h!.server.callsOf('answerCallbackQuery').length >= 1);
+    const feedback = h.store.latestNegativeFeedback(5);
+    expect(feedback[0]).toMatchObject({
+      question: '2022年就业人数是多少？',
+      rating: 'down',
+      userKey: hashUserId(USER.id, 'test-salt'),
+    });
+    h.server.clickButton(USER, reply!, b.find((x) => x.text === '📖 原文')!.callback_data!);
+    await h.server.waitFor(() => h!.server.messagesTo(USER.id).length >= 2);
+    expect(h.server.messagesTo(USER.id)[1]!.text).toContain('这一段是完整的原文段落');
+    // A follow-up suggestion longer than 64 bytes still works through a parked key.
+    const long = b.find((x) => x.text.startsWith('2023年的就业目标'))!;
+    expect(long.callback_data!.startsWith('~')).toBe(true);
+    h.server.clickButton(USER, reply!, long.callback_data!);
+    await h.server.waitFor(() => h!.assistant.calls.length >= 2);
+    expect(h.assistant.calls[1]!.question).toContain('2023年的就业目标是多少？');
+  });
+
+  it('shows a masked figure as 未公开, answers English in English, and says when a question is off-scope', async () => {
+    h = await startHarness();
+    const [masked] = await ask('2022年培训合格率是多少？');
+    expect(masked!.text).toContain('🔒 <b>未公开</b>');
+    expect(masked!.text).toContain('培训合格率达**%');
+    const [en] = await ask('How many veterans found employment in 2022?', EN_USER);
+    expect(en!.text).toContain('In 2022, 1234 veterans found jobs.');
+    expect(en!.text).toContain('<b>Sources</b>');
+    const [off] = await ask('今天天气怎么样？');
+    expect(off!.text).toContain('不在退役军人事务范围内');
+    expect(h.store.usage(1).unanswered.map((u) => u.status)).toEqual(['out_of_scope']);
+  });
+
+  it('escapes user and document text (a <script> question comes back as text)', async () => {
+    h = await startHarness();
+    const [reply] = await ask('<script>alert("x")</script> & 1');
+    expect(reply!.text).toContain('回答：&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 1');
+    expect(reply!.text).toContain('2022年工作总结 &lt;b&gt;&amp;');
+    expect(reply!.text).not.toContain('<script>');
+  });
+
+  it('splits a long answer under 4096 characters with the buttons on the last part', async () => {
+    h = await startHarness();
+    h.server.sendText(USER, '请给我一个长文回答');
+    await h.server.waitFor(
+      () => h!.server.messagesTo(USER.id).some((m) => buttons(m).length > 0),
+      10_000,
+      'long answer',
+    );
+    const parts = h.server.messagesTo(USER.id);
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    for (const p of parts) expect(p.text.length).toBeLessThanOrEqual(4096);
+    expect(parts.slice(0, -1).every((p) => buttons(p).length === 0)).toBe(true);
+    expect(parts[0]!.reply_to).toBeDefined();
+    // Every part starts at a paragraph boundary: no paragraph is cut in the middle.
+    for (const p of parts.slice(1)) expect(p.text).toMatch(/^(第\d+段|<b>出处)/);
+  });
+
+  it('falls back to plain text when Telegram rejects the HTML', async () => {
+    h = await startHarness();
+    h.server.failNext('sendMessage', { kind: 'badHtml' });
+    const [reply] = await ask('2022年就业人数是多少？');
+    expect(reply!.parse_mode).toBeUndefined();
+    expect(reply!.text).toContain('2022年退役军人实现就业1234人');
+    expect(reply!.text).not.toContain('<b>');
+  });
+
+  it('in groups answers only mentions, replies to the bot and its commands', async () => {
+    h = await startHarness();
+    const bot = h.server.bot.username;
+    h.server.sendText(USER, '大家好，今天就业人数多少', { chat: GROUP });
+    h.server.sendText(USER, '/start@other_bot', { chat: GROUP });
+    h.server.sendOther(USER, { sticker: { file_id: 's' } }, { chat: GROUP });
+    const [mentioned] = await ask(`@${bot} 2022年就业人数是多少？`, USER, 1, GROUP);
+    expect(mentioned!.text).toContain('1234人');
+    expect(h.assistant.calls.map((c) => c.question)).toEqual(['2022年就业人数是多少？']);
+    const [help] = await ask(`/help@${bot}`, USER, 1, GROUP);
+    expect(help!.text).toContain('/figures');
+    h.server.sendText(USER, '那培训合格率呢', { chat: GROUP, replyTo: mentioned! });
+    await h.server.waitFor(() => h!.server.messagesTo(GROUP.id).length >= 3, 10_000, 'reply-to answer');
+    expect(h.assistant.calls).toHaveLength(2);
+    expect(h.server.messagesTo(GROUP.id)).toHaveLength(3);
+  });
+
+  it('asks for text when given a sticker, photo, voice, document or location', async () => {
+    h = await startHarness();
+    const kinds = [
+      {
+        sticker: {
+          file_id: 'a',
+          file_unique_id: 'a',
+          type: 'regular',
+          width: 1,
+          height: 1,
+          is_animated: false,
+          is_video: false,
+        },
+      },
+      { photo: [{ file_id: 'b', file_unique_id: 'b', width: 1, height: 1 }] },
+      { voice: { file_id: 'c', file_unique_id: 'c', duration: 1 } },
+      { document: { file_id: 'd', file_unique_id: 'd' } },
+      { location: { latitude: 1, longitude: 2 } },
+    ];
+    for (const content of kinds) h.server.sendOther(USER, content);
+    await h.server.waitFor(
+      () => h!.server.messagesTo(USER.id).length >= kinds.length,
+      10_000,
+      'non-text replies',
+    );
+    expect(h.server.messagesTo(USER.id).every((m) => m.text.includes('请用文字'))).toBe(true);
+    expect(h.assistant.calls).toHaveLength(0);
+  });
+
+  it('refuses admin commands to others (logged with the user id) and runs them for admins', async () => {
+    h = await startHarness();
+    const [refused] = await ask('/reindex');
+    expect(refused!.text).toContain('仅限管理员');
+    expect(h.reindexCalls).toBe(0);
+    expect(h.logs.some((l) => l.includes('Refused an admin command') && l.includes(String(USER.id)))).toBe(
+      true,
+    );
+    const done = await ask('/reindex', ADMIN, 2);
+    expect(done[1]!.text).toContain('3 个文件，120 个段落，45 个数据');
+    await ask('今天天气怎么样？', ADMIN);
+    const [usage] = await ask('/usage', ADMIN);
+    expect(usage!.text).toContain('今天天气怎么样？');
+    const [feedback] = await ask('/feedback', ADMIN);
+    expect(feedback!.text).toContain('暂无差评');
+    expect(h.assistant.calls.at(-1)!.options).toMatchObject({ audience: 'staff' });
+  });
+
+  it('/setkpi records a new value and /figures then shows it with its history', async () => {
+    h = await startHarness();
+    const [before] = await ask('/figures 就业人数');
+    expect(before!.text).toContain('1,234 人');
+    const [bad] = await ask('/setkpi 不存在的指标 2023 5', ADMIN);
+    expect(bad!.text).toContain('unknown indicator');
+    await ask('/setkpi 就业人数 2023 1456 年中统计', ADMIN, 2);
+    await ask('/setkpi 合格率 2023 未公开', ADMIN, 2);
+    const [after] = await ask('/kpi 就业人数');
+    expect(after!.text).toContain('最新：<b>1,456 人</b>（2023，实际）');
+    expect(after!.text).toContain('年中统计');
+    expect(after!.text).toMatch(
+      /2021 实际：1,100 人[\s\S]*2022 实际：1,234 人[\s\S]*2023 实际：1,456 人 · telegram:/,
+    );
+    const [masked] = await ask('/figures 合格率');
+    expect(masked!.text).toContain('最新：<b>未公开</b>（2023，实际）');
+    const [answer] = await ask('现在就业人数是多少？');
+    expect(answer!.text).toContain('2023年退役军人实现就业1456人');
+    expect(h.store.kpiUpdates('jobs')[0]).toMatchObject({
+      value: 1456,
+      by: `telegram:${hashUserId(ADMIN.id, 'test-salt')}`,
+    });
+  });
+
+  it('offers categories for /figures, and lists targets, stats, sources and help', async () => {
+    h = await startHarness();
+    const [cats] = await ask('/figures');
+    const cat = buttons(cats!).find((b) => b.text === '就业创业')!;
+    h.server.clickButton(USER, cats!, cat.callback_data!);
+    await h.server.waitFor(() => h!.server.messagesTo(USER.id).length >= 2);
+    const list = h.server.messagesTo(USER.id)[1]!;
+    const figure = buttons(list).find((b) => b.text === '培训合格率')!;
+    h.server.clickButton(USER, list, figure.callback_data!);
+    await h.server.waitFor(() => h!.server.messagesTo(USER.id).length >= 3);
+    expect(h.server.messagesTo(USER.id)[2]!.text).toContain('未公开');
+    const [targets] = await ask('/targets');
+    expect(targets!.text).toContain('2023年目标');
+    expect(targets!.text).toContain(
+      '退役军人就业人数</b>：目标 1,500 人 · 实际 1,234 人（2022） · 完成 82.3%',
+    );
+    expect(targets!.text).toContain('培训合格率</b>：目标 95% · 实际 未公开（2022）');
+    const [stats] = await ask('/stats');
+    expect(stats!.text).toContain('荣获全国双拥模范城称号');
+    const [sources] = await ask('/sources');
+    expect(sources!.text).toContain('退役军人保障法 &lt;摘要&gt;');
+    const [help] = await ask('/help');
+    expect(help!.text).toContain('12345');
+    expect(help!.text).toContain('待局方确认');
+  });
+
+  it('sends /stats as a picture with the summary as caption when a renderer is given', async () => {
+    h = await startHarness({ deps: { renderStatsPng: async () => Buffer.from('PNGDATA-1234567890') } });
+    h.server.sendText(USER, '/stats');
+    await h.server.waitFor(() => h!.server.sent.some((m) => m.method === 'sendPhoto'), 10_000, 'photo');
+    const photo = h.server.sent.find((m) => m.method === 'sendPhoto')!;
+    expect(photo.photoBytes).toBeGreaterThan(0);
+    expect(photo.text).toContain('荣获全国双拥模范城称号');
+  });
+
+  it('replies politely when a user asks too fast', async () => {
+    h = await startHarness({ rateLimitPerMinute: 2 });
+    await ask('问题一');
+    await ask('问题二');
+    const [limited] = await ask('问题三');
+    expect(limited!.text).toContain('您提问太快了');
+    expect(h.assistant.calls).toHaveLength(2);
+  });
+
+  it('never writes the bot token to the logs, even when calls fail', async () => {
+    h = await startHarness();
+    h.server.failNext('sendMessage', { kind: 'drop' });
+    h.server.failNext('sendMessage', { kind: '500' });
+    await ask('就业人数');
+    await ask('崩溃吧');
+    expect(h.logs.length).toBeGreaterThan(3);
+    const all = h.logs.join('\n');
+    expect(all).not.toContain(TOKEN);
+    expect(all).not.toContain(TOKEN.split(':')[1]);
+  });
+});
