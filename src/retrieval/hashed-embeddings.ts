@@ -7,19 +7,31 @@ export interface HashedEmbeddingsOptions {
 }
 
 /** Relative weights of the feature families; words carry meaning, character n-grams recall. */
-const WEIGHTS = { word: 1, unigram: 0.25, bigram: 0.6, trigram: 0.5 } as const;
+const FAMILIES = [
+  { seed: 0x9e3779b9, weight: 1 }, // jieba words, English words, numbers
+  { seed: 0x85ebca6b, weight: 0.25 }, // CJK character unigrams
+  { seed: 0xc2b2ae35, weight: 0.6 }, // bigrams
+  { seed: 0x27d4eb2f, weight: 0.5 }, // trigrams
+] as const;
 
 /**
- * 32-bit FNV-1a over UTF-16 code units. Feature keys carry a family prefix (`w`, `u`, `b`, `t`) so
- * that the word `烈士` and the bigram `烈士` land in different buckets.
+ * 32-bit FNV-1a over the UTF-16 code units of `parts`, starting from a per-family seed so that the
+ * word `烈士` and the bigram `烈士` land in different buckets. Hashing the parts in place avoids
+ * building a string per n-gram (millions of them at 100k chunks).
  */
-function fnv1a(text: string, seed: number): number {
+function fnv1a(seed: number, ...parts: string[]): number {
   let hash = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i += 1) {
+      hash ^= part.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
   }
   return hash;
+}
+
+function count(counts: Map<number, number>, hash: number): void {
+  counts.set(hash, (counts.get(hash) ?? 0) + 1);
 }
 
 /**
@@ -53,31 +65,41 @@ export class HashedEmbeddings extends Embeddings {
 
   /** The embedding as a Float32Array, synchronously (tens of microseconds per chunk). */
   embedSync(text: string): Float32Array {
-    const counts = new Map<string, number>();
-    const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
-    const { words, cjkRuns } = segment(text);
-    for (const word of words) add(`w${word}`);
-    for (const run of cjkRuns) {
+    // One map per family: the family decides the weight at projection time.
+    const counts = FAMILIES.map(() => new Map<number, number>());
+    const [words, unigrams, bigrams, trigrams] = counts as [
+      Map<number, number>,
+      Map<number, number>,
+      Map<number, number>,
+      Map<number, number>,
+    ];
+    const segmented = segment(text);
+    for (const word of segmented.words) count(words, fnv1a(FAMILIES[0].seed, word));
+    for (const run of segmented.cjkRuns) {
       const chars = Array.from(run);
       for (let i = 0; i < chars.length; i += 1) {
-        add(`u${chars[i]}`);
-        if (i + 1 < chars.length) add(`b${chars[i]}${chars[i + 1]}`);
-        if (i + 2 < chars.length) add(`t${chars[i]}${chars[i + 1]}${chars[i + 2]}`);
+        const a = chars[i] as string;
+        count(unigrams, fnv1a(FAMILIES[1].seed, a));
+        const b = chars[i + 1];
+        if (b === undefined) continue;
+        count(bigrams, fnv1a(FAMILIES[2].seed, a, b));
+        const c = chars[i + 2];
+        if (c !== undefined) count(trigrams, fnv1a(FAMILIES[3].seed, a, b, c));
       }
     }
     return this.project(counts);
   }
 
-  private project(counts: Map<string, number>): Float32Array {
+  private project(counts: Map<number, number>[]): Float32Array {
     const vector = new Float32Array(this.dimensions);
-    for (const [key, tf] of counts) {
-      const family =
-        key[0] === 'w' ? 'word' : key[0] === 'u' ? 'unigram' : key[0] === 'b' ? 'bigram' : 'trigram';
-      const hash = fnv1a(key, 0);
-      const sign = hash & 0x80000000 ? -1 : 1;
-      const bucket = (hash & 0x7fffffff) % this.dimensions;
-      vector[bucket] = (vector[bucket] as number) + sign * WEIGHTS[family] * (1 + Math.log(tf));
-    }
+    counts.forEach((family, f) => {
+      const weight = FAMILIES[f]?.weight ?? 0;
+      for (const [hash, tf] of family) {
+        const sign = hash & 0x80000000 ? -1 : 1;
+        const bucket = (hash & 0x7fffffff) % this.dimensions;
+        vector[bucket] = (vector[bucket] as number) + sign * weight * (1 + Math.log(tf));
+      }
+    });
     let norm = 0;
     for (const value of vector) norm += value * value;
     norm = Math.sqrt(norm);

@@ -74,7 +74,11 @@ function hasNumber(text: string, value: string): boolean {
  */
 export function rerankBonus(features: QueryFeatures, text: string, title: string): number {
   let bonus = 0;
-  for (const value of features.numbers) if (hasNumber(text, value)) bonus += BONUS.number;
+  for (const value of features.numbers) {
+    // A year in the section heading (三、2023年工作打算) dates every chunk under it, at half weight.
+    if (hasNumber(text, value)) bonus += BONUS.number;
+    else if (hasNumber(title, value)) bonus += BONUS.number / 2;
+  }
   let matched = 0;
   let total = 0;
   for (const { text: phrase, weight } of features.phrases) {

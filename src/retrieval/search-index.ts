@@ -61,6 +61,20 @@ export function toVectorDocument(chunk: Chunk): Document {
 }
 
 /**
+ * BM25 query terms: every token the user typed at weight 1, plus the tokens of each boost term
+ * sharing BOOST_WEIGHT between them. Sharing matters: 退役军人 yields four tokens (words and
+ * bigrams), and at 0.5 each the expansion would outweigh the 老兵 the user actually typed.
+ */
+export function queryTerms(query: string, boostTerms: readonly string[] = []): WeightedTerm[] {
+  const terms: WeightedTerm[] = tokenize(query).map((term) => ({ term, weight: 1 }));
+  for (const boost of boostTerms) {
+    const tokens = [...new Set(tokenize(boost))];
+    for (const term of tokens) terms.push({ term, weight: BOOST_WEIGHT / tokens.length });
+  }
+  return terms;
+}
+
+/**
  * Builds BM25 and the vector index over `chunks` and returns the hybrid index. Embeds in batches,
  * reporting `onProgress(done, total)` after each; throws whatever the embedder throws.
  */
@@ -110,10 +124,7 @@ export class HybridSearchIndex implements SearchIndex {
     if (k <= 0 || chunks.length === 0 || query.trim() === '') return [];
     const allow = this.filterOf(options);
     const pool = Math.max(MIN_CANDIDATES, k * 4);
-    const terms: WeightedTerm[] = tokenize(query).map((term) => ({ term, weight: 1 }));
-    for (const boost of options.boostTerms ?? []) {
-      for (const term of tokenize(boost)) terms.push({ term, weight: BOOST_WEIGHT });
-    }
+    const terms = queryTerms(query, options.boostTerms);
     const bm25Hits = bm25.search(terms, pool, allow).map((hit) => hit.index);
     const vector = await embeddings.embedQuery(query);
     const vectorHits = store.searchLabels(vector, pool, allow).map((hit) => hit.label);

@@ -134,7 +134,7 @@ export function segment(text: string): Segmented {
     const run = match[0];
     if (HAN.test(run)) {
       cjkRuns.push(run);
-      for (const word of getJieba().cutForSearch(run, true)) {
+      for (const word of getJieba().cutForSearch(run, false)) {
         if (!STOP_WORDS.has(word)) words.push(word);
       }
     } else if (/^\d/.test(run)) {

@@ -1,0 +1,351 @@
+/**
+ * Scale benchmark: a synthetic corpus of N chunks (default 100k) made by recombining the seed
+ * document's clauses and vocabulary with random numbers and sections (deterministic seed), then
+ * index build time, warm search latency, peak RSS, and hnsw recall@10 against exact cosine search.
+ *
+ *   npx tsx scripts/bench-scale.ts [--chunks 100000] [--queries 200] [--dims 512] [--m 16] [--efc 100] [--ef 80]
+ *
+ * `scripts/bench.ts` imports `runScaleBench` and `formatScaleBench`.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Chunk, DocKind, SourceDocument } from '../src/knowledge/types.js';
+import { Bm25Index } from '../src/retrieval/bm25.js';
+import { HashedEmbeddings } from '../src/retrieval/hashed-embeddings.js';
+import { DEFAULT_HNSW_PARAMS, HnswStore, type HnswParams } from '../src/retrieval/hnsw-store.js';
+import { HybridSearchIndex, toBm25Document, toVectorDocument } from '../src/retrieval/search-index.js';
+import { segment } from '../src/retrieval/tokenizer.js';
+import { topK } from '../src/retrieval/top-k.js';
+
+export interface ScaleBenchOptions {
+  chunks?: number;
+  queries?: number;
+  dimensions?: number;
+  hnsw?: Partial<HnswParams>;
+  seed?: number;
+  /** Progress lines (phase names); omitted, the bench is silent. */
+  log?: (line: string) => void;
+}
+
+export interface LatencyStats {
+  p50Ms: number;
+  p95Ms: number;
+  meanMs: number;
+}
+
+export interface ScaleBenchResult {
+  chunks: number;
+  queries: number;
+  dimensions: number;
+  hnsw: HnswParams;
+  build: { bm25Ms: number; embedMs: number; hnswMs: number; totalMs: number };
+  /** Full hybrid search (BM25 + query embedding + hnsw + fusion + re-rank), warm. */
+  hybridSearch: LatencyStats;
+  /** hnsw k=10 alone, warm. */
+  vectorSearch: LatencyStats;
+  /** Exact cosine k=10 over all vectors. */
+  bruteForce: LatencyStats;
+  /** Mean share of the exact top 10 that hnsw returns (ties with the 10th count as hits). */
+  recallAt10: number;
+  /** Brute-force mean latency / hnsw mean latency. */
+  speedup: number;
+  peakRssMb: number;
+  targets: { buildUnder120s: boolean; p95Under50ms: boolean; recallAtLeast095: boolean };
+}
+
+/** mulberry32: a tiny deterministic PRNG so every run benchmarks the same corpus. */
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface SeedMaterial {
+  clauses: string[];
+  headings: string[];
+  words: string[];
+}
+
+function readSeed(): SeedMaterial {
+  const file = fileURLToPath(new URL('../knowledge/2022-work-summary.txt', import.meta.url));
+  const text = readFileSync(file, 'utf8');
+  const lines = text.split(/\r?\n/).map((l) => l.trim());
+  const headings = lines.filter(
+    (l) => /^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/.test(l) && l.length < 40,
+  );
+  const clauses = text
+    .split(/[。；\n]/)
+    .map((c) => c.trim())
+    .filter((c) => c.length >= 8);
+  const words = [...new Set(segment(text).words.filter((w) => Array.from(w).length >= 2 && !/^\d/.test(w)))];
+  return { clauses, headings, words };
+}
+
+/** One synthetic chunk: 1–3 seed clauses, digits re-drawn, a few words swapped, a year mentioned. */
+function syntheticText(seed: SeedMaterial, random: () => number): string {
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)] as T;
+  const parts: string[] = [];
+  const count = 1 + Math.floor(random() * 3);
+  for (let i = 0; i < count; i += 1) {
+    let clause = pick(seed.clauses).replace(/\d+/g, () => String(Math.floor(random() * 5000)));
+    const swap = pick(seed.words);
+    if (clause.includes(swap)) clause = clause.replace(swap, pick(seed.words));
+    parts.push(clause);
+  }
+  return `${2015 + Math.floor(random() * 10)}年，${parts.join('，')}。`;
+}
+
+/** The synthetic corpus: `count` chunks in documents of 100 chunks each. */
+export function generateCorpus(
+  count: number,
+  seedValue = 42,
+): { chunks: Chunk[]; documents: SourceDocument[] } {
+  const seed = readSeed();
+  const random = createRandom(seedValue);
+  const kinds: DocKind[] = ['report', 'policy', 'other'];
+  const chunks: Chunk[] = [];
+  const documents: SourceDocument[] = [];
+  for (let order = 0; chunks.length < count; order += 1) {
+    const docIndex = Math.floor(chunks.length / 100);
+    const docId = `synthetic/doc-${docIndex}.txt`;
+    if (documents.length <= docIndex) {
+      documents.push({
+        id: docId,
+        title: `合成文档${docIndex}`,
+        kind: kinds[docIndex % 3] as DocKind,
+        text: '',
+        hash: '',
+      });
+    }
+    const heading = seed.headings[Math.floor(random() * seed.headings.length)] ?? '一、工作开展情况';
+    const chunkOrder = chunks.length % 100;
+    chunks.push({
+      id: `${docId}#${chunkOrder}`,
+      docId,
+      sectionId: `${docId}#s${heading}`,
+      sectionPath: [heading],
+      text: syntheticText(seed, random),
+      order: chunkOrder,
+    });
+  }
+  return { chunks, documents };
+}
+
+/** Colloquial-ish queries: 2–4 words of a random chunk, sometimes with its year or a number. */
+function generateQueries(chunks: Chunk[], count: number, random: () => number): string[] {
+  const queries: string[] = [];
+  while (queries.length < count) {
+    const chunk = chunks[Math.floor(random() * chunks.length)] as Chunk;
+    const words = segment(chunk.text).words.filter((w) => Array.from(w).length >= 2);
+    if (words.length === 0) continue;
+    const picked: string[] = [];
+    const n = 2 + Math.floor(random() * 3);
+    for (let i = 0; i < n; i += 1) picked.push(words[Math.floor(random() * words.length)] as string);
+    queries.push(`${picked.join('')}${random() < 0.3 ? '是多少' : ''}`);
+  }
+  return queries;
+}
+
+function stats(samples: number[]): LatencyStats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const mean = sorted.reduce((s, v) => s + v, 0) / Math.max(sorted.length, 1);
+  return { p50Ms: at(0.5), p95Ms: at(0.95), meanMs: mean };
+}
+
+function timeSync<T>(fn: () => T): [T, number] {
+  const start = performance.now();
+  const value = fn();
+  return [value, performance.now() - start];
+}
+
+/** Exact top-k by dot product (vectors are unit length, so this is cosine). */
+function bruteForce(matrix: Float32Array, dims: number, query: Float32Array, k: number) {
+  const rows = matrix.length / dims;
+  const scores = new Float32Array(rows);
+  for (let r = 0; r < rows; r += 1) {
+    let dot = 0;
+    const base = r * dims;
+    for (let d = 0; d < dims; d += 1) dot += (matrix[base + d] as number) * (query[d] as number);
+    scores[r] = dot;
+  }
+  return topK(scores, k);
+}
+
+interface Built {
+  index: HybridSearchIndex;
+  store: HnswStore;
+  matrix: Float32Array;
+  embeddings: HashedEmbeddings;
+  build: ScaleBenchResult['build'];
+}
+
+async function buildIndex(
+  corpus: { chunks: Chunk[]; documents: SourceDocument[] },
+  dims: number,
+  params: HnswParams,
+  log: (line: string) => void,
+): Promise<Built> {
+  const { chunks } = corpus;
+  const embeddings = new HashedEmbeddings({ dimensions: dims });
+  log('building BM25…');
+  const [bm25, bm25Ms] = timeSync(() => Bm25Index.build(chunks.map(toBm25Document)));
+  log('embedding…');
+  const matrix = new Float32Array(chunks.length * dims);
+  const [, embedMs] = timeSync(() =>
+    chunks.forEach((c, i) => matrix.set(embeddings.embedSync(c.text), i * dims)),
+  );
+  log('building hnsw…');
+  const store = new HnswStore(embeddings, params);
+  const started = performance.now();
+  for (let start = 0; start < chunks.length; start += 1000) {
+    const end = Math.min(start + 1000, chunks.length);
+    const vectors: number[][] = [];
+    for (let i = start; i < end; i += 1) vectors.push(Array.from(matrix.subarray(i * dims, (i + 1) * dims)));
+    await store.addVectors(vectors, chunks.slice(start, end).map(toVectorDocument));
+    if (end % 10000 === 0) log(`  hnsw ${end}/${chunks.length}`);
+  }
+  const hnswMs = performance.now() - started;
+  const index = new HybridSearchIndex({ ...corpus, bm25, store, embeddings });
+  return {
+    index,
+    store,
+    matrix,
+    embeddings,
+    build: { bm25Ms, embedMs, hnswMs, totalMs: bm25Ms + embedMs + hnswMs },
+  };
+}
+
+async function measureSearch(built: Built, queries: string[], dims: number) {
+  for (const query of queries.slice(0, 20)) await built.index.search(query, { k: 5 }); // warm-up
+  const hybrid: number[] = [];
+  for (const query of queries) {
+    const start = performance.now();
+    await built.index.search(query, { k: 5 });
+    hybrid.push(performance.now() - start);
+  }
+  const vector: number[] = [];
+  const exact: number[] = [];
+  let recall = 0;
+  for (const query of queries) {
+    const q = built.embeddings.embedSync(query);
+    const asArray = Array.from(q);
+    const [approx, vectorMs] = timeSync(() => built.store.searchLabels(asArray, 10));
+    const [truth, exactMs] = timeSync(() => bruteForce(built.matrix, dims, q, 10));
+    vector.push(vectorMs);
+    exact.push(exactMs);
+    const threshold = (truth[truth.length - 1]?.score ?? 0) - 1e-5;
+    const truthSet = new Set(truth.map((t) => t.index));
+    const hits = approx.filter((a) => truthSet.has(a.label) || a.similarity >= threshold).length;
+    recall += hits / Math.max(truth.length, 1);
+  }
+  return {
+    hybrid: stats(hybrid),
+    vector: stats(vector),
+    exact: stats(exact),
+    recall: recall / queries.length,
+  };
+}
+
+/** Generates the corpus, builds the index, measures it. Takes ~1–2 minutes at 100k chunks. */
+export async function runScaleBench(options: ScaleBenchOptions = {}): Promise<ScaleBenchResult> {
+  const count = options.chunks ?? 100_000;
+  const dims = options.dimensions ?? 512;
+  const params: HnswParams = { ...DEFAULT_HNSW_PARAMS, ...options.hnsw };
+  const log = options.log ?? (() => {});
+  log(`generating ${count} chunks…`);
+  const corpus = generateCorpus(count, options.seed ?? 42);
+  const built = await buildIndex(corpus, dims, params, log);
+  const queries = generateQueries(
+    corpus.chunks,
+    options.queries ?? 200,
+    createRandom((options.seed ?? 42) + 1),
+  );
+  log('searching…');
+  const measured = await measureSearch(built, queries, dims);
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  return {
+    chunks: count,
+    queries: queries.length,
+    dimensions: dims,
+    hnsw: params,
+    build: built.build,
+    hybridSearch: measured.hybrid,
+    vectorSearch: measured.vector,
+    bruteForce: measured.exact,
+    recallAt10: measured.recall,
+    speedup: measured.exact.meanMs / Math.max(measured.vector.meanMs, 1e-6),
+    peakRssMb,
+    targets: {
+      buildUnder120s: built.build.totalMs <= 120_000,
+      p95Under50ms: measured.hybrid.p95Ms <= 50,
+      recallAtLeast095: measured.recall >= 0.95,
+    },
+  };
+}
+
+/** The result as a plain-text table. */
+export function formatScaleBench(r: ScaleBenchResult): string {
+  const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
+  const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+  const rows: [string, string, string][] = [
+    ['corpus', `${r.chunks} chunks, ${r.dimensions} dims, ${r.queries} queries`, ''],
+    ['hnsw params', `M=${r.hnsw.m} efConstruction=${r.hnsw.efConstruction} ef=${r.hnsw.efSearch}`, ''],
+    ['build: BM25', ms(r.build.bm25Ms), ''],
+    ['build: embeddings', ms(r.build.embedMs), ''],
+    ['build: hnsw', ms(r.build.hnswMs), ''],
+    ['build: total', ms(r.build.totalMs), `≤ 120 s ${mark(r.targets.buildUnder120s)}`],
+    [
+      'hybrid search p50 / p95',
+      `${ms(r.hybridSearch.p50Ms)} / ${ms(r.hybridSearch.p95Ms)}`,
+      `p95 ≤ 50 ms ${mark(r.targets.p95Under50ms)}`,
+    ],
+    ['hnsw k=10 p50 / p95', `${ms(r.vectorSearch.p50Ms)} / ${ms(r.vectorSearch.p95Ms)}`, ''],
+    ['brute force k=10 p50 / p95', `${ms(r.bruteForce.p50Ms)} / ${ms(r.bruteForce.p95Ms)}`, ''],
+    ['hnsw speed-up (mean)', `${r.speedup.toFixed(1)}×`, ''],
+    ['hnsw recall@10', r.recallAt10.toFixed(4), `≥ 0.95 ${mark(r.targets.recallAtLeast095)}`],
+    ['peak RSS', `${r.peakRssMb.toFixed(0)} MB`, ''],
+  ];
+  const width = Math.max(...rows.map((row) => row[0].length));
+  const valueWidth = Math.max(...rows.map((row) => row[1].length));
+  return rows
+    .map(([name, value, target]) => `${name.padEnd(width)}  ${value.padEnd(valueWidth)}  ${target}`.trimEnd())
+    .join('\n');
+}
+
+function parseArgs(argv: string[]): ScaleBenchOptions {
+  const value = (flag: string): number | undefined => {
+    const at = argv.indexOf(flag);
+    if (at < 0) return undefined;
+    const parsed = Number(argv[at + 1]);
+    if (!Number.isFinite(parsed) || parsed <= 0)
+      throw new Error(`${flag} needs a positive number, e.g. ${flag} 10000`);
+    return parsed;
+  };
+  const hnsw: Partial<HnswParams> = {};
+  const m = value('--m');
+  const efc = value('--efc');
+  const ef = value('--ef');
+  if (m !== undefined) hnsw.m = m;
+  if (efc !== undefined) hnsw.efConstruction = efc;
+  if (ef !== undefined) hnsw.efSearch = ef;
+  const options: ScaleBenchOptions = { hnsw, log: (line) => process.stderr.write(`${line}\n`) };
+  const chunks = value('--chunks');
+  const queries = value('--queries');
+  const dims = value('--dims');
+  if (chunks !== undefined) options.chunks = chunks;
+  if (queries !== undefined) options.queries = queries;
+  if (dims !== undefined) options.dimensions = dims;
+  return options;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const result = await runScaleBench(parseArgs(process.argv.slice(2)));
+  process.stdout.write(`${formatScaleBench(result)}\n`);
+  if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
+}

@@ -1,0 +1,235 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { IndexCacheError } from '../errors.js';
+import type { Chunk, SourceDocument } from '../knowledge/types.js';
+import type { Logger } from '../logger.js';
+import { Bm25Index } from './bm25.js';
+import type { IdentifiedEmbeddings } from './embedder.js';
+import { HnswStore } from './hnsw-store.js';
+import { createSearchIndex, HybridSearchIndex, type SearchIndex } from './search-index.js';
+
+/** Bump when the layout or the meaning of any cached file changes; old caches are then rebuilt. */
+export const INDEX_FORMAT_VERSION = 1;
+
+const MANIFEST = 'manifest.json';
+const CHUNKS = 'chunks.json';
+const BM25 = 'bm25.json';
+const VECTORS = 'vectors';
+/** Every file the manifest checksums, relative to the cache folder. */
+const DATA_FILES = [
+  CHUNKS,
+  BM25,
+  `${VECTORS}/hnswlib.index`,
+  `${VECTORS}/args.json`,
+  `${VECTORS}/docstore.json`,
+];
+
+const ManifestSchema = z.object({
+  formatVersion: z.number().int(),
+  knowledgeHash: z.string(),
+  embedderId: z.string(),
+  dimensions: z.number().int().positive(),
+  chunkCount: z.number().int().nonnegative(),
+  builtAt: z.string(),
+  /** sha256 per data file: a truncated or overwritten file is caught before native code reads it. */
+  files: z.record(z.string(), z.string()),
+});
+
+/** `manifest.json`: what the cache was built from, and checksums of its files. */
+export type IndexManifest = z.infer<typeof ManifestSchema>;
+
+export interface LoadOrBuildInput {
+  /** Folder of the cache, e.g. `.cache/index`; created when missing. */
+  cacheDir: string;
+  /** Hash of the knowledge the chunks came from; a different hash means a stale cache. */
+  knowledgeHash: string;
+  chunks: Chunk[];
+  documents: SourceDocument[];
+  embeddings: IdentifiedEmbeddings;
+  logger?: Logger;
+  /** Called while embedding on a rebuild, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface LoadOrBuildResult {
+  index: SearchIndex;
+  /** False when the index came from the cache. */
+  rebuilt: boolean;
+  /** Why the cache was not used (missing, stale, corrupt), when rebuilt. */
+  reason?: string;
+}
+
+/**
+ * Loads the index from `cacheDir` when its manifest matches the knowledge hash, embedder id,
+ * format version and chunk list, and every file passes its checksum; otherwise builds it, logs
+ * why, and writes the cache atomically (temp folder + rename). A cache that cannot be written is
+ * logged and skipped: the built index is still returned.
+ */
+export async function loadOrBuildIndex(input: LoadOrBuildInput): Promise<LoadOrBuildResult> {
+  const { cacheDir, logger } = input;
+  try {
+    const index = await loadCachedIndex(input);
+    logger?.info({ cacheDir, chunks: index.size }, 'search index loaded from cache');
+    return { index, rebuilt: false };
+  } catch (error) {
+    if (!(error instanceof IndexCacheError)) throw error;
+    const reason = error.message;
+    logger?.info({ cacheDir, reason }, 'rebuilding search index');
+    const started = performance.now();
+    const index = await createSearchIndex(input);
+    try {
+      // An empty knowledge base has no vector index to save; building it again costs nothing.
+      if (index.size > 0) await writeCache(index, input);
+    } catch (writeError) {
+      logger?.warn(
+        { cacheDir, err: writeError },
+        'could not write the search index cache; it will be rebuilt next start',
+      );
+    }
+    logger?.info({ chunks: index.size, ms: Math.round(performance.now() - started) }, 'search index built');
+    return { index, rebuilt: true, reason };
+  }
+}
+
+/** Reads and validates the cache; throws IndexCacheError with the reason it cannot be used. */
+async function loadCachedIndex(input: LoadOrBuildInput): Promise<HybridSearchIndex> {
+  const { cacheDir, chunks, embeddings } = input;
+  const manifest = await readManifest(cacheDir);
+  const stale = staleness(manifest, input);
+  if (stale) throw new IndexCacheError(`stale cache: ${stale}`);
+  for (const file of DATA_FILES) {
+    const expected = manifest.files[file];
+    const actual = await sha256File(path.join(cacheDir, file));
+    if (expected === undefined || actual !== expected) {
+      throw new IndexCacheError(`corrupt cache: ${file} does not match its checksum in ${MANIFEST}`);
+    }
+  }
+  const cachedChunks = await readCacheJson<Chunk[]>(cacheDir, CHUNKS);
+  if (!sameChunks(cachedChunks, chunks)) {
+    throw new IndexCacheError(`stale cache: ${CHUNKS} holds different chunks than the knowledge base`);
+  }
+  let bm25: Bm25Index;
+  try {
+    bm25 = Bm25Index.fromJSON(await readCacheJson<unknown>(cacheDir, BM25));
+  } catch (error) {
+    if (error instanceof IndexCacheError) throw error;
+    throw new IndexCacheError(`corrupt cache: ${BM25}: ${(error as Error).message}`, { cause: error });
+  }
+  const store = await HnswStore.load(path.join(cacheDir, VECTORS), embeddings);
+  if (store.dimensions !== manifest.dimensions) {
+    throw new IndexCacheError(
+      `corrupt cache: vectors have ${store.dimensions} dimensions, manifest says ${manifest.dimensions}`,
+    );
+  }
+  try {
+    return new HybridSearchIndex({ chunks, documents: input.documents, bm25, store, embeddings });
+  } catch (error) {
+    throw new IndexCacheError(`corrupt cache: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+async function readManifest(cacheDir: string): Promise<IndexManifest> {
+  const file = path.join(cacheDir, MANIFEST);
+  try {
+    await stat(file);
+  } catch {
+    throw new IndexCacheError(`no cache yet (${file} is missing)`);
+  }
+  const parsed = ManifestSchema.safeParse(await readCacheJson<unknown>(cacheDir, MANIFEST));
+  if (!parsed.success) {
+    throw new IndexCacheError(
+      `corrupt cache: ${file} is not a valid manifest (${parsed.error.issues[0]?.message})`,
+    );
+  }
+  return parsed.data;
+}
+
+/** Why a well-formed manifest does not describe the wanted index, or undefined when it does. */
+function staleness(manifest: IndexManifest, input: LoadOrBuildInput): string | undefined {
+  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
+    return `format version ${manifest.formatVersion}, expected ${INDEX_FORMAT_VERSION}`;
+  }
+  if (manifest.knowledgeHash !== input.knowledgeHash) return 'knowledge changed (knowledgeHash differs)';
+  if (manifest.embedderId !== input.embeddings.id) {
+    return `embedder changed (${manifest.embedderId} → ${input.embeddings.id})`;
+  }
+  if (manifest.chunkCount !== input.chunks.length) {
+    return `chunk count changed (${manifest.chunkCount} → ${input.chunks.length})`;
+  }
+  return undefined;
+}
+
+function sameChunks(cached: unknown, chunks: Chunk[]): boolean {
+  if (!Array.isArray(cached) || cached.length !== chunks.length) return false;
+  return chunks.every((chunk, i) => {
+    const other = cached[i] as Partial<Chunk> | undefined;
+    return other?.id === chunk.id && other.text === chunk.text;
+  });
+}
+
+async function readCacheJson<T>(cacheDir: string, name: string): Promise<T> {
+  const file = path.join(cacheDir, name);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new IndexCacheError(`corrupt cache: ${file} cannot be read`, { cause: error });
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new IndexCacheError(`corrupt cache: ${file} is not valid JSON`, { cause: error });
+  }
+}
+
+async function sha256File(file: string): Promise<string | undefined> {
+  try {
+    const hash = createHash('sha256');
+    for await (const block of createReadStream(file)) hash.update(block as Buffer);
+    return hash.digest('hex');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes every file into a sibling temp folder, manifest last, then swaps it in with renames: a
+ * crash leaves either the old cache, no cache, or a temp folder that is never read.
+ */
+async function writeCache(index: HybridSearchIndex, input: LoadOrBuildInput): Promise<void> {
+  const { cacheDir } = input;
+  const suffix = `${process.pid}-${Date.now()}`;
+  const temp = `${cacheDir}.tmp-${suffix}`;
+  await mkdir(temp, { recursive: true });
+  try {
+    const { bm25, store, chunks } = index.parts;
+    await writeFile(path.join(temp, CHUNKS), JSON.stringify(chunks));
+    await writeFile(path.join(temp, BM25), JSON.stringify(bm25));
+    await store.save(path.join(temp, VECTORS));
+    const files: Record<string, string> = {};
+    for (const file of DATA_FILES) files[file] = (await sha256File(path.join(temp, file))) ?? '';
+    const manifest: IndexManifest = {
+      formatVersion: INDEX_FORMAT_VERSION,
+      knowledgeHash: input.knowledgeHash,
+      embedderId: input.embeddings.id,
+      dimensions: store.dimensions ?? 0,
+      chunkCount: chunks.length,
+      builtAt: new Date().toISOString(),
+      files,
+    };
+    await writeFile(path.join(temp, MANIFEST), JSON.stringify(manifest, null, 2));
+    const old = `${cacheDir}.old-${suffix}`;
+    const hadOld = await rename(cacheDir, old).then(
+      () => true,
+      () => false,
+    );
+    await rename(temp, cacheDir);
+    if (hadOld) await rm(old, { recursive: true, force: true });
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+}
