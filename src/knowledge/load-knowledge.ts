@@ -1,0 +1,86 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Logger } from '../logger.js';
+import { KnowledgeError } from '../errors.js';
+import type { Chunk, ExtractedFigure, KnowledgeBase, Section } from './types.js';
+import { isDocumentPath, isSidecarPath, loadDocuments, type KnowledgeFile } from './loaders/index.js';
+import { dataFileKind, parseDataFiles } from './loaders/data-files.js';
+import { toKnowledgeError } from './loaders/yaml-data.js';
+import { checkKpiQuotes } from './kpi-schema.js';
+import { compareCodePoints, hashFiles } from './knowledge-hash.js';
+import { splitDocument } from './split.js';
+import { extractFigures } from './figures.js';
+
+/**
+ * Loads the knowledge folder: documents (.txt .md .docx .pdf .html .htm, recursively), their
+ * `.meta.yaml` sidecars, and the top-level data files kpis.yaml, glossary*.yaml (merged) and
+ * bureau.yaml; then splits each document into sections and chunks and extracts its figures.
+ *
+ * A document that can't be read is skipped and listed in `problems` with what to do about it.
+ * Throws KnowledgeError when the folder is missing or a data file is malformed (naming the file and
+ * field), because curated figures that silently vanish would make answers wrong.
+ */
+export async function loadKnowledge(dir: string, options: { logger?: Logger } = {}): Promise<KnowledgeBase> {
+  const files = await readKnowledgeFiles(dir);
+  const { documents, problems } = await loadDocuments(files);
+  const data = parseDataFiles(files);
+  const firstBad = data.problems[0];
+  if (firstBad) throw toKnowledgeError(firstBad);
+  for (const p of checkKpiQuotes(data.kpis, documents, 'kpis.yaml')) {
+    problems.push({ file: p.file, reason: `${p.field ?? ''}: ${p.message}` });
+  }
+  const sections: Section[] = [];
+  const chunks: Chunk[] = [];
+  const figures: ExtractedFigure[] = [];
+  for (const doc of documents) {
+    const split = splitDocument(doc);
+    sections.push(...split.sections);
+    chunks.push(...split.chunks);
+    figures.push(...extractFigures(doc, split.sections));
+  }
+  const logger = options.logger;
+  for (const problem of problems) logger?.warn({ file: problem.file }, `knowledge problem: ${problem.reason}`);
+  logger?.info(
+    { documents: documents.length, chunks: chunks.length, figures: figures.length, kpis: data.kpis.length },
+    'knowledge loaded',
+  );
+  return { documents, sections, chunks, figures, kpis: data.kpis, glossary: data.glossary, bureau: data.bureau, problems };
+}
+
+/**
+ * sha256 over the relative paths and bytes of every file `loadKnowledge` reads, for the index cache
+ * manifest. Unrelated files in the folder (README, images) do not change it.
+ */
+export async function hashKnowledgeFiles(dir: string): Promise<string> {
+  return hashFiles(await readKnowledgeFiles(dir));
+}
+
+/**
+ * Reads every file of the knowledge folder that the loader uses (documents, sidecars, data files),
+ * sorted by relative posix path. Hidden files and Word lock files (`~$x.docx`) are skipped.
+ */
+export async function readKnowledgeFiles(dir: string): Promise<KnowledgeFile[]> {
+  const paths = await listFiles(dir);
+  const relevant = paths.filter((p) => isDocumentPath(p) || isSidecarPath(p) || dataFileKind(p) !== undefined);
+  return Promise.all(relevant.map(async (path) => ({ path, bytes: await readFile(join(dir, ...path.split('/'))) })));
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    throw new KnowledgeError(dir, 'the knowledge folder cannot be read — check KNOWLEDGE_DIR points at it', {
+      cause: error,
+    });
+  }
+  const paths: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const relative = join(entry.parentPath, entry.name).slice(join(dir).length).replace(/^[\\/]+/, '');
+    const posix = relative.split(/[\\/]/).join('/');
+    if (posix.split('/').some((part) => part.startsWith('.') || part.startsWith('~$'))) continue;
+    paths.push(posix);
+  }
+  return paths.sort(compareCodePoints);
+}

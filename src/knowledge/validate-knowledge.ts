@@ -1,0 +1,72 @@
+import { AppError } from '../errors.js';
+import { readKnowledgeFiles } from './load-knowledge.js';
+import { extensionOf, isSidecarPath, loadDocuments, type KnowledgeFile } from './loaders/index.js';
+import { parseDataFiles } from './loaders/data-files.js';
+import { checkKpiQuotes } from './kpi-schema.js';
+
+/** One finding of `ingest --check`; `field` is a front matter key or a data-file path like `indicators[2].unit`. */
+export interface KnowledgeCheckProblem {
+  file: string;
+  field?: string;
+  message: string;
+}
+
+/**
+ * Checks the knowledge folder without building an index, for `npm run ingest -- --check`: every
+ * document parses, front matter is valid, kpis/glossary/bureau files match their schemas, every KPI
+ * quote is verbatim in its document, `superseded_by` names an existing document, and every sidecar
+ * belongs to a .docx/.pdf. Returns all problems (empty when the folder is clean); never throws for
+ * content problems.
+ */
+export async function validateKnowledge(dir: string): Promise<{ problems: KnowledgeCheckProblem[] }> {
+  let files: KnowledgeFile[];
+  try {
+    files = await readKnowledgeFiles(dir);
+  } catch (error) {
+    if (error instanceof AppError) return { problems: [{ file: dir, message: error.message }] };
+    throw error;
+  }
+  return { problems: await validateKnowledgeFiles(files) };
+}
+
+/** The checks of `validateKnowledge` over files already read (sorted by path). */
+export async function validateKnowledgeFiles(files: readonly KnowledgeFile[]): Promise<KnowledgeCheckProblem[]> {
+  const problems: KnowledgeCheckProblem[] = [];
+  const loaded = await loadDocuments(files);
+  for (const p of loaded.problems) problems.push(withField({ file: p.file, message: p.reason }, p.field));
+  if (loaded.documents.length === 0 && loaded.problems.length === 0) {
+    problems.push({ file: '.', message: 'no documents found — add .txt, .md, .docx, .pdf or .html files' });
+  }
+  const data = parseDataFiles(files);
+  for (const p of data.problems.flat()) problems.push(withField({ file: p.file, message: p.message }, p.field));
+  const kpiFile = files.find((f) => f.path.toLowerCase() === 'kpis.yaml')?.path ?? 'kpis.yaml';
+  for (const p of checkKpiQuotes(data.kpis, loaded.documents, kpiFile)) {
+    problems.push(withField({ file: p.file, message: p.message }, p.field));
+  }
+  problems.push(...checkSidecars(files));
+  return problems;
+}
+
+/** A sidecar must sit next to a .docx/.pdf of the same name; other formats carry their own front matter. */
+function checkSidecars(files: readonly KnowledgeFile[]): KnowledgeCheckProblem[] {
+  const paths = new Set(files.map((f) => f.path));
+  const problems: KnowledgeCheckProblem[] = [];
+  for (const { path } of files) {
+    if (!isSidecarPath(path)) continue;
+    const documentPath = path.slice(0, -'.meta.yaml'.length);
+    const ext = extensionOf(documentPath);
+    if (!paths.has(documentPath)) {
+      problems.push({ file: path, message: `no document ${documentPath} next to it — rename or delete the sidecar` });
+    } else if (ext !== '.docx' && ext !== '.pdf') {
+      problems.push({
+        file: path,
+        message: `sidecars are read only for .docx/.pdf — put the front matter inside ${documentPath} instead`,
+      });
+    }
+  }
+  return problems;
+}
+
+function withField(problem: KnowledgeCheckProblem, field: string | undefined): KnowledgeCheckProblem {
+  return field === undefined ? problem : { ...problem, field };
+}
