@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnswerSchema } from '../../../src/assistant/answer.js';
+import { createFakeAssistant } from '../../support/http-fakes.js';
+import { post, startTestServer, type TestServer } from './start-test-server.js';
+
+describe('POST /api/ask', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it('returns the Answer JSON and logs the question in the store', async () => {
+    const reply = await post(`${server.url}/api/ask`, {
+      question: '2022年网上祭扫有多少人？',
+      session: 'abc-123',
+    });
+    expect(reply.status).toBe(200);
+    const answer = AnswerSchema.parse(reply.json);
+    expect(answer.status).toBe('answered');
+    expect(answer.citations[0]?.quote).toBe('网上祭扫达20000余人');
+    const questionId = Number(reply.headers.get('x-question-id'));
+    expect(questionId).toBeGreaterThan(0);
+    expect(server.store.usage(1).perDay.reduce((n, d) => n + d.count, 0)).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each([
+    [{}, 'body.question'],
+    [{ question: 42 }, 'body.question'],
+    [{ question: '   ' }, 'body.question'],
+    [{ question: 'x'.repeat(2001) }, 'body.question'],
+    [{ question: 'ok', session: 'has space' }, 'body.session'],
+    [{ question: 'ok', language: 'fr' }, 'body.language'],
+  ])('400 names the bad field for %j', async (body, field) => {
+    const reply = await post(`${server.url}/api/ask`, body);
+    expect(reply.status).toBe(400);
+    expect(reply.json.field).toBe(field);
+    expect(String(reply.json.error)).toContain(field);
+  });
+
+  it('400 names unknown fields instead of ignoring them', async () => {
+    const reply = await post(`${server.url}/api/ask`, { question: 'ok', questoin: 'typo' });
+    expect(reply.status).toBe(400);
+    expect(String(reply.json.error)).toContain('questoin');
+  });
+
+  it('400 for malformed JSON, 415 for a non-JSON content type', async () => {
+    expect((await post(`${server.url}/api/ask`, '{"question":')).status).toBe(400);
+    const form = await post(`${server.url}/api/ask`, 'question=hi', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(form.status).toBe(415);
+  });
+
+  it('413 for a body over the size limit', async () => {
+    const reply = await post(`${server.url}/api/ask`, { question: 'x', padding: 'y'.repeat(20_000) });
+    expect(reply.status).toBe(413);
+  });
+
+  it('405 for GET on a POST route, 404 JSON for unknown paths', async () => {
+    expect((await fetch(`${server.url}/api/ask`)).status).toBe(405);
+    const missing = await fetch(`${server.url}/api/nope`);
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: string }).error).toContain('/api/nope');
+  });
+
+  it('without askStream, ?stream=1 still answers with plain JSON', async () => {
+    const reply = await post(`${server.url}/api/ask?stream=1`, { question: '网上祭扫' });
+    expect(reply.headers.get('content-type')).toContain('application/json');
+    expect(AnswerSchema.parse(reply.json).mode).toBe('offline');
+  });
+});
+
+describe('POST /api/ask?stream=1 with a streaming assistant', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ assistant: createFakeAssistant({ streaming: true }) });
+  });
+  afterAll(() => server.close());
+
+  it('sends chunk events whose text adds up to the answer, then meta and the final answer', async () => {
+    const response = await fetch(`${server.url}/api/ask?stream=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: '网上祭扫' }),
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const events = (await response.text())
+      .split('\n\n')
+      .filter(Boolean)
+      .map((block) => {
+        const [eventLine, dataLine] = block.split('\n');
+        return {
+          event: eventLine!.slice(7),
+          data: JSON.parse(dataLine!.slice(6)) as Record<string, unknown>,
+        };
+      });
+    const chunks = events.filter((e) => e.event === 'chunk');
+    expect(chunks.length).toBeGreaterThan(1);
+    const final = events.at(-1)!;
+    expect(final.event).toBe('answer');
+    const answer = AnswerSchema.parse(final.data);
+    expect(chunks.map((c) => c.data.text).join('')).toBe(answer.answer);
+    expect(events.find((e) => e.event === 'meta')?.data.questionId).toEqual(expect.any(Number));
+  });
+});
