@@ -28,31 +28,47 @@ export function buildLlmAnswer(input: {
   };
 }
 
-function renumberCitations(raw: string, evidence: Evidence): { text: string; citations: Citation[] } {
+/**
+ * Renumbers [n] markers in order of first use, text segment by text segment. Streaming applies it
+ * to each released sentence and the final Answer to the whole text; both give the same numbers.
+ */
+export interface CitationNumbering {
+  apply(text: string): string;
+  readonly citations: readonly Citation[];
+}
+
+export function createCitationNumbering(evidence: Evidence): CitationNumbering {
   const order = new Map<number, number>();
   const citations: Citation[] = [];
-  const text = raw.replace(CITATION_MARKER, (_match, list: string) => {
-    const mapped: number[] = [];
-    for (const part of list.split(/[,，、]/)) {
-      const entry = evidence.entry(Number(part.trim()));
-      if (!entry) continue;
-      let n = order.get(entry.cite);
-      if (n === undefined) {
-        n = citations.length + 1;
-        order.set(entry.cite, n);
-        citations.push({
-          doc: entry.doc,
-          title: entry.title,
-          section: entry.section,
-          quote: entry.quote,
-          ...(entry.chunkId ? { chunkId: entry.chunkId } : {}),
-        });
-      }
-      if (!mapped.includes(n)) mapped.push(n);
+  const numberOf = (cite: number): number | undefined => {
+    const entry = evidence.entry(cite);
+    if (!entry) return undefined;
+    let n = order.get(entry.cite);
+    if (n === undefined) {
+      n = citations.length + 1;
+      order.set(entry.cite, n);
+      const { doc, title, section, quote, chunkId } = entry;
+      citations.push({ doc, title, section, quote, ...(chunkId ? { chunkId } : {}) });
     }
-    return mapped.map((n) => `[${n}]`).join('');
-  });
-  return { text: text.replace(/[ \t]+([。，！？；])/g, '$1').trim(), citations };
+    return n;
+  };
+  return {
+    apply: (text) =>
+      text
+        .replace(CITATION_MARKER, (_match, list: string) => {
+          const numbers = list.split(/[,，、]/).map((part) => numberOf(Number(part.trim())));
+          return [...new Set(numbers.filter((n) => n !== undefined))].map((n) => `[${n}]`).join('');
+        })
+        // A dropped marker may leave a space before punctuation.
+        .replace(/[ \t]+([。，！？；])/g, '$1'),
+    citations,
+  };
+}
+
+function renumberCitations(raw: string, evidence: Evidence): { text: string; citations: Citation[] } {
+  const numbering = createCitationNumbering(evidence);
+  const text = numbering.apply(raw).trim();
+  return { text, citations: [...numbering.citations] };
 }
 
 /** A figure is "used" when its value appears in the text, or (when masked) its name does. */

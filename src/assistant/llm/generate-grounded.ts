@@ -1,6 +1,7 @@
 import type { Language } from '../answer.js';
 import type { Audience, KnowledgeTools, SessionTurn } from '../ports.js';
 import type { Logger } from '../../logger.js';
+import { createCitationNumbering } from './answer-builder.js';
 import { runAgent, type AgentLimits, type AgentRun } from './agent-loop.js';
 import { createEvidence, type Evidence } from './evidence.js';
 import { checkAnswer, createSentenceGate, type SentenceGate } from './grounding-gate.js';
@@ -101,7 +102,14 @@ export async function generateGrounded(input: GenerateInput): Promise<GenerateRe
 
 function gateFor(input: GenerateInput, evidence: Evidence): SentenceGate | undefined {
   const emit = input.emit;
-  return emit ? createSentenceGate(() => evidence.outputs, input.secret, emit) : undefined;
+  if (!emit) return undefined;
+  const numbering = createCitationNumbering(evidence);
+  return createSentenceGate(
+    () => evidence.outputs,
+    input.secret,
+    emit,
+    (text) => numbering.apply(text),
+  );
 }
 
 /** System prompt, the last turns as conversation memory, then the question as the user's message. */

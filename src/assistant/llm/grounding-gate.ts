@@ -52,6 +52,8 @@ export function createSentenceGate(
   toolOutputs: () => readonly string[],
   secret: string,
   emit: (text: string) => void,
+  /** Applied to verified text before it is emitted (citation renumbering). */
+  transform: (text: string) => string = (text) => text,
 ): SentenceGate {
   let buffer = '';
   let released = '';
@@ -63,20 +65,23 @@ export function createSentenceGate(
       blocked = true;
       return;
     }
-    released += text;
-    emit(text);
+    const shown = transform(text);
+    released += shown;
+    if (shown !== '') emit(shown);
   };
 
   return {
     push(delta) {
       if (blocked) return;
       buffer += delta;
-      let end = -1;
-      for (const match of buffer.matchAll(SENTENCE_END)) end = match.index + match[0].length;
-      if (end < 0) return;
-      const complete = buffer.slice(0, end);
-      buffer = buffer.slice(end);
-      release(complete);
+      // Release sentence by sentence: one bad sentence must not hold back the good ones before it.
+      let start = 0;
+      for (const match of buffer.matchAll(SENTENCE_END)) {
+        const end = match.index + match[0].length;
+        release(buffer.slice(start, end));
+        start = end;
+      }
+      buffer = buffer.slice(start);
     },
     flush() {
       const rest = buffer;
