@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { splitFrontMatter, validateFrontMatter } from '../../src/knowledge/loaders/front-matter.js';
 import { parseGlossaryFile } from '../../src/knowledge/glossary-schema.js';
 import { parseBureauFile } from '../../src/knowledge/bureau-schema.js';
+import { groupSpans, sentenceSpans } from '../../src/knowledge/sentences.js';
 import {
   PENSION_REGULATIONS,
   VETERANS_LAW,
@@ -255,6 +256,11 @@ describe.each(guides.map((g) => [g.id, g] as const))('guide %s', (_id, guide) =>
     expect(problems).toEqual([]);
   });
 
+  it('keeps each entitlement and its basis in one chunk of the real splitter, so a citation quotes both', () => {
+    const split = entitlements.filter((p) => groupSpans(p.text, sentenceSpans(p.text, 0, p.text.length)).length !== 1);
+    expect(split.map((p) => `${p.text.length} chars: ${p.text.slice(0, 20)}`)).toEqual([]);
+  });
+
   it('gives a basis for every statement under the sections, except the closing contact pointer', () => {
     const bare = paragraphs.filter((p) => p.section !== '' && !p.text.includes('依据：'));
     expect(bare.map((p) => p.text.slice(0, 7))).toEqual(['本局联系方式：']);
@@ -340,6 +346,14 @@ function goldKindProblems(line: GoldLine): string[] {
     out.push('a local-rule answer must point to the 服务站');
   if (kind === 'policy_conditional' && (e.mustInclude ?? []).filter((m) => !isArticle(m)).length < 1)
     out.push('a conditional answer must name the condition in mustInclude');
+  const latin = line.question.match(/[A-Za-z]+/g)?.length ?? 0;
+  const cjk = line.question.match(/[\u4E00-\u9FFF]/g)?.length ?? 0;
+  if ((latin > cjk ? 'en' : 'zh') !== e.language) out.push(`language ${e.language} does not fit the question`);
+  // Written the way veterans type, never copied: no run of 12 characters shared with a guide.
+  for (let i = 0; i + 12 <= line.question.length; i += 1) {
+    const run = line.question.slice(i, i + 12);
+    if (guides.some((g) => g.body.includes(run))) out.push(`question copies "${run}" from a guide`);
+  }
   return out;
 }
 
