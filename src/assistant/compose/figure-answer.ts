@@ -32,37 +32,43 @@ export function composeFigureAnswer(q: FigureQuestion): Draft {
   return valueDraft(kpi, value, q, relatedTarget(kpi));
 }
 
+/**
+ * Target questions: the target, the latest actual next to it, and progress when both are
+ * disclosed. "达到目标没有" / "完成得怎么样" (progress) or an asked actual year that is masked make
+ * the answer `undisclosed`; asking only for the target is answered even when the actual is masked.
+ */
 function composeTargetAnswer(q: FigureQuestion): Draft {
   const { kpi, language } = q;
-  const year = q.years.find((y) => pick(kpi, 'target', y)) ?? q.years[0] ?? latestYear(kpi, 'target');
-  const target = year === undefined ? undefined : pick(kpi, 'target', year);
-  if (!target || year === undefined) {
-    const actual = q.years[0] === undefined ? undefined : pick(kpi, 'actual', q.years[0]);
-    return actual ? valueDraft(kpi, actual, q, undefined) : missingYear(kpi, year, language, 'target');
+  const targetYear = q.years.find((y) => pick(kpi, 'target', y)) ?? latestYear(kpi, 'target');
+  const target = targetYear === undefined ? undefined : pick(kpi, 'target', targetYear);
+  const askedActualYear = q.years.find((y) => !pick(kpi, 'target', y) && pick(kpi, 'actual', y));
+  if (!target || targetYear === undefined) {
+    const actual = askedActualYear === undefined ? undefined : pick(kpi, 'actual', askedActualYear);
+    return actual ? valueDraft(kpi, actual, q, undefined) : missingYear(kpi, q.years[0], language, 'target');
   }
-  const comparison = compareKpiWithTarget(kpi, year);
-  const actual = comparison.latestActual;
+  const comparison = compareKpiWithTarget(kpi, Math.max(targetYear, askedActualYear ?? 0));
+  const actual =
+    askedActualYear !== undefined
+      ? pick(kpi, 'actual', askedActualYear)
+      : kpi.values.find((v) => v.kind === 'actual' && v.year === comparison.latestActual?.year);
   const parts = [sentence(kpi, target, language)];
   const derived: string[] = [];
   if (actual) {
-    const actualValue = kpi.values.find((v) => v.kind === 'actual' && v.year === actual.year)!;
-    parts.push(sentence(kpi, actualValue, language));
+    parts.push(sentence(kpi, actual, language));
     if (comparison.progressPercent !== undefined && comparison.gap !== undefined) {
       parts.push(progressSentence(comparison.progressPercent, comparison.gap, kpi.unit, language));
       derived.push(`${comparison.progressPercent} ${comparison.gap} ${Math.abs(comparison.gap)}`);
     }
   }
-  const used = [
-    target,
-    ...(actual ? [kpi.values.find((v) => v.kind === 'actual' && v.year === actual.year)!] : []),
-  ];
-  const masked = used.some((v) => v.value === null);
+  const used = actual ? [target, actual] : [target];
+  const actualMatters = q.intent === 'progress' || askedActualYear !== undefined;
+  const masked = target.value === null || (actualMatters && actual?.value === null);
   return draft(masked ? 'undisclosed' : 'answered', withQuotes(parts, used, language), {
     citations: uniqueCitations(used.map((v) => q.cite(v.doc, v.quote))),
     figures: used.map((v) => answerFigure(toFigureRecord(kpi, v))),
     derived,
     metricId: kpi.id,
-    year,
+    year: askedActualYear ?? targetYear,
     topic: kpi.category,
   });
 }

@@ -1,34 +1,40 @@
-import { tokenize } from '../../retrieval/tokenizer.js';
+import { segment } from '../../retrieval/tokenizer.js';
 import { normaliseForMatch } from '../../knowledge/normalise.js';
 
 /** Words that say how something is asked, not what about: they must not count as evidence. */
 const QUESTION_WORDS = new Set(
   (
-    '多少 什么 怎么 怎么样 怎样 哪些 哪个 哪里 哪儿 几个 有没有 是否 是不是 情况 一下 请问 问下 想问 知道 ' +
-    '告诉 介绍 如何 为什么 吗 呢 啊 吧 了 的 是 有 在 和 与 我 我们 你 你们 他 她 它 这 那 还 都 也 就 ' +
-    '可以 能 能不能 可不可以 要 需要 一些 具体 主要 相关 关于 方面 工作 去年 今年 明年 局里 本局 ' +
+    '多少 什么 怎么 怎么样 怎样 咋样 咋 啥 哪些 哪个 哪里 哪儿 几个 几回 有没有 没有 是否 是不是 情况 一下 请问 问下 想问 知道 ' +
+    '告诉 介绍 如何 为什么 可以 能 能不能 可不可以 要 需要 一些 具体 主要 相关 关于 方面 工作 去年 今年 明年 局里 本局 ' +
+    '我们 你们 他们 这个 那个 这块 那块 一块 怎么办 做 干 搞 弄 给 了 吗 呢 啊 吧 的 是 有 在 和 与 我 你 他 这 那 还 都 也 就 ' +
+    '完成 年度 一年 全年 一共 总共 多 少 分别 哪 几 个 次 人 回 里 ' +
     'what how many much is are was were the a an of in on for to and or do does did about which who ' +
-    'can could should would will there their your my me i tell please'
+    'can could should would will there their your my me i tell please get got'
   ).split(/\s+/),
 );
 
 /** The terms of a question that carry its meaning, plus official terms from the glossary. */
 export function contentTerms(question: string, boostTerms: readonly string[]): string[] {
-  const terms = tokenize(question).filter((term) => {
-    if (QUESTION_WORDS.has(term)) return false;
-    if (/^[\u3400-\u9fff]$/.test(term)) return false; // single characters are too weak alone
-    return term.length >= 2 || /^\d+$/.test(term);
-  });
   const englishOnly = !/[\u3400-\u9fff]/.test(question);
+  const own = segment(question).words.filter((w) => !QUESTION_WORDS.has(w) && (w.length >= 2 || /^\d+$/.test(w)));
   // An English question's own words never occur in Chinese documents; only its translations count.
-  const own = englishOnly ? terms.filter((term) => /\d/.test(term)) : terms;
-  return [...new Set([...own, ...boostTerms.map(normaliseForMatch)])];
+  const kept = englishOnly ? own.filter((w) => /\d/.test(w)) : own;
+  return [...new Set([...kept, ...boostTerms.map(normaliseForMatch)])].filter((w) => !/^20\d\d$/.test(w));
 }
 
-/** Share of the question's terms that occur in the text (0..1). */
+/**
+ * Share of the question's terms that occur in the text (0..1). A longer term that is not found
+ * whole earns half when a two-character piece of it is there (烈士幕 → 烈士, a typo or a variant).
+ */
 export function coverage(terms: readonly string[], text: string): number {
   if (terms.length === 0) return 0;
   const haystack = normaliseForMatch(text);
-  const found = terms.filter((term) => haystack.includes(term)).length;
+  let found = 0;
+  for (const term of terms) {
+    if (haystack.includes(term)) found += 1;
+    else if (term.length >= 3 && /[\u3400-\u9fff]/.test(term) && pieces(term).some((p) => haystack.includes(p))) found += 0.5;
+  }
   return found / terms.length;
 }
+
+const pieces = (term: string): string[] => Array.from({ length: term.length - 1 }, (_, i) => term.slice(i, i + 2));

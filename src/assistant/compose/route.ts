@@ -12,6 +12,7 @@ import { contentTerms, coverage } from './relevance.js';
 
 /** A passage must hold at least this share of the question's terms to count as an answer. */
 export const MIN_COVERAGE = 0.34;
+const UNCERTAIN_SCOPE_COVERAGE = 0.5;
 const SEARCH_K = 8;
 const LOCAL_RULE = /具体办法由|地方(人民政府|性法规)|当地|省、自治区、直辖市|省级人民政府/;
 
@@ -37,6 +38,10 @@ export async function composeOffline(u: Understanding, ctx: ComposeContext): Pro
   }
   const terms = contentTerms(u.resolvedText, u.boostTerms);
   const relevant = await relevantPassages(u, terms, ctx);
+  // No domain words: only a passage that holds most of the question makes it in scope.
+  if (u.scope === 'uncertain' && !relevant.some((r) => r.coverage >= UNCERTAIN_SCOPE_COVERAGE)) {
+    return draft('out_of_scope', t('scope', language));
+  }
   if (relevant.length === 0) return notFound(u, ctx);
   if (u.intent === 'figure') {
     const figure = composeExtractedFigureAnswer(terms, relevant, ctx.kb.figures, language, ctx.cite);

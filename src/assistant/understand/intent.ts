@@ -9,15 +9,22 @@ const PROGRESS =
 const TARGET = /目标|计划|打算|力争|确保|要达到|指标是|\btarget|\bgoal|\bplan(ned)?\b|aim/i;
 const HOW_MANY =
   /多少|几(个|名|次|家|座|项|起|份|人|位|条|批)?|数量|数字|人数|比例|比率|占比|\d+\s*%|率|how (many|much)|what (is|was) the (number|rate|share|amount|total)|\brate\b|\bnumber of|\bcount\b|percentage|amount/i;
+/** "四强是哪四强", "分别是什么": the items themselves, even when a count is mentioned. */
+const LIST_ITEMS = /哪[一二两三四五六七八九十]|分别(是|指)|具体(是|指)哪/;
 const LIST =
-  /哪些|哪几|有什么|有啥|是什么|都有|列一下|列出|包括|具体内容|内容是|what are|which|list|what were|what did|problems|shortcomings|honou?rs|awards/i;
+  /哪[一二两三四五六七八九十几]|分别|哪些|哪几|有什么|有啥|是什么|都有|列一下|列出|包括|具体内容|内容是|what are|which|list|what were|what did|problems|shortcomings|honou?rs|awards/i;
 const POLICY =
   /能不能|能否|可不可以|可以(申请|享受|领|拿)|有没有(补贴|补助|优惠|政策|待遇)|享受|待遇|申请|政策|规定|补贴|补助|优惠|优先|贷款|工龄|社保|医保|养老|复学|上学|入学|考公|招录|抚恤金|伤残|残疾|免费|坐车|乘车|看病|就医|退役金|安置方式|条件|资格|怎么办|找谁|entitle|eligible|can i|am i|do i get|benefit|allowance|subsidy|loan|policy|law|rights|how do i|apply/i;
 
-export function classifyIntent(text: string, hasMetric: boolean): Intent {
+/**
+ * A named indicator makes a figure question only when a number is asked for (or the question is a
+ * follow-up of one); "党风廉政这块是怎么抓的" names an indicator but wants the passage.
+ */
+export function classifyIntent(text: string, hasMetric: boolean, isFollowUp = false): Intent {
   if (hasMetric && PROGRESS.test(text)) return 'progress';
   if (hasMetric && TARGET.test(text)) return 'target';
-  if (hasMetric) return 'figure';
+  if (hasMetric && (HOW_MANY.test(text) || isFollowUp) && !LIST_ITEMS.test(text)) return 'figure';
+  if (LIST_ITEMS.test(text)) return 'list';
   if (POLICY.test(text)) return 'policy';
   if (LIST.test(text)) return 'list';
   if (HOW_MANY.test(text)) return 'figure';

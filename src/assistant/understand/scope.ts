@@ -17,7 +17,8 @@ const GREETING =
 const DOMAIN_CORE =
   /退役|退伍|复员|转业|老兵|军人|军队|部队|当兵|服役|兵|烈士|英烈|优抚|抚恤|优待|安置|双拥|拥军|信访|上访|就业|创业|培训|军休|褒扬|纪念|事务局|局里|你们局|本局|服务站|服务中心|党建|党组|廉政|指标|目标|考核|表彰|荣誉|喜报|慰问|veteran|military|soldier|martyr|resettle|placement|bureau|pension|pass rate|employment|petition|target|kpi/i;
 
-export type Scope = 'in_scope' | 'out_of_scope' | 'greeting';
+/** `uncertain`: no domain words and nothing off-topic; the documents decide (see compose/route.ts). */
+export type Scope = 'in_scope' | 'out_of_scope' | 'greeting' | 'uncertain';
 
 export interface ScopeSignals {
   /** True when a glossary term, KPI name/alias or document vocabulary matched the question. */
@@ -29,7 +30,7 @@ export function classifyScope(text: string, signals: ScopeSignals): Scope {
   const domain = signals.domainMatch || DOMAIN_CORE.test(text);
   if (INJECTION.test(text) && !domain) return 'out_of_scope';
   if (OFF_TOPIC.test(text) && !domain) return 'out_of_scope';
-  return domain ? 'in_scope' : 'out_of_scope';
+  return domain ? 'in_scope' : 'uncertain';
 }
 
 /** True for phrasing that asks the assistant to change its rules; logged, never obeyed. */

@@ -59,7 +59,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     isFollowUp: followUp.isFollowUp,
     language,
     scope,
-    intent: classifyIntent(followUp.resolvedText, Boolean(resolvedKpi)),
+    intent: classifyIntent(followUp.resolvedText, Boolean(resolvedKpi), followUp.isFollowUp),
     kpi: resolvedKpi,
     years: followUp.years,
     boostTerms,
