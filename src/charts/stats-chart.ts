@@ -11,6 +11,8 @@ export { ChartFontError } from './cjk-font.js';
 const W = ROWS_LAYOUT.width;
 const PAD = ROWS_LAYOUT.padding;
 const TILE = { columns: 3, width: 240, height: 84, gap: 12 } as const;
+/** Where the first row of the targets chart starts (the PNG test looks for label pixels there). */
+export const TARGETS_ROWS_TOP = 96;
 
 /** Wraps chart content in the SVG root; the font family matches what svgToPng loads. */
 function svgDocument(body: string, height: number, title: string): string {
@@ -35,8 +37,8 @@ function footer(language: ChartLanguage, y: number): string {
 export function renderTargetsSvg(comparisons: TargetComparison[], language: ChartLanguage): string {
   const year = comparisons[0]?.year ?? new Date().getFullYear();
   const title = CHART_TEXT[language].targetsTitle(year);
-  const rows = renderTargetRows(comparisons, language, 96);
-  const height = 96 + rows.height + 48;
+  const rows = renderTargetRows(comparisons, language, TARGETS_ROWS_TOP);
+  const height = TARGETS_ROWS_TOP + rows.height + 48;
   const body =
     heading(title, 44) + renderLegend(language, PAD, 74) + rows.svg + footer(language, height - 16);
   return svgDocument(body, height, title);

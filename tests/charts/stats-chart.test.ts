@@ -1,0 +1,145 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { FigureRecord, TargetComparison } from '../../src/assistant/ports.js';
+import { ChartFontError, findCjkFontFiles } from '../../src/charts/cjk-font.js';
+import {
+  renderStatsPng,
+  renderStatsSvg,
+  renderTargetsSvg,
+  svgToPng,
+  TARGETS_ROWS_TOP,
+} from '../../src/charts/stats-chart.js';
+import { ROWS_LAYOUT } from '../../src/charts/target-rows.js';
+import { createFakeTools } from '../support/http-fakes.js';
+import { darkPixels, decodePng } from './decode-png.js';
+
+const record = (
+  name: string,
+  kind: FigureRecord['kind'],
+  value: number | null,
+  year: number,
+): FigureRecord => ({
+  id: name,
+  name,
+  nameEn: `${name} (en)`,
+  category: '就业创业',
+  year,
+  kind,
+  value,
+  unit: '%',
+  doc: 'doc.txt',
+  quote: `${name}达${value ?? '**'}％`,
+});
+
+const comparison = (name: string, actual: number | null, target: number): TargetComparison => ({
+  metricId: name,
+  name,
+  year: 2023,
+  unit: '%',
+  target: record(name, 'target', target, 2023),
+  latestActual: record(name, 'actual', actual, 2022),
+  progressPercent: actual === null ? undefined : Math.round((actual / target) * 1000) / 10,
+  gap: actual === null ? undefined : actual - target,
+});
+
+const rows = [
+  comparison('培训合格率', 50, 100),
+  comparison('训后推荐就业率', null, 85),
+  comparison('计划分配安置率', 100, 100),
+];
+
+describe('renderTargetsSvg', () => {
+  it('shows masked actuals as 未公开 and escapes names from documents', () => {
+    const svg = renderTargetsSvg([...rows, comparison('<script>alert(1)</script>&"', 1, 2)], 'zh');
+    expect(svg).toContain('2023年目标与最新实际');
+    expect(svg).toContain('最新实际 未公开');
+    expect(svg).toContain('完成进度 50%');
+    expect(svg).not.toContain('<script>');
+    expect(svg).toContain('&#60;script&#62;');
+  });
+
+  it('uses English names and wording for en', () => {
+    const svg = renderTargetsSvg(rows, 'en');
+    expect(svg).toContain('培训合格率 (en)');
+    expect(svg).toContain('Latest actual not disclosed');
+  });
+});
+
+describe('renderStatsSvg', () => {
+  it('holds the headlines, the key figures and the targets', () => {
+    const svg = renderStatsSvg(createFakeTools().statsSummary(), 'zh');
+    expect(svg).toContain('2022年度工作主要数据');
+    expect(svg).toContain('双拥工作考核得分为满分');
+    expect(svg).toContain('20,000人');
+    expect(svg).toContain('未公开');
+    expect(svg).toContain('2023年目标与最新实际');
+    const withoutTargets = renderStatsSvg(createFakeTools().statsSummary(), 'zh', { targets: false });
+    expect(withoutTargets).not.toContain('2023年目标与最新实际');
+  });
+});
+
+describe('svgToPng', () => {
+  it('renders the targets chart at twice the SVG size with label text where labels are drawn', async () => {
+    const svg = renderTargetsSvg(rows, 'zh');
+    const [, w, h] = /width="(\d+)" height="(\d+)"/.exec(svg)!.map(Number);
+    const image = decodePng(await svgToPng(svg));
+    expect([image.width, image.height]).toEqual([w! * 2, h! * 2]);
+    const L = ROWS_LAYOUT;
+    const s = 2;
+    rows.forEach((row, i) => {
+      const top = TARGETS_ROWS_TOP + i * L.rowHeight;
+      const labelEnd = L.padding + [...row.name].length * L.labelSize;
+      // Glyph strokes exist in the label's box, and nothing is drawn to its right on that line.
+      const inLabel = darkPixels(image, L.padding * s, (top + 4) * s, labelEnd * s, (top + 28) * s);
+      expect(inLabel, row.name).toBeGreaterThan(150);
+      // Real glyphs differ from each other; missing-glyph boxes ("tofu") are all the same shape.
+      const cells = [...row.name].map((_, c) => {
+        const x = (L.padding + c * L.labelSize) * s;
+        return darkPixels(image, x, (top + 4) * s, x + L.labelSize * s, (top + 28) * s);
+      });
+      expect(new Set(cells).size, `${row.name}: ${cells.join(',')}`).toBe(cells.length);
+      expect(
+        darkPixels(image, (labelEnd + 30) * s, (top + 4) * s, (L.padding + L.barWidth) * s, (top + 28) * s),
+      ).toBe(0);
+    });
+    // Row 0: actual 50 of target 100 → the dark bar covers the first half of the track only.
+    const barMid = (TARGETS_ROWS_TOP + L.barTop + L.barHeight / 2) * s;
+    const half = L.padding + L.barWidth / 2;
+    expect(darkPixels(image, (L.padding + 4) * s, barMid, (half - 4) * s, barMid + 1)).toBeGreaterThan(
+      L.barWidth * 0.8,
+    );
+    expect(darkPixels(image, (half + 4) * s, barMid, (L.padding + L.barWidth - 4) * s, barMid + 1)).toBe(0);
+  });
+
+  // DejaVu has no Chinese glyphs; present wherever Chromium's usual fonts are, skipped otherwise.
+  const latinOnly = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+  it.skipIf(!existsSync(latinOnly))(
+    'the glyph check above catches tofu: a font without Chinese gives identical boxes',
+    async () => {
+      const svg = renderTargetsSvg(rows, 'zh');
+      const image = decodePng(await svgToPng(svg, { fontFiles: [latinOnly] }));
+      const top = TARGETS_ROWS_TOP * 2;
+      const cells = [0, 1, 2, 3, 4].map((c) =>
+        darkPixels(image, (24 + c * 16) * 2, top + 8, (40 + c * 16) * 2, top + 56),
+      );
+      expect(new Set(cells).size).toBeLessThan(cells.length);
+    },
+  );
+
+  it('renderStatsPng renders the Telegram picture from the tools', async () => {
+    const image = decodePng(await renderStatsPng(createFakeTools(), 'en'));
+    expect(image.width).toBe(1600);
+    expect(darkPixels(image, 48, 40, 600, 100)).toBeGreaterThan(500);
+  });
+});
+
+describe('findCjkFontFiles', () => {
+  it('fails with a message naming fonts-noto-cjk when no CJK font exists', () => {
+    expect(() => findCjkFontFiles(['/nonexistent/NotoSansCJK-Regular.ttc'])).toThrow(ChartFontError);
+    expect(() => findCjkFontFiles(['/nonexistent/NotoSansCJK-Regular.ttc'])).toThrow(/fonts-noto-cjk/);
+  });
+
+  it('finds Noto Sans CJK on this machine (CI installs fonts-noto-cjk)', () => {
+    expect(findCjkFontFiles()[0]).toMatch(/NotoSansCJK/);
+  });
+});
