@@ -58,14 +58,14 @@ const TRAILING_VERBS = [...ACTION_VERBS, '发展', '提前', '新增', '新建',
 
 /** Trailing words linking a subject to its number: 达, 为, 共, 累计, 最高达… */
 const TRAILING_LINKERS =
-  /(?:达到|达|为|是|共计|合计|总计|累计|共|约|近|超过|突破|有|各|仅|全部|最高|最多|了|的|到|满|全市|全省|全局|[“"《（(])$/;
+  /(?:达到|达|为|是|共计|合计|总计|累计|共|约|近|超过|突破|有|各|仅|全部|最高|最多|了|的|到|未满|已满|年满|满|全市|全省|全局|[“"《（(、])$/;
 /** Leading words that are not part of the subject: time, scope, connectors, masked place names. */
 const LEADING_WORDS =
-  /^(?:\d{4}年度?|确保|力争|全年|今年|明年|去年|当年|年内|全市|全省|全局|全县|全区|全国|以及|其中|此外|另外|同时|共|累计|并|和|及|与|为|对|将|在|按照|通过|面向|有|占|[*＊×]+[市县区镇乡村省])/;
+  /^(?:\d{4}年度?|确保|力争|全年|今年|明年|去年|当年|年内|全市|全省|全局|全县|全区|全国|以及|或者|或|但|且|其中|此外|另外|同时|共|累计|并|和|及|与|为|对|将|在|按照|通过|面向|有|占|[*＊×]+[市县区镇乡村省])/;
 /** A subject ending in one of these is a metric and keeps its full name (`训后推荐就业率`). */
 const METRIC_END = /(?:率|数|量|额|比例|比重|得分|积分|指数)$/;
 /** Words that end the noun phrase after a number (`4项重点工作进行了表彰` → 重点工作). */
-const FOLLOW_STOP = /以及|进行|于|在|被|由|获|得到|纳入|完成|实现|提前|已|将|并|和|及|与|中|评出|发放|等|为|是|达|内|的|[”"》）)、*＊×\d]/;
+const FOLLOW_STOP = /以及|或者|或|但|且|进行|于|在|被|由|获|得到|纳入|完成|实现|提前|已|将|并|和|及|与|中|评出|发放|等|为|是|达|内|的|[”"》）)、*＊×\d]/;
 const MAX_SUBJECT = 20;
 const MAX_FOLLOWING = 12;
 const WORDY = /[\p{L}\p{N}]/u;

@@ -39,6 +39,8 @@ const ARABIC_UNITS = [
   '月',
   '日',
   '天',
+  '周岁',
+  '周年',
   '周',
   '位',
   '批',
@@ -101,6 +103,8 @@ const CHINESE_UNITS = [
   '月',
   '日',
   '天',
+  '周岁',
+  '周年',
   '周',
   '位',
   '批',
@@ -152,6 +156,12 @@ export const NUMERAL_SET_PHRASES = [
   '一条龙',
   '一把手',
 ];
+
+/**
+ * Characters before 一 that make it part of a word, not a count: 上一年度 (the previous year),
+ * 每一次 (every time), 统一, 唯一, 同一, 逐一, 万一.
+ */
+export const NOT_A_COUNT_BEFORE_ONE = '上下同每任统唯逐单其万之';
 
 /**
  * A unit followed by these characters is the start of a word, not a unit: `**日报社` is a masked

@@ -6,7 +6,13 @@
  */
 import { CHINESE_NUMERAL_CHARS, CHINESE_NUMERAL_STARTS, parseChineseNumeral } from './chinese-numerals.js';
 import { toHalfWidth } from './normalise.js';
-import { ARABIC_UNIT_SOURCE, CHINESE_UNIT_SOURCE, NUMERAL_SET_PHRASES, isWordNotUnit } from './number-units.js';
+import {
+  ARABIC_UNIT_SOURCE,
+  CHINESE_UNIT_SOURCE,
+  NOT_A_COUNT_BEFORE_ONE,
+  NUMERAL_SET_PHRASES,
+  isWordNotUnit,
+} from './number-units.js';
 
 export interface NumberMention {
   /** The value with any 万/亿 multiplier applied (`1.2万` → 12000); null when the digits are masked. */
@@ -38,6 +44,8 @@ const CHINESE_TAIL = new RegExp(`(余|多)?(${CHINESE_UNIT_SOURCE})(以上)?`, '
 const PERCENT_WORDS = new RegExp(`百分之(${NUM}|[${CHINESE_NUMERAL_CHARS}]+)`, 'y');
 const DOT_DATE = /(\d{1,2})[·・•](\d{1,2})(?!\d)/y;
 const ISO_DATE = /(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/y;
+/** A character a mention can start with; every other position is skipped quickly. */
+const MENTION_START = new RegExp(`[0-9*×百${CHINESE_NUMERAL_STARTS}]`);
 const RANGE_GAP = /^\s*[-~—–至到]\s*$/;
 
 const MULTIPLIERS: Readonly<Record<string, number>> = { 万: 10_000, 亿: 100_000_000 };
@@ -166,6 +174,7 @@ const scanChinese: Scanner = (scan, original, at) => {
   if (NUMERAL_SET_PHRASES.some((phrase) => scan.startsWith(phrase, at))) return undefined;
   CHINESE_RUN.lastIndex = at;
   const run = CHINESE_RUN.exec(scan)?.[0] ?? '';
+  if (run === '一' && at > 0 && NOT_A_COUNT_BEFORE_ONE.includes(scan[at - 1] ?? '')) return undefined;
   CHINESE_TAIL.lastIndex = at + run.length;
   const tail = CHINESE_TAIL.exec(scan);
   if (!tail) return undefined;
@@ -218,6 +227,10 @@ export function findNumbers(text: string): NumberMention[] {
   const mentions: NumberMention[] = [];
   let at = 0;
   while (at < scan.length) {
+    if (!MENTION_START.test(scan[at] ?? '')) {
+      at += 1;
+      continue;
+    }
     let found: NumberMention[] | undefined;
     for (const scanner of SCANNERS) {
       found = scanner(scan, text, at);

@@ -85,6 +85,7 @@ describe('findNumbers — Chinese numerals', () => {
     ['二十余人', 20, '人'],
     ['两年内', 2, '年'],
     ['力争实现“七个确保”', 7, '个'],
+    ['子女未满18周岁', 18, '周岁'],
   ])('%s → %d %s', (text, value, unit) => {
     expect(findNumbers(text).map((m) => [m.value, m.unit])).toEqual([[value, unit]]);
   });
@@ -101,6 +102,9 @@ describe('findNumbers — Chinese numerals', () => {
     '唯一一个',
     '三五个',
     '三千',
+    '参照上一年度标准',
+    '每一次评定',
+    '统一制发',
   ])('%s has no number', (text) => {
     expect(findNumbers(text)).toEqual([]);
   });
