@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Logger } from '../logger.js';
 import { KnowledgeError } from '../errors.js';
 import type { Chunk, ExtractedFigure, KnowledgeBase, Section } from './types.js';
@@ -38,10 +38,15 @@ export async function loadKnowledge(dir: string, options: { logger?: Logger } = 
     chunks.push(...split.chunks);
     figures.push(...extractFigures(doc, split.sections));
   }
-  const logger = options.logger;
-  for (const problem of problems) logger?.warn({ file: problem.file }, `knowledge problem: ${problem.reason}`);
-  logger?.info(
-    { documents: documents.length, chunks: chunks.length, figures: figures.length, kpis: data.kpis.length },
+  // Problems are returned, not logged one by one: the caller decides how to show them (log, CLI).
+  options.logger?.info(
+    {
+      documents: documents.length,
+      chunks: chunks.length,
+      figures: figures.length,
+      kpis: data.kpis.length,
+      problems: problems.length,
+    },
     'knowledge loaded',
   );
   return { documents, sections, chunks, figures, kpis: data.kpis, glossary: data.glossary, bureau: data.bureau, problems };
@@ -77,8 +82,7 @@ async function listFiles(dir: string): Promise<string[]> {
   const paths: string[] = [];
   for (const entry of entries) {
     if (!entry.isFile()) continue;
-    const relative = join(entry.parentPath, entry.name).slice(join(dir).length).replace(/^[\\/]+/, '');
-    const posix = relative.split(/[\\/]/).join('/');
+    const posix = relative(dir, join(entry.parentPath, entry.name)).split(/[\\/]/).join('/');
     if (posix.split('/').some((part) => part.startsWith('.') || part.startsWith('~$'))) continue;
     paths.push(posix);
   }
