@@ -149,7 +149,7 @@ function toFigure(
   return {
     id: '',
     docId: doc.id,
-    sectionPath: ctx.path,
+    sectionPath: [...ctx.path],
     subject: figureSubject(ctx.sentence, mentions, i) || titleSubject(ctx.path),
     // As written: `1.2万元` is 1.2 with unit 万元, so value and unit read back like the source.
     value: m.value === null ? null : Number((m.value / m.multiplier).toPrecision(15)),

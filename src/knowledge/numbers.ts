@@ -185,11 +185,15 @@ const scanChinese: Scanner = (scan, original, at) => {
   if (!positional && run.length > 1 && !(run.length === 4 && unit.startsWith('年'))) return undefined;
   const value = parseChineseNumeral(run);
   if (value === undefined) return undefined;
+  // 三万人 reads like 3万人: the trailing 万/亿 is the multiplier, written in the unit.
+  const multiplierText = run.length > 1 ? run.slice(-1) : '';
+  const multiplier = MULTIPLIERS[multiplierText] ?? 1;
   return [
     mention(original, at, run.length + tail[0].length, {
       value,
-      unit,
+      unit: (multiplier === 1 ? '' : multiplierText) + unit,
       approximate: tail[1] !== undefined || tail[3] !== undefined,
+      multiplier,
     }),
   ];
 };

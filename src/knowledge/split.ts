@@ -141,7 +141,7 @@ export function splitDocument(doc: SourceDocument): { sections: Section[]; chunk
         id: `${doc.id}#${order}`,
         docId: doc.id,
         sectionId: section.id,
-        sectionPath: block.path,
+        sectionPath: [...block.path],
         text: text.slice(span.start, span.end),
         order,
       });

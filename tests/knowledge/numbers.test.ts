@@ -90,6 +90,11 @@ describe('findNumbers — Chinese numerals', () => {
     expect(findNumbers(text).map((m) => [m.value, m.unit])).toEqual([[value, unit]]);
   });
 
+  it('writes a trailing 万 of a Chinese numeral into the unit, like 3万人', () => {
+    expect(findNumbers('三万人')[0]).toMatchObject({ value: 30000, unit: '万人', multiplier: 10000 });
+    expect(numberValues('三万人')).toEqual([30000, 3]);
+  });
+
   it.each([
     '党的二十大精神',
     '落实“一岗双责”工作机制',
