@@ -7,6 +7,7 @@ import { loadConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
 import { createSqliteStore } from '../../../src/storage/sqlite-store.js';
 import type { Store } from '../../../src/storage/store.js';
+import { createTestCore } from '../../support/create-test-core.js';
 import { createFakeAssistant, createFakeTools } from '../../support/http-fakes.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -22,13 +23,22 @@ export interface TestServer {
 
 /**
  * Starts the real HTTP server on 127.0.0.1 with a random port and a real SQLite store in a temp
- * dir; the assistant and tools are the deterministic fakes unless given.
+ * dir. With `real`, the assistant and tools are the real core over knowledge/ (staff KPI updates
+ * and sessions in the same store, as in src/main.ts); otherwise the deterministic fakes unless given.
  */
 export async function startTestServer(
-  options: { env?: Record<string, string>; assistant?: Assistant; tools?: KnowledgeTools } = {},
+  options: {
+    env?: Record<string, string>;
+    assistant?: Assistant;
+    tools?: KnowledgeTools;
+    real?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'http-test-'));
   const store = createSqliteStore(join(dir, 'store.db'));
+  const testCore = options.real
+    ? await createTestCore({ sessions: store, kpiUpdates: () => store.kpiUpdates() })
+    : undefined;
   const config = loadConfig({
     HOST: '127.0.0.1',
     PORT: '0',
@@ -37,8 +47,8 @@ export async function startTestServer(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const assistant = options.assistant ?? createFakeAssistant();
-  const tools = options.tools ?? createFakeTools();
+  const assistant = options.assistant ?? testCore?.core.assistant ?? createFakeAssistant();
+  const tools = options.tools ?? testCore?.core.tools ?? createFakeTools();
   const state: TestServer = {
     url: '',
     store,
@@ -48,6 +58,7 @@ export async function startTestServer(
     close: async () => {
       await app.close();
       store.close();
+      await testCore?.cleanup();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -58,7 +69,9 @@ export async function startTestServer(
     store,
     reindex: async () => {
       state.reindexCalls += 1;
-      return { documents: 1, chunks: 42, figures: 8 };
+      if (!testCore) return { documents: 1, chunks: 42, figures: 8 };
+      const { documents, chunks, figures } = await testCore.core.reindex();
+      return { documents, chunks, figures };
     },
     logger: createLogger({ level: 'silent' }),
   });
