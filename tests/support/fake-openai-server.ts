@@ -237,3 +237,44 @@ export function defaultEmbedding(text: string): number[] {
   const norm = Math.hypot(...vector) || 1;
   return vector.map((v) => v / norm);
 }
+
+interface ToolPassage {
+  cite: number;
+  text?: string;
+  quote?: string;
+}
+
+const REGENERATE = /工具结果里找不到|appear in no tool result/;
+
+/**
+ * A deterministic stand-in for a model, for running the gold set "in LLM mode" without one: it
+ * searches with the question as asked, then answers with the top two passages verbatim, cited.
+ * Follow-up rewrites return the new question unchanged. It measures the plumbing (tools, citations,
+ * grounding, fallbacks), not the prose of a real model.
+ */
+export const extractiveModel = (request: ChatRequestBody): ChatReply => {
+  const last = request.messages.at(-1);
+  const content = last?.content ?? '';
+  if (!request.tools) {
+    const match = /(?:新问题：|New question: )([\s\S]*)$/.exec(content);
+    return { content: match?.[1]?.trim() ?? '' };
+  }
+  if (last?.role === 'user' && !REGENERATE.test(content)) {
+    return { toolCalls: [{ name: 'search_knowledge', arguments: { query: content.slice(0, 200), k: 3 } }] };
+  }
+  const passages: ToolPassage[] = [];
+  for (const message of request.messages) {
+    if (message.role !== 'tool' || !message.content) continue;
+    const parsed: unknown = JSON.parse(message.content);
+    if (Array.isArray(parsed))
+      passages.push(...(parsed as ToolPassage[]).filter((p) => typeof p.cite === 'number'));
+  }
+  const top = passages.slice(0, 2);
+  if (top.length === 0)
+    return {
+      content: /[\u4e00-\u9fff]/.test(request.messages[1]?.content ?? '')
+        ? '没有找到相关内容。'
+        : 'Nothing relevant was found.',
+    };
+  return { content: top.map((p) => `${p.text ?? p.quote ?? ''}[${p.cite}]`).join('\n') };
+};

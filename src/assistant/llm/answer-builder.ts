@@ -20,7 +20,7 @@ export function buildLlmAnswer(input: {
   return {
     question: input.question,
     answer: text,
-    status: statusOf(citations, figures),
+    status: statusOf(text, citations, figures),
     language: input.language,
     citations,
     figures,
@@ -94,7 +94,12 @@ function usedFigures(text: string, seen: readonly FigureRecord[]): AnswerFigure[
   return used;
 }
 
-function statusOf(citations: Citation[], figures: AnswerFigure[]): AnswerStatus {
-  if (figures.length > 0 && figures.every((f) => f.value === null)) return 'undisclosed';
+/** The phrase the system prompts ask for when a value is masked (prompts/system.*.md). */
+const UNDISCLOSED = /未公开|not (?:been )?(?:made )?(?:public|disclosed)/i;
+
+function statusOf(text: string, citations: Citation[], figures: AnswerFigure[]): AnswerStatus {
+  const noValue = figures.every((f) => f.value === null);
+  if (noValue && (figures.length > 0 || (citations.length > 0 && UNDISCLOSED.test(text))))
+    return 'undisclosed';
   return citations.length > 0 || figures.length > 0 ? 'answered' : 'not_found';
 }

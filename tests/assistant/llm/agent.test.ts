@@ -160,4 +160,28 @@ describe('LLM agent: tools, citations, figures', () => {
     const answer = await h.assistant.ask('明天天气怎么样？');
     expect(answer).toMatchObject({ mode: 'llm', status: 'out_of_scope', citations: [] });
   });
+
+  it('marks a masked figure as undisclosed', async () => {
+    h = await createHarness();
+    h.server.enqueueChat(
+      { toolCalls: [{ name: 'lookup_figure', arguments: { metric: '培训合格率', year: 2022 } }] },
+      { content: '2022年的培训合格率原文中未公开[1]，可以向局里工作人员咨询。' },
+    );
+    const answer = await h.assistant.ask('去年培训合格率多少');
+    expect(answer).toMatchObject({ mode: 'llm', status: 'undisclosed' });
+    expect(answer.figures).toEqual([expect.objectContaining({ id: 'training_pass_rate', value: null })]);
+  });
+
+  it('stops offering tools once the token budget is spent', async () => {
+    h = await createHarness({ tokenBudget: 500 });
+    h.server.enqueueChat(
+      { toolCalls: [{ name: 'list_sources', arguments: {} }], totalTokens: 600 },
+      (request) => {
+        expect(request.tool_choice).toBe('none');
+        return { content: '目前收录的是局里的工作总结。' };
+      },
+    );
+    await h.assistant.ask('有哪些资料');
+    expect(h.outcomes.at(-1)).toMatchObject({ mode: 'llm', tokens: 700 });
+  });
 });

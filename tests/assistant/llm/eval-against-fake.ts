@@ -11,6 +11,9 @@ import { loadConfig } from '../../../src/config.js';
 import { createCore } from '../../../src/core.js';
 import { loadGoldSet } from '../../../src/eval/gold.js';
 import { pct, runEval } from '../../../src/eval/run-eval.js';
+import { evalGroundingSources } from '../../../src/eval/score.js';
+import { checkGrounding } from '../../../src/assistant/grounding.js';
+import { stripNonClaims } from '../../../src/assistant/llm/grounding-gate.js';
 import { createLogger } from '../../../src/logger.js';
 import { extractiveModel, startFakeOpenAiServer } from '../../support/fake-openai-server.js';
 
@@ -42,13 +45,27 @@ const seconds = (performance.now() - started) / 1000;
 await server.close();
 
 const m = report.overall;
+// The eval's checker counts inline citation markers ([1], [2]) as numbers; this is the count without them.
+const withoutMarkers = report.answers.reduce(
+  (n, a) => n + checkGrounding(stripNonClaims(a.answer), evalGroundingSources(a)).violations.length,
+  0,
+);
 const share = (f: (o: LlmOutcome) => boolean) =>
   pct(outcomes.filter(f).length / Math.max(outcomes.length, 1));
 const lines = [
   `eval (llm, extractive fake) — ${questions.length} questions in ${seconds.toFixed(1)}s`,
   `answer ${pct(m.answerAccuracy)}  status ${pct(m.statusAccuracy)}  guarded status ${pct(m.guardedStatusAccuracy)}`,
-  `hit@1 ${pct(m.hit1)}  hit@3 ${pct(m.hit3)}  citations ${pct(m.citationAccuracy)}  ungrounded numbers ${m.groundingViolations}`,
+  `hit@1 ${pct(m.hit1)}  hit@3 ${pct(m.hit3)}  citations ${pct(m.citationAccuracy)}  ungrounded numbers ${m.groundingViolations} (${withoutMarkers} without [n] markers)`,
   `model answers ${share((o) => o.mode === 'llm')}  regenerated ${share((o) => o.regenerated)}  fell back ${share((o) => o.fellBack)}`,
   `fallback reasons: ${JSON.stringify(Object.fromEntries([...new Set(outcomes.map((o) => o.reason).filter(Boolean))].map((r) => [r, outcomes.filter((o) => o.reason === r).length])))}`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
+if (process.argv.includes('--verbose')) {
+  for (const [i, s] of report.scores.entries()) {
+    if (s.correct && s.violations.length === 0) continue;
+    const a = report.answers[i];
+    process.stdout.write(
+      `✗ ${s.id} [${s.kind}] ${s.problems.join('; ')} ungrounded: ${s.violations.join(',')}\n    Q: ${a?.question}\n    A: ${a?.answer.replace(/\n/g, ' ⏎ ').slice(0, 200)}\n`,
+    );
+  }
+}
