@@ -12,6 +12,8 @@ import { latestActualYear, latestTargetYear } from './tools/figure-records.js';
 import { sanitizeQuestion } from './understand/sanitize.js';
 import { understand } from './understand/understand.js';
 import { createMemorySessionStore } from './memory-session-store.js';
+import { createTermWeight } from './compose/relevance.js';
+import { normaliseForMatch } from '../knowledge/normalise.js';
 
 const MAX_TURNS = 10;
 
@@ -34,7 +36,14 @@ export interface OfflineAssistant extends Assistant {
 export function createAssistant(deps: AssistantDeps): OfflineAssistant {
   const { kb, tools } = deps;
   const sessions = deps.sessions ?? createMemorySessionStore();
-  const ctx: ComposeContext = { kb, tools, cite: createCiteQuote(kb), knownYears: knownYears(kb) };
+  const ctx: ComposeContext = {
+    kb,
+    tools,
+    cite: createCiteQuote(kb),
+    knownYears: knownYears(kb),
+    termWeight: createTermWeight(kb.chunks.map((c) => `${c.text} ${c.sectionPath.join(' ')}`)),
+    corpusText: normaliseForMatch(kb.documents.map((d) => d.text).join('\n')),
+  };
 
   async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const sanitized = sanitizeQuestion(question);

@@ -4,9 +4,10 @@ import { uniqueCitations, type CiteQuote } from './cite.js';
 import { draft, type Draft } from './draft.js';
 import { t } from './messages.js';
 import type { ScoredPassage } from './passage-answer.js';
-import { coverage } from './relevance.js';
+import { coverage, type TermWeight } from './relevance.js';
 
-const MIN_SUBJECT_COVERAGE = 0.25;
+/** The figure's own clause must hold at least half of what the question asks about. */
+const MIN_CLAUSE_COVERAGE = 0.5;
 
 /**
  * A number question about something that is not a curated indicator ("廉政谈话多少人次"): the
@@ -19,16 +20,23 @@ export function composeExtractedFigureAnswer(
   figures: readonly ExtractedFigure[],
   language: Language,
   cite: CiteQuote,
+  weight: TermWeight,
 ): Draft | undefined {
   const candidates = passages
     .slice(0, 3)
     .flatMap(({ passage }) =>
       figures
         .filter((f) => f.docId === passage.doc && passage.quote.includes(f.quote))
-        .map((f) => ({ f, score: coverage(terms, f.subject) + coverage(terms, f.quote) / 2 })),
+        .map((f) => ({
+          f,
+          clause: coverage(terms, f.quote, weight),
+          subject: coverage(terms, f.subject, weight),
+        })),
     );
-  const best = candidates.sort((a, b) => b.score - a.score)[0];
-  if (!best || best.score < MIN_SUBJECT_COVERAGE) return undefined;
+  const best = candidates
+    .filter((c) => c.clause >= MIN_CLAUSE_COVERAGE)
+    .sort((a, b) => b.subject + b.clause - (a.subject + a.clause))[0];
+  if (!best) return undefined;
   const { f } = best;
   const shown = f.value === null ? undefined : `${f.raw}${f.raw.endsWith(f.unit) ? '' : f.unit}`;
   const text =

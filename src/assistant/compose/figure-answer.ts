@@ -12,6 +12,8 @@ export interface FigureQuestion {
   intent: 'figure' | 'target' | 'progress';
   language: Language;
   cite: CiteQuote;
+  /** The question insists on the actual value (实际/actual/最后达到). */
+  wantsActual?: boolean;
 }
 
 /**
@@ -21,12 +23,18 @@ export interface FigureQuestion {
  */
 export function composeFigureAnswer(q: FigureQuestion): Draft {
   const { kpi } = q;
+  // "2024年的目标" when the indicator has no 2024 value: not found, never the nearest year.
+  const known = q.years.filter((y) => kpi.values.some((v) => v.year === y));
+  if (q.years.length > 0 && known.length === 0)
+    return missingYear(kpi, q.years[0], q.language, q.intent === 'figure' ? 'actual' : 'target');
   if (q.intent !== 'figure') return composeTargetAnswer(q);
-  const year = q.years[0] ?? latestYear(kpi, 'actual') ?? latestYear(kpi, 'target');
+  const year = known[0] ?? latestYear(kpi, 'actual') ?? latestYear(kpi, 'target');
   const value = year === undefined ? undefined : pick(kpi, 'actual', year);
   if (!value) {
-    // "2023年培训合格率是多少" — only a target exists for that year: answer with the target.
-    if (year !== undefined && pick(kpi, 'target', year)) return composeTargetAnswer({ ...q, years: [year] });
+    // "2023年培训合格率是多少" — only a target exists for that year: answer with the target,
+    // unless the question insists on the actual ("实际达到多少").
+    if (year !== undefined && !q.wantsActual && pick(kpi, 'target', year))
+      return composeTargetAnswer({ ...q, years: [year] });
     return missingYear(kpi, year, q.language);
   }
   return valueDraft(kpi, value, q, relatedTarget(kpi));

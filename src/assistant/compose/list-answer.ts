@@ -18,8 +18,9 @@ export function composeListAnswer(
   passages: ScoredPassage[],
   language: Language,
   cite: CiteQuote,
+  sectionText: (chunkId: string) => string | undefined,
 ): Draft | undefined {
-  return fromSubHeadings(terms, kb, language, cite) ?? fromEnumeration(passages, language, cite);
+  return fromSubHeadings(terms, kb, language, cite) ?? fromEnumeration(passages, language, cite, sectionText);
 }
 
 function fromSubHeadings(
@@ -47,13 +48,26 @@ function fromSubHeadings(
   });
 }
 
-function fromEnumeration(passages: ScoredPassage[], language: Language, cite: CiteQuote): Draft | undefined {
+/**
+ * An enumeration often runs past the passage that starts it (chunks end at ；), so it is read
+ * from the enclosing section, starting where the passage starts, up to the end of the sentence.
+ */
+function fromEnumeration(
+  passages: ScoredPassage[],
+  language: Language,
+  cite: CiteQuote,
+  sectionText: (chunkId: string) => string | undefined,
+): Draft | undefined {
   for (const { passage } of passages.slice(0, 2)) {
-    const items = enumerationIn(passage.quote);
+    const section = sectionText(passage.chunkId) ?? passage.quote;
+    const start = Math.max(0, section.indexOf(passage.quote));
+    const sentenceEnd = section.indexOf('。', start);
+    const sentence = section.slice(start, sentenceEnd < 0 ? undefined : sentenceEnd + 1);
+    const items = enumerationIn(sentence);
     if (items.length < 2) continue;
     const lead = language === 'zh' ? '包括：' : 'They are (in Chinese):';
     return draft('answered', `${lead}\n${items.map((i) => `· ${i}`).join('\n')}`, {
-      citations: uniqueCitations([cite(passage.doc, passage.quote)]),
+      citations: uniqueCitations([cite(passage.doc, sentence)]),
       topic: passage.section.split(' › ')[0] ?? '',
     });
   }

@@ -6,35 +6,79 @@ const QUESTION_WORDS = new Set(
   (
     '多少 什么 怎么 怎么样 怎样 咋样 咋 啥 哪些 哪个 哪里 哪儿 几个 几回 有没有 没有 是否 是不是 情况 一下 请问 问下 想问 知道 ' +
     '告诉 介绍 如何 为什么 可以 能 能不能 可不可以 要 需要 一些 具体 主要 相关 关于 方面 工作 去年 今年 明年 局里 本局 ' +
-    '我们 你们 他们 这个 那个 这块 那块 一块 怎么办 做 干 搞 弄 给 了 吗 呢 啊 吧 的 是 有 在 和 与 我 你 他 这 那 还 都 也 就 ' +
+    '我们 你们 他们 这个 那个 这块 那块 一块 这几年 几年 算不算 算 行不行 行吗 管不管 有用 咋办 要带 带啥 办啥 怎么办 做 干 搞 弄 给 了 吗 呢 啊 吧 的 是 有 在 和 与 我 你 他 这 那 还 都 也 就 ' +
     '完成 年度 一年 全年 一共 总共 多 少 分别 哪 几 个 次 人 回 里 ' +
     'what how many much is are was were the a an of in on for to and or do does did about which who ' +
     'can could should would will there their your my me i tell please get got'
   ).split(/\s+/),
 );
 
+/** "快不快", "算不算", "几场": asking words. */
+const ASKING = /^(.)不\1$|^(几|多少)/;
+
 /** The terms of a question that carry its meaning, plus official terms from the glossary. */
-export function contentTerms(question: string, boostTerms: readonly string[]): string[] {
+export function contentTerms(
+  question: string,
+  boostTerms: readonly string[],
+  replacedWords: readonly string[] = [],
+): string[] {
   const englishOnly = !/[\u3400-\u9fff]/.test(question);
-  const own = segment(question).words.filter((w) => !QUESTION_WORDS.has(w) && (w.length >= 2 || /^\d+$/.test(w)));
+  // A colloquial word the glossary translated (当兵 → 服役) is represented by its official term.
+  const replaced = (w: string) => replacedWords.some((v) => v.includes(w));
+  const own = segment(question).words.filter(
+    (w) => !QUESTION_WORDS.has(w) && !ASKING.test(w) && !replaced(w) && (w.length >= 2 || /^\d+$/.test(w)),
+  );
   // An English question's own words never occur in Chinese documents; only its translations count.
   const kept = englishOnly ? own.filter((w) => /\d/.test(w)) : own;
   return [...new Set([...kept, ...boostTerms.map(normaliseForMatch)])].filter((w) => !/^20\d\d$/.test(w));
 }
 
+/** How much a term says: rare terms (and terms the documents never use) weigh more. */
+export type TermWeight = (term: string) => number;
+
 /**
- * Share of the question's terms that occur in the text (0..1). A longer term that is not found
- * whole earns half when a two-character piece of it is there (烈士幕 → 烈士, a typo or a variant).
+ * Inverse document frequency over the chunks, computed per term on first use. A term no chunk
+ * holds gets the highest weight: a question whose key word the documents never use is likely not
+ * answered by them.
  */
-export function coverage(terms: readonly string[], text: string): number {
+export function createTermWeight(texts: readonly string[]): TermWeight {
+  const haystacks = texts.map(normaliseForMatch);
+  const cache = new Map<string, number>();
+  return (term) => {
+    let weight = cache.get(term);
+    if (weight === undefined) {
+      const df = haystacks.reduce((n, text) => n + (text.includes(term) ? 1 : 0), 0);
+      weight = Math.log(1 + haystacks.length / (1 + df));
+      cache.set(term, weight);
+    }
+    return weight;
+  };
+}
+
+const uniform: TermWeight = () => 1;
+
+/**
+ * Weighted share of the question's terms that occur in the text (0..1). A longer term that is not
+ * found whole earns half when a two-character piece of it is there (烈士幕 → 烈士: a typo, a variant).
+ */
+export function coverage(terms: readonly string[], text: string, weight: TermWeight = uniform): number {
   if (terms.length === 0) return 0;
   const haystack = normaliseForMatch(text);
   let found = 0;
+  let total = 0;
   for (const term of terms) {
-    if (haystack.includes(term)) found += 1;
-    else if (term.length >= 3 && /[\u3400-\u9fff]/.test(term) && pieces(term).some((p) => haystack.includes(p))) found += 0.5;
+    const w = weight(term);
+    total += w;
+    if (haystack.includes(term)) found += w;
+    else if (
+      term.length >= 3 &&
+      /[\u3400-\u9fff]/.test(term) &&
+      pieces(term).some((p) => haystack.includes(p))
+    )
+      found += w / 2;
   }
-  return found / terms.length;
+  return total === 0 ? 0 : found / total;
 }
 
-const pieces = (term: string): string[] => Array.from({ length: term.length - 1 }, (_, i) => term.slice(i, i + 2));
+const pieces = (term: string): string[] =>
+  Array.from({ length: term.length - 1 }, (_, i) => term.slice(i, i + 2));

@@ -6,12 +6,15 @@ import { draft, type Draft } from './draft.js';
 import { composeExtractedFigureAnswer } from './extracted-figure-answer.js';
 import { composeFigureAnswer } from './figure-answer.js';
 import { composeListAnswer } from './list-answer.js';
+import { composeHighlights, composeTargetsOverview } from './overview-answers.js';
+import { STAFF_UPDATE_DOC } from '../tools/kpi-overlay.js';
 import { contactLine, contactSource, t } from './messages.js';
 import { composePassageAnswer, type ScoredPassage } from './passage-answer.js';
-import { contentTerms, coverage } from './relevance.js';
+import { contentTerms, coverage, type TermWeight } from './relevance.js';
 
 /** A passage must hold at least this share of the question's terms to count as an answer. */
 export const MIN_COVERAGE = 0.34;
+const FIGURE_FALLBACK_COVERAGE = 0.6;
 const UNCERTAIN_SCOPE_COVERAGE = 0.5;
 const SEARCH_K = 8;
 const LOCAL_RULE = /具体办法由|地方(人民政府|性法规)|当地|省、自治区、直辖市|省级人民政府/;
@@ -21,6 +24,9 @@ export interface ComposeContext {
   tools: KnowledgeTools;
   cite: CiteQuote;
   knownYears: ReadonlySet<number>;
+  termWeight: TermWeight;
+  /** All document text, normalised: to tell whether a place the question names occurs at all. */
+  corpusText: string;
 }
 
 /** Picks the composer for an understood question and returns its draft (offline, extractive). */
@@ -29,30 +35,96 @@ export async function composeOffline(u: Understanding, ctx: ComposeContext): Pro
   if (u.scope === 'greeting')
     return draft('out_of_scope', `${t('greeting', language)}${t('scope', language)}`);
   if (u.scope === 'out_of_scope') return draft('out_of_scope', t('scope', language));
+  const place = unknownPlace(u.text, ctx.corpusText);
+  if (place) return placeNotCovered(u, place);
   const unknownYear = u.years.length > 0 && !u.years.some((y) => ctx.knownYears.has(y));
   if (unknownYear && (u.kpi || u.intent === 'figure' || u.intent === 'target' || u.intent === 'progress')) {
     return yearNotCovered(u);
   }
   if (u.kpi && (u.intent === 'figure' || u.intent === 'target' || u.intent === 'progress')) {
-    return composeFigureAnswer({ kpi: u.kpi, years: u.years, intent: u.intent, language, cite: ctx.cite });
+    const wantsActual = /实际|最终|最后达到|actual(ly)?\b|achieved/i.test(u.text);
+    return composeFigureAnswer({
+      kpi: u.kpi,
+      years: u.years,
+      intent: u.intent,
+      language,
+      cite: ctx.cite,
+      wantsActual,
+    });
   }
-  const terms = contentTerms(u.resolvedText, u.boostTerms);
-  const relevant = await relevantPassages(u, terms, ctx);
+  if (u.intent === 'targets_overview') {
+    const overview = composeTargetsOverview(ctx.tools, language, ctx.cite);
+    if (overview) return overview;
+  }
+  if (u.intent === 'highlights') {
+    const highlights = composeHighlights(ctx.tools, language, ctx.cite);
+    if (highlights) return highlights;
+  }
+  const terms = contentTerms(u.resolvedText, u.boostTerms, u.replacedWords);
+  const relevant = withIndicatorPassage(u, await relevantPassages(u, terms, ctx), ctx);
   // No domain words: only a passage that holds most of the question makes it in scope.
   if (u.scope === 'uncertain' && !relevant.some((r) => r.coverage >= UNCERTAIN_SCOPE_COVERAGE)) {
     return draft('out_of_scope', t('scope', language));
   }
   if (relevant.length === 0) return notFound(u, ctx);
   if (u.intent === 'figure') {
-    const figure = composeExtractedFigureAnswer(terms, relevant, ctx.kb.figures, language, ctx.cite);
+    const figure = composeExtractedFigureAnswer(
+      terms,
+      relevant,
+      ctx.kb.figures,
+      language,
+      ctx.cite,
+      ctx.termWeight,
+    );
     if (figure) return figure;
+    // A number was asked for and no figure fits: a loosely related passage would mislead.
+    if (!relevant.some((r) => r.coverage >= FIGURE_FALLBACK_COVERAGE)) return notFound(u, ctx);
   }
   if (u.intent === 'list') {
-    const list = composeListAnswer(terms, ctx.kb, relevant, language, ctx.cite);
+    const list = composeListAnswer(
+      terms,
+      ctx.kb,
+      relevant,
+      language,
+      ctx.cite,
+      (id) => ctx.tools.passageContext(id)?.text,
+    );
     if (list) return list;
   }
   const answer = composePassageAnswer(relevant, language, u.intent === 'policy' ? 2 : 3);
   return withLocalRuleNote(answer, u, ctx);
+}
+
+/**
+ * A question that names an indicator without asking for its number ("安置任务是哪天完成的") is
+ * best answered by the passage that states the indicator: it goes first.
+ */
+function withIndicatorPassage(
+  u: Understanding,
+  relevant: ScoredPassage[],
+  ctx: ComposeContext,
+): ScoredPassage[] {
+  const value = u.kpi?.values.find((v) => v.doc !== STAFF_UPDATE_DOC);
+  if (!value) return relevant;
+  const citation = ctx.cite(value.doc, value.quote);
+  const context = citation?.chunkId ? ctx.tools.passageContext(citation.chunkId) : undefined;
+  if (!citation?.chunkId || !context) return relevant;
+  const doc = ctx.kb.documents.find((d) => d.id === value.doc);
+  const passage = {
+    n: 0,
+    chunkId: citation.chunkId,
+    doc: value.doc,
+    title: citation.title,
+    kind: doc?.kind ?? 'report',
+    section: citation.section,
+    quote: context.quote,
+    score: Number.POSITIVE_INFINITY,
+  } as const;
+  const top = relevant[0]?.coverage ?? 1;
+  return [
+    { passage, coverage: Math.max(top, MIN_COVERAGE) },
+    ...relevant.filter((r) => r.passage.chunkId !== citation.chunkId),
+  ];
 }
 
 async function relevantPassages(
@@ -62,7 +134,10 @@ async function relevantPassages(
 ): Promise<ScoredPassage[]> {
   const score = async (kind?: 'policy') =>
     (await ctx.tools.searchKnowledge(u.resolvedText, SEARCH_K, kind ? { kind } : {}))
-      .map((passage) => ({ passage, coverage: coverage(terms, `${passage.quote} ${passage.section}`) }))
+      .map((passage) => ({
+        passage,
+        coverage: coverage(terms, `${passage.quote} ${passage.section}`, ctx.termWeight),
+      }))
       .filter((s) => s.coverage >= MIN_COVERAGE);
   // Benefits questions prefer the policy guides; the work summary answers when they don't.
   if (u.intent === 'policy') {
@@ -95,4 +170,24 @@ function yearNotCovered(u: Understanding): Draft {
       ? `现有资料中没有${asked}年的相关数据，我不作猜测。`
       : `The documents hold no figures for ${asked}, and I won't guess.`;
   return draft('not_found', text, { ...(u.kpi ? { metricId: u.kpi.id } : {}) });
+}
+
+/** Districts, counties and towns: the documents report on the whole city. */
+const PLACE = /([\u4e00-\u9fa5]{2,3}?)(区|县|镇|乡|街道)(?![\u4e00-\u9fa5]*(干部|军休所|领导))/g;
+const NOT_A_PLACE = /^(全|各|本|市|城|社|辖|园|县|地|小|景|军|片|新|老)/;
+
+function unknownPlace(text: string, corpusText: string): string | undefined {
+  for (const match of text.matchAll(PLACE)) {
+    const name = `${match[1]}${match[2]}`;
+    if (!NOT_A_PLACE.test(name) && !corpusText.includes(name)) return name;
+  }
+  return undefined;
+}
+
+function placeNotCovered(u: Understanding, place: string): Draft {
+  const text =
+    u.language === 'zh'
+      ? `现有资料是全市层面的总结，没有“${place}”的单独数据，我不作猜测。`
+      : `The documents report on the whole city and hold no separate figures for ${place}, and I won't guess.`;
+  return draft('not_found', text);
 }

@@ -7,16 +7,24 @@ import { normaliseForMatch } from '../../knowledge/normalise.js';
  * colloquial questions find passages written in official Chinese.
  */
 export function expandQuery(text: string, glossary: readonly GlossaryEntry[]): string[] {
+  return [...new Set(glossaryMatches(text, glossary).map((m) => m.term))];
+}
+
+/** Each glossary entry the question uses, with the words of the question that matched it. */
+export function glossaryMatches(
+  text: string,
+  glossary: readonly GlossaryEntry[],
+): { term: string; variant: string }[] {
   const q = normaliseForMatch(text);
-  const terms = new Set<string>();
+  const matches: { term: string; variant: string }[] = [];
   for (const entry of glossary) {
-    const hit =
-      entry.colloquial.some((variant) => variant.length > 0 && q.includes(normaliseForMatch(variant))) ||
-      entry.english.some((variant) => matchesEnglish(q, normaliseForMatch(variant))) ||
-      q.includes(normaliseForMatch(entry.term));
-    if (hit) terms.add(entry.term);
+    const variant =
+      entry.colloquial.map(normaliseForMatch).find((v) => v.length > 0 && q.includes(v)) ??
+      entry.english.map(normaliseForMatch).find((v) => matchesEnglish(q, v)) ??
+      (q.includes(normaliseForMatch(entry.term)) ? normaliseForMatch(entry.term) : undefined);
+    if (variant !== undefined) matches.push({ term: entry.term, variant });
   }
-  return [...terms];
+  return matches;
 }
 
 function matchesEnglish(q: string, phrase: string): boolean {

@@ -2,13 +2,18 @@
  * What kind of answer the question wants. Cheap keyword rules: the composer falls back to passages
  * whenever a more specific answer can't be built, so a wrong guess here costs little.
  */
-export type Intent = 'progress' | 'target' | 'figure' | 'list' | 'policy' | 'passage';
+export type Intent =
+  'progress' | 'target' | 'figure' | 'targets_overview' | 'highlights' | 'list' | 'policy' | 'passage';
 
 const PROGRESS =
   /完成(得|的)?(怎么样|如何|情况)|进度|差(多少|距)|达标|离目标|完成率|progress|on track|gap|compared? (with|to) (the )?target|vs\.? target|against (the )?target/i;
 const TARGET = /目标|计划|打算|力争|确保|要达到|指标是|\btarget|\bgoal|\bplan(ned)?\b|aim/i;
 const HOW_MANY =
   /多少|几(个|名|次|家|座|项|起|份|人|位|条|批)?|数量|数字|人数|比例|比率|占比|\d+\s*%|率|how (many|much)|what (is|was) the (number|rate|share|amount|total)|\brate\b|\bnumber of|\bcount\b|percentage|amount/i;
+/** Honours and achievements of the year: the leaders' headline list. */
+const HIGHLIGHTS =
+  /荣誉|表彰|成绩|亮点|成果|获奖|拿得出手|先进单位|honou?rs?|awards?|achievements?|highlights?|accomplish/i;
+
 /** "四强是哪四强", "分别是什么": the items themselves, even when a count is mentioned. */
 const LIST_ITEMS = /哪[一二两三四五六七八九十]|分别(是|指)|具体(是|指)哪/;
 const LIST =
@@ -24,6 +29,9 @@ export function classifyIntent(text: string, hasMetric: boolean, isFollowUp = fa
   if (hasMetric && PROGRESS.test(text)) return 'progress';
   if (hasMetric && TARGET.test(text)) return 'target';
   if (hasMetric && (HOW_MANY.test(text) || isFollowUp) && !LIST_ITEMS.test(text)) return 'figure';
+  if (!hasMetric && TARGET.test(text) && (HOW_MANY.test(text) || LIST.test(text) || /指标/.test(text)))
+    return 'targets_overview';
+  if (!hasMetric && HIGHLIGHTS.test(text) && (LIST.test(text) || HOW_MANY.test(text))) return 'highlights';
   if (LIST_ITEMS.test(text)) return 'list';
   if (POLICY.test(text)) return 'policy';
   if (LIST.test(text)) return 'list';

@@ -1,78 +1,90 @@
 import type { Kpi } from '../../knowledge/types.js';
 import { normaliseForMatch } from '../../knowledge/normalise.js';
+import { segment } from '../../retrieval/tokenizer.js';
 
 /**
- * Finds the curated indicator a question is about, by its Chinese/English names and aliases.
- * A whole alias in the question wins (longest first); otherwise a long enough shared substring
- * counts ("合格率" → 培训合格率), so people need not know the official name.
+ * Finds the curated indicator a question is about. Each indicator "explains" the question's
+ * content words that occur in its names and aliases; the one that explains the most wins, a whole
+ * alias in the question adds a bonus, and a unit the question asks for (多少钱, 几家, 几座…) must
+ * fit the indicator's unit. Words every indicator shares (退役军人, 工作, 全市) and words that only
+ * say how something is asked (多少, 了) explain nothing.
  */
 export interface MetricMatch {
   kpi: Kpi;
   score: number;
 }
 
+const GENERIC = new Set(
+  (
+    '退役 军人 退役军人 老兵 干部 人次 工作 全市 全省 我局 局里 本局 市 年度 一共 总共 总数 数量 人数 数 情况 开展 完成 目标 实际 ' +
+    '多少 几 了 的 吗 呢 啊 是 有 什么 怎么 哪些 哪 个 去年 今年 明年 达到 达 到 为 给 发 没 没有 ' +
+    'how many much what was were is are the of in for and to a an veteran bureau number rate total year did do does get got ' +
+    'target actual last this 2022 2023'
+  ).split(/\s+/),
+);
+
+/** "几场", "多少次", "快不快": how a number is asked for, never what it is about. */
+const ASKING = /^(几|多少)|^(.)不\2$/;
+
+const UNIT_CUES: { cue: RegExp; units: RegExp }[] = [
+  { cue: /多少钱|金额|资金|经费|万元|元|money|funds|yuan/i, units: /元/ },
+  { cue: /几家|多少家|companies|businesses|enterprises/i, units: /家/ },
+  { cue: /几座|多少座|graves|tombs/i, units: /座/ },
+  { cue: /几位|几名|多少名|多少人|几个人|people|persons/i, units: /人|名/ },
+  { cue: /几个(市|州|县|区|单位|支部)/, units: /^个$/ },
+  { cue: /几次|几回|几场|多少次|多少场|how many times/i, units: /次|场/ },
+  { cue: /百分之|比例|比率|占比|率|percent|%|rate/i, units: /%/ },
+];
+
 export function findMetric(question: string, kpis: readonly Kpi[]): MetricMatch | undefined {
   const q = normaliseForMatch(question);
+  const words = [...new Set(segment(q).words)].filter(
+    (w) => !GENERIC.has(w) && !ASKING.test(w) && (w.length >= 2 || /[a-z]/.test(w)),
+  );
   let best: MetricMatch | undefined;
   for (const kpi of kpis) {
-    const score = scoreKpi(q, kpi);
+    const score = unitFit(q, kpi.unit) * (explained(words, kpi) + wholeAliasBonus(q, kpi));
     if (score > 0 && (!best || score > best.score)) best = { kpi, score };
   }
   return best;
 }
 
-/** How a question asks, not what about: never evidence for an indicator ("了多少" matches nothing). */
-const FUNCTION_CHARS = /多少|几|了|的|吗|呢|啊|是|有|什么|怎么|哪些|哪|个|去年|今年|\s/g;
+function explained(words: string[], kpi: Kpi): number {
+  const vocabulary = vocabularyOf(kpi);
+  return words.reduce(
+    (sum, w) => sum + (vocabulary.words.has(w) || vocabulary.text.includes(w) ? weight(w) : 0),
+    0,
+  );
+}
 
-function scoreKpi(q: string, kpi: Kpi): number {
-  let best = 0;
-  const qCore = q.replace(FUNCTION_CHARS, '');
-  for (const name of [kpi.nameZh, kpi.nameEn, ...kpi.aliases]) {
+/** Chinese words count by length; an English word counts like a two-character Chinese word. */
+const weight = (w: string): number => (/[a-z]/.test(w) ? 15 : w.length * 5);
+
+function wholeAliasBonus(q: string, kpi: Kpi): number {
+  let bonus = 0;
+  for (const name of [kpi.nameZh, ...kpi.aliases]) {
     const alias = normaliseForMatch(name);
-    if (alias.length < 2) continue;
-    if (isLatin(alias)) {
-      best = Math.max(best, scoreEnglish(q, alias));
-      continue;
-    }
-    if (q.includes(alias)) {
-      best = Math.max(best, alias.length * 10);
-      continue;
-    }
-    const shared = longestCommonSubstring(qCore, alias.replace(FUNCTION_CHARS, ''));
-    // Three characters of a Chinese name ("合格率", "慰问金") are specific enough in this domain.
-    if (shared >= 3 && shared >= alias.length * 0.5) best = Math.max(best, shared * 5);
+    if (alias.length >= 2 && /[\u3400-\u9fff]/.test(alias) && q.includes(alias))
+      bonus = Math.max(bonus, alias.length * 2.5);
   }
-  return best;
+  return bonus;
 }
 
-const ENGLISH_STOP = new Set(['the', 'of', 'and', 'for', 'in', 'to', 'a', 'an', 'on', 'by', 'with']);
-const englishWords = (s: string): string[] =>
-  (s.match(/[a-z]+/g) ?? []).filter((w) => !ENGLISH_STOP.has(w)).map((w) => w.replace(/(es|s)$/, ''));
-
-/** All of an English alias's words in the question, in any order ("graves … relocated"). */
-function scoreEnglish(q: string, alias: string): number {
-  const wanted = englishWords(alias);
-  if (wanted.length === 0) return 0;
-  const have = new Set(englishWords(q));
-  const found = wanted.filter((w) => have.has(w)).length;
-  if (found === wanted.length) return alias.length * 4;
-  return wanted.length >= 3 && found >= wanted.length - 1 ? alias.length * 2 : 0;
+function unitFit(q: string, unit: string): number {
+  let fit = 1;
+  for (const { cue, units } of UNIT_CUES)
+    if (cue.test(q)) fit = units.test(unit) ? Math.max(fit, 1.5) : Math.min(fit, 0.2);
+  return fit;
 }
 
-const isLatin = (s: string): boolean => /^[\x20-\x7e]+$/.test(s);
+const vocabularies = new WeakMap<Kpi, { words: Set<string>; text: string }>();
 
-function longestCommonSubstring(a: string, b: string): number {
-  let best = 0;
-  const previous = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = 0;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j] ?? 0;
-      const value = a[i - 1] === b[j - 1] ? diagonal + 1 : 0;
-      diagonal = above;
-      previous[j] = value;
-      if (value > best) best = value;
-    }
+function vocabularyOf(kpi: Kpi): { words: Set<string>; text: string } {
+  let vocabulary = vocabularies.get(kpi);
+  if (!vocabulary) {
+    const names = [kpi.nameZh, kpi.nameEn, ...kpi.aliases].map(normaliseForMatch);
+    vocabulary = { words: new Set(names.flatMap((n) => segment(n).words)), text: names.join(' | ') };
+    vocabularies.set(kpi, vocabulary);
   }
-  return best;
+  return vocabulary;
 }

@@ -1,7 +1,7 @@
 import type { GlossaryEntry, Kpi } from '../../knowledge/types.js';
 import type { Language } from '../answer.js';
 import type { SessionTurn } from '../ports.js';
-import { expandQuery } from './expand.js';
+import { glossaryMatches } from './expand.js';
 import { resolveFollowUp } from './follow-up.js';
 import { classifyIntent, type Intent } from './intent.js';
 import { detectLanguage } from './language.js';
@@ -24,6 +24,8 @@ export interface Understanding {
   years: number[];
   /** Official terms for colloquial/English words in the question (glossary). */
   boostTerms: string[];
+  /** The question's words that the glossary translated into `boostTerms`. */
+  replacedWords: string[];
 }
 
 export interface UnderstandContext {
@@ -46,7 +48,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     previous: ctx.previous,
   });
   const resolvedKpi = followUp.metricId ? ctx.kpis.find((k) => k.id === followUp.metricId) : undefined;
-  const boostTerms = expandQuery(followUp.resolvedText, ctx.glossary);
+  const matches = glossaryMatches(followUp.resolvedText, ctx.glossary);
+  const boostTerms = [...new Set(matches.map((m) => m.term))];
   const hasWords = /[\u3400-\u9fffA-Za-z]{2,}/.test(text.replace(/\d+年?/g, ''));
   const language =
     ctx.forcedLanguage ?? (!hasWords && ctx.previousLanguage ? ctx.previousLanguage : detectLanguage(text));
@@ -63,5 +66,6 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     kpi: resolvedKpi,
     years: followUp.years,
     boostTerms,
+    replacedWords: matches.map((m) => m.variant).filter((v) => !boostTerms.includes(v)),
   };
 }
