@@ -8,6 +8,8 @@ import { coverage, type TermWeight } from './relevance.js';
 
 /** The figure's own clause must hold at least half of what the question asks about. */
 const MIN_CLAUSE_COVERAGE = 0.5;
+/** …and its subject phrase must be part of what is asked about. */
+const MIN_SUBJECT_COVERAGE = 0.2;
 
 /**
  * A number question about something that is not a curated indicator ("廉政谈话多少人次"): the
@@ -34,7 +36,7 @@ export function composeExtractedFigureAnswer(
         })),
     );
   const best = candidates
-    .filter((c) => c.clause >= MIN_CLAUSE_COVERAGE)
+    .filter((c) => c.clause >= MIN_CLAUSE_COVERAGE && c.subject >= MIN_SUBJECT_COVERAGE)
     .sort((a, b) => b.subject + b.clause - (a.subject + a.clause))[0];
   if (!best) return undefined;
   const { f } = best;

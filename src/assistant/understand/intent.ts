@@ -10,6 +10,9 @@ const PROGRESS =
 const TARGET = /目标|计划|打算|力争|确保|要达到|指标是|\btarget|\bgoal|\bplan(ned)?\b|aim/i;
 const HOW_MANY =
   /多少|几(个|名|次|家|座|项|起|份|人|位|条|批)?|数量|数字|人数|比例|比率|占比|\d+\s*%|率|how (many|much)|what (is|was) the (number|rate|share|amount|total)|\brate\b|\bnumber of|\bcount\b|percentage|amount/i;
+/** All targets at once ("几个量化目标分别是多少"); plans and 确保 alone are list questions. */
+const OVERVIEW_TARGET = /目标|指标|targets|goals/i;
+
 /** Honours and achievements of the year: the leaders' headline list. */
 const HIGHLIGHTS =
   /荣誉|表彰|成绩|亮点|成果|获奖|拿得出手|先进单位|honou?rs?|awards?|achievements?|highlights?|accomplish/i;

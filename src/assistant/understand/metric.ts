@@ -19,6 +19,7 @@ const GENERIC = new Set(
     '退役 军人 退役军人 老兵 干部 人次 工作 全市 全省 我局 局里 本局 市 年度 一共 总共 总数 数量 人数 数 情况 开展 完成 目标 实际 ' +
     '多少 几 了 的 吗 呢 啊 是 有 什么 怎么 哪些 哪 个 去年 今年 明年 达到 达 到 为 给 发 没 没有 ' +
     'how many much what was were is are the of in for and to a an veteran bureau number rate total year did do does get got ' +
+    'who work key all that with by from our your its their there which when where ' +
     'target actual last this 2022 2023'
   ).split(/\s+/),
 );
@@ -57,8 +58,8 @@ function explained(words: string[], kpi: Kpi): number {
   );
 }
 
-/** Chinese words count by length; an English word counts like a two-character Chinese word. */
-const weight = (w: string): number => (/[a-z]/.test(w) ? 15 : w.length * 5);
+/** Chinese words count by length; an English word like a two- or three-character Chinese one. */
+const weight = (w: string): number => (/[a-z]/.test(w) ? (w.length >= 6 ? 15 : 8) : w.length * 5);
 
 function wholeAliasBonus(q: string, kpi: Kpi): number {
   let bonus = 0;

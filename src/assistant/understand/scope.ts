@@ -27,10 +27,11 @@ export interface ScopeSignals {
 
 export function classifyScope(text: string, signals: ScopeSignals): Scope {
   if (GREETING.test(text.trim())) return 'greeting';
-  const domain = signals.domainMatch || DOMAIN_CORE.test(text);
-  if (INJECTION.test(text) && !domain) return 'out_of_scope';
-  if (OFF_TOPIC.test(text) && !domain) return 'out_of_scope';
-  return domain ? 'in_scope' : 'uncertain';
+  // Against an off-topic or steering request only explicit domain words count: a stray English word
+  // that happens to be in an indicator's name ("won", "key") is no evidence.
+  const explicit = DOMAIN_CORE.test(text);
+  if ((INJECTION.test(text) || OFF_TOPIC.test(text)) && !explicit) return 'out_of_scope';
+  return signals.domainMatch || explicit ? 'in_scope' : 'uncertain';
 }
 
 /** True for phrasing that asks the assistant to change its rules; logged, never obeyed. */
