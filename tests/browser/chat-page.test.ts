@@ -93,7 +93,7 @@ describe('web chat in Chromium (real core over knowledge/)', () => {
   it('every form control has an accessible name', async () => {
     const page = await h.open('/');
     const unnamed = await page.evaluate(() =>
-      [...document.querySelectorAll('button, textarea, select, input, a[href]')]
+      Array.from(document.querySelectorAll('button, textarea, select, input, a[href]'))
         .filter(
           (el) =>
             !(

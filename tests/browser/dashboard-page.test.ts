@@ -18,7 +18,7 @@ describe('leaders’ dashboard in Chromium (real core over knowledge/)', () => {
 
   const chartsLoaded = (page: Awaited<ReturnType<BrowserHarness['open']>>) =>
     page.waitForFunction(() => {
-      const images = [...document.querySelectorAll<HTMLImageElement>('.chart img')];
+      const images = Array.from(document.querySelectorAll<HTMLImageElement>('.chart img'));
       return images.length === 2 && images.every((img) => img.complete && img.naturalWidth > 0);
     });
 
