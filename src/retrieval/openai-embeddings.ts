@@ -11,7 +11,7 @@ export interface OpenAiEmbeddingsConfig {
   baseURL?: string | undefined;
   /** e.g. `text-embedding-3-small`, `nomic-embed-text` (Ollama), `text-embedding-v3` (DashScope). */
   model: string;
-  /** Inputs per request; providers cap it (DashScope: 10, OpenAI: 2048). Default 64, at most 64. */
+  /** Inputs per request; providers cap it (DashScope v3/v4: 10, OpenAI: 2048). Default 64 (10 for DashScope), at most 64. */
   batchSize?: number;
   /** SDK retries per request on 429/5xx/connection errors (default 3). */
   maxRetries?: number;
@@ -20,6 +20,11 @@ export interface OpenAiEmbeddingsConfig {
 }
 
 const MAX_BATCH = 64;
+
+/** DashScope's compatible mode rejects more than 10 inputs per request for text-embedding-v3/v4. */
+function defaultBatchSize(baseURL: string | undefined): number {
+  return baseURL && /dashscope/i.test(baseURL) ? 10 : MAX_BATCH;
+}
 
 /**
  * Embeddings through an OpenAI-compatible `/v1/embeddings` endpoint. Its `id` is `openai:<model>`:
@@ -39,7 +44,7 @@ class OpenAiEmbeddings extends Embeddings {
   constructor(private readonly config: OpenAiEmbeddingsConfig) {
     // Retries are the SDK's; LangChain's AsyncCaller would retry a second time on top.
     super({ maxRetries: 0 });
-    const batchSize = config.batchSize ?? MAX_BATCH;
+    const batchSize = config.batchSize ?? defaultBatchSize(config.baseURL);
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH) {
       throw new RangeError(
         `createOpenAiEmbeddings: batchSize must be an integer 1-${MAX_BATCH}, got ${batchSize}`,

@@ -68,3 +68,30 @@ describe('createOpenAiEmbeddings against a fake OpenAI-compatible server', () =>
     expect(() => create({ batchSize: 65 })).toThrow(/batchSize/);
   });
 });
+
+describe('createOpenAiEmbeddings batch size per provider', () => {
+  it('uses batches of 10 for DashScope compatible mode', async () => {
+    const server = await startFakeOpenAiServer();
+    // Route a DashScope-looking base URL to the fake through the client's fetch.
+    const viaFake: typeof fetch = (input, init) =>
+      fetch(
+        String(input instanceof Request ? input.url : input).replace(
+          /^https:\/\/dashscope[^/]*\/compatible-mode\/v1/,
+          server.baseURL,
+        ),
+        init,
+      );
+    try {
+      const embeddings = createOpenAiEmbeddings({
+        apiKey: 'k',
+        baseURL: 'https://dashscope.aliyuncs.com/compatible-mode/v1',
+        model: 'text-embedding-v3',
+        fetch: viaFake,
+      });
+      await embeddings.embedDocuments(Array.from({ length: 25 }, (_, i) => `段落${i}`));
+      expect(server.requests.map((r) => (r.body as { input: string[] }).input.length)).toEqual([10, 10, 5]);
+    } finally {
+      await server.close();
+    }
+  });
+});

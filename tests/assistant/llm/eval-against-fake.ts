@@ -2,7 +2,7 @@
  * `npx tsx tests/assistant/llm/eval-against-fake.ts`: runs the gold set through the LLM mode, with
  * the real knowledge tools and offline assistant, against the fake OpenAI-compatible server driven
  * by `extractiveModel`. Prints the eval metrics plus the share of answers that were regenerated or
- * fell back. A plumbing check, not a model benchmark; `npm run eval -- --mode llm` is the real one.
+ * fell back (`--chaos` injects invented numbers and 500s). A plumbing check, not a model benchmark; `npm run eval -- --mode llm` is the real one.
  */
 import path from 'node:path';
 import { createLlmAssistant, type LlmOutcome } from '../../../src/assistant/llm/create-llm-assistant.js';
@@ -21,7 +21,27 @@ const logger = createLogger({ level: 'error' });
 const config = loadConfig({ ...process.env, OPENAI_API_KEY: '' });
 const core = await createCore({ config, logger });
 const server = await startFakeOpenAiServer();
-server.setDefaultChat(extractiveModel);
+// --chaos: every 5th answer gets an invented number (→ regeneration; every 2nd regeneration keeps it → fallback) and
+// every 13th request fails with HTTP 500 (→ SDK retry), to exercise the recovery paths end to end.
+let requestCount = 0;
+let answerCount = 0;
+server.setDefaultChat(
+  process.argv.includes('--chaos')
+    ? (request) => {
+        requestCount += 1;
+        if (requestCount % 13 === 0) return { status: 500, message: 'chaos' };
+        const reply = extractiveModel(request);
+        if (!('content' in reply) || reply.toolCalls || !request.tools) return reply;
+        answerCount += 1;
+        const regenerating = /工具结果里找不到|appear in no tool result/.test(
+          request.messages.at(-1)?.content ?? '',
+        );
+        return answerCount % 5 === 0 || (regenerating && answerCount % 2 === 0)
+          ? { content: `${reply.content ?? ''}\n共99999项。` }
+          : reply;
+      }
+    : extractiveModel,
+);
 const outcomes: LlmOutcome[] = [];
 const assistant = createLlmAssistant({
   llm: {
@@ -53,7 +73,7 @@ const withoutMarkers = report.answers.reduce(
 const share = (f: (o: LlmOutcome) => boolean) =>
   pct(outcomes.filter(f).length / Math.max(outcomes.length, 1));
 const lines = [
-  `eval (llm, extractive fake) — ${questions.length} questions in ${seconds.toFixed(1)}s`,
+  `eval (llm, extractive fake${process.argv.includes('--chaos') ? ', chaos' : ''}) — ${questions.length} questions in ${seconds.toFixed(1)}s`,
   `answer ${pct(m.answerAccuracy)}  status ${pct(m.statusAccuracy)}  guarded status ${pct(m.guardedStatusAccuracy)}`,
   `hit@1 ${pct(m.hit1)}  hit@3 ${pct(m.hit3)}  citations ${pct(m.citationAccuracy)}  ungrounded numbers ${m.groundingViolations} (${withoutMarkers} without [n] markers)`,
   `model answers ${share((o) => o.mode === 'llm')}  regenerated ${share((o) => o.regenerated)}  fell back ${share((o) => o.fellBack)}`,
