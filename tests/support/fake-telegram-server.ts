@@ -126,6 +126,8 @@ export class FakeTelegramServer {
   /** Highest offset any getUpdates call confirmed (updates below it are gone). */
   confirmedOffset = 0;
   floodRejections = 0;
+  /** Of those, how many hit the per-chat limit (the rest hit the global one). */
+  floodRejectionsPerChat = 0;
   readonly bot: { id: number; username: string; first_name: string };
   private readonly server: Server;
   private updates: Json[] = [];
@@ -442,6 +444,7 @@ export class FakeTelegramServer {
     const perChat = this.sendTimes.filter((s) => s.chat === chatId).length;
     if (this.sendTimes.length >= flood.globalPerSecond || perChat >= flood.perChatPerSecond) {
       this.floodRejections++;
+      if (perChat >= flood.perChatPerSecond) this.floodRejectionsPerChat++;
       const retry = flood.retryAfter ?? 1;
       throw new ApiError(429, `Too Many Requests: retry after ${retry}`, { retry_after: retry });
     }

@@ -14,8 +14,8 @@ export interface PacingOptions {
   perChatIntervalMs: number;
   /** Minimum gap between messages to one group (Telegram: 20/min). */
   perGroupIntervalMs: number;
-  /** Minimum gap between any two messages (Telegram: 30/s overall). */
-  globalIntervalMs: number;
+  /** Most messages in any sliding second, over all chats (Telegram: 30/s); 0 = unlimited. */
+  globalPerSecond: number;
   maxAttempts: number;
   baseBackoffMs: number;
   maxBackoffMs: number;
@@ -26,8 +26,8 @@ export interface PacingOptions {
 export const DEFAULT_PACING: PacingOptions = {
   perChatIntervalMs: 1000,
   perGroupIntervalMs: 3000,
-  // 35 ms rather than 33.3: timer jitter must not push a sliding second over 30.
-  globalIntervalMs: 35,
+  // Below 30: requests leave a little bunched when the event loop is busy, and arrive that way.
+  globalPerSecond: 28,
   maxAttempts: 6,
   baseBackoffMs: 250,
   maxBackoffMs: 5000,
@@ -69,8 +69,32 @@ export function createTelegramGateway(
 ): TelegramGateway {
   const o: PacingOptions = { ...DEFAULT_PACING, ...options };
   const chatNext = new Map<ChatId, number>();
-  let globalNext = 0;
   const stats = { retries: 0, rateLimited: 0, failures: 0 };
+
+  // Global limit over the actual send times of the last second; a FIFO chain keeps it fair.
+  const recentSends: number[] = [];
+  let globalChain: Promise<void> = Promise.resolve();
+  const globalSlot = (): Promise<void> => {
+    if (o.globalPerSecond <= 0) return Promise.resolve();
+    const slot = globalChain.then(async () => {
+      for (;;) {
+        const now = Date.now();
+        while (recentSends.length > 0 && now - (recentSends[0] ?? 0) >= 1000) recentSends.shift();
+        // Also keep an even gap from the last send: after an event-loop stall, waiting messages
+        // would otherwise leave in one burst that arrives as a flood.
+        const gap = (recentSends.at(-1) ?? 0) + 1000 / o.globalPerSecond - now;
+        if (recentSends.length < o.globalPerSecond && gap <= 0) return void recentSends.push(now);
+        await sleep(
+          Math.max(
+            gap,
+            recentSends.length < o.globalPerSecond ? 0 : (recentSends[0] ?? now) + 1000 - now + 1,
+          ),
+        );
+      }
+    });
+    globalChain = slot;
+    return slot;
+  };
 
   async function pace(chatId: ChatId | undefined): Promise<void> {
     const interval = chatId === undefined ? 0 : isGroup(chatId) ? o.perGroupIntervalMs : o.perChatIntervalMs;
@@ -79,9 +103,7 @@ export function createTelegramGateway(
       chatNext.set(chatId, at + interval);
       await sleep(at - Date.now());
     }
-    const at = Math.max(Date.now(), globalNext);
-    globalNext = at + o.globalIntervalMs;
-    await sleep(at - Date.now());
+    await globalSlot();
     if (chatId !== undefined)
       chatNext.set(chatId, Math.max(chatNext.get(chatId) ?? 0, Date.now() + interval));
     if (chatNext.size > 10_000) prune();
@@ -116,7 +138,7 @@ export function createTelegramGateway(
         if (error instanceof Error) error.message = scrubSecret(error.message, token);
         const delay = attempt < o.maxAttempts ? retryDelay(error, attempt) : undefined;
         if (delay === undefined) {
-          stats.failures++;
+          if ((error as Error)?.name !== 'AbortError') stats.failures++;
           throw error;
         }
         stats.retries++;

@@ -80,7 +80,7 @@ export async function startHarness(
     },
     userHashSalt: 'test-salt',
     logger: createLogger({ level: 'debug', destination }),
-    pacing: { perChatIntervalMs: 5, perGroupIntervalMs: 5, globalIntervalMs: 0, baseBackoffMs: 20 },
+    pacing: { perChatIntervalMs: 5, perGroupIntervalMs: 5, globalPerSecond: 0, baseBackoffMs: 20 },
     pollTimeoutSeconds: 2,
     ...options.deps,
   });
