@@ -85,7 +85,9 @@ function renderTiles(
   top: number,
 ): { svg: string; height: number } {
   const parts = [heading(CHART_TEXT[language].keyFigures, top + 20, 17)];
-  const shown = figures.slice(0, 9);
+  // Disclosed values first: a leader reads numbers; masked ones still fill the remaining tiles as 未公开.
+  const ordered = [...figures.filter((f) => f.value !== null), ...figures.filter((f) => f.value === null)];
+  const shown = ordered.slice(0, 9);
   if (shown.length === 0)
     parts.push(svgText(PAD, top + 56, CHART_TEXT[language].noFigures, { size: 15, fill: COLORS.muted }));
   shown.forEach((figure, i) => {
