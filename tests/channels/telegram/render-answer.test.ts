@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../../src/assistant/answer.js';
+import { parseSetKpi } from '../../../src/channels/telegram/admin-handlers.js';
+import { createCallbackCodec } from '../../../src/channels/telegram/callback-data.js';
+import { renderAnswer } from '../../../src/channels/telegram/render-answer.js';
+import { formatValue } from '../../../src/channels/telegram/render-tools.js';
+import { checkTelegramHtml } from '../../support/fake-telegram-server.js';
+
+const answer: Answer = {
+  question: 'q',
+  answer: '培训合格率 <未公开> & 其他',
+  status: 'undisclosed',
+  language: 'zh',
+  citations: [
+    {
+      doc: 'd.txt',
+      title: '总结"<标题>"',
+      section: '一、概况 › （四）',
+      quote: '合格率达**%',
+      chunkId: `${'很长的文件名'.repeat(10)}.txt#12`,
+    },
+  ],
+  figures: [],
+  mode: 'offline',
+  notice: '问题已截断 <b>',
+  suggestions: ['那2021年呢？'],
+};
+
+describe('renderAnswer', () => {
+  it('escapes everything, marks 未公开, and lists sources with expandable quotes', () => {
+    const { html } = renderAnswer(answer, 7, createCallbackCodec());
+    expect(checkTelegramHtml(html)).toBeUndefined();
+    expect(html.startsWith('🔒 <b>未公开</b>')).toBe(true);
+    expect(html).toContain('培训合格率 &lt;未公开&gt; &amp; 其他');
+    expect(html).toContain('<i>问题已截断 &lt;b&gt;</i>');
+    expect(html).toContain('📄 <b>总结&quot;&lt;标题&gt;&quot;</b> · 一、概况 › （四）');
+    expect(html).toContain('<blockquote expandable>合格率达**%</blockquote>');
+  });
+
+  it('keeps callback data within 64 bytes and resolves parked payloads', () => {
+    const codec = createCallbackCodec();
+    const { keyboard } = renderAnswer(answer, 123456, codec);
+    const all = keyboard.flat();
+    expect(all.map((b) => b.text)).toEqual(['👍', '👎', '📖 原文', '那2021年呢？']);
+    for (const b of all) expect(Buffer.byteLength(b.callback_data, 'utf8')).toBeLessThanOrEqual(64);
+    expect(all[1]!.callback_data).toBe('fb:down:123456');
+    const context = all[2]!.callback_data;
+    expect(context.startsWith('~')).toBe(true);
+    expect(codec.decode(context)).toEqual({ kind: 'ctx', value: answer.citations[0]!.chunkId });
+    expect(createCallbackCodec().decode(context)).toBeUndefined();
+  });
+
+  it('has no sources block and no 未公开 note for a plain answer', () => {
+    const { html } = renderAnswer(
+      { ...answer, status: 'answered', citations: [], notice: undefined } as Answer,
+      1,
+      createCallbackCodec(),
+    );
+    expect(html).not.toContain('未公开</b>');
+    expect(html).not.toContain('出处');
+  });
+});
+
+describe('formatValue', () => {
+  it('formats numbers with units and masked values as 未公开', () => {
+    expect(formatValue(98.5, '%', 'zh')).toBe('98.5%');
+    expect(formatValue(20000, '人次', 'zh')).toBe('20,000 人次');
+    expect(formatValue(null, '%', 'zh')).toBe('未公开');
+    expect(formatValue(null, '%', 'en')).toContain('not disclosed');
+  });
+});
+
+describe('parseSetKpi', () => {
+  const resolve = (m: string) => (m === '就业人数' || m === 'jobs' ? 'jobs' : undefined);
+  it('parses value, 未公开, kind and note', () => {
+    expect(parseSetKpi('就业人数 2023 1,456 年中 统计', resolve)).toEqual({
+      success: true,
+      value: { kpiId: 'jobs', year: 2023, kind: 'actual', value: 1456, note: '年中 统计' },
+    });
+    expect(parseSetKpi('jobs 2024 未公开 target', resolve)).toEqual({
+      success: true,
+      value: { kpiId: 'jobs', year: 2024, kind: 'target', value: null },
+    });
+  });
+  it('refuses unknown indicators, bad years and bad values', () => {
+    expect(parseSetKpi('jobs', resolve)).toMatchObject({ success: false });
+    expect(parseSetKpi('nope 2023 1', resolve)).toMatchObject({
+      success: false,
+      error: expect.stringContaining('nope'),
+    });
+    expect(parseSetKpi('jobs 23 1', resolve)).toMatchObject({
+      success: false,
+      error: expect.stringContaining('year'),
+    });
+    expect(parseSetKpi('jobs 2023 many', resolve)).toMatchObject({
+      success: false,
+      error: expect.stringContaining('value'),
+    });
+  });
+});
