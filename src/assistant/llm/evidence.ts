@@ -22,7 +22,7 @@ export interface Evidence {
   figures(records: FigureRecord[]): object[];
   comparison(result: TargetComparison): object;
   sources(list: SourceSummary[]): object[];
-  /** Records a tool's output text: the grounding check accepts only numbers found in these. */
+  /** Records a tool's output text (minus cite numbers): the grounding check accepts only numbers found in these. */
   recordOutput(text: string): void;
   readonly outputs: readonly string[];
   readonly seenFigures: readonly FigureRecord[];
@@ -105,7 +105,8 @@ export function createEvidence(titleOf: (doc: string) => string): Evidence {
         superseded: s.superseded,
       })),
     recordOutput: (text) => {
-      outputs.push(text);
+      // Cite numbers are our bookkeeping, not facts: "2名" must not pass because a passage is [2].
+      outputs.push(text.replace(/"cite":\d+,?/g, ''));
     },
     outputs,
     seenFigures,

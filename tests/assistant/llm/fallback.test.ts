@@ -50,6 +50,19 @@ describe('LLM mode: grounding, regeneration and offline fallback', () => {
     expect(h.server.chatRequests()).toHaveLength(3);
   });
 
+  it('does not let cite numbers ground a figure', async () => {
+    h = await createHarness();
+    h.server.enqueueChat(
+      { toolCalls: [{ name: 'search_knowledge', arguments: { query: '烈士 祭扫 慰问 迁移' } }] },
+      // Cites 1-4 exist, but no source says 2 or 3 families were visited.
+      { content: '走访慰问烈士遗属3名[3]。' },
+      { content: '走访慰问烈士遗属2名[3]。' },
+    );
+    const answer = await h.assistant.ask('慰问了几名烈士遗属');
+    expect(answer.mode).toBe('offline');
+    expect(h.outcomes.at(-1)).toMatchObject({ reason: 'ungrounded', violations: ['3名'] });
+  });
+
   it('accepts normalised forms of numbers the tools returned (1.2万 = 12000)', async () => {
     h = await createHarness();
     h.server.enqueueChat(
@@ -124,6 +137,15 @@ describe('LLM mode: grounding, regeneration and offline fallback', () => {
     expect(health).toMatchObject({ ok: false, reason: expect.stringMatching(/OPENAI_BASE_URL/) });
     const answer = await h.assistant.ask('烈士墓迁了多少？');
     expect(answer.mode).toBe('offline');
+  });
+
+  it('names OPENAI_MODEL when the endpoint does not know the model', async () => {
+    h = await createHarness({ maxRetries: 0 });
+    h.server.setDefaultChat({ status: 404, message: 'The model `gpt-9` does not exist' });
+    expect(await h.assistant.health()).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/OPENAI_MODEL/),
+    });
   });
 
   it('answers in English with an English notice', async () => {
