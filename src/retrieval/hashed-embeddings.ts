@@ -1,5 +1,5 @@
 import { Embeddings } from '@langchain/core/embeddings';
-import { segment } from './tokenizer.js';
+import { segment, type Segmented } from './tokenizer.js';
 
 export interface HashedEmbeddingsOptions {
   /** Vector length. 512 balances quality against hnsw build time at 100k chunks (see bench-scale). */
@@ -47,7 +47,7 @@ export class HashedEmbeddings extends Embeddings {
 
   constructor(options: HashedEmbeddingsOptions = {}) {
     super({});
-    const dimensions = options.dimensions ?? 512;
+    const dimensions = options.dimensions ?? 256;
     if (!Number.isInteger(dimensions) || dimensions < 8) {
       throw new RangeError(`HashedEmbeddings: dimensions must be an integer ≥ 8, got ${dimensions}`);
     }
@@ -65,6 +65,11 @@ export class HashedEmbeddings extends Embeddings {
 
   /** The embedding as a Float32Array, synchronously (tens of microseconds per chunk). */
   embedSync(text: string): Float32Array {
+    return this.embedSegmented(segment(text));
+  }
+
+  /** The embedding of an already segmented text (the index build segments once for BM25 and vectors). */
+  embedSegmented(segmented: Segmented): Float32Array {
     // One map per family: the family decides the weight at projection time.
     const counts = FAMILIES.map(() => new Map<number, number>());
     const [words, unigrams, bigrams, trigrams] = counts as [
@@ -73,7 +78,6 @@ export class HashedEmbeddings extends Embeddings {
       Map<number, number>,
       Map<number, number>,
     ];
-    const segmented = segment(text);
     for (const word of segmented.words) count(words, fnv1a(FAMILIES[0].seed, word));
     for (const run of segmented.cjkRuns) {
       const chars = Array.from(run);

@@ -145,6 +145,14 @@ export class HnswStore extends SaveableVectorStore {
     return result.neighbors.map((label, i) => ({ label, similarity: 1 - (result.distances[i] ?? 1) }));
   }
 
+  /** The stored (unit-length) vector of a label; for benchmarks and diagnostics. */
+  vectorOf(label: number): number[] {
+    if (!this.index || label < 0 || label >= this.docs.length) {
+      throw new RangeError(`vectorOf: no vector with label ${label} (store holds ${this.docs.length})`);
+    }
+    return this.index.getPoint(label);
+  }
+
   /** Writes `hnswlib.index`, `args.json` and `docstore.json` into `directory` (created if missing). */
   async save(directory: string): Promise<void> {
     if (!this.index) throw new IndexCacheError('HnswStore.save: the store is empty; add vectors first');

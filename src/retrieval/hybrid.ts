@@ -14,7 +14,14 @@ export const RRF_K = 60;
  * typed (a year, "1041") that occurs in the chunk is the strongest evidence in this corpus of
  * work reports, so it outweighs a rank difference; phrase and title matches only break near-ties.
  */
-const BONUS = { number: 0.02, phrase: 0.016, title: 0.005, boost: 0.003, maxBoost: 0.009 } as const;
+const BONUS = {
+  bm25: 0.016,
+  number: 0.02,
+  phrase: 0.016,
+  title: 0.005,
+  boost: 0.003,
+  maxBoost: 0.009,
+} as const;
 
 /** What the re-ranker looks for, computed once per query. */
 export interface QueryFeatures {
@@ -104,8 +111,16 @@ export interface FusedCandidate {
   score: number;
 }
 
-/** Reciprocal rank fusion: score = Σ 1 / (k + rank) over the lists that hold the candidate. */
-export function fuseRanks(bm25: readonly number[], vector: readonly number[], k = RRF_K): FusedCandidate[] {
+/**
+ * Weighted reciprocal rank fusion: score = Σ weight / (k + rank) over the lists that hold the
+ * candidate (BM25 weight 1).
+ */
+export function fuseRanks(
+  bm25: readonly number[],
+  vector: readonly number[],
+  k = RRF_K,
+  vectorWeight = 1,
+): FusedCandidate[] {
   const byIndex = new Map<number, FusedCandidate>();
   const get = (index: number) => {
     let candidate = byIndex.get(index);
@@ -120,9 +135,24 @@ export function fuseRanks(bm25: readonly number[], vector: readonly number[], k 
   vector.forEach((index, i) => {
     const candidate = get(index);
     candidate.vectorRank = i + 1;
-    candidate.score += 1 / (k + i + 1);
+    candidate.score += vectorWeight / (k + i + 1);
   });
   return [...byIndex.values()];
+}
+
+/**
+ * RRF sees only ranks, so a chunk BM25 scores far above the rest (it holds the rare words of the
+ * query) would tie with one the vector list likes. This adds BONUS.bm25 × score / best score.
+ */
+function bm25Strength(
+  indices: readonly number[],
+  scores: readonly number[] | undefined,
+): Map<number, number> {
+  const strength = new Map<number, number>();
+  const best = scores?.[0];
+  if (!scores || best === undefined || best <= 0) return strength;
+  indices.forEach((index, i) => strength.set(index, (BONUS.bm25 * (scores[i] ?? 0)) / best));
+  return strength;
 }
 
 /** The text a candidate is re-ranked on. */
@@ -140,18 +170,23 @@ export interface RerankText {
  */
 export function hybridRank(input: {
   bm25: readonly number[];
+  /** BM25 scores aligned with `bm25`; a clear BM25 winner keeps its lead after fusion. */
+  bm25Scores?: readonly number[];
   vector: readonly number[];
+  /** Weight of the vector list in the fusion (BM25 has 1). */
+  vectorWeight?: number;
   features: QueryFeatures;
   textOf: (index: number) => RerankText;
   k: number;
   keepVectorOnly?: boolean;
 }): FusedCandidate[] {
   const ranked: FusedCandidate[] = [];
-  for (const candidate of fuseRanks(input.bm25, input.vector)) {
+  const strength = bm25Strength(input.bm25, input.bm25Scores);
+  for (const candidate of fuseRanks(input.bm25, input.vector, RRF_K, input.vectorWeight)) {
     const { text, title } = input.textOf(candidate.index);
     const bonus = rerankBonus(input.features, normaliseForMatch(text), normaliseForMatch(title));
     if (!input.keepVectorOnly && candidate.bm25Rank === undefined && bonus === 0) continue;
-    ranked.push({ ...candidate, score: candidate.score + bonus });
+    ranked.push({ ...candidate, score: candidate.score + bonus + (strength.get(candidate.index) ?? 0) });
   }
   ranked.sort((a, b) => b.score - a.score || a.index - b.index);
   return ranked.slice(0, input.k);

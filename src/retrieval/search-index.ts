@@ -4,7 +4,8 @@ import { Bm25Index, type Bm25Document, type WeightedTerm } from './bm25.js';
 import type { IdentifiedEmbeddings } from './embedder.js';
 import { HnswStore, type HnswParams } from './hnsw-store.js';
 import { analyseQuery, hybridRank } from './hybrid.js';
-import { tokenize } from './tokenizer.js';
+import { HashedEmbeddings } from './hashed-embeddings.js';
+import { segment, tokenize, tokensOf } from './tokenizer.js';
 
 export interface SearchOptions {
   /** Number of hits (default 5). */
@@ -43,6 +44,8 @@ export interface SearchIndexParts {
   embeddings: IdentifiedEmbeddings;
 }
 
+/** RRF weight of the vector list when the embedder is the lexical hashed one (see HybridSearchIndex). */
+const HASHED_VECTOR_WEIGHT = 0.5;
 /** Weight of a boost term relative to a term the user typed. */
 const BOOST_WEIGHT = 0.5;
 /** Candidates taken from each list before fusion; enough for the re-rank to reorder the top. */
@@ -74,28 +77,79 @@ export function queryTerms(query: string, boostTerms: readonly string[] = []): W
   return terms;
 }
 
-/**
- * Builds BM25 and the vector index over `chunks` and returns the hybrid index. Embeds in batches,
- * reporting `onProgress(done, total)` after each; throws whatever the embedder throws.
- */
-export async function createSearchIndex(input: {
+/** Build phases and their durations, for the benchmark and the ingest log. */
+export interface BuildTimings {
+  /** Segmentation, BM25 tokens and embeddings (interleaved: the local embedder shares segmentation). */
+  tokenizeAndEmbedMs: number;
+  bm25Ms: number;
+  hnswMs: number;
+}
+
+export interface CreateSearchIndexInput {
   chunks: Chunk[];
   documents: SourceDocument[];
   embeddings: IdentifiedEmbeddings;
   onProgress?: (done: number, total: number) => void;
   hnswParams?: HnswParams;
-}): Promise<HybridSearchIndex> {
+  onTimings?: (timings: BuildTimings) => void;
+}
+
+/**
+ * Builds BM25 and the vector index over `chunks` and returns the hybrid index. Embeds in batches,
+ * reporting `onProgress(done, total)` after each; throws whatever the embedder throws.
+ */
+export async function createSearchIndex(input: CreateSearchIndexInput): Promise<HybridSearchIndex> {
   const { chunks, embeddings } = input;
-  const bm25 = Bm25Index.build(chunks.map(toBm25Document));
+  const timings: BuildTimings = { tokenizeAndEmbedMs: 0, bm25Ms: 0, hnswMs: 0 };
+  const bodies: string[][] = [];
   const store = new HnswStore(embeddings, input.hnswParams);
   input.onProgress?.(0, chunks.length);
   for (let start = 0; start < chunks.length; start += EMBED_BATCH) {
     const batch = chunks.slice(start, start + EMBED_BATCH);
-    const vectors = await embeddings.embedDocuments(batch.map((c) => c.text));
+    let started = performance.now();
+    const vectors = await tokenizeAndEmbed(batch, embeddings, bodies);
+    timings.tokenizeAndEmbedMs += performance.now() - started;
+    started = performance.now();
     await store.addVectors(vectors, batch.map(toVectorDocument));
+    timings.hnswMs += performance.now() - started;
     input.onProgress?.(start + batch.length, chunks.length);
   }
-  return new HybridSearchIndex({ ...input, bm25, store });
+  const started = performance.now();
+  const bm25 = Bm25Index.build(titledDocuments(chunks, bodies));
+  timings.bm25Ms = performance.now() - started;
+  input.onTimings?.(timings);
+  return new HybridSearchIndex({ chunks, documents: input.documents, embeddings, bm25, store });
+}
+
+/**
+ * Appends each chunk's BM25 body tokens to `bodies` and returns its vectors. The local embedder
+ * reuses the segmentation, which halves the build's jieba work.
+ */
+async function tokenizeAndEmbed(
+  batch: Chunk[],
+  embeddings: IdentifiedEmbeddings,
+  bodies: string[][],
+): Promise<number[][]> {
+  if (embeddings instanceof HashedEmbeddings) {
+    return batch.map((chunk) => {
+      const segmented = segment(chunk.text);
+      bodies.push(tokensOf(segmented));
+      return Array.from(embeddings.embedSegmented(segmented));
+    });
+  }
+  for (const chunk of batch) bodies.push(tokenize(chunk.text));
+  return embeddings.embedDocuments(batch.map((c) => c.text));
+}
+
+/** BM25 documents; section paths repeat across chunks, so each is tokenized once. */
+function titledDocuments(chunks: Chunk[], bodies: string[][]): Bm25Document[] {
+  const titles = new Map<string, string[]>();
+  return chunks.map((chunk, i) => {
+    const key = chunk.sectionPath.join(' ');
+    let title = titles.get(key);
+    if (!title) titles.set(key, (title = tokenize(key)));
+    return { body: bodies[i] ?? [], title };
+  });
 }
 
 /** Hybrid BM25 + vector search over chunks, with RRF fusion and a lexical re-rank. */
@@ -103,6 +157,8 @@ export class HybridSearchIndex implements SearchIndex {
   private readonly kindOf: Map<string, DocKind>;
   /** Hashed vectors are lexical: a vector-only hit with no overlap is noise (see hybridRank). */
   private readonly keepVectorOnly: boolean;
+  /** Hashed vectors are a noisier copy of BM25's lexical signal, so they count half in the fusion. */
+  private readonly vectorWeight: number;
 
   constructor(readonly parts: SearchIndexParts) {
     if (parts.bm25.docCount !== parts.chunks.length || parts.store.size !== parts.chunks.length) {
@@ -111,7 +167,9 @@ export class HybridSearchIndex implements SearchIndex {
       );
     }
     this.kindOf = new Map(parts.documents.map((d) => [d.id, d.kind]));
-    this.keepVectorOnly = !parts.embeddings.id.startsWith('hashed-');
+    const lexicalVectors = parts.embeddings.id.startsWith('hashed-');
+    this.keepVectorOnly = !lexicalVectors;
+    this.vectorWeight = lexicalVectors ? HASHED_VECTOR_WEIGHT : 1;
   }
 
   get size(): number {
@@ -125,12 +183,14 @@ export class HybridSearchIndex implements SearchIndex {
     const allow = this.filterOf(options);
     const pool = Math.max(MIN_CANDIDATES, k * 4);
     const terms = queryTerms(query, options.boostTerms);
-    const bm25Hits = bm25.search(terms, pool, allow).map((hit) => hit.index);
+    const bm25Hits = bm25.search(terms, pool, allow);
     const vector = await embeddings.embedQuery(query);
     const vectorHits = store.searchLabels(vector, pool, allow).map((hit) => hit.label);
     const ranked = hybridRank({
-      bm25: bm25Hits,
+      bm25: bm25Hits.map((hit) => hit.index),
+      bm25Scores: bm25Hits.map((hit) => hit.score),
       vector: vectorHits,
+      vectorWeight: this.vectorWeight,
       features: analyseQuery(query, options.boostTerms),
       textOf: (index) => {
         const chunk = chunks[index] as Chunk;

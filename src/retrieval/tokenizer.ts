@@ -161,8 +161,15 @@ export function cjkBigrams(run: string): string[] {
  * half-width). Order follows the text; duplicates are kept because BM25 counts them.
  */
 export function tokenize(text: string): string[] {
-  const { words, cjkRuns } = segment(text);
-  const tokens = words;
+  return tokensOf(segment(text));
+}
+
+/** `tokenize` for an already segmented text: the index build segments once for BM25 and vectors. */
+export function tokensOf({ words, cjkRuns }: Segmented): string[] {
+  // A lone character jieba split off (分, 高, 名) matches everywhere; the bigrams carry its
+  // context. It stays only when it is a whole CJK run by itself.
+  const runs = new Set(cjkRuns);
+  const tokens = words.filter((w) => w.length > 1 || !HAN.test(w) || runs.has(w));
   for (const run of cjkRuns) {
     for (const gram of cjkBigrams(run)) {
       if (STOP_WORDS.has(gram)) continue;

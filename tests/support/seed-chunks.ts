@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Chunk, SourceDocument } from '../../src/knowledge/types.js';
+import { splitDocument } from '../../src/knowledge/split.js';
+import type { Chunk, DocKind, SourceDocument } from '../../src/knowledge/types.js';
 
 /**
- * Test chunks of the seed document, made without the knowledge pipeline so retrieval tests do not
- * depend on the splitter: headings (一、 / （一）) open sections, every other line is cut after each
- * 。 into sentences, and short neighbours are joined up to ~120 characters.
+ * The seed document and its chunks, as the knowledge pipeline's structural splitter cuts them, for
+ * retrieval tests that should not need the whole knowledge folder.
  */
 export const SEED_DOC_ID = '2022-work-summary.txt';
 
@@ -26,42 +26,9 @@ export function seedDocument(text = loadSeedText()): SourceDocument {
   };
 }
 
-const LEVEL1 = /^[一二三四五六七八九十]+、/;
-const LEVEL2 = /^（[一二三四五六七八九十]+）[^。]{0,30}$/;
-
-export function seedChunks(text = loadSeedText(), docId = SEED_DOC_ID): Chunk[] {
-  const chunks: Chunk[] = [];
-  let path: string[] = [];
-  for (const rawLine of text.split(/\r?\n/)) {
-    const line = rawLine.trim();
-    if (line === '') continue;
-    if (LEVEL1.test(line)) {
-      path = [line];
-      continue;
-    }
-    if (LEVEL2.test(line)) {
-      path = [path[0] ?? '', line].filter(Boolean);
-      continue;
-    }
-    for (const piece of joinShort(line.match(/[^。]+。?/g) ?? [])) {
-      const order = chunks.length;
-      const sectionId = `${docId}#s${path.join('/')}`;
-      chunks.push({ id: `${docId}#${order}`, docId, sectionId, sectionPath: [...path], text: piece, order });
-    }
-  }
-  return chunks;
-}
-
-function joinShort(sentences: string[]): string[] {
-  const pieces: string[] = [];
-  let current = '';
-  for (const sentence of sentences) {
-    if (current !== '' && current.length + sentence.length > 120) {
-      pieces.push(current);
-      current = '';
-    }
-    current += sentence;
-  }
-  if (current !== '') pieces.push(current);
-  return pieces;
+/** Chunks of the seed document; with arguments, of any text as a document of that id and kind. */
+export function seedChunks(text = loadSeedText(), docId = SEED_DOC_ID, kind: DocKind = 'report'): Chunk[] {
+  const doc =
+    docId === SEED_DOC_ID ? seedDocument(text) : { id: docId, title: docId, kind, text, hash: docId };
+  return splitDocument(doc).chunks;
 }
