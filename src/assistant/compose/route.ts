@@ -8,6 +8,7 @@ import { composeFigureAnswer } from './figure-answer.js';
 import { composeListAnswer } from './list-answer.js';
 import { composeHighlights, composeTargetsOverview } from './overview-answers.js';
 import { STAFF_UPDATE_DOC } from '../tools/kpi-overlay.js';
+import { askedUnit, focusTermMissing, holdsFocusTerm, holdsNumberIn } from './answerability.js';
 import { contactLine, contactSource, t } from './messages.js';
 import { composePassageAnswer, type ScoredPassage } from './passage-answer.js';
 import { contentTerms, coverage, type TermWeight } from './relevance.js';
@@ -67,18 +68,15 @@ export async function composeOffline(u: Understanding, ctx: ComposeContext): Pro
     return draft('out_of_scope', t('scope', language));
   }
   if (relevant.length === 0) return notFound(u, ctx);
+  const ownTerms = contentTerms(u.resolvedText, [], u.replacedWords);
+  // Benefits questions are phrased in everyday words the guides never use (媳妇, 掏钱): an unseen
+  // word there is no sign of a missing answer, so the check is for the reports only.
+  const best = relevant[0]?.passage;
+  if (!u.kpi && best?.kind !== 'policy' && focusTermMissing(ownTerms, ctx.termWeight, best?.quote)) return notFound(u, ctx);
   if (u.intent === 'figure') {
-    const figure = composeExtractedFigureAnswer(
-      terms,
-      relevant,
-      ctx.kb.figures,
-      language,
-      ctx.cite,
-      ctx.termWeight,
-    );
+    const figure = composeExtractedFigureAnswer(terms, relevant, ctx.kb.figures, language, ctx.cite, ctx.termWeight);
     if (figure) return figure;
-    // A number was asked for and no figure fits: a loosely related passage would mislead.
-    if (!relevant.some((r) => r.coverage >= FIGURE_FALLBACK_COVERAGE)) return notFound(u, ctx);
+    if (!numberFallbackAllowed(u, relevant, terms, ctx.termWeight)) return notFound(u, ctx);
   }
   if (u.intent === 'list') {
     const list = composeListAnswer(
@@ -125,6 +123,24 @@ function withIndicatorPassage(
     { passage, coverage: Math.max(top, MIN_COVERAGE) },
     ...relevant.filter((r) => r.passage.chunkId !== citation.chunkId),
   ];
+}
+
+/**
+ * A number was asked for and no figure fits. A benefits question still gets its policy passage
+ * ("退伍费能拿多少钱" → what the law says and who sets the amount); otherwise a passage is offered
+ * only when it holds most of the question and, if a unit was asked for, a number in that unit.
+ */
+function numberFallbackAllowed(u: Understanding, relevant: ScoredPassage[], terms: string[], weight: TermWeight): boolean {
+  const best = relevant[0];
+  if (!best) return false;
+  if (best.passage.kind === 'policy') return true;
+  const unit = askedUnit(u.text);
+  return relevant.some(
+    (r) =>
+      r.coverage >= FIGURE_FALLBACK_COVERAGE &&
+      holdsFocusTerm(terms, weight, r.passage.quote) &&
+      (!unit || holdsNumberIn(r.passage.quote, unit)),
+  );
 }
 
 async function relevantPassages(

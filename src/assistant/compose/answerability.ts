@@ -1,0 +1,57 @@
+import { findNumbers } from '../../knowledge/numbers.js';
+import { normaliseForMatch } from '../../knowledge/normalise.js';
+import type { TermWeight } from './relevance.js';
+
+/**
+ * Signs that the documents do not hold the answer, checked before a passage is offered: an
+ * extractive assistant must say "not found" rather than quote something merely nearby.
+ */
+
+/** Unit families a "how many" question can ask for; 人次 is a unit of its own. */
+const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
+  { cue: /多少(个)?人(?!次)|几(个)?人(?!次)|几位|几名|多少名|how many (people|persons|staff|employees|veterans|members|officials)/i, unit: /^(人|名|位)$/ },
+  { cue: /多少人次|几人次|person-times/i, unit: /^人次$/ },
+  { cue: /多少钱|多少元|多少万|金额|how much money/i, unit: /元$/ },
+  { cue: /几家|多少家/, unit: /^家$/ },
+  { cue: /几座|多少座/, unit: /^座$/ },
+  { cue: /多少天|几天/, unit: /^(天|日)$/ },
+];
+
+/** The unit a number question asks for, when it names one ("多少人", "几座"). */
+export function askedUnit(question: string): RegExp | undefined {
+  return ASKED_UNITS.find((u) => u.cue.test(question))?.unit;
+}
+
+/** True when the text states (or masks) a number in the asked unit. */
+export function holdsNumberIn(text: string, unit: RegExp): boolean {
+  return findNumbers(text).some((m) => unit.test(m.unit.replace(/^[余多]/, '')));
+}
+
+/**
+ * The question's most specific own word (highest weight) occurs in no document, and the best
+ * passage doesn't even hold its characters: "局长叫什么名字" (名字), "退伍费交个人所得税吗".
+ * Words the glossary translated are exempt: their official term stands for them.
+ */
+export function focusTermMissing(ownTerms: readonly string[], weight: TermWeight, bestPassage: string | undefined): boolean {
+  const chinese = ownTerms.filter((t) => /[\u3400-\u9fff]{2,}/.test(t));
+  const focus = [...chinese].sort((a, b) => weight(b) - weight(a))[0];
+  if (!focus || !weight.unseen(focus)) return false;
+  return !charactersClose(focus, normaliseForMatch(bestPassage ?? ''));
+}
+
+/** All characters of `term` within a few characters of each other: 擦碑 in "为墓碑擦拭". */
+function charactersClose(term: string, text: string, window = 4): boolean {
+  const chars = Array.from(term);
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== chars[0]) continue;
+    const around = text.slice(Math.max(0, i - window), i + window + 1);
+    if (chars.every((ch) => around.includes(ch))) return true;
+  }
+  return false;
+}
+
+/** The question's heaviest term (glossary terms included) is in the text. */
+export function holdsFocusTerm(terms: readonly string[], weight: TermWeight, text: string): boolean {
+  const focus = [...terms].sort((a, b) => weight(b) - weight(a))[0];
+  return focus === undefined || normaliseForMatch(text).includes(focus);
+}
