@@ -126,6 +126,10 @@ export function registerQuestionHandlers(bot: Telegraf, rt: BotRuntime): void {
     const en = languageOfCtx(ctx) === 'en';
     await answerQuestion(rt, ctx, en ? topic.questionEn : topic.questionZh, { topic: topic.zh });
   });
+  // Buttons from an older version of the bot, or ones whose payload was evicted.
+  bot.on('callback_query', async (ctx) => {
+    await ctx.answerCbQuery(uiText(languageOfCtx(ctx)).buttonExpired);
+  });
 }
 
 async function onFeedback(rt: BotRuntime, ctx: Context, up: boolean, questionId: number): Promise<void> {

@@ -79,6 +79,18 @@ describe('Telegram bot end to end (real telegraf, fake Bot API)', () => {
     h.server.clickButton(USER, reply!, long.callback_data!);
     await h.server.waitFor(() => h!.assistant.calls.length >= 2);
     expect(h.assistant.calls[1]!.question).toContain('2023年的就业目标是多少？');
+    // Unknown or evicted buttons get an answer too (the spinner must not hang).
+    h.server.clickButton(USER, reply!, '~evicted');
+    h.server.clickButton(USER, reply!, 'old:format');
+    await h.server.waitFor(
+      () => h!.server.callsOf('answerCallbackQuery').length >= 5,
+      10_000,
+      'expired buttons',
+    );
+    const expired = h.server
+      .callsOf('answerCallbackQuery')
+      .filter((c) => String(c.payload.text).includes('已过期'));
+    expect(expired).toHaveLength(2);
   });
 
   it('shows a masked figure as 未公开, answers English in English, and says when a question is off-scope', async () => {
