@@ -1,6 +1,6 @@
-import { renderStatsSvg, renderTargetsSvg, svgToPng } from '../../../charts/stats-chart.js';
+import { ChartFontError, renderStatsSvg, renderTargetsSvg, svgToPng } from '../../../charts/stats-chart.js';
 import type { Route, RouteContext } from '../http-deps.js';
-import { sendBody } from '../http-io.js';
+import { HttpError, sendBody } from '../http-io.js';
 import { LanguageQuerySchema, parseInput, queryObject } from '../validation.js';
 
 /** stats: the Telegram /stats picture; headlines: the same without targets; targets: targets only. */
@@ -31,7 +31,11 @@ const pngRoute = (chart: Chart): Route => ({
   pattern: `/charts/${chart}.png`,
   limited: true,
   handler: async (ctx) => {
-    const png = await svgToPng(chartSvg(ctx, chart));
+    const png = await svgToPng(chartSvg(ctx, chart)).catch((error: unknown) => {
+      // A missing CJK font is an operator problem with a known fix: say it instead of a bare 500.
+      if (error instanceof ChartFontError) throw new HttpError(503, error.message);
+      throw error;
+    });
     sendBody(ctx.res, 200, png, 'image/png', {
       'cache-control': 'no-cache',
       'content-disposition': `inline; filename="${chart}.png"`,
