@@ -12,7 +12,7 @@ import { dict } from '@node-rs/jieba/dict.js';
 let jieba: Jieba | undefined;
 
 /** The dictionary takes ~150 ms to load, so it is loaded once, on first use. */
-function getJieba(): Jieba {
+export function getJieba(): Jieba {
   jieba ??= Jieba.withDict(dict);
   return jieba;
 }

@@ -1,6 +1,7 @@
 import { findNumbers } from '../../knowledge/numbers.js';
 import { normaliseForMatch } from '../../knowledge/normalise.js';
 import type { TermWeight } from './relevance.js';
+import { subWords } from '../../retrieval/nouns.js';
 
 /**
  * Signs that the documents do not hold the answer, checked before a passage is offered: an
@@ -27,16 +28,32 @@ export function holdsNumberIn(text: string, unit: RegExp): boolean {
   return findNumbers(text).some((m) => unit.test(m.unit.replace(/^[余多]/, '')));
 }
 
+/** Nouns that name no subject of their own ("什么时候", "局里", "回家"). */
+const VAGUE_NOUNS = new Set(
+  '时候 时间 事情 东西 地方 家里 回家 局里 本局 专门 情况 问题 办法 事儿 样子 好不好 怎么回事 手续 大家 咱们 我们'.split(' '),
+);
+
 /**
- * The question's most specific own word (highest weight) occurs in no document, and the best
- * passage doesn't even hold its characters: "局长叫什么名字" (名字), "退伍费交个人所得税吗".
- * Words the glossary translated are exempt: their official term stands for them.
+ * A noun of the question occurs in no document, nor do its parts, and the best passage doesn't
+ * even hold its characters close together: "局长叫什么名字" (名字), "退伍费交个人所得税吗"
+ * (所得税), "买车有补贴吗" (买车). Words the glossary translated are exempt: their official term
+ * stands for them; so are compounds of known words (干部作风 = 干部 + 作风).
  */
-export function focusTermMissing(ownTerms: readonly string[], weight: TermWeight, bestPassage: string | undefined): boolean {
-  const chinese = ownTerms.filter((t) => /[\u3400-\u9fff]{2,}/.test(t));
-  const focus = [...chinese].sort((a, b) => weight(b) - weight(a))[0];
-  if (!focus || !weight.unseen(focus)) return false;
-  return !charactersClose(focus, normaliseForMatch(bestPassage ?? ''));
+export function focusTermMissing(
+  nouns: readonly string[],
+  exempt: readonly string[],
+  weight: TermWeight,
+  bestPassage: string | undefined,
+): boolean {
+  const haystack = normaliseForMatch(bestPassage ?? '');
+  return nouns.some(
+    (noun) =>
+      !VAGUE_NOUNS.has(noun) &&
+      !exempt.some((e) => e.includes(noun) || noun.includes(e)) &&
+      weight.unseen(noun) &&
+      subWords(noun).every((w) => weight.unseen(w)) &&
+      !charactersClose(noun, haystack),
+  );
 }
 
 /** All characters of `term` within a few characters of each other: 擦碑 in "为墓碑擦拭". */

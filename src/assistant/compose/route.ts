@@ -9,6 +9,7 @@ import { composeListAnswer } from './list-answer.js';
 import { composeHighlights, composeTargetsOverview } from './overview-answers.js';
 import { STAFF_UPDATE_DOC } from '../tools/kpi-overlay.js';
 import { askedUnit, focusTermMissing, holdsFocusTerm, holdsNumberIn } from './answerability.js';
+import { nounsOf } from '../../retrieval/nouns.js';
 import { contactLine, contactSource, t } from './messages.js';
 import { composePassageAnswer, type ScoredPassage } from './passage-answer.js';
 import { contentTerms, coverage, type TermWeight } from './relevance.js';
@@ -68,11 +69,10 @@ export async function composeOffline(u: Understanding, ctx: ComposeContext): Pro
     return draft('out_of_scope', t('scope', language));
   }
   if (relevant.length === 0) return notFound(u, ctx);
-  const ownTerms = contentTerms(u.resolvedText, [], u.replacedWords);
-  // Benefits questions are phrased in everyday words the guides never use (媳妇, 掏钱): an unseen
-  // word there is no sign of a missing answer, so the check is for the reports only.
-  const best = relevant[0]?.passage;
-  if (!u.kpi && best?.kind !== 'policy' && focusTermMissing(ownTerms, ctx.termWeight, best?.quote)) return notFound(u, ctx);
+  const exempt = [...u.replacedWords, ...u.boostTerms];
+  if (!u.kpi && focusTermMissing(nounsOf(u.text), exempt, ctx.termWeight, relevant[0]?.passage.quote)) {
+    return notFound(u, ctx);
+  }
   if (u.intent === 'figure') {
     const figure = composeExtractedFigureAnswer(terms, relevant, ctx.kb.figures, language, ctx.cite, ctx.termWeight);
     if (figure) return figure;
