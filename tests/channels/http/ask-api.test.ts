@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AnswerSchema } from '../../../src/assistant/answer.js';
+import type { Assistant } from '../../../src/assistant/ports.js';
 import { createFakeAssistant } from '../../support/http-fakes.js';
 import { post, startTestServer, type TestServer } from './start-test-server.js';
 
@@ -68,6 +69,36 @@ describe('POST /api/ask', () => {
     const reply = await post(`${server.url}/api/ask?stream=1`, { question: '网上祭扫' });
     expect(reply.headers.get('content-type')).toContain('application/json');
     expect(AnswerSchema.parse(reply.json).mode).toBe('offline');
+  });
+});
+
+describe('POST /api/ask when the client goes away', () => {
+  it('aborts the signal given to the assistant, so a model call can stop', async () => {
+    let seen: AbortSignal | undefined;
+    const assistant: Assistant = {
+      ask: (_question, options) =>
+        new Promise((_resolve, reject) => {
+          seen = options?.signal;
+          options?.signal?.addEventListener('abort', () => reject(new Error('aborted')));
+        }),
+    };
+    const server = await startTestServer({ assistant });
+    try {
+      const controller = new AbortController();
+      const pending = fetch(`${server.url}/api/ask`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ question: 'slow' }),
+        signal: controller.signal,
+      }).catch(() => 'client aborted');
+      await vi.waitFor(() => expect(seen).toBeDefined());
+      expect(seen!.aborted).toBe(false);
+      controller.abort();
+      expect(await pending).toBe('client aborted');
+      await vi.waitFor(() => expect(seen!.aborted).toBe(true));
+    } finally {
+      await server.close();
+    }
   });
 });
 
