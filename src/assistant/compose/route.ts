@@ -62,7 +62,12 @@ export async function composeOffline(u: Understanding, ctx: ComposeContext): Pro
     const highlights = composeHighlights(ctx.tools, language, ctx.cite);
     if (highlights) return highlights;
   }
-  const terms = contentTerms(u.resolvedText, u.boostTerms, u.replacedWords);
+  const nouns = nounsOf(u.text);
+  // Everyday verbs and adverbs no document uses (以后, 掏钱, 考上) say nothing about relevance;
+  // an unseen noun does, and is kept (see focusTermMissing).
+  const terms = contentTerms(u.resolvedText, u.boostTerms, u.replacedWords).filter(
+    (term) => !ctx.termWeight.unseen(term) || nouns.includes(term) || u.boostTerms.includes(term),
+  );
   const relevant = withIndicatorPassage(u, await relevantPassages(u, terms, ctx), ctx);
   // No domain words: only a passage that holds most of the question makes it in scope.
   if (u.scope === 'uncertain' && !relevant.some((r) => r.coverage >= UNCERTAIN_SCOPE_COVERAGE)) {
@@ -70,7 +75,7 @@ export async function composeOffline(u: Understanding, ctx: ComposeContext): Pro
   }
   if (relevant.length === 0) return notFound(u, ctx);
   const exempt = [...u.replacedWords, ...u.boostTerms];
-  if (!u.kpi && focusTermMissing(nounsOf(u.text), exempt, ctx.termWeight, relevant[0]?.passage.quote)) {
+  if (!u.kpi && focusTermMissing(nouns, exempt, ctx.termWeight, relevant[0]?.passage.quote)) {
     return notFound(u, ctx);
   }
   if (u.intent === 'figure') {
@@ -189,7 +194,7 @@ function yearNotCovered(u: Understanding): Draft {
 }
 
 /** Districts, counties and towns: the documents report on the whole city. */
-const PLACE = /([\u4e00-\u9fa5]{2,3}?)(区|县|镇|乡|街道)(?![\u4e00-\u9fa5]*(干部|军休所|领导))/g;
+const PLACE = /([\u4e00-\u9fa5]{2,3}?)(区|县|镇|乡|街道)(?![志里城委级域长直属内外部政军休所干领])/g;
 const NOT_A_PLACE = /^(全|各|本|市|城|社|辖|园|县|地|小|景|军|片|新|老)/;
 
 function unknownPlace(text: string, corpusText: string): string | undefined {
