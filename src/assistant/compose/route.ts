@@ -17,6 +17,7 @@ import { contentTerms, coverage, type TermWeight } from './relevance.js';
 /** A passage must hold at least this share of the question's terms to count as an answer. */
 export const MIN_COVERAGE = 0.34;
 const FIGURE_FALLBACK_COVERAGE = 0.6;
+const RANK_PENALTY = 0.03;
 const UNCERTAIN_SCOPE_COVERAGE = 0.5;
 const SEARCH_K = 8;
 const LOCAL_RULE = /具体办法由|地方(人民政府|性法规)|当地|省、自治区、直辖市|省级人民政府/;
@@ -94,7 +95,7 @@ export async function composeOffline(u: Understanding, ctx: ComposeContext): Pro
     );
     if (list) return list;
   }
-  const answer = composePassageAnswer(relevant, language, u.intent === 'policy' ? 2 : 3);
+  const answer = composePassageAnswer(relevant, language, 3);
   return withLocalRuleNote(answer, u, ctx);
 }
 
@@ -159,7 +160,11 @@ async function relevantPassages(
         passage,
         coverage: coverage(terms, `${passage.quote} ${passage.section}`, ctx.termWeight),
       }))
-      .filter((s) => s.coverage >= MIN_COVERAGE);
+      .filter((s) => s.coverage >= MIN_COVERAGE)
+      // Coverage first (how much of the question a passage holds), retrieval rank second.
+      .map((s, rank) => ({ ...s, order: s.coverage - rank * RANK_PENALTY }))
+      .sort((a, b) => b.order - a.order)
+      .map(({ passage, coverage }) => ({ passage, coverage }));
   // Benefits questions prefer the policy guides; the work summary answers when they don't.
   if (u.intent === 'policy') {
     const policy = await score('policy');
