@@ -16,6 +16,7 @@ import { feedbackRoutes } from './routes/feedback-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { applySecurityHeaders } from './security-headers.js';
 import { createStaticRoutes } from './static-files.js';
+import { checkAndWarmCharts } from './warm-charts.js';
 
 export type { HttpDeps } from './http-deps.js';
 
@@ -136,6 +137,7 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
           const { address, port } = server.address() as AddressInfo;
           const host = address.includes(':') ? `[${address}]` : address;
           deps.logger.info({ url: `http://${host}:${port}` }, 'HTTP server listening');
+          checkAndWarmCharts(deps.tools, deps.logger, deps.prewarmCharts ?? false);
           resolve({ url: `http://${host}:${port}` });
         });
       }),

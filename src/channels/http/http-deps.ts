@@ -17,6 +17,8 @@ export interface HttpDeps {
   /** Rebuilds the knowledge index (POST /api/admin/reindex). */
   reindex(): Promise<{ documents: number; chunks: number; figures: number }>;
   logger: Logger;
+  /** Pre-render the stats chart PNG after listen() (the service: yes; tests: no, it costs seconds of CPU). */
+  prewarmCharts?: boolean;
 }
 
 /** Everything a route handler gets for one request. */
