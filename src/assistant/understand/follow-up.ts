@@ -21,7 +21,7 @@ export interface FollowUpResult {
 }
 
 const FOLLOW_UP_MARKER =
-  /^(那|那么|那个|还有|另外|再问|and\b|what about|how about|same for)|呢\s*[？?]?\s*$/i;
+  /^(那|那么|那个|还有|另外|再问|and\b|what about|how about|same for)|呢\s*[？?]?\s*$|还差|实际(完成|达到)?(了)?多少|同比|比上一?年|and the actual|how far/i;
 /** Very short questions ("2021年？", "and 2022?") only make sense in context. */
 const VERY_SHORT = 10;
 
