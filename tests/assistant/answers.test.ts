@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnswerSchema, type Answer } from '../../src/assistant/answer.js';
+import { checkGrounding } from '../../src/assistant/grounding.js';
+import { evalGroundingSources } from '../../src/eval/score.js';
+import { createTestCore, type TestCore } from '../support/create-test-core.js';
+
+/*
+ * The answer statuses of the core issue over the real knowledge/ folder: masked figures are
+ * undisclosed (未公开) with the masked quote, missing data is not_found without a guess, English
+ * questions get English answers, and a follow-up in a session keeps the indicator.
+ */
+
+const SEED = '2022-work-summary.txt';
+let testCore: TestCore;
+
+beforeAll(async () => {
+  testCore = await createTestCore();
+});
+afterAll(async () => {
+  await testCore.cleanup();
+});
+
+async function ask(question: string, session?: string): Promise<Answer> {
+  const answer = await testCore.core.assistant.ask(question, session ? { session } : {});
+  expect(AnswerSchema.safeParse(answer).success, JSON.stringify(answer)).toBe(true);
+  expect(checkGrounding(answer.answer, evalGroundingSources(answer)).violations).toEqual([]);
+  expect(answer.mode).toBe('offline');
+  return answer;
+}
+
+describe('masked figures', () => {
+  it('says 未公开 and quotes the masked sentence', async () => {
+    const answer = await ask('2022年培训合格率是多少');
+    expect(answer.status).toBe('undisclosed');
+    expect(answer.language).toBe('zh');
+    expect(answer.answer).toContain('未公开');
+    const masked = answer.citations.find((c) => c.quote.includes('**'));
+    expect(masked, JSON.stringify(answer.citations)).toBeDefined();
+    expect(masked?.doc).toBe(SEED);
+    expect(masked?.quote).toContain('培训合格率');
+    // A masked figure is null, never a guessed number.
+    const actual = answer.figures.find((f) => f.year === 2022 && f.kind === 'actual');
+    expect(actual?.value).toBeNull();
+  });
+
+  it('adds the related 2023 target when there is one', async () => {
+    const answer = await ask('2022年培训合格率是多少');
+    expect(answer.figures.some((f) => f.year === 2023 && f.kind === 'target' && f.value === 85)).toBe(true);
+    expect(answer.answer).toContain('85');
+  });
+
+  it('says "not disclosed" in English', async () => {
+    const answer = await ask('What was the training pass rate in 2022?');
+    expect(answer.status).toBe('undisclosed');
+    expect(answer.language).toBe('en');
+    expect(answer.answer).toMatch(/not disclosed/i);
+    expect(answer.citations.some((c) => c.quote.includes('**'))).toBe(true);
+  });
+});
+
+describe('not found', () => {
+  it('says plainly there is no 2021 figure and never guesses', async () => {
+    const answer = await ask('2021年迁移了多少烈士墓');
+    expect(answer.status).toBe('not_found');
+    expect(answer.answer).toMatch(/没有/);
+    // 1041 is the 2022 figure: quoting it as the 2021 answer would be a guess.
+    expect(answer.answer).not.toContain('1041');
+    expect(answer.figures).toEqual([]);
+  });
+});
+
+describe('figures', () => {
+  it('answers a figure in one sentence with its quote and a citation', async () => {
+    const answer = await ask('2022年迁移了多少烈士墓');
+    expect(answer.status).toBe('answered');
+    expect(answer.answer).toContain('1041');
+    expect(answer.citations.some((c) => c.doc === SEED && c.quote.includes('1041'))).toBe(true);
+    expect(answer.figures.some((f) => f.year === 2022 && f.value === 1041)).toBe(true);
+  });
+});
+
+describe('English questions', () => {
+  it('are answered in English, with the quotes kept in Chinese', async () => {
+    const answer = await ask('How many martyrs tombs were relocated in 2022?');
+    expect(answer.language).toBe('en');
+    expect(answer.status).toBe('answered');
+    expect(answer.answer).toContain('1041');
+    expect(answer.answer).toMatch(/[A-Za-z]{4,}/);
+    expect(answer.citations[0]?.quote).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('get an English scope line when off-topic', async () => {
+    const answer = await ask('Can you recommend a good restaurant nearby?');
+    expect(answer.language).toBe('en');
+    expect(answer.status).toBe('out_of_scope');
+  });
+});
+
+describe('follow-ups in a session', () => {
+  it('"那2022年呢？" after the 2023 target question asks for the 2022 training pass rate', async () => {
+    const session = 'answers-followup-training';
+    const first = await ask('2023年培训合格率目标是多少？', session);
+    expect(first.status).toBe('answered');
+    expect(first.answer).toContain('85');
+
+    const second = await ask('那2022年呢？', session);
+    expect(second.status).toBe('undisclosed');
+    expect(second.answer).toContain('培训合格率');
+    expect(second.answer).toContain('未公开');
+    expect(second.question).toBe('那2022年呢？');
+  });
+
+  it('does not carry the indicator into another session', async () => {
+    await ask('2023年培训合格率目标是多少？', 'answers-followup-a');
+    const other = await ask('那2022年呢？', 'answers-followup-b');
+    // The scope hint may name 培训合格率 as an example; what matters is that no figure was answered.
+    expect(other.status).not.toBe('undisclosed');
+    expect(other.figures.some((f) => f.id === 'training_pass_rate')).toBe(false);
+  });
+
+  it('keeps English across turns of an English session', async () => {
+    const session = 'answers-followup-en';
+    await ask('What is the 2023 target for the training pass rate?', session);
+    const second = await ask('And in 2022?', session);
+    expect(second.language).toBe('en');
+    expect(second.status).toBe('undisclosed');
+  });
+});
