@@ -1,6 +1,6 @@
 // The chat page: ask, stream or receive the answer, show sources and figures, send feedback.
 import { ApiError, ask, getJson, postJson } from './api.js';
-import { applyLanguage, el, t } from './i18n.js';
+import { applyLanguage, el, t, TOPIC_IDS } from './i18n.js';
 import { renderAnswer } from './render-answer.js';
 
 const log = document.getElementById('log');
@@ -68,7 +68,7 @@ async function sendFeedback(question, answer, questionId, rating) {
   }
 }
 
-async function askQuestion(question) {
+async function askQuestion(question, topic) {
   if (!question.trim() || button.disabled) return;
   userMessage(question);
   const article = el('article', undefined, 'msg msg-bot');
@@ -78,7 +78,9 @@ async function askQuestion(question) {
   article.scrollIntoView({ block: 'end', behavior: 'smooth' });
   setBusy(true);
   try {
-    const { answer, questionId } = await ask({ question, session: sessionId() }, (chunk) => {
+    const body = { question, session: sessionId() };
+    if (topic) body.topic = topic;
+    const { answer, questionId } = await ask(body, (chunk) => {
       text.textContent += chunk;
     });
     renderAnswer(article, answer, {
@@ -114,7 +116,7 @@ function renderSuggestions(activeTopic) {
   for (const q of topics[current]) {
     const chip = el('button', q, 'chip');
     chip.type = 'button';
-    chip.addEventListener('click', () => askQuestion(q));
+    chip.addEventListener('click', () => askQuestion(q, TOPIC_IDS[names.indexOf(current)]));
     list.append(chip);
   }
 }

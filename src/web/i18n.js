@@ -144,6 +144,9 @@ const STRINGS = {
 
 const KEY = 'va-lang';
 
+/** Topic ids for the question log (the Chinese names, in the same order as both topic tables). */
+export const TOPIC_IDS = Object.keys(STRINGS.zh.topics);
+
 /** The page language: the saved toggle choice, else Chinese (the bureau's working language). */
 export function getLanguage() {
   return localStorage.getItem(KEY) === 'en' ? 'en' : 'zh';

@@ -61,6 +61,7 @@ describe('web chat in Chromium (real core over knowledge/)', () => {
     const answer = page.locator('.msg-bot').last();
     await answer.locator('.feedback').waitFor();
     expect(await page.locator('.msg-user').last().textContent()).toContain(text);
+    expect(h.server.store.usage(1).topTopics.map((t) => t.topic)).toContain('就业创业');
     await answer.getByRole('button', { name: '有帮助' }).click();
     await answer.locator('.feedback-status', { hasText: '谢谢' }).waitFor();
     const before = h.server.store.latestNegativeFeedback(10).length;

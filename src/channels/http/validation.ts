@@ -12,6 +12,8 @@ export const AskBodySchema = z.strictObject({
   session: sessionId.optional(),
   language: z.enum(['zh', 'en']).optional(),
   audience: z.enum(['veteran', 'staff', 'leader']).optional(),
+  /** The suggestion topic the question was picked from, for the usage report's top topics. */
+  topic: z.string().trim().min(1).max(50).optional(),
 });
 
 export const FeedbackBodySchema = z.strictObject({

@@ -25,6 +25,11 @@ describe('POST /api/ask', () => {
     expect(server.store.usage(1).perDay.reduce((n, d) => n + d.count, 0)).toBeGreaterThanOrEqual(1);
   });
 
+  it('logs the suggestion topic a question was picked from', async () => {
+    await post(`${server.url}/api/ask`, { question: '集中迁移散葬烈士墓多少座？', topic: '褒扬纪念' });
+    expect(server.store.usage(1).topTopics).toContainEqual({ topic: '褒扬纪念', count: 1 });
+  });
+
   it.each([
     [{}, 'body.question'],
     [{ question: 42 }, 'body.question'],

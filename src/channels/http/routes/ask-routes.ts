@@ -4,10 +4,17 @@ import type { Route, RouteContext } from '../http-deps.js';
 import { readJson, sendJson } from '../http-io.js';
 import { AskBodySchema, parseInput } from '../validation.js';
 
+interface AskRequest {
+  question: string;
+  options: AskOptions;
+  /** The page's suggestion topic, when the question was picked from one. */
+  topic: string | undefined;
+}
+
 /** Logs the answer (question log + metrics); a failing log must not cost the user the answer. */
 function recordAnswer(
   ctx: RouteContext,
-  question: string,
+  request: AskRequest,
   answer: Answer,
   started: number,
 ): number | undefined {
@@ -17,10 +24,11 @@ function recordAnswer(
     return ctx.deps.store.logQuestion({
       channel: 'http',
       userKey: ctx.userKey,
-      question,
+      question: request.question,
       status: answer.status,
       mode: answer.mode,
       latencyMs: Math.round(seconds * 1000),
+      ...(request.topic ? { topic: request.topic } : {}),
     });
   } catch (error) {
     ctx.log.error({ err: error }, 'could not log the question');
@@ -28,7 +36,7 @@ function recordAnswer(
   }
 }
 
-async function parseAsk(ctx: RouteContext): Promise<{ question: string; options: AskOptions }> {
+async function parseAsk(ctx: RouteContext): Promise<AskRequest> {
   const body = parseInput(AskBodySchema, await readJson(ctx.req), 'body');
   const abort = new AbortController();
   // The client went away: stop the model instead of paying for an answer nobody reads.
@@ -39,15 +47,15 @@ async function parseAsk(ctx: RouteContext): Promise<{ question: string; options:
   if (body.session) options.session = body.session;
   if (body.language) options.language = body.language;
   if (body.audience) options.audience = body.audience;
-  return { question: body.question, options };
+  return { question: body.question, options, topic: body.topic };
 }
 
 const sse = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
 /** Streams `chunk` events with text, then one `answer` event with the grounded Answer (and `meta`). */
-async function streamAnswer(ctx: RouteContext, question: string, options: AskOptions): Promise<void> {
+async function streamAnswer(ctx: RouteContext, request: AskRequest): Promise<void> {
   const started = performance.now();
-  const stream = ctx.deps.assistant.askStream!(question, options);
+  const stream = ctx.deps.assistant.askStream!(request.question, request.options);
   const { res } = ctx;
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
@@ -60,7 +68,7 @@ async function streamAnswer(ctx: RouteContext, question: string, options: AskOpt
       res.write(sse('chunk', { text }));
     }
     const answer = await stream.answer;
-    const questionId = recordAnswer(ctx, question, answer, started);
+    const questionId = recordAnswer(ctx, request, answer, started);
     res.write(sse('meta', { questionId: questionId ?? null }));
     res.end(sse('answer', answer));
   } catch (error) {
@@ -71,12 +79,12 @@ async function streamAnswer(ctx: RouteContext, question: string, options: AskOpt
 }
 
 async function ask(ctx: RouteContext): Promise<void> {
-  const { question, options } = await parseAsk(ctx);
+  const request = await parseAsk(ctx);
   const wantsStream = ctx.url.pathname.endsWith('/stream') || ctx.url.searchParams.get('stream') === '1';
-  if (wantsStream && ctx.deps.assistant.askStream) return streamAnswer(ctx, question, options);
+  if (wantsStream && ctx.deps.assistant.askStream) return streamAnswer(ctx, request);
   const started = performance.now();
-  const answer = await ctx.deps.assistant.ask(question, options);
-  const questionId = recordAnswer(ctx, question, answer, started);
+  const answer = await ctx.deps.assistant.ask(request.question, request.options);
+  const questionId = recordAnswer(ctx, request, answer, started);
   sendJson(ctx.res, 200, answer, questionId === undefined ? {} : { 'x-question-id': String(questionId) });
 }
 
