@@ -1,5 +1,6 @@
 import type { Answer } from '../assistant/answer.js';
 import { checkGrounding } from '../assistant/grounding.js';
+import { stripNonClaims } from '../assistant/llm/grounding-gate.js';
 import { normaliseForMatch } from '../knowledge/normalise.js';
 import type { Passage } from '../assistant/ports.js';
 import type { GoldQuestion } from './gold.js';
@@ -53,7 +54,8 @@ export function scoreAnswer(
             (e.doc === undefined || c.doc === e.doc) &&
             (c.quote.includes(quote) || (quote.includes(c.quote) && c.quote.length >= 6)),
         );
-  const violations = checkGrounding(answer.answer, evalGroundingSources(answer)).violations;
+  // LLM answers cite inline as [1] and may number their lists; those are not figures to verify.
+  const violations = checkGrounding(stripNonClaims(answer.answer), evalGroundingSources(answer)).violations;
   return {
     id: q.id,
     kind: q.kind,
