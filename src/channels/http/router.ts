@@ -36,13 +36,17 @@ export function matchRoute(
   const ordered = [...routes].sort(
     (a, b) => Number(a.pattern.includes(':')) - Number(b.pattern.includes(':')),
   );
-  let pathKnown = false;
+  const allowed: string[] = [];
   for (const route of ordered) {
     const params = matchPattern(route.pattern, pathname);
     if (!params) continue;
-    pathKnown = true;
+    allowed.push(route.method);
     if (route.method === method || (method === 'HEAD' && route.method === 'GET')) return { route, params };
   }
-  if (pathKnown) throw new HttpError(405, `Method ${method} is not allowed on ${pathname}.`);
+  if (allowed.length > 0) {
+    throw new HttpError(405, `Method ${method} is not allowed on ${pathname}; use ${allowed.join(' or ')}.`, {
+      headers: { allow: allowed.join(', ') },
+    });
+  }
   return undefined;
 }

@@ -64,7 +64,9 @@ describe('POST /api/ask', () => {
   });
 
   it('405 for GET on a POST route, 404 JSON for unknown paths', async () => {
-    expect((await fetch(`${server.url}/api/ask`)).status).toBe(405);
+    const wrongMethod = await fetch(`${server.url}/api/ask`);
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('POST');
     const missing = await fetch(`${server.url}/api/nope`);
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { error: string }).error).toContain('/api/nope');
