@@ -176,6 +176,7 @@ export function hybridRank(input: {
   /** Weight of the vector list in the fusion (BM25 has 1). */
   vectorWeight?: number;
   features: QueryFeatures;
+  /** The candidate's text and section title, already normalised with `normaliseForMatch`. */
   textOf: (index: number) => RerankText;
   k: number;
   keepVectorOnly?: boolean;
@@ -184,7 +185,7 @@ export function hybridRank(input: {
   const strength = bm25Strength(input.bm25, input.bm25Scores);
   for (const candidate of fuseRanks(input.bm25, input.vector, RRF_K, input.vectorWeight)) {
     const { text, title } = input.textOf(candidate.index);
-    const bonus = rerankBonus(input.features, normaliseForMatch(text), normaliseForMatch(title));
+    const bonus = rerankBonus(input.features, text, title);
     if (!input.keepVectorOnly && candidate.bm25Rank === undefined && bonus === 0) continue;
     ranked.push({ ...candidate, score: candidate.score + bonus + (strength.get(candidate.index) ?? 0) });
   }

@@ -12,7 +12,7 @@ import { HnswStore } from './hnsw-store.js';
 import { createSearchIndex, HybridSearchIndex, type SearchIndex } from './search-index.js';
 
 /** Bump when the layout or the meaning of any cached file changes; old caches are then rebuilt. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 const MANIFEST = 'manifest.json';
 const CHUNKS = 'chunks.json';

@@ -3,9 +3,9 @@ import type { Chunk, DocKind, SourceDocument } from '../knowledge/types.js';
 import { Bm25Index, type Bm25Document, type WeightedTerm } from './bm25.js';
 import type { IdentifiedEmbeddings } from './embedder.js';
 import { HnswStore, type HnswParams } from './hnsw-store.js';
-import { analyseQuery, hybridRank } from './hybrid.js';
+import { analyseQuery, hybridRank, type RerankText } from './hybrid.js';
 import { HashedEmbeddings } from './hashed-embeddings.js';
-import { segment, tokenize, tokensOf } from './tokenizer.js';
+import { normaliseForMatch, segment, tokenize, tokensOf } from './tokenizer.js';
 
 export interface SearchOptions {
   /** Number of hits (default 5). */
@@ -159,6 +159,7 @@ export class HybridSearchIndex implements SearchIndex {
   private readonly keepVectorOnly: boolean;
   /** Hashed vectors are a noisier copy of BM25's lexical signal, so they count half in the fusion. */
   private readonly vectorWeight: number;
+  private readonly matchTexts: (RerankText | undefined)[] = [];
 
   constructor(readonly parts: SearchIndexParts) {
     if (parts.bm25.docCount !== parts.chunks.length || parts.store.size !== parts.chunks.length) {
@@ -192,10 +193,7 @@ export class HybridSearchIndex implements SearchIndex {
       vector: vectorHits,
       vectorWeight: this.vectorWeight,
       features: analyseQuery(query, options.boostTerms),
-      textOf: (index) => {
-        const chunk = chunks[index] as Chunk;
-        return { text: chunk.text, title: chunk.sectionPath.join(' ') };
-      },
+      textOf: (index) => this.matchTextOf(index),
       k,
       keepVectorOnly: this.keepVectorOnly,
     });
@@ -205,6 +203,17 @@ export class HybridSearchIndex implements SearchIndex {
       ...(bm25Rank === undefined ? {} : { bm25Rank }),
       ...(vectorRank === undefined ? {} : { vectorRank }),
     }));
+  }
+
+  /** Normalised text and title of a chunk, computed on first use: the re-rank reads them per query. */
+  private matchTextOf(index: number): RerankText {
+    let entry = this.matchTexts[index];
+    if (!entry) {
+      const chunk = this.parts.chunks[index] as Chunk;
+      entry = { text: normaliseForMatch(chunk.text), title: normaliseForMatch(chunk.sectionPath.join(' ')) };
+      this.matchTexts[index] = entry;
+    }
+    return entry;
   }
 
   private filterOf(options: SearchOptions): ((index: number) => boolean) | undefined {

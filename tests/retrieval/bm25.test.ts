@@ -60,6 +60,14 @@ describe('Bm25Index on the seed document', () => {
     expect(restored.search(terms('双拥考核满分'), 5)).toEqual(index.search(terms('双拥考核满分'), 5));
   });
 
+  it('rejects postings that disagree with the document count', () => {
+    const json = JSON.parse(JSON.stringify(index));
+    expect(() => Bm25Index.fromJSON({ ...json, docCount: json.docCount + 1 })).toThrow(/docCount/);
+    expect(() =>
+      Bm25Index.fromJSON({ ...json, body: { ...json.body, tfs: json.body.tfs.slice(0, 8) } }),
+    ).toThrow(/inconsistent/);
+  });
+
   it('rejects JSON that is not an index', () => {
     expect(() => Bm25Index.fromJSON({ hello: 'world' })).toThrow(/BM25/);
     expect(() => Bm25Index.fromJSON(null)).toThrow(/BM25/);

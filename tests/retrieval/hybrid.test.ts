@@ -53,7 +53,7 @@ describe('hybridRank', () => {
     '完成集中迁移散葬烈士墓1041座。',
     '走访慰问烈士遗属6名，发放慰问金12000元。',
   ];
-  const textOf = (i: number) => ({ text: texts[i] ?? '', title: '' });
+  const textOf = (i: number) => ({ text: texts[i] ?? '', title: '' }); // already normalised
 
   it('puts the chunk with the exact number first even when both lists rank it lower', () => {
     const ranked = hybridRank({
