@@ -16,6 +16,7 @@ const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
   { cue: /几家|多少家/, unit: /^家$/ },
   { cue: /几座|多少座/, unit: /^座$/ },
   { cue: /多少天|几天/, unit: /^(天|日)$/ },
+  { cue: /多少分|几分|得分/, unit: /^分$/ },
 ];
 
 /** The unit a number question asks for, when it names one ("多少人", "几座"). */
@@ -25,6 +26,8 @@ export function askedUnit(question: string): RegExp | undefined {
 
 /** True when the text states (or masks) a number in the asked unit. */
 export function holdsNumberIn(text: string, unit: RegExp): boolean {
+  // A full score (满分) is a score even without digits.
+  if (unit.test('分') && text.includes('满分')) return true;
   return findNumbers(text).some((m) => unit.test(m.unit.replace(/^[余多]/, '')));
 }
 
@@ -51,9 +54,15 @@ export function focusTermMissing(
       !VAGUE_NOUNS.has(noun) &&
       !exempt.some((e) => e.includes(noun) || noun.includes(e)) &&
       weight.unseen(noun) &&
-      subWords(noun).every((w) => weight.unseen(w)) &&
+      !madeOfKnownWords(noun, weight) &&
       !charactersClose(noun, haystack),
   );
+}
+
+/** 干部作风 = 干部 + 作风, both in the documents; 个人所得税 leaves 税 unexplained. */
+function madeOfKnownWords(noun: string, weight: TermWeight): boolean {
+  const known = subWords(noun).filter((w) => !weight.unseen(w));
+  return Array.from(noun).every((ch) => known.some((w) => w.includes(ch)));
 }
 
 /** All characters of `term` within a few characters of each other: 擦碑 in "为墓碑擦拭". */

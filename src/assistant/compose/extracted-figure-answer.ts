@@ -6,60 +6,89 @@ import { t } from './messages.js';
 import type { ScoredPassage } from './passage-answer.js';
 import { coverage, type TermWeight } from './relevance.js';
 
-/** The figure's own clause must hold at least half of what the question asks about. */
-const MIN_CLAUSE_COVERAGE = 0.5;
-/** …and its subject phrase must be part of what is asked about. */
+/** The figure's sentence must hold at least half of what the question asks about… */
+const MIN_SENTENCE_COVERAGE = 0.5;
+/** …and its subject phrase must be part of it, unless its own clause holds nearly all of it. */
 const MIN_SUBJECT_COVERAGE = 0.2;
+const SENTENCE_ALONE_COVERAGE = 0.8;
+
+export interface FigureCandidate {
+  figure: ExtractedFigure;
+  /** The clause that states the number: a verbatim piece of the figure's sentence. */
+  clause: string;
+  sentence: number;
+  subject: number;
+  /** Coverage of the clause alone. */
+  own: number;
+}
 
 /**
- * A number question about something that is not a curated indicator ("廉政谈话多少人次"): the
- * automatically extracted figure in the best passages whose subject matches the question best.
- * Masked ones are answered as 未公开. Undefined when no figure in those passages fits.
+ * The automatically extracted figure, in the best passages, that fits a number question best
+ * ("廉政谈话多少人次"), or undefined when none fits.
  */
-export function composeExtractedFigureAnswer(
+export function bestExtractedFigure(
   terms: string[],
   passages: ScoredPassage[],
   figures: readonly ExtractedFigure[],
-  language: Language,
-  cite: CiteQuote,
   weight: TermWeight,
-): Draft | undefined {
-  const candidates = passages
-    .slice(0, 3)
-    .flatMap(({ passage }) =>
-      figures
-        .filter((f) => f.docId === passage.doc && passage.quote.includes(f.quote))
-        .map((f) => ({
-          f,
-          clause: coverage(terms, f.quote, weight),
-          subject: coverage(terms, f.subject, weight),
-        })),
-    );
-  const best = candidates
-    .filter((c) => c.clause >= MIN_CLAUSE_COVERAGE && c.subject >= MIN_SUBJECT_COVERAGE)
-    .sort((a, b) => b.subject + b.clause - (a.subject + a.clause))[0];
-  if (!best) return undefined;
-  const { f } = best;
+  unit?: RegExp,
+): FigureCandidate | undefined {
+  const candidates = passages.slice(0, 3).flatMap(({ passage }) =>
+    figures
+      .filter((f) => f.docId === passage.doc)
+      .map((f) => ({ figure: f, clause: clauseOf(f) }))
+      .filter(({ figure, clause }) => passage.quote.includes(clause) || figure.quote.includes(passage.quote))
+      .map(({ figure, clause }) => ({
+        figure,
+        clause,
+        sentence: coverage(terms, figure.quote, weight),
+        subject: coverage(terms, figure.subject, weight),
+        own: coverage(terms, clause, weight),
+      })),
+  );
+  return candidates
+    .filter(
+      (c) =>
+        c.sentence >= MIN_SENTENCE_COVERAGE &&
+        (c.subject >= MIN_SUBJECT_COVERAGE ||
+          c.own >= SENTENCE_ALONE_COVERAGE ||
+          (c.sentence >= SENTENCE_ALONE_COVERAGE && alone(c.figure, figures))) &&
+        (!unit || unit.test(c.figure.unit.replace(/^[余多]/, ''))),
+    )
+    .sort((a, b) => b.subject + b.sentence - (a.subject + a.sentence))[0];
+}
+
+/** Answers with an extracted figure; masked ones as 未公开. */
+export function composeExtractedFigureAnswer(candidate: FigureCandidate, language: Language, cite: CiteQuote): Draft {
+  const { figure: f, clause } = candidate;
   const shown = f.value === null ? undefined : `${f.raw}${f.raw.endsWith(f.unit) ? '' : f.unit}`;
+  const year = f.year === undefined ? '' : language === 'zh' ? `${f.year}年` : `In ${f.year}, `;
   const text =
     language === 'zh'
       ? shown === undefined
-        ? `“${f.subject}”的数字未公开（${t('masked', 'zh')}）。`
-        : `${f.year ? `${f.year}年` : ''}${f.subject}：${shown}。`
+        ? `${year}“${f.subject}”的数字未公开（${t('masked', 'zh')}）。`
+        : `${year}${f.subject}：${shown}。`
       : shown === undefined
         ? `The figure for “${f.subject}” is not disclosed (${t('masked', 'en')}).`
-        : `${f.year ? `In ${f.year}, ` : ''}「${f.subject}」: ${shown}.`;
-  return draft(
-    f.value === null ? 'undisclosed' : 'answered',
-    `${text}\n${t('quoteLabel', language)}：“${f.quote}”`,
-    {
-      citations: uniqueCitations([cite(f.docId, f.quote)]),
-      figures:
-        f.year === undefined
-          ? []
-          : [{ name: f.subject, year: f.year, kind: f.kind, value: f.value, unit: f.unit, quote: f.quote }],
-      ...(f.year === undefined ? {} : { year: f.year }),
-      topic: f.sectionPath[0] ?? '',
-    },
-  );
+        : `${year}「${f.subject}」: ${shown}.`;
+  return draft(f.value === null ? 'undisclosed' : 'answered', `${text}\n${t('quoteLabel', language)}：“${clause}”`, {
+    citations: uniqueCitations([cite(f.docId, clause)]),
+    figures:
+      f.year === undefined
+        ? []
+        : [{ name: f.subject, year: f.year, kind: f.kind, value: f.value, unit: f.unit, quote: clause }],
+    ...(f.year === undefined ? {} : { year: f.year }),
+    topic: f.sectionPath[0] ?? '',
+  });
+}
+
+/** The only figure stated in its sentence: then the sentence is about that figure. */
+const alone = (f: ExtractedFigure, figures: readonly ExtractedFigure[]): boolean =>
+  figures.filter((other) => other.docId === f.docId && other.quote === f.quote).length === 1;
+
+/** The comma-delimited clause of the figure's sentence that holds its number. */
+function clauseOf(f: ExtractedFigure): string {
+  const clauses = f.quote.split(/(?<=[，；。：])/);
+  const clause = clauses.find((c) => c.includes(f.raw)) ?? f.quote;
+  return clause.replace(/[，；。：]$/, '');
 }

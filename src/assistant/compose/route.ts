@@ -3,12 +3,14 @@ import type { KnowledgeTools } from '../ports.js';
 import type { Understanding } from '../understand/understand.js';
 import type { CiteQuote } from './cite.js';
 import { draft, type Draft } from './draft.js';
-import { composeExtractedFigureAnswer } from './extracted-figure-answer.js';
+import { bestExtractedFigure, composeExtractedFigureAnswer, type FigureCandidate } from './extracted-figure-answer.js';
+import type { Kpi } from '../../knowledge/types.js';
 import { composeFigureAnswer } from './figure-answer.js';
 import { composeListAnswer } from './list-answer.js';
 import { composeHighlights, composeTargetsOverview } from './overview-answers.js';
 import { STAFF_UPDATE_DOC } from '../tools/kpi-overlay.js';
 import { askedUnit, focusTermMissing, holdsFocusTerm, holdsNumberIn } from './answerability.js';
+import { asksAboutBenefits } from '../understand/intent.js';
 import { nounsOf } from '../../retrieval/nouns.js';
 import { contactLine, contactSource, t } from './messages.js';
 import { composePassageAnswer, type ScoredPassage } from './passage-answer.js';
@@ -18,6 +20,7 @@ import { contentTerms, coverage, type TermWeight } from './relevance.js';
 export const MIN_COVERAGE = 0.34;
 const FIGURE_FALLBACK_COVERAGE = 0.6;
 const RANK_PENALTY = 0.03;
+const CLEARLY_BETTER = 0.1;
 const UNCERTAIN_SCOPE_COVERAGE = 0.5;
 const SEARCH_K = 8;
 const LOCAL_RULE = /具体办法由|地方(人民政府|性法规)|当地|省、自治区、直辖市|省级人民政府/;
@@ -46,6 +49,9 @@ export async function composeOffline(u: Understanding, ctx: ComposeContext): Pro
   }
   if (u.kpi && (u.intent === 'figure' || u.intent === 'target' || u.intent === 'progress')) {
     const wantsActual = /实际|最终|最后达到|actual(ly)?\b|achieved/i.test(u.text);
+    // English questions are matched through translations only, too coarse to overrule an indicator.
+    const better = u.intent === 'figure' && language === 'zh' ? await betterExtractedFigure(u, u.kpi, ctx) : undefined;
+    if (better) return composeExtractedFigureAnswer(better, language, ctx.cite);
     return composeFigureAnswer({
       kpi: u.kpi,
       years: u.years,
@@ -80,8 +86,8 @@ export async function composeOffline(u: Understanding, ctx: ComposeContext): Pro
     return notFound(u, ctx);
   }
   if (u.intent === 'figure') {
-    const figure = composeExtractedFigureAnswer(terms, relevant, ctx.kb.figures, language, ctx.cite, ctx.termWeight);
-    if (figure) return figure;
+    const candidate = bestExtractedFigure(terms, relevant, ctx.kb.figures, ctx.termWeight, askedUnit(u.text));
+    if (candidate) return composeExtractedFigureAnswer(candidate, language, ctx.cite);
     if (!numberFallbackAllowed(u, relevant, terms, ctx.termWeight)) return notFound(u, ctx);
   }
   if (u.intent === 'list') {
@@ -132,6 +138,23 @@ function withIndicatorPassage(
 }
 
 /**
+ * The curated indicators don't hold every number: "党风廉政建设部署了几回" names the indicator
+ * 听取党风廉政建设工作汇报 (2次) but asks about the masked 研究部署党风廉政建设工作*次 beside it.
+ * An extracted figure whose subject explains clearly more of the question than the indicator's
+ * names wins.
+ */
+async function betterExtractedFigure(u: Understanding, kpi: Kpi, ctx: ComposeContext): Promise<FigureCandidate | undefined> {
+  const terms = contentTerms(u.resolvedText, u.boostTerms, u.replacedWords);
+  const relevant = await relevantPassages(u, terms, ctx);
+  const candidate = bestExtractedFigure(terms, relevant, ctx.kb.figures, ctx.termWeight, askedUnit(u.text));
+  if (!candidate || kpi.values.some((v) => candidate.clause.includes(v.quote) || v.quote.includes(candidate.clause))) {
+    return undefined;
+  }
+  const kpiScore = Math.max(...[kpi.nameZh, ...kpi.aliases].map((name) => coverage(terms, name, ctx.termWeight)));
+  return candidate.subject > kpiScore + CLEARLY_BETTER ? candidate : undefined;
+}
+
+/**
  * A number was asked for and no figure fits. A benefits question still gets its policy passage
  * ("退伍费能拿多少钱" → what the law says and who sets the amount); otherwise a passage is offered
  * only when it holds most of the question and, if a unit was asked for, a number in that unit.
@@ -139,7 +162,8 @@ function withIndicatorPassage(
 function numberFallbackAllowed(u: Understanding, relevant: ScoredPassage[], terms: string[], weight: TermWeight): boolean {
   const best = relevant[0];
   if (!best) return false;
-  if (best.passage.kind === 'policy') return true;
+  // "退伍费能拿多少钱": a benefits amount the guides explain (and leave to local rules).
+  if (best.passage.kind === 'policy' && asksAboutBenefits(`${u.text} ${u.boostTerms.join(' ')}`)) return true;
   const unit = askedUnit(u.text);
   return relevant.some(
     (r) =>

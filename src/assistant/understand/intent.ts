@@ -18,6 +18,8 @@ const HIGHLIGHTS =
   /荣誉|表彰|成绩|亮点|成果|获奖|拿得出手|先进单位|honou?rs?|awards?|achievements?|highlights?|accomplish/i;
 
 /** "四强是哪四强", "分别是什么": the items themselves, even when a count is mentioned. */
+/** Asking for the named items, not their values. */
+const WHICH_ITEMS = /具体(是|指)哪|哪[一二两三四五六七八九十]/;
 const LIST_ITEMS = /哪[一二两三四五六七八九十]|分别(是|指)|具体(是|指)哪/;
 const LIST =
   /哪[一二两三四五六七八九十几]|分别|哪些|哪几|有什么|有啥|是什么|都有|列一下|列出|包括|具体内容|内容是|what are|which|list|what were|what did|problems|shortcomings|honou?rs|awards/i;
@@ -32,7 +34,7 @@ export function classifyIntent(text: string, hasMetric: boolean, isFollowUp = fa
   if (hasMetric && PROGRESS.test(text)) return 'progress';
   if (hasMetric && TARGET.test(text)) return 'target';
   if (hasMetric && (HOW_MANY.test(text) || isFollowUp) && !LIST_ITEMS.test(text)) return 'figure';
-  if (!hasMetric && !LIST_ITEMS.test(text) && OVERVIEW_TARGET.test(text) && (HOW_MANY.test(text) || LIST.test(text)))
+  if (!hasMetric && !WHICH_ITEMS.test(text) && OVERVIEW_TARGET.test(text) && (HOW_MANY.test(text) || LIST.test(text)))
     return 'targets_overview';
   if (!hasMetric && HIGHLIGHTS.test(text) && (LIST.test(text) || HOW_MANY.test(text))) return 'highlights';
   if (LIST_ITEMS.test(text)) return 'list';
@@ -42,6 +44,9 @@ export function classifyIntent(text: string, hasMetric: boolean, isFollowUp = fa
   return 'passage';
 }
 
+/** Deadlines and options are what the guides state: "多少天之内报到", "有几种安置方式". */
+const RULE_QUESTION = /报到|几种|多长时间|多久|期限|时限|之内|以内|安置方式|怎么安置/;
+export const asksAboutBenefits = (text: string): boolean => POLICY.test(text) || RULE_QUESTION.test(text);
 export const asksForNumber = (text: string): boolean => HOW_MANY.test(text);
 export const asksForTarget = (text: string): boolean => TARGET.test(text);
 export const asksForProgress = (text: string): boolean => PROGRESS.test(text);

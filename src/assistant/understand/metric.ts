@@ -25,7 +25,7 @@ const GENERIC = new Set(
 );
 
 /** "几场", "多少次", "快不快": how a number is asked for, never what it is about. */
-const ASKING = /^(几|多少)|^(.)不\2$/;
+const ASKING = /^(几|多少|哪)|^(.)不\2$/;
 
 const UNIT_CUES: { cue: RegExp; units: RegExp }[] = [
   { cue: /多少钱|金额|资金|经费|万元|元|money|funds|yuan/i, units: /元/ },
