@@ -1,0 +1,197 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findCjkFontFiles } from '../../src/charts/cjk-font.js';
+import type { Config } from '../../src/config.js';
+import { createLogger, type Logger } from '../../src/logger.js';
+import { createSqliteStore } from '../../src/storage/sqlite-store.js';
+import type { Store } from '../../src/storage/store.js';
+import { startTelegram, type TelegramHandle } from '../../src/wiring/telegram.js';
+import { createTestCore, type TestCore } from '../support/create-test-core.js';
+import { startFakeTelegram, type FakeTelegramServer } from '../support/fake-telegram-server.js';
+
+const TOKEN = '123456789:AAH-wiring-test-token_abcdef';
+const ADMIN = { id: 1001, first_name: '管理员', language_code: 'zh-hans' };
+const USER = { id: 2002, first_name: '老兵', language_code: 'zh-hans' };
+const FAST = {
+  pacing: { perChatIntervalMs: 5, perGroupIntervalMs: 5, globalPerSecond: 0, baseBackoffMs: 20 },
+  pollTimeoutSeconds: 2,
+};
+
+function captureLogger(): {
+  logger: Logger;
+  lines: () => { level: number; msg: string }[];
+  raw: () => string;
+} {
+  const chunks: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk.toString());
+      callback();
+    },
+  });
+  return {
+    logger: createLogger({ level: 'info', destination }),
+    raw: () => chunks.join(''),
+    lines: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { level: number; msg: string }),
+  };
+}
+
+function telegramConfig(apiRoot: string, token = TOKEN): Pick<Config, 'telegram' | 'userHashSalt'> {
+  return {
+    telegram: {
+      token,
+      apiRoot,
+      mode: { kind: 'polling' },
+      adminUserIds: [ADMIN.id],
+      rateLimitPerMinute: 100,
+    },
+    userHashSalt: 'wiring-test',
+  };
+}
+
+/** Visible text of a message without HTML tags and thousands separators. */
+const plain = (html: string) => html.replace(/<[^>]*>/g, '').replace(/(\d),(\d{3})/g, '$1$2');
+
+/** startTelegram over the real core and a real SQLite store, against the fake Bot API. */
+describe('startTelegram with the real core', () => {
+  let dir: string;
+  let server: FakeTelegramServer;
+  let store: Store;
+  let test: TestCore;
+  let handle: TelegramHandle | undefined;
+  const log = captureLogger();
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'va-tg-wiring-'));
+    store = createSqliteStore(path.join(dir, 'data', 'assistant.db'));
+    test = await createTestCore({ sessions: store, kpiUpdates: () => store.kpiUpdates() });
+    server = await startFakeTelegram({ token: TOKEN });
+    handle = await startTelegram({
+      config: telegramConfig(server.url),
+      assistant: test.core.assistant,
+      core: test.core,
+      store,
+      logger: log.logger,
+      botOptions: FAST,
+    });
+  });
+
+  afterAll(async () => {
+    await handle?.stop('test end');
+    store?.close();
+    await server?.close();
+    await test?.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const nextReply = async (chatId: number, text: string, what: string) => {
+    const before = server.messagesTo(chatId).length;
+    server.sendText(chatId === ADMIN.id ? ADMIN : USER, text);
+    await server.waitFor(() => server.messagesTo(chatId).length > before, 20_000, what);
+    return server.messagesTo(chatId).slice(before);
+  };
+
+  it('starts polling and answers a question from the real knowledge base', async () => {
+    expect(handle).toBeDefined();
+    const replies = await nextReply(USER.id, '去年迁移了多少座散葬烈士墓？', 'the answer');
+    expect(plain(replies[0]?.text ?? '')).toContain('1041');
+  });
+
+  it('/setkpi by an admin changes what /figures shows, through the store overlay of the real tools', async () => {
+    const before = await nextReply(USER.id, '/figures martyr_tombs_relocated', '/figures before');
+    expect(plain(before[0]?.text ?? '')).toContain('1041');
+    expect(plain(before[0]?.text ?? '')).not.toContain('1234');
+
+    await nextReply(ADMIN.id, '/setkpi martyr_tombs_relocated 2023 1234 actual 年中快报', '/setkpi reply');
+    expect(store.kpiUpdates('martyr_tombs_relocated')).toHaveLength(1);
+
+    const after = await nextReply(USER.id, '/figures martyr_tombs_relocated', '/figures after');
+    const text = plain(after[0]?.text ?? '');
+    expect(text).toContain('1234');
+    expect(text).toContain('2023');
+  });
+
+  it('refuses /setkpi from a user who is not an admin', async () => {
+    await nextReply(USER.id, '/setkpi martyr_tombs_relocated 2024 9999', 'refusal');
+    expect(store.kpiUpdates('martyr_tombs_relocated').some((u) => u.value === 9999)).toBe(false);
+  });
+
+  it.skipIf(findCjkFontFiles().length === 0)(
+    '/stats sends the chart picture rendered from the real tools',
+    async () => {
+      const before = server.sent.length;
+      server.sendText(USER, '/stats');
+      await server.waitFor(
+        () => server.sent.slice(before).some((m) => m.method === 'sendPhoto'),
+        20_000,
+        'photo',
+      );
+      const photo = server.sent.slice(before).find((m) => m.method === 'sendPhoto');
+      expect(photo?.photoBytes ?? 0).toBeGreaterThan(1000);
+    },
+  );
+
+  it('stops cleanly: confirms the updates it handled and logs the stop', async () => {
+    await handle?.stop('test stop');
+    expect(server.pendingUpdates).toBe(0);
+    expect(log.lines().some((l) => l.msg === 'Telegram bot stopped')).toBe(true);
+    expect(log.raw()).not.toContain(TOKEN);
+  });
+});
+
+describe('startTelegram without a usable bot', () => {
+  it('without a token: one info line, no bot, nothing thrown', async () => {
+    const log = captureLogger();
+    const handle = await startTelegram({
+      config: { telegram: undefined, userHashSalt: 'x' },
+      assistant: { ask: () => Promise.reject(new Error('not called')) },
+      core: {} as never,
+      store: {} as never,
+      logger: log.logger,
+    });
+    expect(handle).toBeUndefined();
+    expect(log.lines()).toEqual([
+      expect.objectContaining({
+        level: 30,
+        msg: 'TELEGRAM_BOT_TOKEN not set: running without the Telegram bot',
+      }),
+    ]);
+  });
+
+  it('with a token Telegram refuses: one error naming TELEGRAM_BOT_TOKEN, without the token, no bot', async () => {
+    const server = await startFakeTelegram({ token: TOKEN });
+    const test = await createTestCore();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'va-tg-wiring-'));
+    const store = createSqliteStore(path.join(dir, 'assistant.db'));
+    const log = captureLogger();
+    const wrongToken = '987654321:AAH-wrong-token_for_tests';
+    try {
+      const handle = await startTelegram({
+        config: telegramConfig(server.url, wrongToken),
+        assistant: test.core.assistant,
+        core: test.core,
+        store,
+        logger: log.logger,
+        botOptions: FAST,
+      });
+      expect(handle).toBeUndefined();
+      const errors = log.lines().filter((l) => l.level >= 50);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]?.msg).toContain('TELEGRAM_BOT_TOKEN');
+      expect(log.raw()).not.toContain(wrongToken);
+    } finally {
+      store.close();
+      await server.close();
+      await test.cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
