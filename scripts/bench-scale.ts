@@ -3,17 +3,20 @@
  * document's clauses and vocabulary with random numbers and sections (deterministic seed), then
  * index build time, warm search latency, peak RSS, and hnsw recall@10 against exact cosine search.
  *
- *   npx tsx scripts/bench-scale.ts [--chunks 100000] [--queries 200] [--dims 512] [--m 16] [--efc 100] [--ef 80]
+ *   npx tsx scripts/bench-scale.ts [--chunks 100000] [--queries 200] [--dims 256] [--m 24] [--efc 100] [--ef 640] [--cache] [--json]
  *
  * `scripts/bench.ts` imports `runScaleBench` and `formatScaleBench`.
  */
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import type { Chunk, DocKind, SourceDocument } from '../src/knowledge/types.js';
 import { HashedEmbeddings } from '../src/retrieval/hashed-embeddings.js';
+import { loadOrBuildIndex, saveIndexCache } from '../src/retrieval/index-cache.js';
 import { DEFAULT_HNSW_PARAMS, type HnswStore, type HnswParams } from '../src/retrieval/hnsw-store.js';
 import {
   createSearchIndex,
@@ -29,6 +32,8 @@ export interface ScaleBenchOptions {
   dimensions?: number;
   hnsw?: Partial<HnswParams>;
   seed?: number;
+  /** Also save the index cache to a temp folder and load it back (adds ~10–30 s at 100k). */
+  cache?: boolean;
   /** Progress lines (phase names); omitted, the bench is silent. */
   log?: (line: string) => void;
 }
@@ -57,6 +62,8 @@ export interface ScaleBenchResult {
   recallAt10: number;
   /** Brute-force mean latency / hnsw mean latency. */
   speedup: number;
+  /** Index cache save and load at this size, when `cache` was set. */
+  cache?: { saveMs: number; loadMs: number; sizeMb: number };
   peakRssMb: number;
   /** 1-minute load average at the end: other processes on the machine inflate every timing. */
   loadAverage: number;
@@ -282,6 +289,38 @@ async function measureSearch(built: Built, queries: string[], dims: number) {
   };
 }
 
+/** Saves the built index with `saveIndexCache`, then times `loadOrBuildIndex` reading it back. */
+async function measureCache(
+  built: Built,
+  corpus: { chunks: Chunk[]; documents: SourceDocument[] },
+  log: (line: string) => void,
+): Promise<{ saveMs: number; loadMs: number; sizeMb: number }> {
+  const root = await mkdtemp(path.join(tmpdir(), 'bench-cache-'));
+  try {
+    const input = {
+      cacheDir: path.join(root, 'index'),
+      knowledgeHash: 'bench',
+      embeddings: built.embeddings,
+    };
+    log('saving index cache…');
+    let started = performance.now();
+    await saveIndexCache(built.index, input);
+    const saveMs = performance.now() - started;
+    log('loading index cache…');
+    started = performance.now();
+    const loaded = await loadOrBuildIndex({ ...input, ...corpus });
+    const loadMs = performance.now() - started;
+    if (loaded.rebuilt) throw new Error(`bench: the cache just written was not loaded (${loaded.reason})`);
+    let bytes = 0;
+    for (const entry of await readdir(input.cacheDir, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+    }
+    return { saveMs, loadMs, sizeMb: bytes / 1024 / 1024 };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
 /** Generates the corpus, builds the index, measures it. Takes ~1–2 minutes at 100k chunks. */
 export async function runScaleBench(options: ScaleBenchOptions = {}): Promise<ScaleBenchResult> {
   const count = options.chunks ?? 100_000;
@@ -298,6 +337,7 @@ export async function runScaleBench(options: ScaleBenchOptions = {}): Promise<Sc
   );
   log('searching…');
   const measured = await measureSearch(built, queries, dims);
+  const cache = options.cache ? await measureCache(built, corpus, log) : undefined;
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   return {
     chunks: count,
@@ -311,6 +351,7 @@ export async function runScaleBench(options: ScaleBenchOptions = {}): Promise<Sc
     bruteForce: measured.exact,
     recallAt10: measured.recall,
     speedup: measured.exact.meanMs / Math.max(measured.vector.meanMs, 1e-6),
+    ...(cache ? { cache } : {}),
     peakRssMb,
     loadAverage: loadavg()[0] ?? 0,
     targets: {
@@ -343,6 +384,12 @@ export function formatScaleBench(r: ScaleBenchResult): string {
     ['brute force k=10 p50 / p95', `${ms(r.bruteForce.p50Ms)} / ${ms(r.bruteForce.p95Ms)}`, ''],
     ['hnsw speed-up (mean)', `${r.speedup.toFixed(1)}×`, ''],
     ['hnsw recall@10', r.recallAt10.toFixed(4), `≥ 0.95 ${mark(r.targets.recallAtLeast095)}`],
+    ...(r.cache
+      ? ([
+          ['index cache save / load', `${ms(r.cache.saveMs)} / ${ms(r.cache.loadMs)}`, ''],
+          ['index cache size', `${r.cache.sizeMb.toFixed(0)} MB`, ''],
+        ] as [string, string, string][])
+      : []),
     ['peak RSS', `${r.peakRssMb.toFixed(0)} MB`, ''],
     ['load average (1 min)', r.loadAverage.toFixed(1), 'timings are inflated when this exceeds the 2 cores'],
   ];
@@ -369,7 +416,11 @@ function parseArgs(argv: string[]): ScaleBenchOptions {
   if (m !== undefined) hnsw.m = m;
   if (efc !== undefined) hnsw.efConstruction = efc;
   if (ef !== undefined) hnsw.efSearch = ef;
-  const options: ScaleBenchOptions = { hnsw, log: (line) => process.stderr.write(`${line}\n`) };
+  const options: ScaleBenchOptions = {
+    hnsw,
+    cache: argv.includes('--cache'),
+    log: (line) => process.stderr.write(`${line}\n`),
+  };
   const chunks = value('--chunks');
   const queries = value('--queries');
   const dims = value('--dims');

@@ -82,7 +82,7 @@ export async function loadOrBuildIndex(input: LoadOrBuildInput): Promise<LoadOrB
     const index = await createSearchIndex(input);
     try {
       // An empty knowledge base has no vector index to save; building it again costs nothing.
-      if (index.size > 0) await writeCache(index, input);
+      if (index.size > 0) await saveIndexCache(index, input);
     } catch (writeError) {
       logger?.warn(
         { cacheDir, err: writeError },
@@ -196,10 +196,15 @@ async function sha256File(file: string): Promise<string | undefined> {
 }
 
 /**
- * Writes every file into a sibling temp folder, manifest last, then swaps it in with renames: a
- * crash leaves either the old cache, no cache, or a temp folder that is never read.
+ * Writes `index` as the cache for `knowledgeHash` and the embedder. Every file goes into a sibling
+ * temp folder, manifest last, then the folder is swapped in with renames: a crash leaves the old
+ * cache, no cache, or a temp folder that is never read. Throws on I/O errors (the temp folder is
+ * removed). `loadOrBuildIndex` calls this after a rebuild.
  */
-async function writeCache(index: HybridSearchIndex, input: LoadOrBuildInput): Promise<void> {
+export async function saveIndexCache(
+  index: HybridSearchIndex,
+  input: Pick<LoadOrBuildInput, 'cacheDir' | 'knowledgeHash' | 'embeddings'>,
+): Promise<void> {
   const { cacheDir } = input;
   const suffix = `${process.pid}-${Date.now()}`;
   const temp = `${cacheDir}.tmp-${suffix}`;
