@@ -52,6 +52,7 @@ export function focusTermMissing(
   return nouns.some(
     (noun) =>
       !VAGUE_NOUNS.has(noun) &&
+      !/^(多|几|哪|什么)/.test(noun) &&
       !exempt.some((e) => e.includes(noun) || noun.includes(e)) &&
       weight.unseen(noun) &&
       !madeOfKnownWords(noun, weight) &&

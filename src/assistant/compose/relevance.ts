@@ -14,7 +14,7 @@ const QUESTION_WORDS = new Set(
 );
 
 /** "快不快", "算不算", "几场": asking words. */
-const ASKING = /^(.)不\1$|^(几|多少|哪)/;
+const ASKING = /^(.)不\1$|^(几|多少|哪|多长|多久|多大)/;
 
 /** The terms of a question that carry its meaning, plus official terms from the glossary. */
 export function contentTerms(
