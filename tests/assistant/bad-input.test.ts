@@ -108,12 +108,19 @@ describe('HTML in questions', () => {
     for (const c of answer.citations) expect(c.quote).not.toMatch(/<img|onerror/i);
   });
 
-  // Known bug (reported to the integrator): a question made only of markup is answered with
-  // unrelated party-building passages, in English. Flip to `it` when fixed.
-  it.fails('treats a question made only of markup as not answerable', async () => {
-    const answer = await ask('<img src=x onerror=alert(1)>');
-    expect(['out_of_scope', 'not_found']).toContain(answer.status);
-  });
+  // Known bug (reported to the integrator): questions made only of markup or code, with no domain
+  // word, are answered with unrelated passages (in English). Flip to `it` when fixed.
+  for (const question of [
+    '<img src=x onerror=alert(1)>',
+    '</script><script>alert(1)</script>',
+    'SELECT * FROM users; DROP TABLE answers;--',
+    '%s%s%n',
+  ]) {
+    it.fails(`treats ${question} as not answerable`, async () => {
+      const answer = await ask(question);
+      expect(['out_of_scope', 'not_found']).toContain(answer.status);
+    });
+  }
 });
 
 describe('prompt injection and off-topic requests', () => {
