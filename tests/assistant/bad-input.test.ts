@@ -108,15 +108,14 @@ describe('HTML in questions', () => {
     for (const c of answer.citations) expect(c.quote).not.toMatch(/<img|onerror/i);
   });
 
-  // Known bug (reported to the integrator): questions made only of markup or code, with no domain
-  // word, are answered with unrelated passages (in English). Flip to `it` when fixed.
+  // Questions made only of markup or code, with no domain word, are not questions for the assistant.
   for (const question of [
     '<img src=x onerror=alert(1)>',
     '</script><script>alert(1)</script>',
     'SELECT * FROM users; DROP TABLE answers;--',
     '%s%s%n',
   ]) {
-    it.fails(`treats ${question} as not answerable`, async () => {
+    it(`treats ${question} as not answerable`, async () => {
       const answer = await ask(question);
       expect(['out_of_scope', 'not_found']).toContain(answer.status);
     });

@@ -49,8 +49,9 @@ function fromSubHeadings(
 }
 
 /**
- * An enumeration often runs past the passage that starts it (chunks end at ；), so it is read
- * from the enclosing section, starting where the passage starts, up to the end of the sentence.
+ * An enumeration often runs past the passage that starts it (chunks end at ；), and the passage
+ * that names it may end before it starts ("…力争实现“七个确保”，即…"), so it is read from the
+ * enclosing section, starting where the passage starts.
  */
 function fromEnumeration(
   passages: ScoredPassage[],
@@ -61,37 +62,39 @@ function fromEnumeration(
   for (const { passage } of passages.slice(0, 2)) {
     const section = sectionText(passage.chunkId) ?? passage.quote;
     const start = Math.max(0, section.indexOf(passage.quote));
-    const sentenceEnd = section.indexOf('。', start);
-    const sentence = section.slice(start, sentenceEnd < 0 ? undefined : sentenceEnd + 1);
-    const items = enumerationIn(sentence);
-    if (items.length < 2) continue;
+    const found = enumerationIn(section.slice(start, start + ENUMERATION_WINDOW));
+    if (!found) continue;
     const lead = language === 'zh' ? '包括：' : 'They are (in Chinese):';
-    return draft('answered', `${lead}\n${items.map((i) => `· ${i}`).join('\n')}`, {
-      citations: uniqueCitations([cite(passage.doc, sentence)]),
+    return draft('answered', `${lead}\n${found.items.map((i) => `· ${i}`).join('\n')}`, {
+      citations: uniqueCitations([cite(passage.doc, found.source)]),
       topic: passage.section.split(' › ')[0] ?? '',
     });
   }
   return undefined;
 }
 
-/** Items after "即" separated by ；, or a run of “quoted” names such as “喜报进家门”“鲜花敬英烈”. */
-export function enumerationIn(text: string): string[] {
-  const afterJi = /即([^。]+)/.exec(text)?.[1];
-  if (afterJi && afterJi.includes('；'))
-    return afterJi
-      .split('；')
-      .map((s) => s.trim())
-      .filter(Boolean);
-  const quoted = /((?:“[^”]{2,12}”){2,})/.exec(text)?.[1];
-  if (quoted) return [...quoted.matchAll(/“([^”]+)”/g)].map((m) => m[1] ?? '');
-  return [];
+/** How far past the passage's start an enumeration may begin. */
+const ENUMERATION_WINDOW = 600;
+
+/**
+ * Items after "即" separated by ；, or a run of “quoted” names such as “喜报进家门”“鲜花敬英烈”;
+ * `source` is the verbatim text they were read from (the citation).
+ */
+export function enumerationIn(text: string): { items: string[]; source: string } | undefined {
+  const afterJi = /即([^。]+)/.exec(text);
+  if (afterJi?.[1]?.includes('；')) {
+    const items = afterJi[1].split('；').map((s) => s.trim()).filter(Boolean);
+    return { items, source: afterJi[0] };
+  }
+  const quoted = /(?:“[^”]{2,12}”){2,}/.exec(text)?.[0];
+  if (quoted) return { items: [...quoted.matchAll(/“([^”]+)”/g)].map((m) => m[1] ?? ''), source: quoted };
+  return undefined;
 }
 
 function childrenOf(kb: KnowledgeBase, parent: Section): Section[] {
   const depth = parent.path.length;
   return kb.sections.filter(
-    (s) =>
-      s.docId === parent.docId && s.path.length === depth + 1 && parent.path.every((p, i) => s.path[i] === p),
+    (s) => s.docId === parent.docId && s.path.length === depth + 1 && parent.path.every((p, i) => s.path[i] === p),
   );
 }
 

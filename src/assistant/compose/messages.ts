@@ -16,7 +16,7 @@ export const MESSAGES = {
   },
   greeting: {
     zh: '您好！',
-    en: 'Hello!',
+    en: 'Hello! ',
   },
   truncated: {
     zh: '您的问题较长，我只回答了前面的部分；如有其他问题请分开提问。',
