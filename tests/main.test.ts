@@ -43,9 +43,12 @@ function serviceEnv(dir: string, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   };
 }
 
-/** Spawns `tsx src/main.ts` and resolves once it logs "assistant ready" (rejects on exit or timeout). */
+/** Spawns `node --import tsx src/main.ts` and resolves once it logs "assistant ready" (rejects on exit or timeout). */
 async function startService(dir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<Service> {
-  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/main.ts'], {
+  // `node --import tsx`, not the `tsx` CLI: the CLI relays SIGTERM to its child and SIGKILLs it
+  // when the child does not confirm within 30 ms, which under load made the exit code 143, not
+  // main.ts's 0. This way the signal reaches main.ts's own handler, as under a process manager.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: path.resolve('.'),
     env: serviceEnv(dir, extraEnv),
     stdio: ['ignore', 'pipe', 'pipe'],
