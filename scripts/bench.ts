@@ -15,7 +15,8 @@ import { formatScaleBench, runScaleBench } from './bench-scale.js';
 
 const args = process.argv.slice(2);
 const chunksArg = args.includes('--chunks') ? Number(args[args.indexOf('--chunks') + 1]) : 100_000;
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const ms = (v: number): string => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
 
 const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'bench-cache-'));
@@ -45,7 +46,10 @@ const oneShot: number[] = [];
 const env = { ...process.env, CACHE_DIR: cacheDir, LOG_LEVEL: 'silent' };
 for (const q of questions.slice(0, 5)) {
   const t0 = performance.now();
-  execFileSync('node_modules/.bin/tsx', ['src/channels/cli/ask.ts', '--json', q.question], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  execFileSync('node_modules/.bin/tsx', ['src/channels/cli/ask.ts', '--json', q.question], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   oneShot.push(performance.now() - t0);
 }
 oneShot.sort((a, b) => a - b);
@@ -53,16 +57,32 @@ await rm(cacheDir, { recursive: true, force: true });
 
 const counts = core.counts();
 const rows = [
-  ['machine', `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`, ''],
+  [
+    'machine',
+    `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    '',
+  ],
   ['seed corpus', `${counts.documents} documents, ${counts.chunks} chunks, ${counts.figures} figures`, ''],
   ['start, cold cache (load + build index)', ms(coldStartMs), ''],
   ['start, cached index', ms(warmStartMs), ''],
-  ['warm answer p50 / p95', `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 95))}`, `p95 ≤ 20 ms ${percentile(latencies, 95) <= 20 ? 'ok' : 'MISSED'}`],
-  ['one-shot ask wall (median / max)', `${ms(percentile(oneShot, 50))} / ${ms(oneShot[oneShot.length - 1] ?? 0)}`, `≤ 2 s ${(oneShot[oneShot.length - 1] ?? 0) <= 2000 ? 'ok' : 'MISSED'}`],
+  [
+    'warm answer p50 / p95',
+    `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 95))}`,
+    `p95 ≤ 20 ms ${percentile(latencies, 95) <= 20 ? 'ok' : 'MISSED'}`,
+  ],
+  [
+    'one-shot ask wall (median / max)',
+    `${ms(percentile(oneShot, 50))} / ${ms(oneShot[oneShot.length - 1] ?? 0)}`,
+    `≤ 2 s ${(oneShot[oneShot.length - 1] ?? 0) <= 2000 ? 'ok' : 'MISSED'}`,
+  ],
 ];
 const width = Math.max(...rows.map((r) => (r[0] ?? '').length));
-process.stdout.write(`${rows.map(([a, b, c]) => `${(a ?? '').padEnd(width)}  ${b}  ${c}`.trimEnd()).join('\n')}\n\n`);
+process.stdout.write(
+  `${rows.map(([a, b, c]) => `${(a ?? '').padEnd(width)}  ${b}  ${c}`.trimEnd()).join('\n')}\n\n`,
+);
 
 if (!args.includes('--skip-scale')) {
-  process.stdout.write(`${formatScaleBench(await runScaleBench({ chunks: chunksArg, log: (l) => process.stderr.write(`${l}\n`) }))}\n`);
+  process.stdout.write(
+    `${formatScaleBench(await runScaleBench({ chunks: chunksArg, log: (l) => process.stderr.write(`${l}\n`) }))}\n`,
+  );
 }

@@ -32,7 +32,10 @@ async function main(): Promise<void> {
     embeddings: createEmbeddingsFor(config),
   });
   const counts = core.counts();
-  logger.info({ documents: counts.documents, chunks: counts.chunks, figures: counts.figures }, 'knowledge loaded');
+  logger.info(
+    { documents: counts.documents, chunks: counts.chunks, figures: counts.figures },
+    'knowledge loaded',
+  );
 
   const assistant = await createAssistantForMode({ config, core, sessions: store, logger });
   const reindex = () => core.reindex();
@@ -40,7 +43,13 @@ async function main(): Promise<void> {
   const { url } = await http.listen();
   logger.info({ url }, `assistant ready: open ${url} in a browser`);
 
-  const telegram: TelegramHandle | undefined = await startTelegram({ config, assistant, core, store, logger });
+  const telegram: TelegramHandle | undefined = await startTelegram({
+    config,
+    assistant,
+    core,
+    store,
+    logger,
+  });
   installShutdown({ logger, telegram, http, store });
 }
 
@@ -70,7 +79,12 @@ function installShutdown(parts: {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof AppError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const message =
+    error instanceof AppError
+      ? error.message
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error);
   process.stderr.write(`failed to start: ${message}\n`);
   process.exit(1);
 });

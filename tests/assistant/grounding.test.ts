@@ -7,7 +7,10 @@ describe('checkGrounding', () => {
     expect(checkGrounding('迁移了1041座，慰问金12000元，合格率85%，4项表彰。', [quote]).ok).toBe(true);
   });
   it('names each number that no source holds', () => {
-    expect(checkGrounding('迁移了1042座，合格率90%。', [quote])).toEqual({ ok: false, violations: ['1042座', '90%'] });
+    expect(checkGrounding('迁移了1042座，合格率90%。', [quote])).toEqual({
+      ok: false,
+      violations: ['1042座', '90%'],
+    });
   });
   it('ignores masked numbers, which state nothing', () => {
     expect(checkGrounding('合格率为**％（未公开）。', [quote]).ok).toBe(true);

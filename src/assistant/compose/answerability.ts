@@ -10,7 +10,10 @@ import { subWords } from '../../retrieval/nouns.js';
 
 /** Unit families a "how many" question can ask for; 人次 is a unit of its own. */
 const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
-  { cue: /多少(个)?人(?!次)|几(个)?人(?!次)|几位|几名|多少名|how many (people|persons|staff|employees|veterans|members|officials)/i, unit: /^(人|名|位)$/ },
+  {
+    cue: /多少(个)?人(?!次)|几(个)?人(?!次)|几位|几名|多少名|how many (people|persons|staff|employees|veterans|members|officials)/i,
+    unit: /^(人|名|位)$/,
+  },
   { cue: /多少人次|几人次|person-times/i, unit: /^人次$/ },
   { cue: /多少钱|多少元|多少万|金额|how much money/i, unit: /元$/ },
   { cue: /几家|多少家/, unit: /^家$/ },
@@ -33,7 +36,9 @@ export function holdsNumberIn(text: string, unit: RegExp): boolean {
 
 /** Nouns that name no subject of their own ("什么时候", "局里", "回家"). */
 const VAGUE_NOUNS = new Set(
-  '时候 时间 事情 东西 地方 家里 回家 局里 本局 专门 情况 问题 办法 事儿 样子 好不好 怎么回事 手续 大家 咱们 我们'.split(' '),
+  '时候 时间 事情 东西 地方 家里 回家 局里 本局 专门 情况 问题 办法 事儿 样子 好不好 怎么回事 手续 大家 咱们 我们'.split(
+    ' ',
+  ),
 );
 
 /**

@@ -59,7 +59,11 @@ export function bestExtractedFigure(
 }
 
 /** Answers with an extracted figure; masked ones as 未公开. */
-export function composeExtractedFigureAnswer(candidate: FigureCandidate, language: Language, cite: CiteQuote): Draft {
+export function composeExtractedFigureAnswer(
+  candidate: FigureCandidate,
+  language: Language,
+  cite: CiteQuote,
+): Draft {
   const { figure: f, clause } = candidate;
   const shown = f.value === null ? undefined : `${f.raw}${f.raw.endsWith(f.unit) ? '' : f.unit}`;
   const year = f.year === undefined ? '' : language === 'zh' ? `${f.year}年` : `In ${f.year}, `;
@@ -71,15 +75,19 @@ export function composeExtractedFigureAnswer(candidate: FigureCandidate, languag
       : shown === undefined
         ? `The figure for “${f.subject}” is not disclosed (${t('masked', 'en')}).`
         : `${year}「${f.subject}」: ${shown}.`;
-  return draft(f.value === null ? 'undisclosed' : 'answered', `${text}\n${t('quoteLabel', language)}：“${clause}”`, {
-    citations: uniqueCitations([cite(f.docId, clause)]),
-    figures:
-      f.year === undefined
-        ? []
-        : [{ name: f.subject, year: f.year, kind: f.kind, value: f.value, unit: f.unit, quote: clause }],
-    ...(f.year === undefined ? {} : { year: f.year }),
-    topic: f.sectionPath[0] ?? '',
-  });
+  return draft(
+    f.value === null ? 'undisclosed' : 'answered',
+    `${text}\n${t('quoteLabel', language)}：“${clause}”`,
+    {
+      citations: uniqueCitations([cite(f.docId, clause)]),
+      figures:
+        f.year === undefined
+          ? []
+          : [{ name: f.subject, year: f.year, kind: f.kind, value: f.value, unit: f.unit, quote: clause }],
+      ...(f.year === undefined ? {} : { year: f.year }),
+      topic: f.sectionPath[0] ?? '',
+    },
+  );
 }
 
 /** The only figure stated in its sentence: then the sentence is about that figure. */

@@ -83,7 +83,10 @@ const ENUMERATION_WINDOW = 600;
 export function enumerationIn(text: string): { items: string[]; source: string } | undefined {
   const afterJi = /即([^。]+)/.exec(text);
   if (afterJi?.[1]?.includes('；')) {
-    const items = afterJi[1].split('；').map((s) => s.trim()).filter(Boolean);
+    const items = afterJi[1]
+      .split('；')
+      .map((s) => s.trim())
+      .filter(Boolean);
     return { items, source: afterJi[0] };
   }
   const quoted = /(?:“[^”]{2,12}”){2,}/.exec(text)?.[0];
@@ -94,7 +97,8 @@ export function enumerationIn(text: string): { items: string[]; source: string }
 function childrenOf(kb: KnowledgeBase, parent: Section): Section[] {
   const depth = parent.path.length;
   return kb.sections.filter(
-    (s) => s.docId === parent.docId && s.path.length === depth + 1 && parent.path.every((p, i) => s.path[i] === p),
+    (s) =>
+      s.docId === parent.docId && s.path.length === depth + 1 && parent.path.every((p, i) => s.path[i] === p),
   );
 }
 

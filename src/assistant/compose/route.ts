@@ -3,7 +3,11 @@ import type { KnowledgeTools } from '../ports.js';
 import type { Understanding } from '../understand/understand.js';
 import type { CiteQuote } from './cite.js';
 import { draft, type Draft } from './draft.js';
-import { bestExtractedFigure, composeExtractedFigureAnswer, type FigureCandidate } from './extracted-figure-answer.js';
+import {
+  bestExtractedFigure,
+  composeExtractedFigureAnswer,
+  type FigureCandidate,
+} from './extracted-figure-answer.js';
 import type { Kpi } from '../../knowledge/types.js';
 import { composeFigureAnswer } from './figure-answer.js';
 import { composeListAnswer } from './list-answer.js';
@@ -50,7 +54,8 @@ export async function composeOffline(u: Understanding, ctx: ComposeContext): Pro
   if (u.kpi && (u.intent === 'figure' || u.intent === 'target' || u.intent === 'progress')) {
     const wantsActual = /实际|最终|最后达到|actual(ly)?\b|achieved/i.test(u.text);
     // English questions are matched through translations only, too coarse to overrule an indicator.
-    const better = u.intent === 'figure' && language === 'zh' ? await betterExtractedFigure(u, u.kpi, ctx) : undefined;
+    const better =
+      u.intent === 'figure' && language === 'zh' ? await betterExtractedFigure(u, u.kpi, ctx) : undefined;
     if (better) return composeExtractedFigureAnswer(better, language, ctx.cite);
     return composeFigureAnswer({
       kpi: u.kpi,
@@ -143,14 +148,23 @@ function withIndicatorPassage(
  * An extracted figure whose subject explains clearly more of the question than the indicator's
  * names wins.
  */
-async function betterExtractedFigure(u: Understanding, kpi: Kpi, ctx: ComposeContext): Promise<FigureCandidate | undefined> {
+async function betterExtractedFigure(
+  u: Understanding,
+  kpi: Kpi,
+  ctx: ComposeContext,
+): Promise<FigureCandidate | undefined> {
   const terms = contentTerms(u.resolvedText, u.boostTerms, u.replacedWords);
   const relevant = await relevantPassages(u, terms, ctx);
   const candidate = bestExtractedFigure(terms, relevant, ctx.kb.figures, ctx.termWeight, askedUnit(u.text));
-  if (!candidate || kpi.values.some((v) => candidate.clause.includes(v.quote) || v.quote.includes(candidate.clause))) {
+  if (
+    !candidate ||
+    kpi.values.some((v) => candidate.clause.includes(v.quote) || v.quote.includes(candidate.clause))
+  ) {
     return undefined;
   }
-  const kpiScore = Math.max(...[kpi.nameZh, ...kpi.aliases].map((name) => coverage(terms, name, ctx.termWeight)));
+  const kpiScore = Math.max(
+    ...[kpi.nameZh, ...kpi.aliases].map((name) => coverage(terms, name, ctx.termWeight)),
+  );
   return candidate.subject > kpiScore + CLEARLY_BETTER ? candidate : undefined;
 }
 
@@ -159,7 +173,12 @@ async function betterExtractedFigure(u: Understanding, kpi: Kpi, ctx: ComposeCon
  * ("退伍费能拿多少钱" → what the law says and who sets the amount); otherwise a passage is offered
  * only when it holds most of the question and, if a unit was asked for, a number in that unit.
  */
-function numberFallbackAllowed(u: Understanding, relevant: ScoredPassage[], terms: string[], weight: TermWeight): boolean {
+function numberFallbackAllowed(
+  u: Understanding,
+  relevant: ScoredPassage[],
+  terms: string[],
+  weight: TermWeight,
+): boolean {
   const best = relevant[0];
   if (!best) return false;
   // "退伍费能拿多少钱": a benefits amount the guides explain (and leave to local rules).

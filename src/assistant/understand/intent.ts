@@ -34,7 +34,12 @@ export function classifyIntent(text: string, hasMetric: boolean, isFollowUp = fa
   if (hasMetric && PROGRESS.test(text)) return 'progress';
   if (hasMetric && TARGET.test(text)) return 'target';
   if (hasMetric && (HOW_MANY.test(text) || isFollowUp) && !LIST_ITEMS.test(text)) return 'figure';
-  if (!hasMetric && !WHICH_ITEMS.test(text) && OVERVIEW_TARGET.test(text) && (HOW_MANY.test(text) || LIST.test(text)))
+  if (
+    !hasMetric &&
+    !WHICH_ITEMS.test(text) &&
+    OVERVIEW_TARGET.test(text) &&
+    (HOW_MANY.test(text) || LIST.test(text))
+  )
     return 'targets_overview';
   if (!hasMetric && HIGHLIGHTS.test(text) && (LIST.test(text) || HOW_MANY.test(text))) return 'highlights';
   if (LIST_ITEMS.test(text)) return 'list';

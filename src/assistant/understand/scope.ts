@@ -8,7 +8,8 @@ const OFF_TOPIC =
   /天气|气温|下雨|写(一?首|个|篇)?诗|作诗|诗歌|笑话|段子|股票|股价|基金净值|彩票|翻译|编程|写代码|代码|python|javascript|菜谱|怎么做菜|做饭|红烧|世界杯|足球|篮球|电影推荐|明星|八卦|星座|算命|游戏|聊天吧|唱歌|\bweather\b|\bpoem\b|\bjoke\b|\bstock\b|\brecipe\b|\bcode\b|\btranslate\b|world cup|football|soccer|movie/i;
 
 /** Markup, code or format strings with nothing else: never a question for this assistant. */
-const MARKUP_OR_CODE = /<\/?[a-z][^>]*>|\bselect\b[\s\S]*\bfrom\b|\bdrop\s+table\b|%[sdn]|\$\{|\{\{|javascript:|\balert\s*\(/i;
+const MARKUP_OR_CODE =
+  /<\/?[a-z][^>]*>|\bselect\b[\s\S]*\bfrom\b|\bdrop\s+table\b|%[sdn]|\$\{|\{\{|javascript:|\balert\s*\(/i;
 
 const INJECTION =
   /忽略(之前|以上|前面|你的)?(的)?(所有)?(指令|指示|规则|设定)|系统提示词|提示词|system prompt|ignore (all |your |the )?(previous |prior |above )?(instructions|rules)|api[ _-]?key|bot token|令牌|密钥|jailbreak|developer mode|你现在是|pretend you are|act as/i;
@@ -33,7 +34,8 @@ export function classifyScope(text: string, signals: ScopeSignals): Scope {
   // Against an off-topic or steering request only explicit domain words count: a stray English word
   // that happens to be in an indicator's name ("won", "key") is no evidence.
   const explicit = DOMAIN_CORE.test(text);
-  if ((INJECTION.test(text) || OFF_TOPIC.test(text) || MARKUP_OR_CODE.test(text)) && !explicit) return 'out_of_scope';
+  if ((INJECTION.test(text) || OFF_TOPIC.test(text) || MARKUP_OR_CODE.test(text)) && !explicit)
+    return 'out_of_scope';
   return signals.domainMatch || explicit ? 'in_scope' : 'uncertain';
 }
 
