@@ -43,22 +43,21 @@ async function main(): Promise<void> {
   const { url } = await http.listen();
   logger.info({ url }, `assistant ready: open ${url} in a browser`);
 
-  const telegram: TelegramHandle | undefined = await startTelegram({
-    config,
-    assistant,
-    core,
-    store,
-    logger,
-  });
-  installShutdown({ logger, telegram, http, store });
+  // Handlers first: reaching Telegram can take minutes on a blocked network, and a SIGTERM meanwhile
+  // must still close the HTTP server and the store cleanly.
+  const parts: ShutdownParts = { logger, telegram: undefined, http, store };
+  installShutdown(parts);
+  parts.telegram = await startTelegram({ config, assistant, core, store, logger });
 }
 
-function installShutdown(parts: {
+interface ShutdownParts {
   logger: Logger;
   telegram: TelegramHandle | undefined;
   http: { close(): Promise<void> };
   store: { close(): void };
-}): void {
+}
+
+function installShutdown(parts: ShutdownParts): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -60,6 +60,8 @@ export async function startTelegram(deps: StartTelegramDeps): Promise<TelegramHa
       { err: scrubSecret(String((error as Error).message ?? error), config.telegram.token) },
       'Telegram bot could not start: check TELEGRAM_BOT_TOKEN and that TELEGRAM_API_ROOT (or api.telegram.org) is reachable; running without the bot',
     );
+    // Webhook mode may already listen when setWebhook fails: release the port and the loop.
+    await handle.stop('start failed').catch(() => undefined);
     return undefined;
   }
   return { stop: (reason) => handle.stop(reason) };
