@@ -31,12 +31,6 @@ async function main(): Promise<void> {
     kpiUpdates: () => store.kpiUpdates(),
     embeddings: createEmbeddingsFor(config),
   });
-  const counts = core.counts();
-  logger.info(
-    { documents: counts.documents, chunks: counts.chunks, figures: counts.figures },
-    'knowledge loaded',
-  );
-
   const assistant = await createAssistantForMode({ config, core, sessions: store, logger });
   const reindex = () => core.reindex();
   const http = createHttpServer({ config, assistant, tools: core.tools, store, reindex, logger });

@@ -31,8 +31,8 @@ export const MESSAGES = {
     en: 'masked as "**" in the public version',
   },
   localRule: {
-    zh: '具体办法由地方制定，请以当地规定为准，可咨询当地退役军人服务站。',
-    en: 'The details are set by local rules; please ask your local veterans service station (退役军人服务站).',
+    zh: '具体办法由地方制定，请以当地规定为准。',
+    en: 'The details are set by local rules. ',
   },
   quoteLabel: { zh: '原文', en: 'Source text (Chinese)' },
   accordingTo: { zh: '根据', en: 'According to' },
@@ -46,10 +46,12 @@ export const t = (key: keyof typeof MESSAGES, language: Language): string => MES
 
 /** The bureau's contact block; placeholders are shown as placeholders, never filled in. */
 export function contactLine(bureau: BureauContact | undefined, language: Language): string {
-  if (!bureau)
+  // Until the bureau fills in bureau.yaml, its placeholders are not shown to users.
+  if (!bureau || bureau.placeholder) {
     return language === 'zh'
-      ? '可咨询当地退役军人服务站。'
-      : 'You can ask your local veterans service station.';
+      ? '可咨询当地退役军人服务站或本局（本局联系方式待公布）。'
+      : 'You can ask your local veterans service station (退役军人服务站) or the bureau (contact details to be published).';
+  }
   return language === 'zh'
     ? `可咨询当地退役军人服务站或${bureau.name}（服务时间：${bureau.hours}；电话：${bureau.hotline}；地址：${bureau.address}）。`
     : `You can ask your local veterans service station or ${bureau.name} (hours: ${bureau.hours}; phone: ${bureau.hotline}; address: ${bureau.address}).`;

@@ -30,7 +30,9 @@ export function composePassageAnswer(
     .slice(0, maxPassages)
     .sort((a, b) => (a.passage.doc === b.passage.doc ? orderOf(a.passage) - orderOf(b.passage) : 0));
   const lines = chosen.map((s) => `“${s.passage.quote}”`);
-  const source = sourceLabel(best.passage, language);
+  // One passage: its section is the source; several: the citations list each section.
+  const single = chosen.length === 1 || chosen.every((s) => s.passage.section === best.passage.section);
+  const source = sourceLabel(single ? best.passage : { ...best.passage, section: '' }, language);
   const lead = language === 'zh' ? `${source}：` : `${t('englishLead', 'en')} ${source}:`;
   return draft('answered', `${lead}\n${lines.join('\n')}`, {
     citations: chosen.map((s) => passageCitation(s.passage)),

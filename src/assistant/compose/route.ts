@@ -11,6 +11,7 @@ import {
 import type { Kpi } from '../../knowledge/types.js';
 import { composeFigureAnswer } from './figure-answer.js';
 import { composeListAnswer } from './list-answer.js';
+import { composeTopicOverview } from './topic-answer.js';
 import { composeHighlights, composeTargetsOverview } from './overview-answers.js';
 import { STAFF_UPDATE_DOC } from '../tools/kpi-overlay.js';
 import { askedUnit, focusTermMissing, holdsFocusTerm, holdsNumberIn } from './answerability.js';
@@ -95,6 +96,10 @@ export async function composeOffline(u: Understanding, ctx: ComposeContext): Pro
     if (candidate) return composeExtractedFigureAnswer(candidate, language, ctx.cite);
     if (!numberFallbackAllowed(u, relevant, terms, ctx.termWeight)) return notFound(u, ctx);
   }
+  if (u.intent === 'policy' || u.intent === 'list') {
+    const overview = composeTopicOverview(u.text, terms, ctx.kb, language);
+    if (overview) return withLocalRuleNote(overview, u, ctx);
+  }
   if (u.intent === 'list') {
     const list = composeListAnswer(
       terms,
@@ -119,6 +124,8 @@ function withIndicatorPassage(
   relevant: ScoredPassage[],
   ctx: ComposeContext,
 ): ScoredPassage[] {
+  // Benefits questions are answered from the guides; the indicator's report passage would crowd them out.
+  if (u.intent === 'policy') return relevant;
   const value = u.kpi?.values.find((v) => v.doc !== STAFF_UPDATE_DOC);
   if (!value) return relevant;
   const citation = ctx.cite(value.doc, value.quote);

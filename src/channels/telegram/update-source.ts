@@ -122,7 +122,17 @@ export function createWebhookSource(
   return {
     server,
     async start() {
-      await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
+      // A taken port must fail the bot's start (reported by the wiring), not crash the process.
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', (error: NodeJS.ErrnoException) =>
+          reject(
+            new Error(
+              `TELEGRAM_WEBHOOK_PORT ${options.port}: ${error.code ?? error.message} — choose a free port`,
+            ),
+          ),
+        );
+        server.listen(options.port, options.host, resolve);
+      });
       await telegram.setWebhook(options.url, {
         secret_token: options.secretToken,
         allowed_updates: [...(options.allowedUpdates ?? [])] as never,
