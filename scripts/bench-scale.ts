@@ -3,7 +3,7 @@
  * document's clauses and vocabulary with random numbers and sections (deterministic seed), then
  * index build time, warm search latency, peak RSS, and hnsw recall@10 against exact cosine search.
  *
- *   npx tsx scripts/bench-scale.ts [--chunks 100000] [--queries 200] [--dims 256] [--m 24] [--efc 100] [--ef 640] [--cache] [--json]
+ *   npx tsx scripts/bench-scale.ts [--chunks 100000] [--queries 200] [--dims 256] [--m 24] [--efc 64] [--ef 1200] [--cache] [--json]
  *
  * `scripts/bench.ts` imports `runScaleBench` and `formatScaleBench`.
  */
@@ -324,7 +324,7 @@ async function measureCache(
 /** Generates the corpus, builds the index, measures it. Takes ~1–2 minutes at 100k chunks. */
 export async function runScaleBench(options: ScaleBenchOptions = {}): Promise<ScaleBenchResult> {
   const count = options.chunks ?? 100_000;
-  const dims = options.dimensions ?? 512;
+  const dims = options.dimensions ?? new HashedEmbeddings().dimensions;
   const params: HnswParams = { ...DEFAULT_HNSW_PARAMS, ...options.hnsw };
   const log = options.log ?? (() => {});
   log(`generating ${count} chunks…`);
