@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { ok, fail } from '../../errors.js';
 import { toNonBlankLines, EMPTY, type ExtractResult } from './extracted-text.js';
 
@@ -15,6 +14,8 @@ export async function loadDocx(bytes: Uint8Array): Promise<ExtractResult> {
   if (!hasZipSignature(bytes)) return fail(NOT_DOCX);
   let raw: string;
   try {
+    // Loaded on first use: most knowledge folders hold no .docx.
+    const { default: mammoth } = await import('mammoth');
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     raw = result.value;
   } catch (error) {

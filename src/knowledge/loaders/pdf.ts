@@ -1,4 +1,3 @@
-import { PDFParse } from 'pdf-parse';
 import { ok, fail } from '../../errors.js';
 import { toNonBlankLines, type ExtractResult } from './extracted-text.js';
 
@@ -11,6 +10,8 @@ export async function loadPdf(bytes: Uint8Array): Promise<ExtractResult> {
   if (!startsWithPdfHeader(bytes)) {
     return fail('not a PDF file (no %PDF- header) — export the document again as PDF');
   }
+  // Loaded on first use: pdf.js is heavy, and most knowledge folders hold no PDF.
+  const { PDFParse } = await import('pdf-parse');
   // pdf.js may detach the buffer it is given; hand it a copy so the caller's bytes stay intact.
   const parser = new PDFParse({ data: new Uint8Array(bytes) });
   let raw: string;
