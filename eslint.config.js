@@ -14,7 +14,7 @@ const ioLibraries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.cache', 'data', 'test-artifacts', 'coverage'] },
+  { ignores: ['node_modules', '.cache', 'data', 'test-artifacts', 'coverage', 'dist'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

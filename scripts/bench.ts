@@ -41,12 +41,14 @@ for (let round = 0; round < 5; round++)
   }
 latencies.sort((a, b) => a - b);
 
-// One-shot CLI: what a person typing `npm run ask -- "…"` waits for (tsx startup included).
+// One-shot CLI: what a person typing `npm run ask -- "…"` waits for (npm, the staleness check of the
+// build and Node start-up included), with the index already cached.
+execFileSync('node', ['scripts/build.mjs', '--if-stale']);
 const oneShot: number[] = [];
 const env = { ...process.env, CACHE_DIR: cacheDir, LOG_LEVEL: 'silent' };
 for (const q of questions.slice(0, 5)) {
   const t0 = performance.now();
-  execFileSync('node_modules/.bin/tsx', ['src/channels/cli/ask.ts', '--json', q.question], {
+  execFileSync('npm', ['run', '--silent', 'ask', '--', '--json', q.question], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

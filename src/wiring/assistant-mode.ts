@@ -1,5 +1,5 @@
 import type { Assistant, SessionStore } from '../assistant/ports.js';
-import { createLlmAssistant, type LlmAssistantDeps } from '../assistant/llm/create-llm-assistant.js';
+import type { LlmAssistantDeps } from '../assistant/llm/create-llm-assistant.js';
 import type { Config } from '../config.js';
 import type { Core } from '../core.js';
 import type { Logger } from '../logger.js';
@@ -34,6 +34,8 @@ export async function createAssistantForMode(deps: AssistantModeDeps): Promise<A
     logger.info({ mode: 'offline' }, 'answer mode: offline (OPENAI_API_KEY not set)');
     return core.assistant;
   }
+  // Loaded only in LLM mode: the openai SDK and the agent cost start-up time offline users don't need.
+  const { createLlmAssistant } = await import('../assistant/llm/create-llm-assistant.js');
   const assistant = createLlmAssistant({
     llm: config.llm,
     tools: core.tools,

@@ -24,12 +24,19 @@ const GENERIC = new Set(
   ).split(/\s+/),
 );
 
+/** Single characters that carry no subject. */
+const FUNCTION_CHAR =
+  /^[了的吗呢啊吧是有在和与也都就还又才把被给让向从到对为以及或而但多少几个些么啥谁哪怎样去来上下里中年月日次人名]$/;
+
 /** "几场", "多少次", "快不快": how a number is asked for, never what it is about. */
 const ASKING = /^(几|多少|哪)|^(.)不\2$/;
 
 const UNIT_CUES: { cue: RegExp; units: RegExp }[] = [
   { cue: /多少钱|金额|资金|经费|万元|元|money|funds|yuan/i, units: /元/ },
   { cue: /几家|多少家|companies|businesses|enterprises/i, units: /家/ },
+  { cue: /几份|多少份/, units: /^份$/ },
+  { cue: /几项|多少项/, units: /^项$/ },
+  { cue: /几起|多少起|多少件/, units: /^(起|件)$/ },
   { cue: /几座|多少座|graves|tombs/i, units: /座/ },
   { cue: /几位|几名|多少名|多少人|几个人|people|persons/i, units: /人|名/ },
   { cue: /几个(市|州|县|区|单位|支部)/, units: /^个$/ },
@@ -40,7 +47,11 @@ const UNIT_CUES: { cue: RegExp; units: RegExp }[] = [
 export function findMetric(question: string, kpis: readonly Kpi[]): MetricMatch | undefined {
   const q = normaliseForMatch(question);
   const words = [...new Set(segment(q).words)].filter(
-    (w) => !GENERIC.has(w) && !ASKING.test(w) && (w.length >= 2 || /[a-z]/.test(w)),
+    (w) =>
+      !GENERIC.has(w) &&
+      !ASKING.test(w) &&
+      (w.length >= 2 || /[a-z\u3400-\u9fff]/.test(w)) &&
+      !FUNCTION_CHAR.test(w),
   );
   let best: MetricMatch | undefined;
   for (const kpi of kpis) {
@@ -59,7 +70,11 @@ function explained(words: string[], kpi: Kpi): number {
 }
 
 /** Chinese words count by length; an English word like a two- or three-character Chinese one. */
-const weight = (w: string): number => (/[a-z]/.test(w) ? (w.length >= 6 ? 15 : 8) : w.length * 5);
+const weight = (w: string): number => {
+  if (/[a-z]/.test(w)) return w.length >= 6 ? 15 : 8;
+  // A lone character ("迁" in "迁了多少烈士墓") only tips the balance between close indicators.
+  return w.length === 1 ? 3 : w.length * 5;
+};
 
 function wholeAliasBonus(q: string, kpi: Kpi): number {
   let bonus = 0;

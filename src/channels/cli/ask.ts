@@ -42,7 +42,7 @@ runCli(async () => {
     process.stderr.write(`${args}\n`);
     return 2;
   }
-  const { core } = await createCliRuntime();
+  const { assistant } = await createCliRuntime();
   const options = {
     ...(args.session ? { session: args.session } : {}),
     ...(args.language ? { language: args.language } : {}),
@@ -51,11 +51,11 @@ runCli(async () => {
     // One process for many questions: the index loads once; answers keep input order.
     for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
       if (!line.trim()) continue;
-      process.stdout.write(`${JSON.stringify(await core.assistant.ask(line, options))}\n`);
+      process.stdout.write(`${JSON.stringify(await assistant.ask(line, options))}\n`);
     }
     return 0;
   }
-  const answer = await core.assistant.ask(args.question, options);
+  const answer = await assistant.ask(args.question, options);
   process.stdout.write(args.json ? `${JSON.stringify(answer)}\n` : `${formatAnswerForTerminal(answer)}\n`);
   return 0;
 });

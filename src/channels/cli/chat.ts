@@ -8,7 +8,7 @@ Type a question and press Enter; follow-ups work. Commands: /new (new session), 
 
 /** A terminal conversation: one session, so follow-ups resolve against earlier turns. */
 runCli(async () => {
-  const { core } = await createCliRuntime();
+  const { assistant } = await createCliRuntime();
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   let session = randomUUID();
   process.stdout.write(`${HELP}\n\n`);
@@ -23,7 +23,7 @@ runCli(async () => {
     } else if (text === '/help') {
       process.stdout.write(`${HELP}\n`);
     } else if (text) {
-      const answer = await core.assistant.ask(text, { session });
+      const answer = await assistant.ask(text, { session });
       process.stdout.write(`\n${formatAnswerForTerminal(answer)}\n\n`);
     }
     rl.prompt();

@@ -2,15 +2,21 @@ import { loadConfig, type Config } from '../../config.js';
 import { ConfigError } from '../../errors.js';
 import { createLogger, type Logger } from '../../logger.js';
 import { createCore, type Core } from '../../core.js';
+import type { Assistant } from '../../assistant/ports.js';
+import { createMemorySessionStore } from '../../assistant/memory-session-store.js';
+import { createAssistantForMode } from '../../wiring/assistant-mode.js';
+import { createEmbeddingsFor } from '../../wiring/embeddings.js';
 
 export interface CliRuntime {
   config: Config;
   logger: Logger;
   core: Core;
+  /** The assistant in the configured mode: LLM when OPENAI_API_KEY is set, else offline. */
+  assistant: Assistant;
 }
 
 /**
- * Config, logger and core for a command-line tool. The CLI logs warnings only (to stderr) unless
+ * Config, logger, core and the assistant (in the configured mode) for a command-line tool. The CLI logs warnings only (to stderr) unless
  * LOG_LEVEL says otherwise, so stdout carries nothing but the answer.
  */
 export async function createCliRuntime(
@@ -21,9 +27,16 @@ export async function createCliRuntime(
   const core = await createCore({
     config,
     logger,
+    embeddings: createEmbeddingsFor(config),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  return { config, logger, core };
+  const assistant = await createAssistantForMode({
+    config,
+    core,
+    sessions: createMemorySessionStore(),
+    logger,
+  });
+  return { config, logger, core, assistant };
 }
 
 /** Runs a CLI entry point: known errors print their message (they say how to fix it), exit 1. */

@@ -1,0 +1,49 @@
+// Transpiles src/**/*.ts to dist/src/**/*.js (one file each, no bundling) so that `npm start` and the
+// CLI run on plain Node: no TypeScript loader hooks at start-up, which cost over a second per
+// command. Static assets the code finds relative to itself (src/web, prompts/) are copied along.
+// `--if-stale` skips the work when nothing under src/ or prompts/ is newer than the last build.
+import { build } from 'esbuild';
+import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const out = path.join(root, 'dist');
+const stamp = path.join(out, '.built');
+const inputs = ['src', 'prompts'].map((dir) => path.join(root, dir));
+
+function newestMtime(dir) {
+  let newest = statSync(dir).mtimeMs;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function listTs(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return listTs(full);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [full] : [];
+  });
+}
+
+const ifStale = process.argv.includes('--if-stale');
+if (ifStale && existsSync(stamp) && Math.max(...inputs.map(newestMtime)) <= statSync(stamp).mtimeMs)
+  process.exit(0);
+
+rmSync(out, { recursive: true, force: true });
+await build({
+  entryPoints: listTs(path.join(root, 'src')),
+  outdir: path.join(out, 'src'),
+  outbase: path.join(root, 'src'),
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+cpSync(path.join(root, 'src', 'web'), path.join(out, 'src', 'web'), { recursive: true });
+cpSync(path.join(root, 'prompts'), path.join(out, 'prompts'), { recursive: true });
+writeFileSync(path.join(out, 'package.json'), '{ "type": "module" }\n');
+writeFileSync(stamp, new Date().toISOString());
