@@ -204,7 +204,7 @@ async function relevantPassages(
   terms: string[],
   ctx: ComposeContext,
 ): Promise<ScoredPassage[]> {
-  const score = async (kind?: 'policy') =>
+  const score = async (kind?: 'policy' | 'report') =>
     (await ctx.tools.searchKnowledge(u.resolvedText, SEARCH_K, kind ? { kind } : {}))
       .map((passage) => ({
         passage,
@@ -215,10 +215,12 @@ async function relevantPassages(
       .map((s, rank) => ({ ...s, order: s.coverage - rank * RANK_PENALTY }))
       .sort((a, b) => b.order - a.order)
       .map(({ passage, coverage }) => ({ passage, coverage }));
-  // Benefits questions prefer the policy guides; the work summary answers when they don't.
-  if (u.intent === 'policy') {
-    const policy = await score('policy');
-    if (policy.length > 0) return policy;
+  // Benefits questions prefer the policy guides; a question about a year ("去年…") prefers the
+  // reports, since laws have no yearly figures. Either falls back to every document.
+  const preferred = u.intent === 'policy' ? 'policy' : u.years.length > 0 ? 'report' : undefined;
+  if (preferred) {
+    const found = await score(preferred);
+    if (found.length > 0) return found;
   }
   return score();
 }

@@ -16,7 +16,7 @@ export interface MetricMatch {
 
 const GENERIC = new Set(
   (
-    '退役 军人 退役军人 老兵 干部 人次 工作 全市 全省 我局 局里 本局 市 年度 一共 总共 总数 数量 人数 数 情况 开展 完成 目标 实际 ' +
+    '退役 军人 退役军人 退伍军人 退伍 老兵 干部 人次 工作 全市 全省 我局 局里 本局 市 年度 一共 总共 总数 数量 人数 数 情况 开展 完成 目标 实际 ' +
     '多少 几 了 的 吗 呢 啊 是 有 什么 怎么 哪些 哪 个 去年 今年 明年 达到 达 到 为 给 发 没 没有 ' +
     'how many much what was were is are the of in for and to a an veteran bureau number rate total year did do does get got ' +
     'who work key all that with by from our your its their there which when where ' +
@@ -30,6 +30,8 @@ const FUNCTION_CHAR =
 
 /** "几场", "多少次", "快不快": how a number is asked for, never what it is about. */
 const ASKING = /^(几|多少|哪)|^(.)不\2$/;
+
+const MIN_EXPLAINED_SHARE = 0.34;
 
 const UNIT_CUES: { cue: RegExp; units: RegExp }[] = [
   { cue: /多少钱|金额|资金|经费|万元|元|money|funds|yuan/i, units: /元/ },
@@ -53,8 +55,15 @@ export function findMetric(question: string, kpis: readonly Kpi[]): MetricMatch 
       (w.length >= 2 || /[a-z\u3400-\u9fff]/.test(w)) &&
       !FUNCTION_CHAR.test(w),
   );
+  // English questions are matched on their translated subject; the share counts Chinese words only.
+  const chinese = words.filter((w) => /[\u3400-\u9fff]/.test(w));
+  const total = chinese.reduce((sum, w) => sum + weight(w), 0);
   let best: MetricMatch | undefined;
   for (const kpi of kpis) {
+    const share = total === 0 ? 1 : explained(chinese, kpi) / total;
+    // An indicator must account for at least half of what the question is about: "培训补贴" is
+    // not the indicator 创业补贴 just because both say 补贴.
+    if (share < MIN_EXPLAINED_SHARE) continue;
     const score = unitFit(q, kpi.unit) * (explained(words, kpi) + wholeAliasBonus(q, kpi));
     if (score > 0 && (!best || score > best.score)) best = { kpi, score };
   }

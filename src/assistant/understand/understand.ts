@@ -9,6 +9,10 @@ import { findMetric } from './metric.js';
 import { classifyScope, type Scope } from './scope.js';
 import { findYears, type YearContext } from './years.js';
 
+/** Per-person and per-period amounts are entitlements, never the bureau's yearly totals. */
+const PER_PERSON =
+  /一个人|每人|每个人|每月|每年|一年能|标准是|能拿多少|能领多少|per person|per month|per year|each veteran/i;
+
 /** An exact alias of two characters scores 20; a three-character partial match scores 15. */
 const MIN_METRIC_SCORE = 15;
 
@@ -40,7 +44,8 @@ export interface UnderstandContext {
 /** Reads a sanitised question: language, follow-up, indicator, years, scope and intent. */
 export function understand(text: string, ctx: UnderstandContext): Understanding {
   const match = findMetric(text, ctx.kpis);
-  const kpi = match && match.score >= MIN_METRIC_SCORE ? match.kpi : undefined;
+  // The bureau's indicators are totals; a per-person amount ("一个人补多少钱") is a benefits question.
+  const kpi = match && match.score >= MIN_METRIC_SCORE && !PER_PERSON.test(text) ? match.kpi : undefined;
   const followUp = resolveFollowUp({
     text,
     metricId: kpi?.id,
