@@ -11,7 +11,7 @@ export interface ScoredPassage {
 }
 
 /** Passages this close to the best one are worth showing too. */
-const CLOSE_TO_BEST = 0.8;
+const CLOSE_TO_BEST = 0.6;
 const MAX_PASSAGES = 3;
 
 /**
