@@ -25,6 +25,7 @@ import { contentTerms, coverage, type TermWeight } from './relevance.js';
 export const MIN_COVERAGE = 0.34;
 const FIGURE_FALLBACK_COVERAGE = 0.6;
 const RANK_PENALTY = 0.03;
+const PREFERRED_KIND_SHARE = 0.6;
 const CLEARLY_BETTER = 0.1;
 const UNCERTAIN_SCOPE_COVERAGE = 0.5;
 const SEARCH_K = 8;
@@ -217,12 +218,13 @@ async function relevantPassages(
       .map(({ passage, coverage }) => ({ passage, coverage }));
   // Benefits questions prefer the policy guides; a question about a year ("去年…") prefers the
   // reports, since laws have no yearly figures. Either falls back to every document.
+  // A clearly better passage elsewhere still wins ("残疾人演出节目看了几场" is in the report).
   const preferred = u.intent === 'policy' ? 'policy' : u.years.length > 0 ? 'report' : undefined;
-  if (preferred) {
-    const found = await score(preferred);
-    if (found.length > 0) return found;
-  }
-  return score();
+  const all = await score();
+  if (!preferred) return all;
+  const found = await score(preferred);
+  const bestElsewhere = all[0]?.coverage ?? 0;
+  return found.length > 0 && (found[0]?.coverage ?? 0) >= bestElsewhere * PREFERRED_KIND_SHARE ? found : all;
 }
 
 function withLocalRuleNote(answer: Draft, u: Understanding, ctx: ComposeContext): Draft {
