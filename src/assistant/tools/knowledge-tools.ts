@@ -2,7 +2,9 @@ import type { DocKind, Kpi, KnowledgeBase } from '../../knowledge/types.js';
 import type { SearchIndex } from '../../retrieval/search-index.js';
 import type { StoredKpiUpdate } from '../../storage/store.js';
 import type { KnowledgeTools, Passage, PassageContext, SourceSummary, TargetComparison } from '../ports.js';
-import { expandQuery } from '../understand/expand.js';
+import { glossaryMatches } from '../understand/expand.js';
+import { normaliseForMatch } from '../../knowledge/normalise.js';
+import type { SearchHit } from '../../retrieval/search-index.js';
 import { findMetric } from '../understand/metric.js';
 import { applyKpiUpdates } from './kpi-overlay.js';
 import { compareKpiWithTarget, latestTargetYear, toFigureRecord } from './figure-records.js';
@@ -35,12 +37,23 @@ export function createKnowledgeTools(deps: KnowledgeToolsDeps): KnowledgeToolsIm
     kpis.find((k) => k.id === metric) ?? findMetric(metric, kpis)?.kpi;
 
   async function searchKnowledge(query: string, k = 5, options: { kind?: DocKind } = {}): Promise<Passage[]> {
-    const hits = await index.search(query, {
-      k,
-      boostTerms: expandQuery(query, kb.glossary),
-      excludeDocs: superseded,
-      ...(options.kind ? { kinds: [options.kind] } : {}),
-    });
+    const matches = glossaryMatches(query, kb.glossary);
+    const search = (text: string) =>
+      index.search(text, {
+        k,
+        boostTerms: [...new Set(matches.map((m) => m.term))],
+        excludeDocs: superseded,
+        ...(options.kind ? { kinds: [options.kind] } : {}),
+      });
+    // The documents use official words; "伤残退伍的找工作" is also searched as "…残疾…就业", and the
+    // two rankings are interleaved so neither phrasing loses what it finds best.
+    const official = [
+      ...new Set(matches.filter((m) => m.variant !== normaliseForMatch(m.term)).map((m) => m.term)),
+    ];
+    const hits =
+      official.length === 0
+        ? await search(query)
+        : interleave(await search(query), await search(`${query} ${official.join(' ')}`), k);
     return hits.map((hit, i) => {
       const doc = docsById.get(hit.chunk.docId);
       return {
@@ -122,4 +135,19 @@ export function createKnowledgeTools(deps: KnowledgeToolsDeps): KnowledgeToolsIm
       return buildStatsSummary(kb, actuals, allTargets(kpis));
     },
   };
+}
+
+/** Alternates two rankings (first, second, first, …), dropping repeats, up to k hits. */
+function interleave(a: SearchHit[], b: SearchHit[], k: number): SearchHit[] {
+  const seen = new Set<string>();
+  const out: SearchHit[] = [];
+  for (let i = 0; out.length < k && (i < a.length || i < b.length); i++) {
+    for (const hit of [a[i], b[i]]) {
+      if (hit && !seen.has(hit.chunk.id) && out.length < k) {
+        seen.add(hit.chunk.id);
+        out.push(hit);
+      }
+    }
+  }
+  return out;
 }
