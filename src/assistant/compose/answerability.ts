@@ -82,8 +82,11 @@ function charactersClose(term: string, text: string, window = 4): boolean {
   return false;
 }
 
-/** The question's heaviest term (glossary terms included) is in the text. */
+/** The question's heaviest terms (glossary terms included; ties all count) are in the text. */
 export function holdsFocusTerm(terms: readonly string[], weight: TermWeight, text: string): boolean {
-  const focus = [...terms].sort((a, b) => weight(b) - weight(a))[0];
-  return focus === undefined || normaliseForMatch(text).includes(focus);
+  // Words no document uses can't be required (focusTermMissing judges those).
+  const seen = terms.filter((t) => !weight.unseen(t));
+  const heaviest = Math.max(0, ...seen.map((t) => weight(t)));
+  const haystack = normaliseForMatch(text);
+  return seen.filter((t) => weight(t) >= heaviest * 0.9).every((t) => haystack.includes(t));
 }

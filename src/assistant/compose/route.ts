@@ -15,6 +15,7 @@ import { composeTopicOverview } from './topic-answer.js';
 import { composeHighlights, composeTargetsOverview } from './overview-answers.js';
 import { STAFF_UPDATE_DOC } from '../tools/kpi-overlay.js';
 import { askedUnit, focusTermMissing, holdsFocusTerm, holdsNumberIn } from './answerability.js';
+import { findNumbers } from '../../knowledge/numbers.js';
 import { asksAboutBenefits } from '../understand/intent.js';
 import { nounsOf } from '../../retrieval/nouns.js';
 import { contactLine, contactSource, t } from './messages.js';
@@ -26,6 +27,11 @@ export const MIN_COVERAGE = 0.34;
 const FIGURE_FALLBACK_COVERAGE = 0.6;
 const RANK_PENALTY = 0.03;
 const PREFERRED_KIND_SHARE = 0.6;
+/** Who sets an amount: the guides' way of answering "how much" when the law gives no number. */
+const ASKS_AMOUNT = /多少钱|能发多少|能拿多少|能领多少|补多少|发多少|金额|how much/i;
+const answersAmount = (quote: string): boolean =>
+  STATES_A_RULE.test(quote) || findNumbers(quote).some((m) => m.value !== null && m.unit !== '条'); // 第X条 is a reference
+const STATES_A_RULE = /标准|具体办法|由.{0,24}(规定|制定)|以国家和(当地|地方)规定为准|按(照)?(国家)?有关规定/;
 const CLEARLY_BETTER = 0.1;
 const UNCERTAIN_SCOPE_COVERAGE = 0.5;
 const SEARCH_K = 8;
@@ -189,14 +195,23 @@ function numberFallbackAllowed(
 ): boolean {
   const best = relevant[0];
   if (!best) return false;
-  // "退伍费能拿多少钱": a benefits amount the guides explain (and leave to local rules).
-  if (best.passage.kind === 'policy' && asksAboutBenefits(`${u.text} ${u.boostTerms.join(' ')}`)) return true;
+  // An amount ("一年能发多少", "补多少钱") is answered with a number or with who sets it; a passage
+  // that merely names the benefit ("优待金不计入收入") does not answer it.
+  const amount = ASKS_AMOUNT.test(u.text);
+  const answers = (quote: string) => !amount || answersAmount(quote);
+  // "退伍费能拿多少钱", "多少天内报到": benefits the guides explain (and may leave to local rules).
+  if (best.passage.kind === 'policy' && asksAboutBenefits(`${u.text} ${u.boostTerms.join(' ')}`)) {
+    return relevant
+      .slice(0, 3)
+      .some((r) => answers(r.passage.quote) && holdsFocusTerm(terms, weight, r.passage.quote));
+  }
   const unit = askedUnit(u.text);
   return relevant.some(
     (r) =>
       r.coverage >= FIGURE_FALLBACK_COVERAGE &&
       holdsFocusTerm(terms, weight, r.passage.quote) &&
-      (!unit || holdsNumberIn(r.passage.quote, unit)),
+      (!unit || holdsNumberIn(r.passage.quote, unit)) &&
+      (r.passage.kind !== 'policy' || answers(r.passage.quote)),
   );
 }
 
