@@ -62,7 +62,9 @@ function composeTargetAnswer(q: FigureQuestion): Draft {
   const parts = [sentence(kpi, target, language)];
   const derived: string[] = [];
   if (actual) {
-    parts.push(sentence(kpi, actual, language));
+    // "那2022年呢？" asks about the actual: it leads, the target follows for context.
+    if (askedActualYear !== undefined) parts.unshift(sentence(kpi, actual, language));
+    else parts.push(sentence(kpi, actual, language));
     if (comparison.progressPercent !== undefined && comparison.gap !== undefined) {
       parts.push(progressSentence(comparison.progressPercent, comparison.gap, kpi.unit, language));
       derived.push(`${comparison.progressPercent} ${comparison.gap} ${Math.abs(comparison.gap)}`);
