@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createLlmAssistant, type LlmOutcome } from '../src/assistant/llm/create-llm-assistant.js';
 import { createMemorySessionStore } from '../src/assistant/memory-session-store.js';
 import type { Assistant } from '../src/assistant/ports.js';
-import { loadConfig, type Config } from '../src/config.js';
+import { loadConfig, loadDotEnv, type Config } from '../src/config.js';
 import { createCore, type Core } from '../src/core.js';
 import { loadGoldSet } from '../src/eval/gold.js';
 import { checkThresholds, pct, runEval, type EvalMetrics, type EvalReport } from '../src/eval/run-eval.js';
@@ -26,6 +26,7 @@ function usageError(message: string): never {
 }
 
 if (mode !== 'offline' && mode !== 'llm') usageError(`unknown --mode ${mode}: use offline or llm`);
+loadDotEnv();
 const config = loadConfig();
 if (mode === 'llm' && config.llm === undefined)
   usageError(

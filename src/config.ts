@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 
@@ -151,4 +152,12 @@ function requireWebhookSecret(secret: string | undefined): string {
     );
   }
   return secret;
+}
+
+/**
+ * Reads `.env` (git-ignored; see `.env.example`) into process.env when it exists. Variables already
+ * set in the environment win, so a deployment's own settings are never overridden by the file.
+ */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
 }

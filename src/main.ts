@@ -4,7 +4,7 @@
  * wires modules together.
  */
 import path from 'node:path';
-import { loadConfig, type Config } from './config.js';
+import { loadConfig, loadDotEnv, type Config } from './config.js';
 import { AppError } from './errors.js';
 import { createLogger, type Logger } from './logger.js';
 import { createCore } from './core.js';
@@ -17,6 +17,7 @@ import { createEmbeddingsFor } from './wiring/embeddings.js';
 async function main(): Promise<void> {
   let config: Config;
   try {
+    loadDotEnv();
     config = loadConfig();
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);

@@ -37,3 +37,19 @@ describe('loadConfig', () => {
     expect(config.telegram?.adminUserIds).toEqual([1, 2]);
   });
 });
+
+describe('loadDotEnv', () => {
+  it('reads a .env file without overriding variables already set', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { loadDotEnv } = await import('../src/config.js');
+    const file = join(mkdtempSync(join(tmpdir(), 'dotenv-')), '.env');
+    writeFileSync(file, 'VA_TEST_FROM_FILE=file\nVA_TEST_BOTH=file\n');
+    process.env.VA_TEST_BOTH = 'environment';
+    loadDotEnv(file);
+    expect(process.env.VA_TEST_FROM_FILE).toBe('file');
+    expect(process.env.VA_TEST_BOTH).toBe('environment');
+    loadDotEnv(join(tmpdir(), 'no-such-dir', '.env')); // a missing file is fine
+  });
+});

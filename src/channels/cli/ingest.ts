@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig } from '../../config.js';
+import { loadConfig, loadDotEnv } from '../../config.js';
 import { validateKnowledge } from '../../knowledge/validate-knowledge.js';
 import { createCliRuntime, runCli } from './runtime.js';
 import { createProgressBar } from './progress-bar.js';
@@ -12,6 +12,7 @@ import { createProgressBar } from './progress-bar.js';
 runCli(async () => {
   const args = process.argv.slice(2);
   if (args.includes('--check')) return check();
+  loadDotEnv();
   const config = loadConfig();
   // A forced rebuild: the cache would otherwise be reused when nothing changed.
   await rm(path.join(config.paths.cacheDir, 'index'), { recursive: true, force: true });
@@ -28,6 +29,7 @@ runCli(async () => {
 });
 
 async function check(): Promise<number> {
+  loadDotEnv();
   const config = loadConfig();
   const { problems } = await validateKnowledge(config.paths.knowledgeDir);
   if (problems.length === 0) {

@@ -1,4 +1,4 @@
-import { loadConfig, type Config } from '../../config.js';
+import { loadConfig, loadDotEnv, type Config } from '../../config.js';
 import { ConfigError } from '../../errors.js';
 import { createLogger, type Logger } from '../../logger.js';
 import { createCore, type Core } from '../../core.js';
@@ -22,6 +22,7 @@ export interface CliRuntime {
 export async function createCliRuntime(
   options: { onProgress?: (done: number, total: number) => void } = {},
 ): Promise<CliRuntime> {
+  loadDotEnv();
   const config = loadConfig();
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
   const core = await createCore({
