@@ -1,0 +1,53 @@
+import type { Understanding } from '../understand/understand.js';
+import type { ComposeContext } from './compose-context.js';
+import { draft, type Draft } from './draft.js';
+import { contactLine, contactSource, t } from './messages.js';
+
+/** Answers that say what the documents don't hold, and the local-rule note with the contact block. */
+
+const LOCAL_RULE = /具体办法由|地方(人民政府|性法规)|当地|省、自治区、直辖市|省级人民政府/;
+
+export function withLocalRuleNote(answer: Draft, u: Understanding, ctx: ComposeContext): Draft {
+  if (!answer.citations.some((c) => LOCAL_RULE.test(c.quote))) return answer;
+  const note = `${t('localRule', u.language)}${contactLine(ctx.kb.bureau, u.language)}`;
+  return {
+    ...answer,
+    answer: `${answer.answer}\n${note}`,
+    derived: [...answer.derived, contactSource(ctx.kb.bureau)],
+  };
+}
+
+export function notFound(u: Understanding, ctx: ComposeContext): Draft {
+  return draft('not_found', `${t('notFound', u.language)}${contactLine(ctx.kb.bureau, u.language)}`, {
+    derived: [contactSource(ctx.kb.bureau)],
+  });
+}
+
+export function yearNotCovered(u: Understanding): Draft {
+  const asked = u.years.join(u.language === 'zh' ? '、' : ', ');
+  const text =
+    u.language === 'zh'
+      ? `现有资料中没有${asked}年的相关数据，我不作猜测。`
+      : `The documents hold no figures for ${asked}, and I won't guess.`;
+  return draft('not_found', text, { ...(u.kpi ? { metricId: u.kpi.id } : {}) });
+}
+
+/** Districts, counties and towns: the documents report on the whole city. */
+const PLACE = /([\u4e00-\u9fa5]{2,3}?)(区|县|镇|乡|街道)(?![志里城委级域长直属内外部政军休所干领])/g;
+const NOT_A_PLACE = /^(全|各|本|市|城|社|辖|园|县|地|小|景|军|片|新|老)/;
+
+export function unknownPlace(text: string, corpusText: string): string | undefined {
+  for (const match of text.matchAll(PLACE)) {
+    const name = `${match[1]}${match[2]}`;
+    if (!NOT_A_PLACE.test(name) && !corpusText.includes(name)) return name;
+  }
+  return undefined;
+}
+
+export function placeNotCovered(u: Understanding, place: string): Draft {
+  const text =
+    u.language === 'zh'
+      ? `现有资料是全市层面的总结，没有“${place}”的单独数据，我不作猜测。`
+      : `The documents report on the whole city and hold no separate figures for ${place}, and I won't guess.`;
+  return draft('not_found', text);
+}
