@@ -4,138 +4,31 @@
  */
 
 /**
- * Units after an Arabic or masked number. Longer forms first so that the alternation in the
- * scanner prefers `人次` over `人` and `个月` over `个`.
- */
-const ARABIC_UNITS = [
-  '个百分点',
-  '百分点',
-  '平方米',
-  '人次',
-  '户次',
-  '个月',
-  '年度',
-  '小时',
-  '分钟',
-  '公里',
-  '公斤',
-  '千米',
-  '千克',
-  '课时',
-  '学时',
-  '星级',
-  '元',
-  '人',
-  '名',
-  '个',
-  '项',
-  '次',
-  '档',
-  '座',
-  '家',
-  '条',
-  '份',
-  '年',
-  '月',
-  '日',
-  '天',
-  '周岁',
-  '周年',
-  '周',
-  '位',
-  '批',
-  '起',
-  '所',
-  '支',
-  '件',
-  '场',
-  '户',
-  '期',
-  '处',
-  '篇',
-  '套',
-  '台',
-  '辆',
-  '分',
-  '岁',
-  '倍',
-  '届',
-  '类',
-  '种',
-  '节',
-  '张',
-  '封',
-  '首',
-  '组',
-  '轮',
-  '笔',
-  '例',
-  '栋',
-  '亩',
-  '吨',
-  '米',
-  '%',
-  '‰',
-];
-
-/**
  * Measure words after a Chinese numeral. Narrower than the Arabic list because many words start with
  * a numeral: 十分 (very), 一部分, 一对一, 四级调研员 (a rank name) are not counts.
  */
 const CHINESE_UNITS = [
-  '个百分点',
-  '人次',
-  '个月',
-  '年度',
-  '小时',
-  '元',
-  '人',
-  '名',
-  '个',
-  '项',
-  '次',
-  '档',
-  '座',
-  '家',
-  '条',
-  '份',
-  '年',
-  '月',
-  '日',
-  '天',
-  '周岁',
-  '周年',
-  '周',
-  '位',
-  '批',
-  '起',
-  '所',
-  '支',
-  '件',
-  '场',
-  '户',
-  '期',
-  '处',
-  '篇',
-  '套',
-  '台',
-  '辆',
-  '岁',
-  '倍',
-  '届',
-  '类',
-  '种',
-  '轮',
-  '笔',
-  '例',
+  '个百分点', '人次', '个月', '年度', '小时', '元', '人', '名', '个', '项', '次', '档', '座', '家', '条',
+  '份', '年', '月', '日', '天', '周岁', '周年', '周', '位', '批', '起', '所', '支', '件', '场', '户', '期',
+  '处', '篇', '套', '台', '辆', '岁', '倍', '届', '类', '种', '轮', '笔', '例',
+];
+
+/** Units after an Arabic or masked number: every measure word, plus units written after digits. */
+const ARABIC_UNITS = [
+  ...CHINESE_UNITS,
+  '百分点', '平方米', '户次', '分钟', '公里', '公斤', '千米', '千克', '课时', '学时', '星级', '分', '节',
+  '张', '封', '首', '组', '栋', '亩', '吨', '米', '%', '‰',
 ];
 
 const escape = (unit: string): string => unit.replace(/[%‰]/g, '\\$&');
+/** Longer forms first, so the alternation prefers `人次` over `人` and `个月` over `个`. */
+const alternation = (units: string[]): string =>
+  [...units].sort((a, b) => b.length - a.length).map(escape).join('|');
 
 /** Regex source for one Arabic-number unit. */
-export const ARABIC_UNIT_SOURCE = ARABIC_UNITS.map(escape).join('|');
+export const ARABIC_UNIT_SOURCE = alternation(ARABIC_UNITS);
 /** Regex source for one Chinese-numeral measure word. */
-export const CHINESE_UNIT_SOURCE = CHINESE_UNITS.map(escape).join('|');
+export const CHINESE_UNIT_SOURCE = alternation(CHINESE_UNITS);
 
 /**
  * Set phrases whose numeral is part of a name, not a quantity (a political slogan or an idiom):
