@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
-import { loadKnowledge, hashKnowledgeFiles } from './knowledge/load-knowledge.js';
+import { loadKnowledgeFiles, readKnowledgeFiles } from './knowledge/load-knowledge.js';
+import { hashFiles } from './knowledge/knowledge-hash.js';
 import type { KnowledgeBase } from './knowledge/types.js';
 import { HashedEmbeddings } from './retrieval/hashed-embeddings.js';
 import type { IdentifiedEmbeddings } from './retrieval/embedder.js';
@@ -53,10 +54,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const embeddings = deps.embeddings ?? new HashedEmbeddings();
   const load = async (): Promise<Loaded> => {
     const { knowledgeDir, cacheDir } = deps.config.paths;
-    const [kb, knowledgeHash] = await Promise.all([
-      loadKnowledge(knowledgeDir, { logger: deps.logger }),
-      hashKnowledgeFiles(knowledgeDir),
-    ]);
+    // One read of the folder serves both the knowledge base and the cache manifest's hash.
+    const files = await readKnowledgeFiles(knowledgeDir);
+    const kb = await loadKnowledgeFiles(files, { logger: deps.logger });
+    const knowledgeHash = hashFiles(files);
     for (const problem of kb.problems) deps.logger.warn(problem, 'knowledge file skipped');
     const { index } = await loadOrBuildIndex({
       cacheDir: path.join(cacheDir, 'index'),

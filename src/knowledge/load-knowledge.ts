@@ -21,7 +21,17 @@ import { extractFigures } from './figures.js';
  * field), because curated figures that silently vanish would make answers wrong.
  */
 export async function loadKnowledge(dir: string, options: { logger?: Logger } = {}): Promise<KnowledgeBase> {
-  const files = await readKnowledgeFiles(dir);
+  return loadKnowledgeFiles(await readKnowledgeFiles(dir), options);
+}
+
+/**
+ * `loadKnowledge` over files already read (see readKnowledgeFiles), so a caller that also hashes
+ * them for the index cache reads the folder once.
+ */
+export async function loadKnowledgeFiles(
+  files: KnowledgeFile[],
+  options: { logger?: Logger } = {},
+): Promise<KnowledgeBase> {
   const { documents, problems } = await loadDocuments(files);
   const data = parseDataFiles(files);
   const firstBad = data.problems[0];
