@@ -1,9 +1,7 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, afterEach, describe, expect, it } from 'vitest';
 import { AnswerSchema } from '../../src/assistant/answer.js';
 import { createMemorySessionStore } from '../../src/assistant/memory-session-store.js';
 import { loadConfig } from '../../src/config.js';
-import { createLogger, type Logger } from '../../src/logger.js';
 import { createAssistantForMode } from '../../src/wiring/assistant-mode.js';
 import { createTestCore, type TestCore } from '../support/create-test-core.js';
 import {
@@ -11,33 +9,10 @@ import {
   startFakeOpenAiServer,
   type FakeOpenAiServer,
 } from '../support/fake-openai-server.js';
+import { captureLogger } from '../support/capture-logger.js';
 
 const KEY = 'sk-wiring-test-key-0123456789';
 const QUESTION = '去年迁移了多少座散葬烈士墓？';
-
-function captureLogger(): {
-  logger: Logger;
-  lines: () => { level: number; msg: string }[];
-  raw: () => string;
-} {
-  const chunks: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      chunks.push(chunk.toString());
-      callback();
-    },
-  });
-  return {
-    logger: createLogger({ level: 'info', destination }),
-    raw: () => chunks.join(''),
-    lines: () =>
-      chunks
-        .join('')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as { level: number; msg: string }),
-  };
-}
 
 async function eventually(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,16 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCjkFontFiles } from '../../src/charts/cjk-font.js';
 import type { Config } from '../../src/config.js';
-import { createLogger, type Logger } from '../../src/logger.js';
 import { createSqliteStore } from '../../src/storage/sqlite-store.js';
 import type { Store } from '../../src/storage/store.js';
 import { startTelegram, type TelegramHandle } from '../../src/wiring/telegram.js';
 import { createTestCore, type TestCore } from '../support/create-test-core.js';
 import { startFakeTelegram, type FakeTelegramServer } from '../support/fake-telegram-server.js';
+import { captureLogger } from '../support/capture-logger.js';
 
 const TOKEN = '123456789:AAH-wiring-test-token_abcdef';
 const ADMIN = { id: 1001, first_name: '管理员', language_code: 'zh-hans' };
@@ -19,30 +18,6 @@ const FAST = {
   pacing: { perChatIntervalMs: 5, perGroupIntervalMs: 5, globalPerSecond: 0, baseBackoffMs: 20 },
   pollTimeoutSeconds: 2,
 };
-
-function captureLogger(): {
-  logger: Logger;
-  lines: () => { level: number; msg: string }[];
-  raw: () => string;
-} {
-  const chunks: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      chunks.push(chunk.toString());
-      callback();
-    },
-  });
-  return {
-    logger: createLogger({ level: 'info', destination }),
-    raw: () => chunks.join(''),
-    lines: () =>
-      chunks
-        .join('')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as { level: number; msg: string }),
-  };
-}
 
 function telegramConfig(apiRoot: string, token = TOKEN): Pick<Config, 'telegram' | 'userHashSalt'> {
   return {
