@@ -1,4 +1,5 @@
-import type { Result } from '../../errors.js';
+import { fail, ok, type Result } from '../../errors.js';
+import { splitFrontMatter } from './front-matter.js';
 
 /** What a format loader hands back: plain text plus whatever metadata the format itself carries. */
 export interface ExtractedText {
@@ -63,3 +64,20 @@ export function toNonBlankLines(raw: string): string {
 export const NOT_UTF8 =
   'not UTF-8 text (probably GBK) — re-save it as UTF-8, e.g. in Notepad: File → Save As → Encoding: UTF-8';
 export const EMPTY = 'the file has no text — add the content or delete the file';
+
+/**
+ * A UTF-8 text document with optional `---` YAML front matter (.txt, .md): the body is kept as
+ * written; `defaultTitle` picks the title when the front matter names none.
+ */
+export function loadFrontMatterText(bytes: Uint8Array, defaultTitle: (body: string) => string | undefined): ExtractResult {
+  const source = decodeUtf8Text(bytes);
+  if (source === undefined) return fail(NOT_UTF8);
+  const { raw, body, yamlError } = splitFrontMatter(source);
+  if (!body.trim()) return fail(EMPTY);
+  return ok({
+    text: body,
+    frontMatter: raw,
+    ...(yamlError === undefined ? {} : { frontMatterError: yamlError }),
+    defaultTitle: defaultTitle(body),
+  });
+}

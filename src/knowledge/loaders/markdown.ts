@@ -1,6 +1,4 @@
-import { ok, fail } from '../../errors.js';
-import { splitFrontMatter } from './front-matter.js';
-import { decodeUtf8Text, NOT_UTF8, EMPTY, type ExtractResult } from './extracted-text.js';
+import { loadFrontMatterText, type ExtractResult } from './extracted-text.js';
 
 /**
  * Loads a Markdown document. The body is kept as written, `#` headings included: the splitter reads
@@ -8,16 +6,7 @@ import { decodeUtf8Text, NOT_UTF8, EMPTY, type ExtractResult } from './extracted
  * marks masked digits. The default title is the first `#` heading.
  */
 export async function loadMarkdown(bytes: Uint8Array): Promise<ExtractResult> {
-  const source = decodeUtf8Text(bytes);
-  if (source === undefined) return fail(NOT_UTF8);
-  const { raw, body, yamlError } = splitFrontMatter(source);
-  if (!body.trim()) return fail(EMPTY);
-  return ok({
-    text: body,
-    frontMatter: raw,
-    ...(yamlError === undefined ? {} : { frontMatterError: yamlError }),
-    defaultTitle: firstHeading(body),
-  });
+  return loadFrontMatterText(bytes, firstHeading);
 }
 
 /** The first level-1 heading, or else the first heading of any level. */

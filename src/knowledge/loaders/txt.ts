@@ -1,6 +1,4 @@
-import { ok, fail } from '../../errors.js';
-import { splitFrontMatter } from './front-matter.js';
-import { decodeUtf8Text, firstNonEmptyLine, NOT_UTF8, EMPTY, type ExtractResult } from './extracted-text.js';
+import { firstNonEmptyLine, loadFrontMatterText, type ExtractResult } from './extracted-text.js';
 
 /**
  * Loads a plain-text document. An optional `---` YAML front matter block at the top is split off;
@@ -8,14 +6,5 @@ import { decodeUtf8Text, firstNonEmptyLine, NOT_UTF8, EMPTY, type ExtractResult 
  * The default title is the first non-empty line.
  */
 export async function loadTxt(bytes: Uint8Array): Promise<ExtractResult> {
-  const source = decodeUtf8Text(bytes);
-  if (source === undefined) return fail(NOT_UTF8);
-  const { raw, body, yamlError } = splitFrontMatter(source);
-  if (!body.trim()) return fail(EMPTY);
-  return ok({
-    text: body,
-    frontMatter: raw,
-    ...(yamlError === undefined ? {} : { frontMatterError: yamlError }),
-    defaultTitle: firstNonEmptyLine(body),
-  });
+  return loadFrontMatterText(bytes, firstNonEmptyLine);
 }
