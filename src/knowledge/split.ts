@@ -14,6 +14,7 @@
 import type { Chunk, Section, SourceDocument } from './types.js';
 import { readHeading, type Heading } from './headings.js';
 import { groupSpans, sentenceSpans, type Span } from './sentences.js';
+import { splitLawDocument } from './law-text.js';
 
 interface Line {
   start: number;
@@ -117,6 +118,7 @@ function trimmedRange(text: string, start: number, end: number, both: boolean): 
  * clause is longer). Never throws; an empty document gives no sections and no chunks.
  */
 export function splitDocument(doc: SourceDocument): { sections: Section[]; chunks: Chunk[] } {
+  if (doc.kind === 'law') return splitLawDocument(doc);
   const text = doc.text;
   const markdown = isMarkdown(doc);
   const lines = toLines(text);

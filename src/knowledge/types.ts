@@ -3,7 +3,8 @@
  * (normalise → split → extract figures) turns them into sections, chunks and figures.
  */
 
-export type DocKind = 'report' | 'policy' | 'other';
+/** `law`: a law or regulation kept verbatim in knowledge/laws/, split by article. */
+export type DocKind = 'report' | 'policy' | 'law' | 'other';
 
 export interface SourceDocument {
   /** Path relative to the knowledge folder, posix separators, e.g. `policies/guide.md`. Stable id. */
@@ -123,8 +124,71 @@ export interface LoadProblem {
   reason: string;
 }
 
+/** One numbered article of a law (第十五条 → 15), verbatim. */
+export interface LawArticle {
+  number: number;
+  /** e.g. 第二章 移交接收; '' before the first chapter heading. */
+  chapter: string;
+  /** The article's text, starting with 第X条, paragraphs joined by newlines. */
+  text: string;
+  /** Offset of the article in the document text. */
+  offset: number;
+}
+
+/** A law document with its articles. */
+export interface LawText {
+  docId: string;
+  title: string;
+  /** The name citations use, e.g. 退役军人保障法. */
+  shortTitle: string;
+  articles: ReadonlyMap<number, LawArticle>;
+}
+
+/** The law article a card's claim rests on, with a verbatim quote from it. */
+export interface CardBasis {
+  /** Short title of the law, e.g. 退役军人保障法 (see lawShortTitle). */
+  law: string;
+  article: number;
+  quote: string;
+}
+
+/**
+ * An entitlement card (knowledge/cards/*.yaml): one thing a veteran may ask about, answered in
+ * plain words with its legal basis, who qualifies and where to go.
+ */
+export interface EntitlementCard {
+  id: string;
+  /** The card file, e.g. cards/placement.yaml. */
+  file: string;
+  topic: string;
+  title: string;
+  titleEn: string;
+  /** The question the card answers, in a veteran's words. */
+  question: string;
+  /** One to three sentences, the direct answer first. */
+  answer: string;
+  answerEn: string;
+  who?: string;
+  exceptions?: string;
+  where?: string;
+  whereEn?: string;
+  /** What the law says to bring, or that it does not say. */
+  bring?: string;
+  /** What is left to national or local rules (amounts, procedures). */
+  local?: string;
+  basis: CardBasis[];
+  related: string[];
+  /** Sample phrasings written from the card itself. */
+  phrasings: string[];
+  keywords: string[];
+}
+
 export interface KnowledgeBase {
   documents: SourceDocument[];
+  /** Laws and regulations in knowledge/laws/, by article. */
+  laws: LawText[];
+  /** Entitlement cards from knowledge/cards/*.yaml. */
+  cards: EntitlementCard[];
   sections: Section[];
   chunks: Chunk[];
   figures: ExtractedFigure[];

@@ -31,7 +31,7 @@ const yearLike = z.preprocess(
 // Each field is validated on its own so one bad value does not discard the others.
 const FIELD_SCHEMAS = {
   title: text,
-  kind: z.enum(['policy', 'report', 'other']),
+  kind: z.enum(['policy', 'report', 'law', 'other']),
   issuer: text,
   // YAML may hand a Date for unquoted dates under some schemas; accept it and keep YYYY-MM-DD.
   effective_date: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.iso.date()),
@@ -45,7 +45,7 @@ const FIELD_NAMES = Object.keys(FIELD_SCHEMAS) as FieldName[];
 
 const FIX_HINTS: Record<FieldName, string> = {
   title: 'write the document title as text',
-  kind: 'use one of: policy, report, other',
+  kind: 'use one of: policy, report, law, other',
   issuer: 'write the issuing body as text, e.g. 市退役军人事务局',
   effective_date: 'write the date as YYYY-MM-DD, e.g. 2021-01-01',
   source: 'write where the text comes from as text',
