@@ -2,11 +2,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Logger } from '../logger.js';
 import { KnowledgeError } from '../errors.js';
-import type { Chunk, ExtractedFigure, KnowledgeBase, Section } from './types.js';
+import type { Chunk, EntitlementCard, ExtractedFigure, KnowledgeBase, Section } from './types.js';
 import { isDocumentPath, isSidecarPath, loadDocuments, type KnowledgeFile } from './loaders/index.js';
 import { dataFileKind, parseDataFiles } from './loaders/data-files.js';
 import { toKnowledgeError } from './loaders/yaml-data.js';
 import { checkKpiQuotes } from './kpi-schema.js';
+import { checkCards } from './check-cards.js';
+import { toLawText } from './law-text.js';
 import { compareCodePoints, hashFiles } from './knowledge-hash.js';
 import { splitDocument } from './split.js';
 import { extractFigures } from './figures.js';
@@ -39,6 +41,13 @@ export async function loadKnowledgeFiles(
   for (const p of checkKpiQuotes(data.kpis, documents, 'kpis.yaml')) {
     problems.push({ file: p.file, reason: `${p.field ?? ''}: ${p.message}` });
   }
+  const laws = documents.filter((d) => d.kind === 'law').map(toLawText);
+  for (const p of data.cardProblems.flat()) problems.push({ file: p.file, reason: `${p.field ?? ''}: ${p.message}` });
+  // A card whose basis cannot be verified is not used: a wrong article is worse than no card.
+  const cardFindings = checkCards(data.cards, laws);
+  const rejected = new Set(cardFindings.map((p) => `${p.file}#${/^cards\[(\d+)\]/.exec(p.field ?? '')?.[1]}`));
+  for (const p of cardFindings) problems.push({ file: p.file, reason: `${p.field ?? ''}: ${p.message}` });
+  const cards = keepVerifiedCards(data.cards, rejected);
   const sections: Section[] = [];
   const chunks: Chunk[] = [];
   const figures: ExtractedFigure[] = [];
@@ -59,7 +68,30 @@ export async function loadKnowledgeFiles(
     },
     'knowledge loaded',
   );
-  return { documents, sections, chunks, figures, kpis: data.kpis, glossary: data.glossary, bureau: data.bureau, problems };
+  return {
+    documents,
+    laws,
+    cards,
+    sections,
+    chunks,
+    figures,
+    kpis: data.kpis,
+    glossary: data.glossary,
+    bureau: data.bureau,
+    problems,
+  };
+}
+
+/** The cards no finding points at (`rejected` holds `file#index` keys); related ids to dropped cards are removed. */
+function keepVerifiedCards(cards: readonly EntitlementCard[], rejected: ReadonlySet<string>): EntitlementCard[] {
+  const position = new Map<string, number>();
+  const kept = cards.filter((card) => {
+    const i = position.get(card.file) ?? 0;
+    position.set(card.file, i + 1);
+    return !rejected.has(`${card.file}#${i}`);
+  });
+  const ids = new Set(kept.map((c) => c.id));
+  return kept.map((c) => ({ ...c, related: c.related.filter((id) => ids.has(id)) }));
 }
 
 /**

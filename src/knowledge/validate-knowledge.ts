@@ -3,6 +3,8 @@ import { readKnowledgeFiles } from './load-knowledge.js';
 import { extensionOf, isSidecarPath, loadDocuments, type KnowledgeFile } from './loaders/index.js';
 import { parseDataFiles } from './loaders/data-files.js';
 import { checkKpiQuotes } from './kpi-schema.js';
+import { checkCards } from './check-cards.js';
+import { toLawText } from './law-text.js';
 
 /** One finding of `ingest --check`; `field` is a front matter key or a data-file path like `indicators[2].unit`. */
 export interface KnowledgeCheckProblem {
@@ -43,6 +45,9 @@ export async function validateKnowledgeFiles(files: readonly KnowledgeFile[]): P
   for (const p of checkKpiQuotes(data.kpis, loaded.documents, kpiFile)) {
     problems.push(withField({ file: p.file, message: p.message }, p.field));
   }
+  for (const p of data.cardProblems.flat()) problems.push(withField({ file: p.file, message: p.message }, p.field));
+  const laws = loaded.documents.filter((d) => d.kind === 'law').map(toLawText);
+  for (const p of checkCards(data.cards, laws)) problems.push(withField({ file: p.file, message: p.message }, p.field));
   problems.push(...checkSidecars(files));
   return problems;
 }

@@ -1,15 +1,20 @@
-import type { BureauContact, GlossaryEntry, Kpi } from '../types.js';
+import type { BureauContact, EntitlementCard, GlossaryEntry, Kpi } from '../types.js';
+import { isCardFilePath, parseCardFile } from '../card-schema.js';
 import { parseKpiFile } from '../kpi-schema.js';
 import { parseGlossaryFile, mergeGlossaries } from '../glossary-schema.js';
 import { parseBureauFile } from '../bureau-schema.js';
 import type { KnowledgeFile } from './index.js';
 import type { DataProblem } from './yaml-data.js';
 
-/** Which data file a path is; data files are read from the top of the knowledge folder only. */
-export type DataFileKind = 'kpis' | 'glossary' | 'bureau';
+/** Which data file a path is: the top-level files, and entitlement cards in cards/. */
+export type DataFileKind = 'kpis' | 'glossary' | 'bureau' | 'cards';
 
-/** `kpis.yaml`, `glossary.yaml` / `glossary-*.yaml`, `bureau.yaml` at the folder's top level. */
+/**
+ * `kpis.yaml`, `glossary.yaml` / `glossary-*.yaml`, `bureau.yaml` at the folder's top level;
+ * `cards/*.yaml`.
+ */
 export function dataFileKind(path: string): DataFileKind | undefined {
+  if (isCardFilePath(path)) return 'cards';
   if (path.includes('/')) return undefined;
   const name = path.toLowerCase();
   if (name === 'kpis.yaml') return 'kpis';
@@ -22,13 +27,19 @@ export interface DataFiles {
   kpis: Kpi[];
   glossary: GlossaryEntry[];
   bureau: BureauContact | undefined;
+  cards: EntitlementCard[];
   /** Problems grouped per file, in file order; empty when every data file is valid. */
   problems: DataProblem[][];
+  /**
+   * Card files that do not match the schema. Kept apart from `problems`: a bad card file is skipped
+   * and reported (answers lose its cards), while a bad kpis/glossary/bureau file stops the load.
+   */
+  cardProblems: DataProblem[][];
 }
 
 /** Parses and validates the data files among `files`; other files are ignored. Never throws. */
 export function parseDataFiles(files: readonly KnowledgeFile[]): DataFiles {
-  const result: DataFiles = { kpis: [], glossary: [], bureau: undefined, problems: [] };
+  const result: DataFiles = { kpis: [], glossary: [], bureau: undefined, cards: [], problems: [], cardProblems: [] };
   const glossaries: GlossaryEntry[][] = [];
   for (const file of files) {
     const kind = dataFileKind(file.path);
@@ -38,6 +49,10 @@ export function parseDataFiles(files: readonly KnowledgeFile[]): DataFiles {
       const parsed = parseKpiFile(text, file.path);
       if (parsed.success) result.kpis = parsed.value;
       else result.problems.push(parsed.error);
+    } else if (kind === 'cards') {
+      const parsed = parseCardFile(text, file.path);
+      if (parsed.success) result.cards.push(...parsed.value);
+      else result.cardProblems.push(parsed.error);
     } else if (kind === 'glossary') {
       const parsed = parseGlossaryFile(text, file.path);
       if (parsed.success) glossaries.push(parsed.value);
