@@ -1,29 +1,49 @@
 /**
- * `npm run eval [-- --mode llm] [-- --verbose] [-- --json]`: runs the gold set and prints answer
- * accuracy, retrieval hit@1/hit@3, citation accuracy, status accuracy and grounding violations,
- * overall and per kind. `--mode llm` runs it through the configured OpenAI-compatible endpoint
- * (OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL) and adds the shares of answers the model had to
- * regenerate and that fell back to the offline answer. Exits 1 under the thresholds, 2 on bad usage.
+ * `npm run eval [-- --set gold,benefits-dev] [-- --mode llm] [-- --verbose] [-- --json]`: runs each
+ * question set (src/eval/eval-sets.ts) and prints, per set and per kind, answer accuracy, retrieval
+ * hit@1/hit@3, citation accuracy, status accuracy, grounding violations, and the two error rates:
+ * answerable questions answered "not found", unanswerable questions answered. Failures are printed
+ * for the gold set and dev splits only, never for test splits. `--mode llm` runs the sets through
+ * the configured OpenAI-compatible endpoint. Exits 1 under a set's floor, 2 on bad usage.
  */
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { createLlmAssistant, type LlmOutcome } from '../src/assistant/llm/create-llm-assistant.js';
 import { createMemorySessionStore } from '../src/assistant/memory-session-store.js';
 import type { Assistant } from '../src/assistant/ports.js';
 import { loadConfig, loadDotEnv, type Config } from '../src/config.js';
 import { createCore, type Core } from '../src/core.js';
-import { loadGoldSet } from '../src/eval/gold.js';
-import { checkThresholds, pct, runEval, type EvalMetrics, type EvalReport } from '../src/eval/run-eval.js';
+import { EVAL_SETS, type EvalSet } from '../src/eval/eval-sets.js';
+import { loadGoldSet, type GoldQuestion } from '../src/eval/gold.js';
+import { checkSetFloors, pct, runEval, type EvalMetrics, type EvalReport } from '../src/eval/run-eval.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import { createEmbeddingsFor } from '../src/wiring/embeddings.js';
-
-const args = process.argv.slice(2);
-const verbose = args.includes('--verbose');
-const mode = args.includes('--mode') ? args[args.indexOf('--mode') + 1] : 'offline';
 
 function usageError(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(2);
 }
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      set: { type: 'string' },
+      mode: { type: 'string', default: 'offline' },
+      verbose: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+} catch (error) {
+  usageError(`${error instanceof Error ? error.message : String(error)}\nusage: npm run eval -- [--set ${EVAL_SETS.map((s) => s.name).join(',')}] [--mode offline|llm] [--verbose] [--json]`);
+}
+const { verbose, json } = parsed.values;
+const mode = parsed.values.mode;
+const wanted = parsed.values.set?.split(',').map((s) => s.trim());
+const unknownSet = wanted?.find((name) => !EVAL_SETS.some((s) => s.name === name));
+if (unknownSet) usageError(`unknown --set ${unknownSet}: use ${EVAL_SETS.map((s) => s.name).join(', ')}`);
+const sets = EVAL_SETS.filter((s) => !wanted || wanted.includes(s.name));
 
 if (mode !== 'offline' && mode !== 'llm') usageError(`unknown --mode ${mode}: use offline or llm`);
 loadDotEnv();
@@ -36,29 +56,43 @@ if (mode === 'llm' && config.llm === undefined)
 const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
 const sessions = createMemorySessionStore();
 const core = await createCore({ config, logger, sessions, embeddings: createEmbeddingsFor(config) });
-const questions = await loadGoldSet(path.resolve('tests/eval'));
 const outcomes: LlmOutcome[] = [];
 const assistant = mode === 'llm' ? await createCheckedLlmAssistant(config, core, logger) : core.assistant;
 
-const started = performance.now();
-const report = await runEval(assistant, core.tools, questions);
-const seconds = (performance.now() - started) / 1000;
+const results: { set: EvalSet; questions: GoldQuestion[]; report: EvalReport; seconds: number }[] = [];
+for (const set of sets) {
+  let questions: GoldQuestion[];
+  try {
+    questions = await loadGoldSet(path.resolve(set.dir), set.files);
+  } catch (error) {
+    usageError(`${set.name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (questions.length === 0) {
+    process.stderr.write(`${set.name}: no questions in ${set.dir}/${set.files?.join(',') ?? '*.jsonl'} — skipped\n`);
+    continue;
+  }
+  const started = performance.now();
+  const report = await runEval(assistant, core.tools, questions);
+  results.push({ set, questions, report, seconds: (performance.now() - started) / 1000 });
+}
 const llmSummary = mode === 'llm' ? summariseOutcomes(outcomes) : undefined;
 
-if (args.includes('--json')) {
-  const json = {
+if (json) {
+  const out = {
     mode,
-    overall: report.overall,
-    byKind: report.byKind,
+    sets: Object.fromEntries(
+      results.map(({ set, report }) => [set.name, { overall: report.overall, byKind: report.byKind }]),
+    ),
     ...(llmSummary && { llm: llmSummary }),
   };
-  process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 } else {
-  printReport(report, seconds);
+  for (const r of results) printReport(r.set, r.report, r.seconds);
+  printSummary();
 }
-const failed = checkThresholds(report.overall);
+const failed = results.flatMap(({ set, report }) => checkSetFloors(set.name, report.overall).map((f) => `${set.name}: ${f}`));
 if (failed.length > 0) {
-  process.stderr.write(`eval below thresholds: ${failed.join('; ')}\n`);
+  process.stderr.write(`eval below floors: ${failed.join('; ')}\n`);
   process.exitCode = 1;
 }
 
@@ -110,16 +144,40 @@ function summariseOutcomes(list: LlmOutcome[]): LlmSummary {
   };
 }
 
-function printReport(r: EvalReport, elapsedSeconds: number): void {
-  const row = (name: string, m: EvalMetrics) =>
-    `${name.padEnd(20)} ${String(m.questions).padStart(4)}  ${pct(m.answerAccuracy).padStart(7)}  ${pct(m.statusAccuracy).padStart(7)}  ${pct(m.hit1).padStart(7)}  ${pct(m.hit3).padStart(7)}  ${pct(m.citationAccuracy).padStart(7)}  ${String(m.groundingViolations).padStart(5)}`;
+function header(first: string): string {
+  return `${first.padEnd(20)} ${'n'.padStart(4)}  ${'answer'.padStart(7)}  ${'status'.padStart(7)}  ${'hit@1'.padStart(7)}  ${'hit@3'.padStart(7)}  ${'cite'.padStart(7)}  ${'refused'.padStart(7)}  ${'over-ans'.padStart(8)}  ${'ungr.'.padStart(5)}`;
+}
+function row(name: string, m: EvalMetrics): string {
+  return `${name.padEnd(20)} ${String(m.questions).padStart(4)}  ${pct(m.answerAccuracy).padStart(7)}  ${pct(m.statusAccuracy).padStart(7)}  ${pct(m.hit1).padStart(7)}  ${pct(m.hit3).padStart(7)}  ${pct(m.citationAccuracy).padStart(7)}  ${(m.answerable ? pct(m.wronglyRefused) : '—').padStart(7)}  ${(m.unanswerable ? pct(m.wronglyAnswered) : '—').padStart(8)}  ${String(m.groundingViolations).padStart(5)}`;
+}
+
+function printReport(set: EvalSet, r: EvalReport, elapsedSeconds: number): void {
   const lines = [
-    `eval (${mode}) — ${questions.length} questions in ${elapsedSeconds.toFixed(1)}s`,
-    `${'kind'.padEnd(20)} ${'n'.padStart(4)}  ${'answer'.padStart(7)}  ${'status'.padStart(7)}  ${'hit@1'.padStart(7)}  ${'hit@3'.padStart(7)}  ${'cite'.padStart(7)}  ${'ungr.'.padStart(5)}`,
+    '',
+    `== ${set.name} (${mode}) — ${r.scores.length} questions in ${elapsedSeconds.toFixed(1)}s`,
+    header('kind'),
     ...Object.entries(r.byKind).map(([k, m]) => row(k, m)),
     row('OVERALL', r.overall),
-    `status accuracy on masked / not-found / off-scope: ${pct(r.overall.guardedStatusAccuracy)}`,
   ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (!set.showFailures) {
+    process.stdout.write('(test split: failures are not shown)\n');
+    return;
+  }
+  for (const [i, s] of r.scores.entries()) {
+    if (s.correct && s.violations.length === 0) continue;
+    const a = r.answers[i];
+    const width = verbose ? 600 : 220;
+    process.stdout.write(
+      `✗ ${s.id} [${s.kind}] ${s.problems.join('; ')}${s.violations.length ? ` ungrounded: ${s.violations.join(',')}` : ''}\n    Q: ${a?.question}\n    A: ${a?.answer.replace(/\n/g, ' ⏎ ').slice(0, width)}\n`,
+    );
+  }
+}
+
+/** One line per set: the figures the closing notes quote. */
+function printSummary(): void {
+  const lines = ['', `== summary (${mode})`, header('set'), ...results.map(({ set, report }) => row(set.name, report.overall))];
+  lines.push('refused = answerable questions answered "not found"; over-ans = unanswerable questions answered');
   if (llmSummary) {
     const reasons = Object.entries(llmSummary.fallbackReasons)
       .map(([reason, count]) => `${reason} ${count}`)
@@ -129,12 +187,4 @@ function printReport(r: EvalReport, elapsedSeconds: number): void {
     );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
-  for (const [i, s] of r.scores.entries()) {
-    if (s.correct && s.violations.length === 0 && !verbose) continue;
-    const a = r.answers[i];
-    if (!s.correct || s.violations.length > 0)
-      process.stdout.write(
-        `✗ ${s.id} [${s.kind}] ${s.problems.join('; ')}${s.violations.length ? ` ungrounded: ${s.violations.join(',')}` : ''}\n    Q: ${a?.question}\n    A: ${a?.answer.replace(/\n/g, ' ⏎ ').slice(0, 220)}\n`,
-      );
-  }
 }

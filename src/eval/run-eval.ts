@@ -13,6 +13,12 @@ export interface EvalMetrics {
   hit3: number;
   citationAccuracy: number;
   groundingViolations: number;
+  /** Share of answerable questions answered "not found" (or out of scope). */
+  wronglyRefused: number;
+  /** Share of unanswerable questions answered as if the documents held the answer. */
+  wronglyAnswered: number;
+  answerable: number;
+  unanswerable: number;
 }
 
 export interface EvalReport {
@@ -51,7 +57,7 @@ export async function runEval(
   };
 }
 
-function summarise(scores: QuestionScore[]): EvalMetrics {
+export function summarise(scores: QuestionScore[]): EvalMetrics {
   const share = (xs: (boolean | undefined)[]): number => {
     const defined = xs.filter((x): x is boolean => x !== undefined);
     return defined.length === 0 ? 1 : defined.filter(Boolean).length / defined.length;
@@ -65,8 +71,15 @@ function summarise(scores: QuestionScore[]): EvalMetrics {
     hit3: share(scores.map((s) => s.hit3)),
     citationAccuracy: share(scores.map((s) => s.citationOk)),
     groundingViolations: scores.reduce((n, s) => n + s.violations.length, 0),
+    wronglyRefused: rate(scores.filter((s) => s.answerable).map((s) => s.wronglyRefused)),
+    wronglyAnswered: rate(scores.filter((s) => !s.answerable).map((s) => s.wronglyAnswered)),
+    answerable: scores.filter((s) => s.answerable).length,
+    unanswerable: scores.filter((s) => !s.answerable).length,
   };
 }
+
+/** Share of true values; 0 for an empty list (no question of that sort, no error of that sort). */
+const rate = (xs: boolean[]): number => (xs.length === 0 ? 0 : xs.filter(Boolean).length / xs.length);
 
 /** The thresholds the eval must meet; returns what failed. */
 export function checkThresholds(m: EvalMetrics): string[] {
@@ -77,6 +90,28 @@ export function checkThresholds(m: EvalMetrics): string[] {
     failed.push(`status accuracy on masked/not-found/off-scope ${pct(m.guardedStatusAccuracy)} < 100%`);
   if (m.groundingViolations > THRESHOLDS.groundingViolations)
     failed.push(`${m.groundingViolations} grounding violations`);
+  return failed;
+}
+
+/**
+ * Per-set floors: each set's measured level minus a small margin (see the closing notes), plus the
+ * promises that hold everywhere — no grounding violation, no unanswerable question answered.
+ */
+export const SET_FLOORS: Record<string, { answerAccuracy: number; maxWronglyRefused?: number }> = {
+  gold: { answerAccuracy: THRESHOLDS.answerAccuracy },
+};
+
+/** What a set's report fails of its floor; empty when it holds. */
+export function checkSetFloors(set: string, m: EvalMetrics): string[] {
+  const failed = set === 'gold' ? checkThresholds(m) : [];
+  const floor = SET_FLOORS[set];
+  if (set !== 'gold') {
+    if (floor && m.answerAccuracy < floor.answerAccuracy)
+      failed.push(`answer accuracy ${pct(m.answerAccuracy)} < ${pct(floor.answerAccuracy)}`);
+    if (floor?.maxWronglyRefused !== undefined && m.wronglyRefused > floor.maxWronglyRefused)
+      failed.push(`answerable questions refused ${pct(m.wronglyRefused)} > ${pct(floor.maxWronglyRefused)}`);
+    if (m.groundingViolations > 0) failed.push(`${m.groundingViolations} grounding violations`);
+  }
   return failed;
 }
 

@@ -3,7 +3,8 @@ import { checkGrounding } from '../assistant/grounding.js';
 import { stripNonClaims } from '../assistant/llm/grounding-gate.js';
 import { normaliseForMatch } from '../knowledge/normalise.js';
 import type { Passage } from '../assistant/ports.js';
-import type { GoldQuestion } from './gold.js';
+import { expectedStatus, isAnswerable, type GoldQuestion } from './gold.js';
+import { citedArticles, saysNotStated } from './cited-articles.js';
 
 export interface QuestionScore {
   id: string;
@@ -12,6 +13,12 @@ export interface QuestionScore {
   statusOk: boolean;
   /** The expected status is undisclosed, not_found or out_of_scope (must be 100 % right). */
   guarded: boolean;
+  /** The documents hold the answer (answered or undisclosed expected). */
+  answerable: boolean;
+  /** Answerable, yet the assistant said not found (or out of scope). */
+  wronglyRefused: boolean;
+  /** Not answerable, yet the assistant answered without saying the documents do not state it. */
+  wronglyAnswered: boolean;
   /** undefined when the question names no expected quote (off-scope, not found, follow-ups). */
   hit1: boolean | undefined;
   hit3: boolean | undefined;
@@ -31,8 +38,14 @@ export function scoreAnswer(
 ): QuestionScore {
   const e = q.expect;
   const problems: string[] = [];
-  const statusOk = answer.status === e.status;
-  if (!statusOk) problems.push(`status ${answer.status}, expected ${e.status}`);
+  const expected = expectedStatus(q);
+  const answerable = isAnswerable(q);
+  const refused = answer.status === 'not_found' || answer.status === 'out_of_scope';
+  // An unanswerable benefits question may also be answered by saying the law leaves it open.
+  const statusOk =
+    answer.status === expected ||
+    (e.answerable === false && answer.status === 'answered' && saysNotStated(answer.answer, e.reason));
+  if (!statusOk) problems.push(`status ${answer.status}, expected ${expected}`);
   if (answer.language !== e.language) problems.push(`language ${answer.language}, expected ${e.language}`);
   for (const needle of e.mustInclude ?? [])
     if (!has(answer.answer, needle)) problems.push(`missing "${needle}"`);
@@ -40,6 +53,19 @@ export function scoreAnswer(
     if (!group.some((n) => has(answer.answer, n))) problems.push(`missing one of ${JSON.stringify(group)}`);
   for (const needle of e.mustNotInclude ?? [])
     if (has(answer.answer, needle)) problems.push(`must not include "${needle}"`);
+  if (answer.status === 'answered') {
+    for (const group of e.facts ?? [])
+      if (!group.some((n) => has(answer.answer, n))) problems.push(`missing a fact: one of ${JSON.stringify(group)}`);
+    if (e.basis && e.basis.length > 0) {
+      const cited = citedArticles(answer);
+      const ok = e.basis.some((b) => b.articles.some((n) => cited.has(`${b.law}#${n}`)));
+      if (!ok)
+        problems.push(
+          `basis not cited: one of ${e.basis.map((b) => `${b.law} ${b.articles.join('/')}`).join('; ')} (cited ${[...cited].join(', ') || 'none'})`,
+        );
+    }
+    if (e.gap && !saysNotStated(answer.answer)) problems.push(`does not say the documents leave "${e.gap}" open`);
+  }
 
   const quote = e.quote;
   const inPassage = (p: Passage) =>
@@ -61,7 +87,10 @@ export function scoreAnswer(
     kind: q.kind,
     correct: problems.length === 0,
     statusOk,
-    guarded: e.status !== 'answered',
+    guarded: e.status !== undefined && e.status !== 'answered',
+    answerable,
+    wronglyRefused: answerable && refused,
+    wronglyAnswered: !answerable && !refused && !statusOk,
     hit1,
     hit3,
     citationOk,

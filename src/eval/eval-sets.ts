@@ -1,0 +1,24 @@
+/**
+ * The question sets `npm run eval` runs, each reported on its own:
+ * - `gold`: the original set (tests/eval/*.jsonl), written while the rules were tuned on it;
+ * - blind sets (tests/eval/blind/): written by writers who saw only the source texts and a brief
+ *   (kept beside each set), split 50/50 with a fixed seed. Failures are read on `dev` only; `test`
+ *   is run for aggregate figures and its questions are never printed.
+ */
+export interface EvalSet {
+  name: string;
+  /** Folder under the project root. */
+  dir: string;
+  /** The files of the set; all *.jsonl of the folder when omitted. */
+  files?: readonly string[];
+  /** False for test splits: the eval never prints their questions or answers. */
+  showFailures: boolean;
+}
+
+export const EVAL_SETS: readonly EvalSet[] = [
+  { name: 'gold', dir: 'tests/eval', showFailures: true },
+  { name: 'benefits-dev', dir: 'tests/eval/blind', files: ['benefits.dev.jsonl'], showFailures: true },
+  { name: 'benefits-test', dir: 'tests/eval/blind', files: ['benefits.test.jsonl'], showFailures: false },
+  { name: 'summary-dev', dir: 'tests/eval/blind', files: ['summary.dev.jsonl'], showFailures: true },
+  { name: 'summary-test', dir: 'tests/eval/blind', files: ['summary.test.jsonl'], showFailures: false },
+];
