@@ -34,5 +34,7 @@ for (const p of checkCards(cards, laws)) {
   console.log(`${p.file} ${p.field ?? ''}: ${p.message}`);
 }
 const counted = only.length > 0 ? cards.filter((c) => only.includes(c.file)) : cards;
-console.log(`${counted.length} cards checked against ${laws.map((l) => `${l.shortTitle} (${l.articles.size} articles)`).join(', ')}`);
+console.log(
+  `${counted.length} cards checked against ${laws.map((l) => `${l.shortTitle} (${l.articles.size} articles)`).join(', ')}`,
+);
 process.exitCode = failed ? 1 : 0;

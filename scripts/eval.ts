@@ -36,7 +36,9 @@ try {
     strict: true,
   });
 } catch (error) {
-  usageError(`${error instanceof Error ? error.message : String(error)}\nusage: npm run eval -- [--set ${EVAL_SETS.map((s) => s.name).join(',')}] [--mode offline|llm] [--verbose] [--json]`);
+  usageError(
+    `${error instanceof Error ? error.message : String(error)}\nusage: npm run eval -- [--set ${EVAL_SETS.map((s) => s.name).join(',')}] [--mode offline|llm] [--verbose] [--json]`,
+  );
 }
 const { verbose, json } = parsed.values;
 const mode = parsed.values.mode;
@@ -68,7 +70,9 @@ for (const set of sets) {
     usageError(`${set.name}: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (questions.length === 0) {
-    process.stderr.write(`${set.name}: no questions in ${set.dir}/${set.files?.join(',') ?? '*.jsonl'} — skipped\n`);
+    process.stderr.write(
+      `${set.name}: no questions in ${set.dir}/${set.files?.join(',') ?? '*.jsonl'} — skipped\n`,
+    );
     continue;
   }
   const started = performance.now();
@@ -90,7 +94,9 @@ if (json) {
   for (const r of results) printReport(r.set, r.report, r.seconds);
   printSummary();
 }
-const failed = results.flatMap(({ set, report }) => checkSetFloors(set.name, report.overall).map((f) => `${set.name}: ${f}`));
+const failed = results.flatMap(({ set, report }) =>
+  checkSetFloors(set.name, report.overall).map((f) => `${set.name}: ${f}`),
+);
 if (failed.length > 0) {
   process.stderr.write(`eval below floors: ${failed.join('; ')}\n`);
   process.exitCode = 1;
@@ -176,8 +182,15 @@ function printReport(set: EvalSet, r: EvalReport, elapsedSeconds: number): void 
 
 /** One line per set: the figures the closing notes quote. */
 function printSummary(): void {
-  const lines = ['', `== summary (${mode})`, header('set'), ...results.map(({ set, report }) => row(set.name, report.overall))];
-  lines.push('refused = answerable questions answered "not found"; over-ans = unanswerable questions answered');
+  const lines = [
+    '',
+    `== summary (${mode})`,
+    header('set'),
+    ...results.map(({ set, report }) => row(set.name, report.overall)),
+  ];
+  lines.push(
+    'refused = answerable questions answered "not found"; over-ans = unanswerable questions answered',
+  );
   if (llmSummary) {
     const reasons = Object.entries(llmSummary.fallbackReasons)
       .map(([reason, count]) => `${reason} ${count}`)

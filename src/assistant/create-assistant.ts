@@ -14,6 +14,9 @@ import { understand } from './understand/understand.js';
 import { createMemorySessionStore } from './memory-session-store.js';
 import { createTermWeight } from './compose/relevance.js';
 import { normaliseForMatch } from '../knowledge/normalise.js';
+import { CardIndex } from '../retrieval/card-index.js';
+import { createArticleCitation } from './benefits/article-citation.js';
+import { createHomophoneIndex, wordsOf, type HomophoneIndex } from './understand/homophones.js';
 
 const MAX_TURNS = 10;
 
@@ -36,6 +39,8 @@ export interface OfflineAssistant extends Assistant {
 export function createAssistant(deps: AssistantDeps): OfflineAssistant {
   const { kb, tools } = deps;
   const sessions = deps.sessions ?? createMemorySessionStore();
+  let cardIndex: CardIndex | undefined;
+  const cards = (): CardIndex => (cardIndex ??= CardIndex.build(kb.cards));
   const ctx: ComposeContext = {
     kb,
     tools,
@@ -43,6 +48,20 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
     knownYears: knownYears(kb),
     termWeight: createTermWeight(kb.chunks.map((c) => `${c.text} ${c.sectionPath.join(' ')}`)),
     corpusText: normaliseForMatch(kb.documents.map((d) => d.text).join('\n')),
+    benefits: { cards, articleCitation: createArticleCitation(kb) },
+  };
+  // Built on the first question: a start that answers nothing should not pay for it.
+  let homophones: HomophoneIndex | undefined;
+  const correctTypos = (text: string): string => {
+    homophones ??= createHomophoneIndex([
+      ...cards().words,
+      ...reportWords(kb),
+      // Terms the dictionary does not know as words (报到, 优待证) count whole.
+      ...kb.glossary.flatMap((g) => [g.term, ...g.colloquial]),
+      ...kb.cards.flatMap((c) => [c.title, ...c.keywords]),
+      ...kb.kpis.flatMap((k) => [k.nameZh, ...k.aliases]),
+    ]);
+    return homophones.apply(text, homophones.correct(text));
   };
 
   async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
@@ -53,7 +72,7 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
       return finish('', language, draft('out_of_scope', t('empty', language)));
     }
     const kpis = tools.currentKpis();
-    const u = understand(sanitized.text, {
+    const u = understand(correctTypos(sanitized.text), {
       kpis,
       glossary: kb.glossary,
       years: { latestActualYear: latestActualYear(kpis) ?? 2022, targetYear: latestTargetYear(kpis) ?? 2023 },
@@ -61,7 +80,7 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
       previousLanguage: state?.language,
       forcedLanguage: options.language,
     });
-    const composed = await composeOffline(u, ctx);
+    const composed = await composeOffline(u, ctx, state?.turns.at(-1));
     const answer = finish(
       sanitized.text,
       u.language,
@@ -92,6 +111,7 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
       figures: d.figures,
       mode: 'offline',
       ...(notice ? { notice } : {}),
+      ...(d.suggestions && d.suggestions.length > 0 ? { suggestions: d.suggestions } : {}),
     };
     const grounding = checkGrounding(answer.answer, groundingSources(answer, d.derived));
     if (grounding.ok) return AnswerSchema.parse(answer);
@@ -127,12 +147,23 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
       ...(turn.composed.metricId ? { metricId: turn.composed.metricId } : {}),
       ...(turn.composed.year !== undefined ? { year: turn.composed.year } : {}),
       ...(turn.composed.topic ? { topic: turn.composed.topic } : {}),
+      ...(turn.composed.cardIds ? { cardIds: turn.composed.cardIds } : {}),
     };
     sessions.set(session, { language, turns: [...previous, entry].slice(-MAX_TURNS) });
   }
 
   return { ask, groundingSources };
 }
+
+/** Words of the reports (not laws, which the cards restate): typos of report terms (慰问今) too. */
+function reportWords(kb: KnowledgeBase): string[] {
+  const reports = kb.documents.filter((d) => d.kind === 'report');
+  // A bulk upload would make the first answer slow; the cards' and glossary's words still count.
+  const total = reports.reduce((n, d) => n + d.text.length, 0);
+  return total > MAX_REPORT_CHARS_FOR_TYPOS ? [] : reports.flatMap((d) => wordsOf(d.text));
+}
+
+const MAX_REPORT_CHARS_FOR_TYPOS = 200_000;
 
 function knownYears(kb: KnowledgeBase): Set<number> {
   const years = new Set<number>();

@@ -85,7 +85,12 @@ export interface SourceSummary {
  * same tools, so both answer from the same facts. Arithmetic is done here, never by a model.
  */
 export interface KnowledgeTools {
-  searchKnowledge(query: string, k?: number, options?: { kind?: DocKind }): Promise<Passage[]>;
+  /** Passages for a query; `kind` or `kinds` limit the document kinds searched. */
+  searchKnowledge(
+    query: string,
+    k?: number,
+    options?: { kind?: DocKind; kinds?: DocKind[] },
+  ): Promise<Passage[]>;
   /** Resolves a metric by id, Chinese/English name or alias. */
   lookupFigure(
     metric: string,
@@ -131,6 +136,8 @@ export interface SessionTurn {
   metricId?: string;
   year?: number;
   topic?: string;
+  /** Entitlement cards the answer was built from. */
+  cardIds?: string[];
   at: string;
 }
 

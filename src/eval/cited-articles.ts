@@ -28,7 +28,8 @@ const NOT_STATED =
   /没有(写明|规定|列明|明确|说明|具体规定|提到|涉及|找到)|未(作|做)?(规定|写明|列明|明确|说明)|不列具体|资料(中|里)?没有|does not (say|state|specify|set|cover)|doesn't (say|state|specify|cover)|not (stated|specified|set out|covered)|no (rule|provision)/i;
 
 /** The answer says who sets what the law leaves open (an amount, a procedure). */
-const LEFT_TO_OTHERS = /以(国家和)?(当地|地方)(的)?规定为准|由.{0,20}(规定|制定|确定)|set (locally|by)|local rules/i;
+const LEFT_TO_OTHERS =
+  /以(国家和)?(当地|地方)(的)?规定为准|由.{0,20}(规定|制定|确定)|set (locally|by)|local rules/i;
 
 /**
  * True when the answer says the documents do not state something; for a question the law leaves to

@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { AnswerStatusSchema, LanguageSchema } from '../assistant/answer.js';
 
 /** A law article an answer may rest on (blind benefits sets): any one of `articles` counts. */
-const BasisSchema = z.object({ law: z.string().min(1), articles: z.array(z.number().int().positive()).min(1) });
+const BasisSchema = z.object({
+  law: z.string().min(1),
+  articles: z.array(z.number().int().positive()).min(1),
+});
 
 /**
  * One line of tests/eval/*.jsonl or tests/eval/blind/*.jsonl (format in tests/eval/README.md).
@@ -12,33 +15,36 @@ const BasisSchema = z.object({ law: z.string().min(1), articles: z.array(z.numbe
  * and facts a correct answer holds, instead of a status and verbatim strings: their writer saw the
  * laws, never the assistant's knowledge.
  */
-export const GoldQuestionSchema = z.object({
-  id: z.string().min(1),
-  kind: z.string().min(1),
-  question: z.string(),
-  session: z.string().optional(),
-  note: z.string().optional(),
-  expect: z.object({
-    status: AnswerStatusSchema.optional(),
-    answerable: z.boolean().optional(),
-    basis: z.array(BasisSchema).optional(),
-    /** Groups of alternatives; a correct answer holds one phrase of every group. */
-    facts: z.array(z.array(z.string().min(1)).min(1)).optional(),
-    /** The part of a two-part question the laws do not answer: the answer must say so. */
-    gap: z.string().optional(),
-    /** Why an unanswerable question is unanswerable: local_rule or not_in_law. */
-    reason: z.string().optional(),
-    language: LanguageSchema,
-    mustInclude: z.array(z.string()).optional(),
-    mustIncludeAny: z.array(z.array(z.string()).min(1)).optional(),
-    mustNotInclude: z.array(z.string()).optional(),
-    quote: z.string().optional(),
-    doc: z.string().optional(),
-  }),
-}).refine((q) => q.expect.status !== undefined || q.expect.answerable !== undefined, {
-  message: 'expect needs a status (answered, undisclosed, not_found, out_of_scope) or answerable (true/false)',
-  path: ['expect', 'status'],
-});
+export const GoldQuestionSchema = z
+  .object({
+    id: z.string().min(1),
+    kind: z.string().min(1),
+    question: z.string(),
+    session: z.string().optional(),
+    note: z.string().optional(),
+    expect: z.object({
+      status: AnswerStatusSchema.optional(),
+      answerable: z.boolean().optional(),
+      basis: z.array(BasisSchema).optional(),
+      /** Groups of alternatives; a correct answer holds one phrase of every group. */
+      facts: z.array(z.array(z.string().min(1)).min(1)).optional(),
+      /** The part of a two-part question the laws do not answer: the answer must say so. */
+      gap: z.string().optional(),
+      /** Why an unanswerable question is unanswerable: local_rule or not_in_law. */
+      reason: z.string().optional(),
+      language: LanguageSchema,
+      mustInclude: z.array(z.string()).optional(),
+      mustIncludeAny: z.array(z.array(z.string()).min(1)).optional(),
+      mustNotInclude: z.array(z.string()).optional(),
+      quote: z.string().optional(),
+      doc: z.string().optional(),
+    }),
+  })
+  .refine((q) => q.expect.status !== undefined || q.expect.answerable !== undefined, {
+    message:
+      'expect needs a status (answered, undisclosed, not_found, out_of_scope) or answerable (true/false)',
+    path: ['expect', 'status'],
+  });
 export type GoldQuestion = z.infer<typeof GoldQuestionSchema> & { file: string };
 
 /** The status a question expects; blind benefits questions expect `answered` when the law answers them. */
@@ -52,7 +58,9 @@ export const isAnswerable = (q: GoldQuestion): boolean =>
 
 /** Reads every gold file in `dir` (or the files named); a bad line is an error naming file and line. */
 export async function loadGoldSet(dir: string, only?: readonly string[]): Promise<GoldQuestion[]> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.jsonl') && (!only || only.includes(f))).sort();
+  const files = (await readdir(dir))
+    .filter((f) => f.endsWith('.jsonl') && (!only || only.includes(f)))
+    .sort();
   const questions: GoldQuestion[] = [];
   for (const file of files) {
     const lines = (await readFile(path.join(dir, file), 'utf8')).split('\n');

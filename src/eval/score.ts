@@ -55,7 +55,8 @@ export function scoreAnswer(
     if (has(answer.answer, needle)) problems.push(`must not include "${needle}"`);
   if (answer.status === 'answered') {
     for (const group of e.facts ?? [])
-      if (!group.some((n) => has(answer.answer, n))) problems.push(`missing a fact: one of ${JSON.stringify(group)}`);
+      if (!group.some((n) => has(answer.answer, n)))
+        problems.push(`missing a fact: one of ${JSON.stringify(group)}`);
     if (e.basis && e.basis.length > 0) {
       const cited = citedArticles(answer);
       const ok = e.basis.some((b) => b.articles.some((n) => cited.has(`${b.law}#${n}`)));
@@ -64,7 +65,8 @@ export function scoreAnswer(
           `basis not cited: one of ${e.basis.map((b) => `${b.law} ${b.articles.join('/')}`).join('; ')} (cited ${[...cited].join(', ') || 'none'})`,
         );
     }
-    if (e.gap && !saysNotStated(answer.answer)) problems.push(`does not say the documents leave "${e.gap}" open`);
+    if (e.gap && !saysNotStated(answer.answer))
+      problems.push(`does not say the documents leave "${e.gap}" open`);
   }
 
   const quote = e.quote;

@@ -14,6 +14,10 @@ export interface Draft {
   metricId?: string;
   year?: number;
   topic?: string;
+  /** The entitlement cards the answer is built from (kept in the session for follow-ups). */
+  cardIds?: string[];
+  /** Next questions to offer (related cards, other years of an indicator). */
+  suggestions?: string[];
 }
 
 export const draft = (status: AnswerStatus, answer: string, extra: Partial<Draft> = {}): Draft => ({

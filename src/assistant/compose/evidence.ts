@@ -1,4 +1,4 @@
-import type { Kpi } from '../../knowledge/types.js';
+import type { DocKind, Kpi } from '../../knowledge/types.js';
 import { findNumbers } from '../../knowledge/numbers.js';
 import { STAFF_UPDATE_DOC } from '../tools/kpi-overlay.js';
 import { asksAboutBenefits } from '../understand/intent.js';
@@ -13,6 +13,8 @@ import { contentTerms, coverage, type TermWeight } from './relevance.js';
  * Gathering and weighing the passages an offline answer may quote: search, coverage of the
  * question, document-kind preference, and the checks that a number question is really answered.
  */
+
+const PASSAGE_KINDS: DocKind[] = ['report', 'policy', 'other'];
 
 /** A passage must hold at least this share of the question's terms to count as an answer. */
 export const MIN_COVERAGE = 0.34;
@@ -39,8 +41,9 @@ export async function relevantPassages(
   terms: string[],
   ctx: ComposeContext,
 ): Promise<ScoredPassage[]> {
+  // Laws are answered through the entitlement cards that cite them, never quoted as loose passages.
   const score = async (kind?: 'policy' | 'report') =>
-    (await ctx.tools.searchKnowledge(u.resolvedText, SEARCH_K, kind ? { kind } : {}))
+    (await ctx.tools.searchKnowledge(u.resolvedText, SEARCH_K, { kinds: kind ? [kind] : PASSAGE_KINDS }))
       .map((passage) => ({
         passage,
         coverage: coverage(terms, `${passage.quote} ${passage.section}`, ctx.termWeight),

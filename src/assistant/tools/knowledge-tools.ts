@@ -36,14 +36,19 @@ export function createKnowledgeTools(deps: KnowledgeToolsDeps): KnowledgeToolsIm
   const resolveMetric = (metric: string, kpis = currentKpis()): Kpi | undefined =>
     kpis.find((k) => k.id === metric) ?? findMetric(metric, kpis)?.kpi;
 
-  async function searchKnowledge(query: string, k = 5, options: { kind?: DocKind } = {}): Promise<Passage[]> {
+  async function searchKnowledge(
+    query: string,
+    k = 5,
+    options: { kind?: DocKind; kinds?: DocKind[] } = {},
+  ): Promise<Passage[]> {
+    const kinds = options.kind ? [options.kind] : options.kinds;
     const matches = glossaryMatches(query, kb.glossary);
     const search = (text: string) =>
       index.search(text, {
         k,
         boostTerms: [...new Set(matches.map((m) => m.term))],
         excludeDocs: superseded,
-        ...(options.kind ? { kinds: [options.kind] } : {}),
+        ...(kinds ? { kinds } : {}),
       });
     // The documents use official words; "伤残退伍的找工作" is also searched as "…残疾…就业", and the
     // two rankings are interleaved so neither phrasing loses what it finds best.

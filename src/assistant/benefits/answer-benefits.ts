@@ -1,0 +1,149 @@
+import type { EntitlementCard } from '../../knowledge/types.js';
+import type { CardIndex } from '../../retrieval/card-index.js';
+import type { Citation, Language } from '../answer.js';
+import { uniqueCitations } from '../compose/cite.js';
+import { draft, type Draft } from '../compose/draft.js';
+import { askingText } from '../understand/clauses.js';
+import { askedAspects } from './aspects.js';
+import { MATCH_PARAMS, type MatchParams } from './calibration.js';
+import { basisLine, composeCardAnswer } from './card-answer.js';
+import { confidenceFor, readCards, type CardReading } from './match-cards.js';
+
+/**
+ * The benefits route: which cards answer a veteran's question, and the answer built from them —
+ * one card, two cards for a two-part question, a short list for a broad question, and a plain
+ * statement for any asked part no card covers. Returns undefined when no card is a confident match
+ * (the caller then tries the reports, or says "not found").
+ */
+
+export interface BenefitsContext {
+  /** The card index, built on first use (a start that answers nothing should not pay for it). */
+  cards: () => CardIndex;
+  articleCitation: (law: string, article: number) => Citation | undefined;
+  params?: MatchParams;
+}
+
+export interface BenefitsQuestion {
+  text: string;
+  language: Language;
+  /** Official terms the glossary found for the question's words. */
+  boostTerms: readonly string[];
+  /** Cards the previous answer was built from, for follow-ups ("要带什么材料？"). */
+  previousCards?: readonly string[];
+}
+
+export interface BenefitsAnswer {
+  draft: Draft;
+  /** Confidence of the card the answer leads with. */
+  confidence: number;
+}
+
+/** "退伍了有什么待遇", "看病有啥优待": asks for the entitlements of a topic, not one of them. */
+const BROAD =
+  /有(什么|哪些|啥)(待遇|优待|政策|照顾|好处|补贴|补助|扶持|帮扶|保障|福利|优惠)|什么(政策|待遇|优待|好处|福利)|都有(什么|啥|哪些)|能(领|享受|拿)(什么|啥|哪些)|what (benefits|support|help)|which benefits/i;
+const MAX_OVERVIEW = 4;
+const SECOND_CARD_MARGIN = 0.25;
+/** Cards within this share of the best score are alternatives for a broad question. */
+const CLOSE = 0.75;
+
+export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): BenefitsAnswer | undefined {
+  const params = ctx.params ?? MATCH_PARAMS;
+  const index = ctx.cards();
+  const reading = readCards(q.text, q.boostTerms, index, params);
+  const top = reading.matches[0];
+  const aspects = askedAspects(askingText(reading.clauses.map((c) => c.clause)), hasContext(reading));
+  const byId = (id: string) => index.card(id);
+
+  if (!top || top.confidence < params.minConfidence) {
+    // "要带什么材料？" after a card answer: the same card, the asked aspect.
+    const previous = (q.previousCards ?? []).map(byId).filter((c): c is EntitlementCard => c !== undefined);
+    const aspectOnly = aspects.bring || aspects.where || aspects.amount || aspects.procedure;
+    if (previous.length > 0 && aspectOnly && (top?.confidence ?? 0) < params.minConfidence) {
+      const d = composeCardAnswer({
+        cards: previous.slice(0, 1),
+        gaps: [],
+        aspects,
+        language: q.language,
+        articleCitation: ctx.articleCitation,
+        card: byId,
+      });
+      return { draft: d, confidence: params.minConfidence };
+    }
+    return undefined;
+  }
+
+  if (BROAD.test(q.text)) {
+    const overview = composeOverview(reading, q.language, ctx);
+    if (overview) return { draft: overview, confidence: top.confidence };
+  }
+
+  const cards: EntitlementCard[] = [top.card];
+  const gaps: string[] = [];
+  const asking = reading.clauses.filter((c) => c.clause.asks);
+  if (asking.length >= 2) {
+    for (const part of asking) {
+      const covered = cards.some(
+        (card) => confidenceFor(card, part.clause.text, index, params) >= params.minConfidence,
+      );
+      if (covered || isAspectOnly(part.clause.text)) continue;
+      const own = part.best;
+      // A second card must be a clear match on its own: a loose one would answer a question not asked.
+      if (own && own.confidence >= params.minConfidence + SECOND_CARD_MARGIN && cards.length < 2)
+        cards.push(own.card);
+      else if (part.unknownNouns.length > 0 || !own || own.confidence < params.minConfidence)
+        gaps.push(part.clause.text);
+    }
+  } else if (reading.unknownNouns.length > 0 && top.confidence < params.minConfidence + 0.15) {
+    // The asked thing itself is a word no card uses: answer what the card says, and say what it does not.
+    gaps.push(reading.unknownNouns.join('、'));
+  }
+  const d = composeCardAnswer({
+    cards,
+    gaps,
+    aspects,
+    language: q.language,
+    articleCitation: ctx.articleCitation,
+    card: byId,
+  });
+  return { draft: d, confidence: top.confidence };
+}
+
+/** A broad question: the best few cards of the leading topic, each in one line with its basis. */
+function composeOverview(reading: CardReading, language: Language, ctx: BenefitsContext): Draft | undefined {
+  const top = reading.matches[0];
+  if (!top) return undefined;
+  const chosen = reading.matches
+    .filter((m) => m.card.topic === top.card.topic && m.score >= top.score * CLOSE)
+    .slice(0, MAX_OVERVIEW);
+  if (chosen.length < 2) return undefined;
+  const zh = language === 'zh';
+  const lines = [
+    zh ? '主要有这些（每项可单独再问）：' : 'The main ones (ask about any of them for details):',
+  ];
+  for (const m of chosen) {
+    const first = firstSentence(zh ? m.card.answer : m.card.answerEn);
+    lines.push(`· ${zh ? m.card.title : m.card.titleEn}：${first}`);
+    lines.push(`  ${basisLine(m.card.basis, language)}`);
+  }
+  const citations = uniqueCitations(
+    chosen.flatMap((m) => m.card.basis.map((b) => ctx.articleCitation(b.law, b.article))),
+  );
+  return {
+    ...draft('answered', lines.join('\n'), { citations, topic: top.card.topic }),
+    cardIds: chosen.map((m) => m.card.id),
+    suggestions: chosen.slice(0, 2).map((m) => (zh ? m.card.question : m.card.titleEn)),
+  };
+}
+
+const firstSentence = (text: string): string => {
+  const match = /^.+?[。！？.!?](?=\s|$|[^\d])/.exec(text.trim());
+  return (match?.[0] ?? text).trim();
+};
+
+const hasContext = (reading: CardReading): boolean => reading.clauses.some((c) => !c.clause.asks);
+
+/** "要带什么材料", "去哪办": a clause that asks only for an aspect of the entitlement already found. */
+const isAspectOnly = (clause: string): boolean =>
+  /^(那|还有|另外|再|请问|想问)?(要|需要|得)?(带|准备)?(什么|啥|哪些)?(材料|证件|证明|手续|资料)|^(去|到|在)?哪(里|儿)?(办|领|申请|交)|^找谁|^(要|需要)?多久|^怎么(办|申请|领)/.test(
+    clause.trim(),
+  );

@@ -1,0 +1,40 @@
+/**
+ * What a benefits question asks about besides the entitlement itself: where to go, what to bring,
+ * an amount or standard, how to apply, whether the asker qualifies. The card answer adds the
+ * matching lines (办理, 材料, 说明, 注意) only when they were asked, so answers stay short.
+ */
+export interface AskedAspects {
+  where: boolean;
+  bring: boolean;
+  amount: boolean;
+  procedure: boolean;
+  /** A time or deadline: 多久, 哪个月开始, 几天之内. */
+  when: boolean;
+  eligibility: boolean;
+  /** The asker described their own situation: the answer's conditions matter. */
+  conditional: boolean;
+}
+
+const WHERE =
+  /去哪|在哪|哪里|哪儿|哪个(部门|单位|地方)|找谁|谁(管|负责|发|办)|什么部门|\bwhere\b|\bwho (handles|pays|issues|decides)\b/i;
+const BRING = /带(什么|啥|哪些)|材料|证件|证明|手续|资料|\bbring\b|documents?\b|paperwork/i;
+const AMOUNT =
+  /多少钱|给多少|发多少|拿多少|领多少|补多少|几(个|块|千|万|百)?钱|标准|金额|数额|幅度|几成|几倍|比例|利率|利息|费率|\bhow much\b|\bamount\b|\brate\b|\bstandard\b/i;
+const WHEN =
+  /多久|多长时间|几天|几个月|哪个月|哪一天|什么时候|啥时候|何时|期限|时限|之内|以内|\bhow long\b|\bwhen\b|deadline/i;
+const PROCEDURE =
+  /怎么(办|申请|领|弄|搞|操作|报销)|如何(办|申请|领)|流程|程序|步骤|多久|多长时间|几天|期限|\bhow (do|can|to)\b|\bapply\b|procedure|how long/i;
+const ELIGIBILITY =
+  /能不能|能否|可不可以|可以|能(享受|领|拿|办|报)|有没有|是否|算不算|够不够|符合|资格|条件|行不行|有份|\bcan i\b|\bam i\b|\beligible\b|\bentitled\b|\bqualify\b|\bdo i get\b/i;
+
+export function askedAspects(asking: string, hasContext: boolean): AskedAspects {
+  return {
+    where: WHERE.test(asking),
+    bring: BRING.test(asking),
+    amount: AMOUNT.test(asking),
+    procedure: PROCEDURE.test(asking),
+    when: WHEN.test(asking),
+    eligibility: ELIGIBILITY.test(asking),
+    conditional: hasContext,
+  };
+}

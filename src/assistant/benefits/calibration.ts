@@ -1,0 +1,29 @@
+/**
+ * The numbers that decide when a card answers and when the assistant says "not found". They are
+ * calibrated on the dev split of the blind benefits set (answerable and unanswerable questions both
+ * in it) with `npx tsx scripts/calibrate-cards.ts`, never on the test split; see the closing notes
+ * for the measured trade-off.
+ */
+export interface MatchParams {
+  /** Weight of words from clauses that describe the asker rather than ask. */
+  contextWeight: number;
+  /** Weight of character bigrams that are not dictionary words, relative to words. */
+  bigramWeight: number;
+  /** Weight of official terms the glossary adds for colloquial or English words. */
+  glossaryWeight: number;
+  /** How much one unknown noun of an asking clause weighs against a card, in units of the rarest word. */
+  unknownNounWeight: number;
+  /** How much any other token of an asking clause that no card uses weighs against a card. */
+  unknownTokenWeight: number;
+  /** Least confidence for a card to answer. */
+  minConfidence: number;
+}
+
+export const MATCH_PARAMS: MatchParams = {
+  contextWeight: 0.7,
+  bigramWeight: 1,
+  glossaryWeight: 0.5,
+  unknownNounWeight: 1,
+  unknownTokenWeight: 0.2,
+  minConfidence: 0.25,
+};

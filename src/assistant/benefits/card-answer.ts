@@ -1,0 +1,153 @@
+import type { CardBasis, EntitlementCard } from '../../knowledge/types.js';
+import { articleNumeral } from '../../knowledge/law-text.js';
+import type { Citation, Language } from '../answer.js';
+import { uniqueCitations } from '../compose/cite.js';
+import { draft, type Draft } from '../compose/draft.js';
+import type { AskedAspects } from './aspects.js';
+
+/**
+ * A veteran's answer from entitlement cards: the direct answer first, then 依据 (law and article,
+ * for each claim the article it rests on), 办理 (where to go), what to bring or what other rules
+ * decide when that was asked, and what the documents do not say about the rest of the question.
+ * The law's words are in the citations, shown once by the channel; related cards become the
+ * suggested next questions.
+ */
+
+export interface CardAnswerInput {
+  /** The card that answers the question; a second card answers a second question in the message. */
+  cards: readonly EntitlementCard[];
+  /** Parts of the question no card answers, in the asker's words. */
+  gaps: readonly string[];
+  aspects: AskedAspects;
+  language: Language;
+  /** The citation of a law article: the whole article, verbatim, as its quote. */
+  articleCitation: (law: string, article: number) => Citation | undefined;
+  /** Resolves related card ids. */
+  card: (id: string) => EntitlementCard | undefined;
+}
+
+const MAX_SUGGESTIONS = 2;
+
+/** English names of the laws cards cite. */
+export const LAW_NAMES_EN: Readonly<Record<string, string>> = {
+  退役军人保障法: 'Veterans Protection Law',
+  军人抚恤优待条例: 'Regulations on Pensions and Preferential Treatment for Service Members',
+  退役军人安置条例: 'Regulations on the Placement of Veterans',
+  烈士褒扬条例: 'Regulations on Commending Martyrs',
+};
+
+export function composeCardAnswer(input: CardAnswerInput): Draft {
+  const { cards, language } = input;
+  const lead = cards[0];
+  if (!lead) throw new Error('composeCardAnswer needs a card');
+  const lines: string[] = [];
+  for (const [i, card] of cards.entries()) {
+    if (i > 0) lines.push('');
+    lines.push(...cardLines(card, input, cards.length > 1));
+  }
+  for (const gap of input.gaps) lines.push(gapLine(gap, language));
+  const citations = uniqueCitations(
+    cards.flatMap((card) => card.basis.map((b) => input.articleCitation(b.law, b.article))),
+  );
+  const suggestions = relatedQuestions(cards, input);
+  return {
+    ...draft('answered', lines.join('\n'), { citations, topic: lead.topic }),
+    ...(suggestions.length > 0 ? { suggestions } : {}),
+    cardIds: cards.map((c) => c.id),
+  };
+}
+
+function cardLines(card: EntitlementCard, input: CardAnswerInput, titled: boolean): string[] {
+  const { aspects, language } = input;
+  const zh = language === 'zh';
+  const lines: string[] = [];
+  if (titled) lines.push(zh ? `【${card.title}】` : `[${card.titleEn}]`);
+  lines.push(zh ? card.answer : card.answerEn);
+  // Who qualifies and who does not are part of the answer: a veteran reads them against their own case.
+  if (zh && card.who) lines.push(`适用：${card.who}`);
+  if (zh && card.exceptions) lines.push(`注意：${card.exceptions}`);
+  lines.push(basisLine(card.basis, language));
+  const where = zh ? card.where : card.whereEn;
+  if (where) lines.push(zh ? `办理：${where}` : `Where to go: ${where}`);
+  if (aspects.bring && card.bring) {
+    lines.push(zh ? `材料：${card.bring}` : `What to bring: ${BRING_EN(card.bring)}`);
+  }
+  const shown = lines.join('\n');
+  // An amount or a deadline the card does not state is said to be unstated, with who sets it.
+  const unstated =
+    (aspects.amount && !statesAmount(shown)) || (aspects.when && !statesTime(shown))
+      ? unstatedLine(card, language)
+      : undefined;
+  if (unstated) lines.push(unstated);
+  else if (card.local && aspects.procedure && !answerStates(card, language, card.local)) {
+    lines.push(
+      zh ? `说明：${card.local}` : `Note: the details are set by other rules (in Chinese: ${card.local})`,
+    );
+  }
+  return lines;
+}
+
+/** 依据：《退役军人保障法》第十五条、第十六条；《退役军人安置条例》第二十条 */
+export function basisLine(basis: readonly CardBasis[], language: Language): string {
+  const byLaw = new Map<string, number[]>();
+  for (const b of basis) {
+    const list = byLaw.get(b.law) ?? [];
+    if (!list.includes(b.article)) list.push(b.article);
+    byLaw.set(b.law, list);
+  }
+  const parts = [...byLaw].map(([law, articles]) => {
+    const zh = `《${law}》${articles.map((n) => `第${articleNumeral(n)}条`).join('、')}`;
+    if (language === 'zh') return zh;
+    const en = LAW_NAMES_EN[law] ?? law;
+    return `${zh} (${en}, Article${articles.length > 1 ? 's' : ''} ${articles.join(', ')})`;
+  });
+  return language === 'zh' ? `依据：${parts.join('；')}` : `Basis: ${parts.join('; ')}`;
+}
+
+function gapLine(gap: string, language: Language): string {
+  return language === 'zh'
+    ? `您问的“${gap}”，现有资料没有写明，请咨询当地退役军人服务站。`
+    : `The documents do not say anything about "${gap}"; please ask your local veterans service station.`;
+}
+
+/** The related cards' questions, as the next things to ask. */
+function relatedQuestions(cards: readonly EntitlementCard[], input: CardAnswerInput): string[] {
+  const shown = new Set(cards.map((c) => c.id));
+  const out: string[] = [];
+  for (const card of cards)
+    for (const id of card.related) {
+      const related = input.card(id);
+      if (!related || shown.has(id)) continue;
+      shown.add(id);
+      out.push(input.language === 'zh' ? related.question : related.titleEn);
+    }
+  return out.slice(0, MAX_SUGGESTIONS);
+}
+
+/** 金额/时限 the documents leave open, and who sets them when the card says so. */
+function unstatedLine(card: EntitlementCard, language: Language): string {
+  if (language === 'en') {
+    return card.local
+      ? `Amounts and deadlines: the law does not state them here; they are set by other rules (in Chinese: ${card.local}). Ask your local veterans service station.`
+      : 'Amounts and deadlines: the law does not state them; ask your local veterans service station.';
+  }
+  return card.local
+    ? `具体数额和时限：法律法规没有写明，${card.local.replace(/。$/, '')}，请以当地规定为准，可咨询当地退役军人服务站。`
+    : '具体数额和时限：法律法规没有写明，请以当地规定为准，可咨询当地退役军人服务站。';
+}
+
+const statesAmount = (text: string): boolean =>
+  /\d+(\.\d+)?\s*(%|％|倍|元|万元|个月)|[一二三四五六七八九十两]+倍|百分之/.test(text);
+const statesTime = (text: string): boolean =>
+  /\d+\s*(日|天|个月|年|周)|[一二三四五六七八九十两]+(日|天|个月|年)(内|以内|之内)?|当月|次月|下个月|起/.test(
+    text,
+  );
+
+/** The answer already says who sets the details. */
+const answerStates = (card: EntitlementCard, language: Language, local: string): boolean =>
+  (language === 'zh' ? card.answer : card.answerEn).includes(local.slice(0, 12));
+
+const BRING_EN = (bring: string): string =>
+  /没有(写明|列明|规定)/.test(bring)
+    ? 'the law does not list the documents to bring; ask your local veterans service station first.'
+    : `(in Chinese) ${bring}`;

@@ -1,0 +1,183 @@
+import type { EntitlementCard } from '../../knowledge/types.js';
+import type { WeightedTerm } from '../../retrieval/bm25.js';
+import type { CardIndex } from '../../retrieval/card-index.js';
+import { getJieba, segment, tokenize, tokensOf } from '../../retrieval/tokenizer.js';
+import { splitClauses, type Clause } from '../understand/clauses.js';
+import { MATCH_PARAMS, type MatchParams } from './calibration.js';
+
+/**
+ * Which entitlement cards a question is about, and how sure that is.
+ *
+ * Ranking is BM25 over whole cards with the question's words weighted by where they stand: words
+ * of the asking clauses fully, words of clauses that describe the asker ("我是…，去年…退伍") less,
+ * glossary terms a little less.
+ *
+ * Confidence is the share of the asked, known words (idf-weighted) the card holds. The asker's
+ * circumstances are conditions, not the subject: a circumstance the card mentions raises it, one it
+ * does not mention never lowers it. Nouns of an asking clause that no card uses ("个税", "利率")
+ * lower it — they are likely what is asked, and no card answers them — and so, a little, do other
+ * unknown words of asking clauses (a question made mostly of them is about nothing a card covers).
+ * A two-part question is as answerable as its best part; the other part is read on its own.
+ */
+
+export interface CardMatch {
+  card: EntitlementCard;
+  score: number;
+  /** 0..1: how much of the question the card explains (see the module comment). */
+  confidence: number;
+}
+
+export interface ClauseReading {
+  clause: Clause;
+  /** The best card for this asking clause (with the question's circumstances). */
+  best: CardMatch | undefined;
+  /** Nouns of the clause that no card uses. */
+  unknownNouns: string[];
+}
+
+export interface CardReading {
+  /** One reading per clause; only asking clauses have a `best`. */
+  clauses: ClauseReading[];
+  /** Cards for the whole question, best first. */
+  matches: CardMatch[];
+  /** Nouns of the asking clauses no card uses. */
+  unknownNouns: string[];
+}
+
+const CANDIDATES = 8;
+
+/** Parts of speech that name a subject: common nouns, other proper nouns, idioms (not places or people). */
+const SUBJECT_TAGS = new Set(['n', 'nz', 'l', 'vn', 'v', 't']);
+
+/** Nouns that name nothing a card could be about. */
+const VAGUE = new Set(
+  '时候 时间 事情 东西 地方 家里 情况 问题 办法 事儿 样子 大家 咱们 我们 你们 他们 人家 老家 农村 城里 村里 县里 镇上 市里 这边 那边 今年 去年 明年 现在 以前 以后 当时 之前 之后 一下 朋友 同事 邻居 领导 单位 公司 老板 政府 国家 部门 手续 流程 规定 政策 待遇 好处'.split(
+    ' ',
+  ),
+);
+
+/** A question's words as the matcher weighs them. */
+interface Query {
+  /** Asking clauses' tokens (weight 1) and glossary terms. */
+  asked: WeightedTerm[];
+  /** Circumstance clauses' tokens. */
+  context: WeightedTerm[];
+  unknownNouns: string[];
+}
+
+export function readCards(
+  question: string,
+  boostTerms: readonly string[],
+  index: CardIndex,
+  params: MatchParams = MATCH_PARAMS,
+): CardReading {
+  const clauses = splitClauses(question);
+  const asking = clauses.filter((c) => c.asks);
+  const context = clauses.filter((c) => !c.asks);
+  const whole = toQuery(asking, context, boostTerms, index, params);
+  const readings = clauses.map((clause) => {
+    if (!clause.asks) return { clause, best: undefined, unknownNouns: [] };
+    const own = toQuery([clause], context, [], index, params);
+    return { clause, best: rank(own, index, params)[0], unknownNouns: own.unknownNouns };
+  });
+  const matches = rank(whole, index, params);
+  // A two-part question is as answerable as its best part.
+  const top = matches[0];
+  const bestPart = readings.reduce<CardMatch | undefined>(
+    (best, r) => (r.best && r.best.confidence > (best?.confidence ?? 0) ? r.best : best),
+    undefined,
+  );
+  if (top && bestPart && bestPart.confidence > top.confidence && asking.length > 1) {
+    const rest = matches.filter((m) => m.card !== bestPart.card);
+    return { clauses: readings, matches: [bestPart, ...rest], unknownNouns: whole.unknownNouns };
+  }
+  return { clauses: readings, matches, unknownNouns: whole.unknownNouns };
+}
+
+/** How much of one asking clause a given card explains (the same measure as a match's confidence). */
+export function confidenceFor(
+  card: EntitlementCard,
+  clause: string,
+  index: CardIndex,
+  params: MatchParams = MATCH_PARAMS,
+): number {
+  return confidenceOf(card, toQuery([{ text: clause, asks: true }], [], [], index, params), index, params);
+}
+
+function rank(query: Query, index: CardIndex, params: MatchParams): CardMatch[] {
+  return index
+    .search([...query.asked, ...query.context], CANDIDATES)
+    .map((hit) => ({ ...hit, confidence: confidenceOf(hit.card, query, index, params) }))
+    .sort((a, b) => b.score * (0.5 + b.confidence) - a.score * (0.5 + a.confidence));
+}
+
+function confidenceOf(card: EntitlementCard, query: Query, index: CardIndex, params: MatchParams): number {
+  const mass = (terms: readonly WeightedTerm[]) =>
+    terms.reduce((sum, t) => sum + t.weight * index.idf(t.term), 0);
+  const known = query.asked.filter((t) => index.df(t.term) > 0);
+  const heldAsked = mass(known.filter((t) => index.holds(card, t.term)));
+  const heldContext = mass(query.context.filter((t) => index.holds(card, t.term)));
+  const rarest = index.idf('\u0000');
+  const unknownTokens = query.asked.filter(
+    (t) => t.weight >= params.glossaryWeight && index.df(t.term) === 0,
+  ).length;
+  const penalty =
+    rarest *
+    (query.unknownNouns.length * params.unknownNounWeight + unknownTokens * params.unknownTokenWeight);
+  const total = mass(known) + heldContext + penalty;
+  return total === 0 ? 0 : (heldAsked + heldContext) / total;
+}
+
+function toQuery(
+  asking: readonly Clause[],
+  context: readonly Clause[],
+  boostTerms: readonly string[],
+  index: CardIndex,
+  params: MatchParams,
+): Query {
+  const asked = weighTokens(
+    asking.map((c) => c.text),
+    1,
+    params,
+  );
+  for (const term of boostTerms)
+    for (const token of tokenize(term)) {
+      if (!asked.some((t) => t.term === token)) asked.push({ term: token, weight: params.glossaryWeight });
+    }
+  const contextTerms = weighTokens(
+    context.map((c) => c.text),
+    params.contextWeight,
+    params,
+  ).filter((term) => !asked.some((t) => t.term === term.term));
+  return {
+    asked,
+    context: contextTerms,
+    unknownNouns: asking.flatMap((c) => unknownNounsOf(c.text, index)),
+  };
+}
+
+/**
+ * Dictionary words at full weight; character bigrams that are not words (兵的, 过兵) only catch
+ * variants and typos, so they count `bigramWeight` as much.
+ */
+function weighTokens(texts: readonly string[], weight: number, params: MatchParams): WeightedTerm[] {
+  const weights = new Map<string, number>();
+  for (const text of texts) {
+    const segmented = segment(text);
+    const words = new Set(segmented.words);
+    for (const token of tokensOf(segmented)) {
+      const w = words.has(token) ? weight : weight * params.bigramWeight;
+      weights.set(token, Math.max(weights.get(token) ?? 0, w));
+    }
+  }
+  return [...weights].map(([term, w]) => ({ term, weight: w }));
+}
+
+/** Nouns of a clause that no card holds (places, people, dates and vague words excluded). */
+function unknownNounsOf(text: string, index: CardIndex): string[] {
+  return getJieba()
+    .tag(text.toLowerCase(), true)
+    .filter((t) => SUBJECT_TAGS.has(t.tag) && t.word.length >= 2 && /[\u3400-\u9fff]/.test(t.word))
+    .map((t) => t.word)
+    .filter((word) => !VAGUE.has(word) && tokenize(word).every((token) => index.df(token) === 0));
+}

@@ -1,0 +1,56 @@
+/**
+ * Splits a question into clauses and tells the asking clauses from the ones that describe the
+ * asker. "我是2019年入伍的义务兵，去年9月退伍回村了，退伍能拿一次性的钱吗？": the first two clauses
+ * are circumstances (conditions of the answer, never its subject); the last one is what is asked.
+ * Pure: text in, clauses out.
+ */
+
+export interface Clause {
+  text: string;
+  /** True when the clause asks something; false when it describes the asker's situation. */
+  asks: boolean;
+}
+
+/** Words that make a Chinese clause a question (or a request for information). */
+const ASKING_ZH =
+  /[吗么嘛呢吧？?]|什么|啥|咋|怎么|怎样|怎么样|如何|哪|几|多少|多久|多长|能不能|能否|可不可以|可以不|是不是|是否|有没有|有无|要不要|用不用|需不需要|算不算|行不行|给不给|管不管|会不会|该不该|谁|请问|问一下|问下|想问|想知道|咨询|帮我|告诉我|说说|讲讲|介绍/;
+
+/** An English sentence that asks: a question mark, or it opens with a question or request word. */
+const ASKING_EN =
+  /\?|^\s*(what|how|can|could|do|does|did|is|are|am|will|would|should|where|when|who|which|why|may|tell|please|explain|i (want|would like) to know)\b/i;
+
+/** Clause boundaries: sentence and clause punctuation, and line breaks. */
+const BOUNDARY_ZH = /[。！？!?；;，,、\n]+/;
+const BOUNDARY_EN = /(?<=[.?!;])\s+|\n+/;
+
+export function splitClauses(question: string): Clause[] {
+  const english = !/[\u3400-\u9fff]/.test(question);
+  const parts = question
+    .split(english ? BOUNDARY_EN : BOUNDARY_ZH)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  const clauses = parts.map((text) => ({ text, asks: (english ? ASKING_EN : ASKING_ZH).test(text) }));
+  // A question without any asking word ("退役金标准") asks as a whole.
+  if (!clauses.some((c) => c.asks)) return clauses.map((c) => ({ ...c, asks: true }));
+  // The punctuation-less tail of a clause that asks ("想问一下，退伍费") belongs to the asking part.
+  return clauses.map((c, i) => {
+    const previous = clauses[i - 1];
+    const requestOnly =
+      previous && /^(请问|问一下|问下|想问(一下|下)?|想知道|咨询(一下)?)$/.test(previous.text);
+    return requestOnly ? { ...c, asks: true } : c;
+  });
+}
+
+/** The clauses that ask, joined; the whole question when nothing else is found. */
+export const askingText = (clauses: readonly Clause[]): string =>
+  clauses
+    .filter((c) => c.asks)
+    .map((c) => c.text)
+    .join('，');
+
+/** The clauses that describe the asker, joined ('' when none). */
+export const contextText = (clauses: readonly Clause[]): string =>
+  clauses
+    .filter((c) => !c.asks)
+    .map((c) => c.text)
+    .join('，');

@@ -1,0 +1,124 @@
+import { pinyin } from 'pinyin-pro';
+import { getJieba } from '../../retrieval/tokenizer.js';
+
+/**
+ * Homophone typos: people typing pinyin on a phone pick the wrong character of the same sound —
+ * 优代证 for 优待证, 安直 for 安置, 烈士抱扬金 for 褒扬金, 投述 for 投诉. A word of the question
+ * that the knowledge never uses, and that sounds like a word it does use (toneless pinyin, with the
+ * common merges zh/z, ch/c, sh/s, l/n, -ing/-in, -eng/-en), and differs from it in one character,
+ * is read as that word. Pure: the vocabulary comes in, corrections go out.
+ */
+
+export interface HomophoneCorrection {
+  /** The characters as typed. */
+  typed: string;
+  /** The knowledge's word they stand for. */
+  word: string;
+}
+
+export interface HomophoneIndex {
+  /** Corrections for the question's unknown two- to four-character pieces. */
+  correct(text: string): HomophoneCorrection[];
+  /** The text with each correction applied (first occurrence). */
+  apply(text: string, corrections: readonly HomophoneCorrection[]): string;
+}
+
+const HAN_RUN = /[\u3400-\u9fff]+/g;
+const MIN_LENGTH = 2;
+const MAX_LENGTH = 4;
+
+const charKeys = new Map<string, string>();
+
+/** Toneless pinyin of one character with dialect-prone distinctions merged. */
+function charKey(ch: string): string {
+  let key = charKeys.get(ch);
+  if (key === undefined) {
+    key = pinyin(ch, { toneType: 'none', type: 'array' })[0] ?? ch;
+    key = key
+      .replace(/^([zcs])h/, '$1')
+      .replace(/^l/, 'n')
+      .replace(/ing$/, 'in')
+      .replace(/eng$/, 'en');
+    charKeys.set(ch, key);
+  }
+  return key;
+}
+
+const soundOf = (word: string): string => Array.from(word, charKey).join(' ');
+
+/** Numerals are facts (是一 must never become 十一) and function characters are not typos of words. */
+const NEVER_CHANGED =
+  /[零〇一二两三四五六七八九十百千万亿几里上下中是有的了在我你他她它这那就也都要会能可不没吗呢吧啊么和与或个]/;
+
+/** Same length, one character different, and that character neither a numeral nor a function word. */
+const differsInOne = (typed: string, word: string): boolean => {
+  const x = Array.from(typed);
+  const y = Array.from(word);
+  if (x.length !== y.length) return false;
+  const changed = x.flatMap((ch, i) => (ch !== y[i] ? [[ch, y[i] ?? '']] : []));
+  return changed.length === 1 && !changed.some(([a, b]) => NEVER_CHANGED.test(`${a}${b}`));
+};
+
+/** A word of the general dictionary (公公, 大概) is what the asker meant, not a typo. */
+const isDictionaryWord = (piece: string): boolean => {
+  const words = getJieba().cut(piece, false);
+  return words.length === 1 && words[0] === piece;
+};
+
+/** The dictionary words of a text (jieba's search mode), for the vocabulary. */
+export const wordsOf = (text: string): string[] => getJieba().cutForSearch(text, false);
+
+/** Builds the index over the words the knowledge uses (2–4 Chinese characters each). */
+export function createHomophoneIndex(vocabulary: Iterable<string>): HomophoneIndex {
+  const known = new Set<string>();
+  const bySound = new Map<string, string[]>();
+  for (const word of vocabulary) {
+    const length = Array.from(word).length;
+    if (length < MIN_LENGTH || length > MAX_LENGTH || !/^[\u3400-\u9fff]+$/.test(word) || known.has(word))
+      continue;
+    known.add(word);
+    const sound = soundOf(word);
+    bySound.set(sound, [...(bySound.get(sound) ?? []), word]);
+  }
+  // Every piece of a known word is known too: 待证 is part of 优待证, not a typo.
+  const pieces = new Set<string>();
+  for (const word of known) {
+    const chars = Array.from(word);
+    for (let i = 0; i < chars.length; i++)
+      for (let j = i + MIN_LENGTH; j <= chars.length; j++) pieces.add(chars.slice(i, j).join(''));
+  }
+  const knownPiece = (piece: string): boolean => pieces.has(piece);
+
+  return {
+    correct(text) {
+      const found: HomophoneCorrection[] = [];
+      for (const run of text.match(HAN_RUN) ?? []) {
+        // A mistyped character breaks its word apart: 优代证 segments as 优/代/证. Only runs of
+        // whole segments that hold such a lone character are candidates, never a piece that
+        // straddles two real words (伤残/军人 is not 参军).
+        const segments = getJieba().cut(run, false);
+        for (let i = 0; i < segments.length; i++) {
+          let typed = '';
+          let lone = false;
+          for (let j = i; j < segments.length; j++) {
+            const segment = segments[j] ?? '';
+            typed += segment;
+            lone ||= Array.from(segment).length === 1;
+            const length = Array.from(typed).length;
+            if (length > MAX_LENGTH) break;
+            if (length < MIN_LENGTH || !lone || knownPiece(typed) || isDictionaryWord(typed)) continue;
+            const candidates = (bySound.get(soundOf(typed)) ?? []).filter((w) => differsInOne(typed, w));
+            // Two different words of the same sound: no way to tell which was meant.
+            if (candidates.length === 1 && candidates[0] && !found.some((f) => f.typed.includes(typed))) {
+              found.push({ typed, word: candidates[0] });
+            }
+          }
+        }
+      }
+      return found;
+    },
+    apply(text, corrections) {
+      return corrections.reduce((out, c) => out.replace(c.typed, c.word), text);
+    },
+  };
+}
