@@ -14,8 +14,7 @@ import { understand } from './understand/understand.js';
 import { createMemorySessionStore } from './memory-session-store.js';
 import { createTermWeight } from './compose/relevance.js';
 import { normaliseForMatch } from '../knowledge/normalise.js';
-import { CardIndex } from '../retrieval/card-index.js';
-import { createArticleCitation } from './benefits/article-citation.js';
+import type { CardIndex } from '../retrieval/card-index.js';
 import { createHomophoneIndex, wordsOf, type HomophoneIndex } from './understand/homophones.js';
 
 const MAX_TURNS = 10;
@@ -39,8 +38,7 @@ export interface OfflineAssistant extends Assistant {
 export function createAssistant(deps: AssistantDeps): OfflineAssistant {
   const { kb, tools } = deps;
   const sessions = deps.sessions ?? createMemorySessionStore();
-  let cardIndex: CardIndex | undefined;
-  const cards = (): CardIndex => (cardIndex ??= CardIndex.build(kb.cards));
+  const cards = (): CardIndex => tools.cardIndex();
   const ctx: ComposeContext = {
     kb,
     tools,
@@ -48,7 +46,7 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
     knownYears: knownYears(kb),
     termWeight: createTermWeight(kb.chunks.map((c) => `${c.text} ${c.sectionPath.join(' ')}`)),
     corpusText: normaliseForMatch(kb.documents.map((d) => d.text).join('\n')),
-    benefits: { cards, articleCitation: createArticleCitation(kb) },
+    benefits: { cards, articleCitation: tools.articleCitation },
   };
   // Built on the first question: a start that answers nothing should not pay for it.
   let homophones: HomophoneIndex | undefined;

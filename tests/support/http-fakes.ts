@@ -166,6 +166,8 @@ export function createFakeTools(extra: FigureRecord[] = []): KnowledgeTools {
   ];
   return {
     searchKnowledge: async () => [],
+    findEntitlements: () => [],
+    entitlementTopics: () => [],
     lookupFigure(metric, year) {
       const values = all.filter(
         (f) => (f.id === metric || f.name === metric) && (year === undefined || f.year === year),

@@ -135,9 +135,11 @@ function composeOverview(reading: CardReading, language: Language, ctx: Benefits
   };
 }
 
+/** The first sentence that says something: a bare verdict (有。 能。 Yes.) is skipped. */
 const firstSentence = (text: string): string => {
-  const match = /^.+?[。！？.!?](?=\s|$|[^\d])/.exec(text.trim());
-  return (match?.[0] ?? text).trim();
+  const sentences = text.trim().match(/[^。！？!?]+[。！？!?]?|[^.!?]+[.!?]?/g) ?? [text];
+  const said = sentences.find((s) => s.replace(/[。！？.!?\s]/g, '').length > 6) ?? sentences[0] ?? text;
+  return said.trim();
 };
 
 const hasContext = (reading: CardReading): boolean => reading.clauses.some((c) => !c.clause.asks);

@@ -61,7 +61,8 @@ function cardLines(card: EntitlementCard, input: CardAnswerInput, titled: boolea
   const { aspects, language } = input;
   const zh = language === 'zh';
   const lines: string[] = [];
-  if (titled) lines.push(zh ? `【${card.title}】` : `[${card.titleEn}]`);
+  // English readers get the Chinese name too: it is what they will say or show at the office.
+  if (titled || !zh) lines.push(zh ? `【${card.title}】` : `[${card.titleEn} · ${card.title}]`);
   lines.push(zh ? card.answer : card.answerEn);
   // Who qualifies and who does not are part of the answer: a veteran reads them against their own case.
   if (zh && card.who) lines.push(`适用：${card.who}`);

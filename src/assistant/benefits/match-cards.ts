@@ -45,6 +45,8 @@ export interface CardReading {
 }
 
 const CANDIDATES = 8;
+/** Share of the question's known words a part must carry to stand for the question. */
+const SUBSTANTIAL_PART = 0.4;
 
 /** Parts of speech that name a subject: common nouns, other proper nouns, idioms (not places or people). */
 const SUBJECT_TAGS = new Set(['n', 'nz', 'l', 'vn', 'v', 't']);
@@ -75,24 +77,45 @@ export function readCards(
   const asking = clauses.filter((c) => c.asks);
   const context = clauses.filter((c) => !c.asks);
   const whole = toQuery(asking, context, boostTerms, index, params);
+  const wholeMass = knownMass(whole, index);
   const readings = clauses.map((clause) => {
-    if (!clause.asks) return { clause, best: undefined, unknownNouns: [] };
+    if (!clause.asks) return { clause, best: undefined, unknownNouns: [], substantial: false };
     const own = toQuery([clause], context, [], index, params);
-    return { clause, best: rank(own, index, params)[0], unknownNouns: own.unknownNouns };
+    // "给多少" alone matches anything with 多少: only a part that carries much of the question counts.
+    const substantial = knownMass(own, index) >= wholeMass * SUBSTANTIAL_PART;
+    return { clause, best: rank(own, index, params)[0], unknownNouns: own.unknownNouns, substantial };
   });
   const matches = rank(whole, index, params);
   // A two-part question is as answerable as its best part.
   const top = matches[0];
   const bestPart = readings.reduce<CardMatch | undefined>(
-    (best, r) => (r.best && r.best.confidence > (best?.confidence ?? 0) ? r.best : best),
+    (best, r) => (r.substantial && r.best && r.best.confidence > (best?.confidence ?? 0) ? r.best : best),
     undefined,
   );
   if (top && bestPart && bestPart.confidence > top.confidence && asking.length > 1) {
     const rest = matches.filter((m) => m.card !== bestPart.card);
-    return { clauses: readings, matches: [bestPart, ...rest], unknownNouns: whole.unknownNouns };
+    return {
+      clauses: readings.map(withoutFlag),
+      matches: [bestPart, ...rest],
+      unknownNouns: whole.unknownNouns,
+    };
   }
-  return { clauses: readings, matches, unknownNouns: whole.unknownNouns };
+  return { clauses: readings.map(withoutFlag), matches, unknownNouns: whole.unknownNouns };
 }
+
+const withoutFlag = ({
+  clause,
+  best,
+  unknownNouns,
+}: ClauseReading & { substantial: boolean }): ClauseReading => ({
+  clause,
+  best,
+  unknownNouns,
+});
+
+/** The idf-weighted mass of the asked words some card uses. */
+const knownMass = (query: Query, index: CardIndex): number =>
+  query.asked.filter((t) => index.df(t.term) > 0).reduce((sum, t) => sum + t.weight * index.idf(t.term), 0);
 
 /** How much of one asking clause a given card explains (the same measure as a match's confidence). */
 export function confidenceFor(

@@ -26,27 +26,39 @@ export type { ComposeContext } from './compose-context.js';
 /** No domain words: only a passage that holds most of the question makes it in scope. */
 const UNCERTAIN_SCOPE_COVERAGE = 0.5;
 
-/**
- * The bureau's own work ("去年…", "全市…多少人", "咱局拿了几项表彰"): the reports answer it first;
- * a veteran's entitlement question goes to the cards first.
- */
-const REPORT_CUES =
-  /去年|今年|前年|全年|年度|本局|我局|局里|咱局|咱们局|你们局|全市|市局|总结|汇报|工作|几家|多少家|人次|多少人|几人|几名|多少名|几场|多少场|几次|多少次|多少座|几座|几项|多少项|批次|覆盖率|知晓率|合格率|安置率|排名|表彰|荣誉|先进|考核|指标|目标|in 20\d\d|last year|the bureau|this year/i;
+/** Words that place a question in the bureau's own record: the reports answer it first. */
+const BUREAU_CUES =
+  /去年|前年|全年|年度|本局|我局|局里|咱局|咱们局|你们局|全市|市局|市里|总结|汇报|in 20\d\d|last year|the bureau/i;
+
+/** Statistics of the bureau's work ("多少人", "几次"); weaker: a veteran may ask "几次" too. */
+const STATISTICS_CUES =
+  /工作|几家|多少家|人次|多少人|几人|几名|多少名|几场|多少场|几次|多少次|多少座|几座|几项|多少项|批次|覆盖率|知晓率|合格率|安置率|排名|表彰|荣誉|先进|考核|指标|目标|this year/i;
 
 /** A veteran asking about their own entitlement. */
 const PERSONAL_CUES =
-  /我|俺|咱家|孩子|爱人|老伴|父母|家属|能不能|能否|可不可以|可以|有没有|享受|怎么办|去哪|找谁|申请|领|待遇|优待|补贴|补助|抚恤|\b(i|my|me|can|am)\b/i;
+  /(一年|一个月|每月|每年|能|给|发)(给|发|拿|领)?多少钱|一个月.{0,4}多少|我|俺|咱家|孩子|爱人|老伴|父母|家属|能不能|能否|可不可以|可以|有没有|享受|怎么办|去哪|找谁|申请|领|待遇|优待|补贴|补助|抚恤|\b(i|my|me|can|am)\b/i;
 
-/** Report evidence must beat the best card by this much to take a question the cards also answer. */
+/** Report evidence must beat the best card by this much to take a question the cards also answer… */
 const REPORT_MARGIN = 0.1;
-/** Without cues of the bureau's work, a report passage must hold this much of the question. */
+/** …and by this much when a veteran asks about their own case. */
+const PERSONAL_MARGIN = 0.3;
+/** A veteran's question no card fits is answered from a report only when a passage holds this much of it. */
 const REPORT_ALONE = 0.6;
 
 /**
  * Picks the composer for an understood question and returns its draft (offline, extractive).
  * Two bodies of knowledge compete: entitlement cards (what the law gives a veteran) and the
- * reports (what the bureau did). A veteran's own question goes to the cards; the bureau's work
- * goes to the reports; when neither kind of cue decides, the better evidence wins.
+ * reports (what the bureau did). The route, in order:
+ *
+ * | question                                              | route                                   |
+ * | ----------------------------------------------------- | --------------------------------------- |
+ * | greeting, off-topic                                   | fixed reply                             |
+ * | no card fits, a veteran's own question                | reports if a passage holds most of it   |
+ * | no card fits, otherwise                               | reports                                 |
+ * | names the bureau's year or work, or a typed indicator | reports; a veteran's falls back to cards |
+ * | statistics ("多少人"), not a veteran's own question    | reports                                 |
+ * | a veteran's own question                              | cards, unless a report holds far more   |
+ * | otherwise                                             | the better evidence                     |
  */
 export async function composeOffline(
   u: Understanding,
@@ -68,22 +80,28 @@ export async function composeOffline(
   );
   const personal = PERSONAL_CUES.test(u.text);
   const figureAsked = u.kpi !== undefined && ['figure', 'target', 'progress'].includes(u.intent);
-  const reportCued = u.years.length > 0 || REPORT_CUES.test(u.text) || figureAsked;
+  const bureauCued = u.years.length > 0 || BUREAU_CUES.test(u.text) || figureAsked;
+  const statistics = STATISTICS_CUES.test(u.text);
   if (!benefits) {
-    // No card fits. A question with nothing of the bureau's work in it is answered from a report
-    // only when a passage holds most of it ("服务站周六上班吗" is not answered by an honours list).
-    if (reportCued || (await bestReportCoverage(u, ctx)) >= REPORT_ALONE) return composeFromReports(u, ctx);
-    return notFound(u, ctx);
+    // "服务站周六上班吗" is not answered by whichever report passage shares a word with it.
+    const strayBenefits = u.scope === 'in_scope' && personal && !bureauCued && !statistics;
+    if (strayBenefits && (await bestReportCoverage(u, ctx)) < REPORT_ALONE) return notFound(u, ctx);
+    return composeFromReports(u, ctx);
+  }
+  if (bureauCued || (statistics && !personal)) {
+    const fromReports = await composeFromReports(u, ctx);
+    // "去年退伍的，能领什么": a veteran's question the reports cannot answer falls back to the cards;
+    // a statistics question ("全市退役军人总数") stays "not found".
+    const refused = fromReports.status === 'not_found' || fromReports.status === 'out_of_scope';
+    return refused && personal ? benefits.draft : fromReports;
   }
   // An English question's coverage rests on its few glossary translations: too coarse to compare.
   const reportEvidence = language === 'en' ? 0 : await bestReportCoverage(u, ctx);
-  const reportLeads = (reportCued && !personal) || reportEvidence > benefits.confidence + REPORT_MARGIN;
-  if (!reportLeads) return benefits.draft;
+  const margin = personal ? PERSONAL_MARGIN : REPORT_MARGIN;
+  if (reportEvidence <= benefits.confidence + margin) return benefits.draft;
   const fromReports = await composeFromReports(u, ctx);
-  // A veteran's question the reports cannot answer falls back to the cards; a statistics question
-  // ("全市退役军人总数") stays "not found".
   const refused = fromReports.status === 'not_found' || fromReports.status === 'out_of_scope';
-  return refused && personal ? benefits.draft : fromReports;
+  return refused ? benefits.draft : fromReports;
 }
 
 /** How much of the question the best report passage holds (0 when none qualifies). */
