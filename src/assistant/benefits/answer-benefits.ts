@@ -7,7 +7,7 @@ import { askingText } from '../understand/clauses.js';
 import { askedAspects } from './aspects.js';
 import { MATCH_PARAMS, type MatchParams } from './calibration.js';
 import { basisLine, composeCardAnswer } from './card-answer.js';
-import { confidenceFor, readCards, type CardReading } from './match-cards.js';
+import { confidenceFor, missingFocus, readCards, type CardReading } from './match-cards.js';
 
 /**
  * The benefits route: which cards answer a veteran's question, and the answer built from them —
@@ -43,6 +43,8 @@ const BROAD =
   /有(什么|哪些|啥)(待遇|优待|政策|照顾|好处|补贴|补助|扶持|帮扶|保障|福利|优惠)|什么(政策|待遇|优待|好处|福利)|都有(什么|啥|哪些)|能(领|享受|拿)(什么|啥|哪些)|what (benefits|support|help)|which benefits/i;
 const MAX_OVERVIEW = 4;
 const SECOND_CARD_MARGIN = 0.25;
+/** Above the bar by less than this, a card may match the topic but not the asked specifics. */
+const MARGINAL = 0.2;
 /** Cards within this share of the best score are alternatives for a broad question. */
 const CLOSE = 0.75;
 
@@ -80,26 +82,34 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
   const cards: EntitlementCard[] = [top.card];
   const gaps: string[] = [];
   const asking = reading.clauses.filter((c) => c.clause.asks);
-  if (asking.length >= 2) {
-    for (const part of asking) {
-      const covered = cards.some(
-        (card) => confidenceFor(card, part.clause.text, index, params) >= params.minConfidence,
-      );
-      if (covered || isAspectOnly(part.clause.text)) continue;
-      const own = part.best;
-      // A second card must be a clear match on its own: a loose one would answer a question not asked.
-      if (own && own.confidence >= params.minConfidence + SECOND_CARD_MARGIN && cards.length < 2)
-        cards.push(own.card);
-      else if (part.unknownNouns.length > 0 || !own || own.confidence < params.minConfidence)
-        gaps.push(part.clause.text);
+  for (const part of asking) {
+    const covered = cards.some((card) => confidenceFor(card, part.clause.text, index, params) >= params.minConfidence);
+    if (covered || isAspectOnly(part.clause.text)) {
+      // The card is about the clause, but the clause may ask for something the card does not say
+      // ("退役金要交个人所得税吗"): that part is named as not stated.
+      // A confident card answers the clause's specifics too; a marginal one may not.
+      const specific = top.confidence < params.minConfidence + MARGINAL;
+      const missing = missingFocus(part.clause.text, cards, q.boostTerms, index, { specific });
+      if (missing.length > 0) gaps.push(missing.join('、'));
+      continue;
     }
-  } else if (reading.unknownNouns.length > 0 && top.confidence < params.minConfidence + 0.15) {
-    // The asked thing itself is a word no card uses: answer what the card says, and say what it does not.
-    gaps.push(reading.unknownNouns.join('、'));
+    const own = part.best;
+    // A second card must be a clear match on its own: a loose one would answer a question not asked.
+    if (asking.length > 1 && own && own.confidence >= params.minConfidence + SECOND_CARD_MARGIN && cards.length < 2) {
+      cards.push(own.card);
+      continue;
+    }
+    // "这样行吗", "是真的吗" lean on the rest of the question; only a part that names something the
+    // cards do not say is a gap.
+    const missing = missingFocus(part.clause.text, cards, q.boostTerms, index);
+    if (missing.length > 0) gaps.push(missing.join('、'));
   }
+  // One question whose asked thing no card states: say so first, then what the card does say.
+  const gapFirst = asking.length === 1 && gaps.length > 0;
   const d = composeCardAnswer({
     cards,
     gaps,
+    gapFirst,
     aspects,
     language: q.language,
     articleCitation: ctx.articleCitation,

@@ -18,6 +18,8 @@ export interface CardAnswerInput {
   cards: readonly EntitlementCard[];
   /** Parts of the question no card answers, in the asker's words. */
   gaps: readonly string[];
+  /** Say what is not stated before the card (the question asked only that). */
+  gapFirst?: boolean;
   aspects: AskedAspects;
   language: Language;
   /** The citation of a law article: the whole article, verbatim, as its quote. */
@@ -41,11 +43,12 @@ export function composeCardAnswer(input: CardAnswerInput): Draft {
   const lead = cards[0];
   if (!lead) throw new Error('composeCardAnswer needs a card');
   const lines: string[] = [];
+  if (input.gapFirst) lines.push(...input.gaps.map((gap) => gapLeadLine(gap, language)));
   for (const [i, card] of cards.entries()) {
     if (i > 0) lines.push('');
-    lines.push(...cardLines(card, input, cards.length > 1));
+    lines.push(...cardLines(card, input, cards.length > 1 || Boolean(input.gapFirst)));
   }
-  for (const gap of input.gaps) lines.push(gapLine(gap, language));
+  if (!input.gapFirst) for (const gap of input.gaps) lines.push(gapLine(gap, language));
   const citations = uniqueCitations(
     cards.flatMap((card) => card.basis.map((b) => input.articleCitation(b.law, b.article))),
   );
@@ -103,6 +106,12 @@ export function basisLine(basis: readonly CardBasis[], language: Language): stri
     return `${zh} (${en}, Article${articles.length > 1 ? 's' : ''} ${articles.join(', ')})`;
   });
   return language === 'zh' ? `依据：${parts.join('；')}` : `Basis: ${parts.join('; ')}`;
+}
+
+function gapLeadLine(gap: string, language: Language): string {
+  return language === 'zh'
+    ? `您问的“${gap}”，现有资料没有写明，请咨询当地退役军人服务站。相关的规定是：`
+    : `The documents do not say anything about "${gap}"; please ask your local veterans service station. What they do say on this:`;
 }
 
 function gapLine(gap: string, language: Language): string {

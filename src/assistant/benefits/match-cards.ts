@@ -48,8 +48,12 @@ const CANDIDATES = 8;
 /** Share of the question's known words a part must carry to stand for the question. */
 const SUBSTANTIAL_PART = 0.4;
 
-/** Parts of speech that name a subject: common nouns, other proper nouns, idioms (not places or people). */
-const SUBJECT_TAGS = new Set(['n', 'nz', 'l', 'vn', 'v', 't']);
+/**
+ * Words that may be what a question is about, for the unknown-word penalty: nouns, verbs, idioms,
+ * time words (not places or people). A narrower set — nouns only — names what a card does not say.
+ */
+const CONTENT_TAGS = new Set(['n', 'nz', 'l', 'vn', 'v', 't']);
+const NOUN_TAGS = new Set(['n', 'nz', 'l']);
 
 /** Nouns that name nothing a card could be about. */
 const VAGUE = new Set(
@@ -196,11 +200,43 @@ function weighTokens(texts: readonly string[], weight: number, params: MatchPara
   return [...weights].map(([term, w]) => ({ term, weight: w }));
 }
 
-/** Nouns of a clause that no card holds (places, people, dates and vague words excluded). */
-function unknownNounsOf(text: string, index: CardIndex): string[] {
+/** A word held by fewer than this share of cards is specific: a card that lacks it does not answer it. */
+const SPECIFIC_SHARE = 0.05;
+
+/**
+ * The things a clause asks about that none of the chosen cards mention: nouns no card uses
+ * ("公积金"), and with `specific`, nouns only a few cards use and these do not ("个人所得税" on the
+ * retirement-pay card). A noun the glossary translates is covered by its official term.
+ */
+export function missingFocus(
+  clause: string,
+  cards: readonly EntitlementCard[],
+  boostTerms: readonly string[],
+  index: CardIndex,
+  options: { specific: boolean } = { specific: false },
+): string[] {
+  const heldByCards = (token: string) => cards.some((card) => index.holds(card, token));
+  const glossed = (word: string) => boostTerms.some((term) => term.includes(word) || word.includes(term));
+  return wordsTagged(clause, NOUN_TAGS).filter((word) => {
+    const tokens = tokenize(word);
+    // jieba files some phrases (是不是, 退下来) as idioms: only long ones name a thing.
+    if (tokens.length === 0 || tokens.some(heldByCards) || glossed(word)) return false;
+    const unknown = tokens.every((t) => index.df(t) === 0);
+    const specific = tokens.every((t) => index.df(t) <= index.size * SPECIFIC_SHARE);
+    return unknown || (options.specific && specific);
+  });
+}
+
+/** The words of a text with these tags, two characters or more (vague words excluded). */
+function wordsTagged(text: string, tags: ReadonlySet<string>): string[] {
   return getJieba()
     .tag(text.toLowerCase(), true)
-    .filter((t) => SUBJECT_TAGS.has(t.tag) && t.word.length >= 2 && /[\u3400-\u9fff]/.test(t.word))
+    .filter((t) => tags.has(t.tag) && t.word.length >= 2 && /[\u3400-\u9fff]/.test(t.word))
     .map((t) => t.word)
-    .filter((word) => !VAGUE.has(word) && tokenize(word).every((token) => index.df(token) === 0));
+    .filter((word) => !VAGUE.has(word));
+}
+
+/** Nouns of a clause that no card holds (places, people, dates and vague words excluded). */
+function unknownNounsOf(text: string, index: CardIndex): string[] {
+  return wordsTagged(text, CONTENT_TAGS).filter((word) => tokenize(word).every((token) => index.df(token) === 0));
 }

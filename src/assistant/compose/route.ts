@@ -36,7 +36,7 @@ const STATISTICS_CUES =
 
 /** A veteran asking about their own entitlement. */
 const PERSONAL_CUES =
-  /(一年|一个月|每月|每年|能|给|发)(给|发|拿|领)?多少钱|一个月.{0,4}多少|我|俺|咱家|孩子|爱人|老伴|父母|家属|能不能|能否|可不可以|可以|有没有|享受|怎么办|去哪|找谁|申请|领|待遇|优待|补贴|补助|抚恤|\b(i|my|me|can|am)\b/i;
+  /(一年|一个月|每月|每年|能|给|发)(给|发|拿|领)?多少钱|一个月.{0,4}多少|我|俺|咱家|孩子|爱人|老伴|老婆|媳妇|父母|爸|妈|家属|能不能|能否|可不可以|可以|有没有|享受|怎么办|去哪|找谁|申请|能领|领不领|领取|能拿|\b(i|my|me|can|am)\b/i;
 
 /** Report evidence must beat the best card by this much to take a question the cards also answer… */
 const REPORT_MARGIN = 0.1;
