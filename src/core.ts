@@ -40,6 +40,10 @@ export interface CoreDeps {
   sessions?: SessionStore;
   kpiUpdates?: () => StoredKpiUpdate[];
   onProgress?: (done: number, total: number) => void;
+  /** The time, for session expiry (injected in tests). */
+  clock?: () => Date;
+  /** A conversation quiet for longer than this starts afresh. */
+  sessionIdleMs?: number;
 }
 
 interface Loaded {
@@ -78,6 +82,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       tools,
       logger: deps.logger,
       ...(deps.sessions ? { sessions: deps.sessions } : {}),
+      ...(deps.clock ? { clock: deps.clock } : {}),
+      ...(deps.sessionIdleMs !== undefined ? { sessionIdleMs: deps.sessionIdleMs } : {}),
     });
     return { kb, index, tools, assistant };
   };

@@ -6,7 +6,7 @@ import { draft, type Draft } from './compose/draft.js';
 import { t } from './compose/messages.js';
 import { composeOffline, type ComposeContext } from './compose/route.js';
 import { checkGrounding } from './grounding.js';
-import type { Assistant, AskOptions, SessionStore, SessionTurn } from './ports.js';
+import type { Assistant, AskOptions, SessionState, SessionStore, SessionTurn } from './ports.js';
 import type { KnowledgeToolsImpl } from './tools/knowledge-tools.js';
 import { latestActualYear, latestTargetYear } from './tools/figure-records.js';
 import { sanitizeQuestion } from './understand/sanitize.js';
@@ -15,6 +15,7 @@ import { createMemorySessionStore } from './memory-session-store.js';
 import { createTermWeight } from './compose/relevance.js';
 import { normaliseForMatch } from '../knowledge/normalise.js';
 import type { CardIndex } from '../retrieval/card-index.js';
+import { asksOnlyAnAspect } from './benefits/aspects.js';
 import { createHomophoneIndex, wordsOf, type HomophoneIndex } from './understand/homophones.js';
 
 const MAX_TURNS = 10;
@@ -24,7 +25,15 @@ export interface AssistantDeps {
   tools: KnowledgeToolsImpl;
   sessions?: SessionStore;
   logger?: Logger;
+  /** The time (injected so expiry is tested without waiting). */
+  clock?: () => Date;
+  /** A conversation quiet for longer than this starts afresh (default 30 minutes). */
+  sessionIdleMs?: number;
 }
+
+const DEFAULT_SESSION_IDLE_MS = 30 * 60 * 1000;
+/** A message names an entitlement of its own when a card matches it at least this well. */
+const OWN_ENTITLEMENT_CONFIDENCE = 0.5;
 
 export interface OfflineAssistant extends Assistant {
   /** The numbers-to-sources check used for an Answer (also used by the eval). */
@@ -62,9 +71,19 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
     return homophones.apply(text, homophones.correct(text));
   };
 
+  const now = deps.clock ?? (() => new Date());
+  const idleMs = deps.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
+  /** A session quiet for longer than the idle time is over: its turns no longer shape the answer. */
+  const activeState = (state: SessionState | undefined): SessionState | undefined => {
+    const last = state?.turns.at(-1);
+    if (!state || !last) return state;
+    const quiet = now().getTime() - Date.parse(last.at);
+    return Number.isFinite(quiet) && quiet > idleMs ? { turns: [] } : state;
+  };
+
   async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const sanitized = sanitizeQuestion(question);
-    const state = options.session ? sessions.get(options.session) : undefined;
+    const state = options.session ? activeState(sessions.get(options.session)) : undefined;
     if (sanitized.kind === 'empty') {
       const language = options.language ?? state?.language ?? 'zh';
       return finish('', language, draft('out_of_scope', t('empty', language)));
@@ -77,6 +96,8 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
       previous: state?.turns[state.turns.length - 1],
       previousLanguage: state?.language,
       forcedLanguage: options.language,
+      namesEntitlement: (text) =>
+        !asksOnlyAnAspect(text) && (tools.findEntitlements(text, 1)[0]?.confidence ?? 0) >= OWN_ENTITLEMENT_CONFIDENCE,
     });
     const composed = await composeOffline(u, ctx, state?.turns.at(-1));
     const answer = finish(
@@ -136,12 +157,12 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
     language: Language,
     turn: { question: string; resolvedQuestion: string; answer: string; composed: Draft },
   ) {
-    const previous = sessions.get(session)?.turns ?? [];
+    const previous = activeState(sessions.get(session))?.turns ?? [];
     const entry: SessionTurn = {
       question: turn.question,
       resolvedQuestion: turn.resolvedQuestion,
       answer: turn.answer,
-      at: new Date().toISOString(),
+      at: now().toISOString(),
       ...(turn.composed.metricId ? { metricId: turn.composed.metricId } : {}),
       ...(turn.composed.year !== undefined ? { year: turn.composed.year } : {}),
       ...(turn.composed.topic ? { topic: turn.composed.topic } : {}),

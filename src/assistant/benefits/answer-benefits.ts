@@ -4,7 +4,7 @@ import type { Citation, Language } from '../answer.js';
 import { uniqueCitations } from '../compose/cite.js';
 import { draft, type Draft } from '../compose/draft.js';
 import { askingText } from '../understand/clauses.js';
-import { askedAspects } from './aspects.js';
+import { askedAspects, asksOnlyAnAspect } from './aspects.js';
 import { MATCH_PARAMS, type MatchParams } from './calibration.js';
 import { basisLine, composeCardAnswer } from './card-answer.js';
 import { confidenceFor, missingFocus, readCards, type CardReading } from './match-cards.js';
@@ -56,21 +56,21 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
   const aspects = askedAspects(askingText(reading.clauses.map((c) => c.clause)), hasContext(reading));
   const byId = (id: string) => index.card(id);
 
+  // "要带什么材料？" after a card answer: the same card, the asked aspect.
+  const previous = (q.previousCards ?? []).map(byId).filter((c): c is EntitlementCard => c !== undefined);
+  if (previous.length > 0 && asksOnlyAnAspect(q.text)) {
+    const d = composeCardAnswer({
+      cards: previous.slice(0, 1),
+      gaps: [],
+      aspects,
+      language: q.language,
+      articleCitation: ctx.articleCitation,
+      card: byId,
+    });
+    // The conversation names the entitlement: as sure as the previous answer was.
+    return { draft: d, confidence: 1 };
+  }
   if (!top || top.confidence < params.minConfidence) {
-    // "要带什么材料？" after a card answer: the same card, the asked aspect.
-    const previous = (q.previousCards ?? []).map(byId).filter((c): c is EntitlementCard => c !== undefined);
-    const aspectOnly = aspects.bring || aspects.where || aspects.amount || aspects.procedure;
-    if (previous.length > 0 && aspectOnly && (top?.confidence ?? 0) < params.minConfidence) {
-      const d = composeCardAnswer({
-        cards: previous.slice(0, 1),
-        gaps: [],
-        aspects,
-        language: q.language,
-        articleCitation: ctx.articleCitation,
-        card: byId,
-      });
-      return { draft: d, confidence: params.minConfidence };
-    }
     return undefined;
   }
 

@@ -36,12 +36,10 @@ const STATISTICS_CUES =
 
 /** A veteran asking about their own entitlement. */
 const PERSONAL_CUES =
-  /(一年|一个月|每月|每年|能|给|发)(给|发|拿|领)?多少钱|一个月.{0,4}多少|我|俺|咱家|孩子|爱人|老伴|老婆|媳妇|父母|爸|妈|家属|能不能|能否|可不可以|可以|有没有|享受|怎么办|去哪|找谁|申请|能领|领不领|领取|能拿|\b(i|my|me|can|am)\b/i;
+  /(一年|一个月|每月|每年|能|给|发)(给|发|拿|领)?多少钱|一个月.{0,4}多少|我|俺|咱家|孩子|爱人|老伴|老婆|媳妇|父母|爸|妈|家属|能不能|能否|可不可以|可以|有没有|享受|怎么办|怎么(领|申请|办理|算)|在哪|哪里|去哪|找谁|要带|带什么|申请|领(?!了)|能拿|算不算|\b(i|my|me|can|am)\b/i;
 
-/** Report evidence must beat the best card by this much to take a question the cards also answer… */
+/** Report evidence must beat the best card by this much to take a question the cards also answer. */
 const REPORT_MARGIN = 0.1;
-/** …and by this much when a veteran asks about their own case. */
-const PERSONAL_MARGIN = 0.3;
 /** A veteran's question no card fits is answered from a report only when a passage holds this much of it. */
 const REPORT_ALONE = 0.6;
 
@@ -57,7 +55,7 @@ const REPORT_ALONE = 0.6;
  * | no card fits, otherwise                               | reports                                 |
  * | names the bureau's year or work, or a typed indicator | reports; a veteran's falls back to cards |
  * | statistics ("多少人"), not a veteran's own question    | reports                                 |
- * | a veteran's own question                              | cards, unless a report holds far more   |
+ * | a veteran's own question                              | cards                                   |
  * | otherwise                                             | the better evidence                     |
  */
 export async function composeOffline(
@@ -95,10 +93,11 @@ export async function composeOffline(
     const refused = fromReports.status === 'not_found' || fromReports.status === 'out_of_scope';
     return refused && personal ? benefits.draft : fromReports;
   }
+  // A veteran asking about their own case is not asking what the bureau did last year.
+  if (personal) return benefits.draft;
   // An English question's coverage rests on its few glossary translations: too coarse to compare.
   const reportEvidence = language === 'en' ? 0 : await bestReportCoverage(u, ctx);
-  const margin = personal ? PERSONAL_MARGIN : REPORT_MARGIN;
-  if (reportEvidence <= benefits.confidence + margin) return benefits.draft;
+  if (reportEvidence <= benefits.confidence + REPORT_MARGIN) return benefits.draft;
   const fromReports = await composeFromReports(u, ctx);
   const refused = fromReports.status === 'not_found' || fromReports.status === 'out_of_scope';
   return refused ? benefits.draft : fromReports;
