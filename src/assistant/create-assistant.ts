@@ -16,6 +16,8 @@ import { createTermWeight } from './compose/relevance.js';
 import { normaliseForMatch } from '../knowledge/normalise.js';
 import type { CardIndex } from '../retrieval/card-index.js';
 import { asksOnlyAnAspect } from './benefits/aspects.js';
+import type { MatchParams } from './benefits/calibration.js';
+import { namesSomething } from './benefits/match-cards.js';
 import { createHomophoneIndex, wordsOf, type HomophoneIndex } from './understand/homophones.js';
 
 const MAX_TURNS = 10;
@@ -29,6 +31,8 @@ export interface AssistantDeps {
   clock?: () => Date;
   /** A conversation quiet for longer than this starts afresh (default 30 minutes). */
   sessionIdleMs?: number;
+  /** Card-matching settings; the calibrated defaults unless a calibration run tries others. */
+  matchParams?: MatchParams;
 }
 
 const DEFAULT_SESSION_IDLE_MS = 30 * 60 * 1000;
@@ -55,7 +59,11 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
     knownYears: knownYears(kb),
     termWeight: createTermWeight(kb.chunks.map((c) => `${c.text} ${c.sectionPath.join(' ')}`)),
     corpusText: normaliseForMatch(kb.documents.map((d) => d.text).join('\n')),
-    benefits: { cards, articleCitation: tools.articleCitation },
+    benefits: {
+      cards,
+      articleCitation: tools.articleCitation,
+      ...(deps.matchParams ? { params: deps.matchParams } : {}),
+    },
   };
   // Built on the first question: a start that answers nothing should not pay for it.
   let homophones: HomophoneIndex | undefined;
@@ -97,7 +105,9 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
       previousLanguage: state?.language,
       forcedLanguage: options.language,
       namesEntitlement: (text) =>
-        !asksOnlyAnAspect(text) && (tools.findEntitlements(text, 1)[0]?.confidence ?? 0) >= OWN_ENTITLEMENT_CONFIDENCE,
+        namesSomething(text) &&
+        !asksOnlyAnAspect(text) &&
+        (tools.findEntitlements(text, 1)[0]?.confidence ?? 0) >= OWN_ENTITLEMENT_CONFIDENCE,
     });
     const composed = await composeOffline(u, ctx, state?.turns.at(-1));
     const answer = finish(

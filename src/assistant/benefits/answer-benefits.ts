@@ -6,7 +6,7 @@ import { draft, type Draft } from '../compose/draft.js';
 import { askingText } from '../understand/clauses.js';
 import { askedAspects, asksOnlyAnAspect } from './aspects.js';
 import { MATCH_PARAMS, type MatchParams } from './calibration.js';
-import { basisLine, composeCardAnswer } from './card-answer.js';
+import { basisLine, composeCardAnswer, statesAmount } from './card-answer.js';
 import { confidenceFor, missingFocus, readCards, type CardReading } from './match-cards.js';
 
 /**
@@ -28,6 +28,8 @@ export interface BenefitsQuestion {
   language: Language;
   /** Official terms the glossary found for the question's words. */
   boostTerms: readonly string[];
+  /** The question's words the glossary translated into those terms (下士 → 军士). */
+  glossedWords?: readonly string[];
   /** Cards the previous answer was built from, for follow-ups ("要带什么材料？"). */
   previousCards?: readonly string[];
 }
@@ -79,7 +81,7 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
     if (overview) return { draft: overview, confidence: top.confidence };
   }
 
-  const cards: EntitlementCard[] = [top.card];
+  const cards: EntitlementCard[] = [preferStatedAmount(reading, aspects.amount)];
   const gaps: string[] = [];
   const asking = reading.clauses.filter((c) => c.clause.asks);
   for (const part of asking) {
@@ -89,7 +91,10 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
       // ("退役金要交个人所得税吗"): that part is named as not stated.
       // A confident card answers the clause's specifics too; a marginal one may not.
       const specific = top.confidence < params.minConfidence + MARGINAL;
-      const missing = missingFocus(part.clause.text, cards, q.boostTerms, index, { specific });
+      const missing = missingFocus(part.clause.text, cards, q.boostTerms, index, {
+        specific,
+        glossedWords: q.glossedWords ?? [],
+      });
       if (missing.length > 0) gaps.push(missing.join('、'));
       continue;
     }
@@ -101,7 +106,10 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
     }
     // "这样行吗", "是真的吗" lean on the rest of the question; only a part that names something the
     // cards do not say is a gap.
-    const missing = missingFocus(part.clause.text, cards, q.boostTerms, index);
+    const missing = missingFocus(part.clause.text, cards, q.boostTerms, index, {
+      specific: false,
+      glossedWords: q.glossedWords ?? [],
+    });
     if (missing.length > 0) gaps.push(missing.join('、'));
   }
   // One question whose asked thing no card states: say so first, then what the card does say.
@@ -116,6 +124,21 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
     card: byId,
   });
   return { draft: d, confidence: top.confidence };
+}
+
+/** Cards scoring within this share of the best are near-equal alternatives. */
+const NEAR_EQUAL = 0.85;
+
+/**
+ * "护理费给多少": of near-equal cards, the one that states an amount answers a how-much question
+ * (the standard) better than the one that names the entitlement (who gets it).
+ */
+function preferStatedAmount(reading: CardReading, amountAsked: boolean): EntitlementCard {
+  const [top, ...rest] = reading.matches;
+  if (!top) throw new Error('preferStatedAmount needs a match');
+  if (!amountAsked || statesAmount(top.card.answer)) return top.card;
+  const alternative = rest.find((m) => m.score >= top.score * NEAR_EQUAL && statesAmount(m.card.answer));
+  return alternative?.card ?? top.card;
 }
 
 /** A broad question: the best few cards of the leading topic, each in one line with its basis. */

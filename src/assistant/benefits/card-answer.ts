@@ -53,8 +53,10 @@ export function composeCardAnswer(input: CardAnswerInput): Draft {
     cards.flatMap((card) => card.basis.map((b) => input.articleCitation(b.law, b.article))),
   );
   const suggestions = relatedQuestions(cards, input);
+  // What was asked is not in the documents; the card is shown as related, not as the answer.
+  const status = input.gapFirst ? 'not_found' : 'answered';
   return {
-    ...draft('answered', lines.join('\n'), { citations, topic: lead.topic }),
+    ...draft(status, lines.join('\n'), { citations, topic: lead.topic }),
     ...(suggestions.length > 0 ? { suggestions } : {}),
     cardIds: cards.map((c) => c.id),
   };
@@ -146,7 +148,7 @@ function unstatedLine(card: EntitlementCard, language: Language): string {
     : '具体数额和时限：法律法规没有写明，请以当地规定为准，可咨询当地退役军人服务站。';
 }
 
-const statesAmount = (text: string): boolean =>
+export const statesAmount = (text: string): boolean =>
   /\d+(\.\d+)?\s*(%|％|倍|元|万元|个月)|[一二三四五六七八九十两]+倍|百分之/.test(text);
 const statesTime = (text: string): boolean =>
   /\d+\s*(日|天|个月|年|周)|[一二三四五六七八九十两]+(日|天|个月|年)(内|以内|之内)?|当月|次月|下个月|起/.test(

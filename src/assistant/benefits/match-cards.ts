@@ -57,7 +57,7 @@ const NOUN_TAGS = new Set(['n', 'nz', 'l']);
 
 /** Nouns that name nothing a card could be about. */
 const VAGUE = new Set(
-  '时候 时间 事情 东西 地方 家里 情况 问题 办法 事儿 样子 大家 咱们 我们 你们 他们 人家 老家 农村 城里 村里 县里 镇上 市里 这边 那边 今年 去年 明年 现在 以前 以后 当时 之前 之后 一下 朋友 同事 邻居 领导 单位 公司 老板 政府 国家 部门 手续 流程 规定 政策 待遇 好处'.split(
+  '时候 时间 事情 东西 地方 家里 情况 问题 办法 事儿 样子 大家 咱们 我们 你们 他们 人家 老家 农村 城里 村里 县里 镇上 市里 这边 那边 今年 去年 明年 现在 以前 以后 当时 之前 之后 一下 朋友 同事 邻居 领导 单位 公司 老板 政府 国家 部门 手续 流程 规定 政策 待遇 好处 实际 目标 计划 完成 结果 数据 数字 进度 比例 年份 问下 一下'.split(
     ' ',
   ),
 );
@@ -213,19 +213,31 @@ export function missingFocus(
   cards: readonly EntitlementCard[],
   boostTerms: readonly string[],
   index: CardIndex,
-  options: { specific: boolean } = { specific: false },
+  options: { specific: boolean; glossedWords?: readonly string[] } = { specific: false },
 ): string[] {
+  const glossedWords = options.glossedWords ?? [];
   const heldByCards = (token: string) => cards.some((card) => index.holds(card, token));
-  const glossed = (word: string) => boostTerms.some((term) => term.includes(word) || word.includes(term));
-  return wordsTagged(clause, NOUN_TAGS).filter((word) => {
-    const tokens = tokenize(word);
-    // jieba files some phrases (是不是, 退下来) as idioms: only long ones name a thing.
-    if (tokens.length === 0 || tokens.some(heldByCards) || glossed(word)) return false;
-    const unknown = tokens.every((t) => index.df(t) === 0);
-    const specific = tokens.every((t) => index.df(t) <= index.size * SPECIFIC_SHARE);
+  // A word the glossary translated (下士 → 军士) is covered by its official term.
+  const glossed = (word: string) =>
+    boostTerms.some((term) => term.includes(word) || word.includes(term)) ||
+    glossedWords.some((variant) => variant.includes(word) || word.includes(variant));
+  // jieba files some phrases as idioms (退回去, 是不是): only long ones name a thing.
+  const nouns = getJieba()
+    .tag(clause.toLowerCase(), true)
+    .filter((t) => (t.tag === 'n' || t.tag === 'nz' || (t.tag === 'l' && t.word.length >= 4)) && t.word.length >= 2)
+    .map((t) => t.word)
+    .filter((word) => /[\u3400-\u9fff]/.test(word) && !VAGUE.has(word));
+  return nouns.filter((word) => {
+    // The word itself must be there: 个人所得税 is not covered by a card that says 个人.
+    if (heldByCards(word) || glossed(word)) return false;
+    const unknown = index.df(word) === 0;
+    const specific = index.df(word) <= index.size * SPECIFIC_SHARE;
     return unknown || (options.specific && specific);
   });
 }
+
+/** The text holds a noun of two characters or more: "那22年实际呢" names nothing. */
+export const namesSomething = (text: string): boolean => wordsTagged(text, NOUN_TAGS).length > 0;
 
 /** The words of a text with these tags, two characters or more (vague words excluded). */
 function wordsTagged(text: string, tags: ReadonlySet<string>): string[] {

@@ -20,6 +20,7 @@ import { contentTerms } from './relevance.js';
 import { composeTopicOverview } from './topic-answer.js';
 import { answerBenefits } from '../benefits/answer-benefits.js';
 import type { SessionTurn } from '../ports.js';
+import { askingText, splitClauses } from '../understand/clauses.js';
 
 export type { ComposeContext } from './compose-context.js';
 
@@ -32,11 +33,11 @@ const BUREAU_CUES =
 
 /** Statistics of the bureau's work ("多少人", "几次"); weaker: a veteran may ask "几次" too. */
 const STATISTICS_CUES =
-  /工作|几家|多少家|人次|多少人|几人|几名|多少名|几场|多少场|几次|多少次|多少座|几座|几项|多少项|批次|覆盖率|知晓率|合格率|安置率|排名|表彰|荣誉|先进|考核|指标|目标|this year/i;
+  /\bhow many\b.*\b(were|was|did)\b|几家|多少家|人次|多少人|几人|几名|多少名|几场|多少场|几次|多少次|多少座|几座|几项|多少项|批次|覆盖率|知晓率|合格率|安置率|排名|表彰|荣誉|先进|考核|指标|目标|this year/i;
 
 /** A veteran asking about their own entitlement. */
 const PERSONAL_CUES =
-  /(一年|一个月|每月|每年|能|给|发)(给|发|拿|领)?多少钱|一个月.{0,4}多少|我|俺|咱家|孩子|爱人|老伴|老婆|媳妇|父母|爸|妈|家属|能不能|能否|可不可以|可以|有没有|享受|怎么办|怎么(领|申请|办理|算)|在哪|哪里|去哪|找谁|要带|带什么|申请|领(?!了)|能拿|算不算|\b(i|my|me|can|am)\b/i;
+  /(一年|一个月|每月|每年|能|给|发)(给|发|拿|领)?多少钱|一个月.{0,4}多少|我|俺|咱家|孩子|爱人|老伴|老婆|媳妇|父母|爸|妈|家属|能不能|能否|可不可以|享受|怎么办|怎么(领|申请|办理|算)|在哪|哪里|去哪|找谁|要带|带什么|申请|领(?!了)|能拿|算不算|\b(i|my|me|can|am)\b/i;
 
 /** Report evidence must beat the best card by this much to take a question the cards also answer. */
 const REPORT_MARGIN = 0.1;
@@ -72,18 +73,27 @@ export async function composeOffline(
       text: u.text,
       language,
       boostTerms: u.boostTerms,
+      glossedWords: u.glossedWords,
       ...(previous?.cardIds ? { previousCards: previous.cardIds } : {}),
     },
     ctx.benefits,
   );
   const personal = PERSONAL_CUES.test(u.text);
   const figureAsked = u.kpi !== undefined && ['figure', 'target', 'progress'].includes(u.intent);
-  const bureauCued = u.years.length > 0 || BUREAU_CUES.test(u.text) || figureAsked;
-  const statistics = STATISTICS_CUES.test(u.text);
+  // Cues count where the question asks: "我爸去年在河边救人没了，能评烈士吗" tells of last year,
+  // it does not ask about the bureau's year. A year the reports cover is the bureau's year.
+  const asked = u.isFollowUp ? u.resolvedText : askingText(splitClauses(u.text));
+  const bureauCued =
+    u.years.some((y) => ctx.knownYears.has(y) && asked.includes(String(y).slice(2))) ||
+    BUREAU_CUES.test(asked) ||
+    figureAsked;
+  const statistics = STATISTICS_CUES.test(asked);
   if (!benefits) {
     // "服务站周六上班吗" is not answered by whichever report passage shares a word with it.
-    const strayBenefits = u.scope === 'in_scope' && personal && !bureauCued && !statistics;
-    if (strayBenefits && (await bestReportCoverage(u, ctx)) < REPORT_ALONE) return notFound(u, ctx);
+    const strayBenefits = u.scope === 'in_scope' && !bureauCued && !statistics;
+    // An English question's coverage rests on a few glossary translations: too coarse to trust alone.
+    const reportHoldsIt = language === 'zh' && (await bestReportCoverage(u, ctx)) >= REPORT_ALONE;
+    if (strayBenefits && !reportHoldsIt) return notFound(u, ctx);
     return composeFromReports(u, ctx);
   }
   if (bureauCued || (statistics && !personal)) {

@@ -33,6 +33,8 @@ export interface Understanding {
   boostTerms: string[];
   /** The question's words that the glossary translated into `boostTerms`. */
   replacedWords: string[];
+  /** Every word of the question the glossary matched (including official terms written as such). */
+  glossedWords: string[];
 }
 
 export interface UnderstandContext {
@@ -79,5 +81,6 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     years: followUp.years,
     boostTerms,
     replacedWords: matches.map((m) => m.variant).filter((v) => !boostTerms.includes(v)),
+    glossedWords: matches.map((m) => m.variant),
   };
 }
