@@ -133,7 +133,7 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
   function finish(question: string, language: Language, d: Draft, notice?: string): Answer {
     const answer: Answer = {
       question,
-      answer: d.answer,
+      answer: showMaskedNames(d.answer),
       status: d.status,
       language,
       citations: d.citations,
@@ -193,6 +193,13 @@ function reportWords(kb: KnowledgeBase): string[] {
 }
 
 const MAX_REPORT_CHARS_FOR_TYPOS = 200_000;
+
+/**
+ * A place or outlet the report masks ("**市", "**日报社") reads as 某市 in an answer; the citation
+ * keeps the source's own characters.
+ */
+export const showMaskedNames = (text: string): string =>
+  text.replace(/[*＊]{2,}(?=(市|县|区|镇|乡|村|日报社|电视台|电台|军休所))/g, '某');
 
 function knownYears(kb: KnowledgeBase): Set<number> {
   const years = new Set<number>();

@@ -85,7 +85,9 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
   const gaps: string[] = [];
   const asking = reading.clauses.filter((c) => c.clause.asks);
   for (const part of asking) {
-    const covered = cards.some((card) => confidenceFor(card, part.clause.text, index, params) >= params.minConfidence);
+    const covered = cards.some(
+      (card) => confidenceFor(card, part.clause.text, index, params) >= params.minConfidence,
+    );
     if (covered || isAspectOnly(part.clause.text)) {
       // The card is about the clause, but the clause may ask for something the card does not say
       // ("退役金要交个人所得税吗"): that part is named as not stated.
@@ -100,7 +102,12 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
     }
     const own = part.best;
     // A second card must be a clear match on its own: a loose one would answer a question not asked.
-    if (asking.length > 1 && own && own.confidence >= params.minConfidence + SECOND_CARD_MARGIN && cards.length < 2) {
+    if (
+      asking.length > 1 &&
+      own &&
+      own.confidence >= params.minConfidence + SECOND_CARD_MARGIN &&
+      cards.length < 2
+    ) {
       cards.push(own.card);
       continue;
     }

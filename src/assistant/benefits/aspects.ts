@@ -48,4 +48,7 @@ const ASPECT_AND_FILLER =
  * entitlement of its own — about the entitlement of the previous answer.
  */
 export const asksOnlyAnAspect = (text: string): boolean =>
-  text.replace(ASPECT_AND_FILLER, '').trim() === '' && /带|材料|证件|证明|手续|资料|哪|找谁|谁|多久|多长时间|几天|多少钱|怎么|如何|咋|流程|bring|documents|where|who|how/i.test(text);
+  text.replace(ASPECT_AND_FILLER, '').trim() === '' &&
+  /带|材料|证件|证明|手续|资料|哪|找谁|谁|多久|多长时间|几天|多少钱|怎么|如何|咋|流程|bring|documents|where|who|how/i.test(
+    text,
+  );

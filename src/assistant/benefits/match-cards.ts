@@ -224,7 +224,9 @@ export function missingFocus(
   // jieba files some phrases as idioms (退回去, 是不是): only long ones name a thing.
   const nouns = getJieba()
     .tag(clause.toLowerCase(), true)
-    .filter((t) => (t.tag === 'n' || t.tag === 'nz' || (t.tag === 'l' && t.word.length >= 4)) && t.word.length >= 2)
+    .filter(
+      (t) => (t.tag === 'n' || t.tag === 'nz' || (t.tag === 'l' && t.word.length >= 4)) && t.word.length >= 2,
+    )
     .map((t) => t.word)
     .filter((word) => /[\u3400-\u9fff]/.test(word) && !VAGUE.has(word));
   return nouns.filter((word) => {
@@ -250,5 +252,7 @@ function wordsTagged(text: string, tags: ReadonlySet<string>): string[] {
 
 /** Nouns of a clause that no card holds (places, people, dates and vague words excluded). */
 function unknownNounsOf(text: string, index: CardIndex): string[] {
-  return wordsTagged(text, CONTENT_TAGS).filter((word) => tokenize(word).every((token) => index.df(token) === 0));
+  return wordsTagged(text, CONTENT_TAGS).filter((word) =>
+    tokenize(word).every((token) => index.df(token) === 0),
+  );
 }

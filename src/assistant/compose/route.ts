@@ -15,6 +15,7 @@ import { composeListAnswer } from './list-answer.js';
 import { t } from './messages.js';
 import { notFound, placeNotCovered, unknownPlace, withLocalRuleNote, yearNotCovered } from './not-found.js';
 import { composeHighlights, composeTargetsOverview } from './overview-answers.js';
+import { composeBrief } from './brief-answer.js';
 import { composePassageAnswer } from './passage-answer.js';
 import { contentTerms } from './relevance.js';
 import { composeTopicOverview } from './topic-answer.js';
@@ -79,7 +80,9 @@ export async function composeOffline(
     ctx.benefits,
   );
   const personal = PERSONAL_CUES.test(u.text);
-  const figureAsked = u.kpi !== undefined && ['figure', 'target', 'progress'].includes(u.intent);
+  const figureAsked =
+    (u.kpi !== undefined && ['figure', 'target', 'progress'].includes(u.intent)) ||
+    ['brief', 'targets_overview', 'highlights'].includes(u.intent);
   // Cues count where the question asks: "我爸去年在河边救人没了，能评烈士吗" tells of last year,
   // it does not ask about the bureau's year. A year the reports cover is the bureau's year.
   const asked = u.isFollowUp ? u.resolvedText : askingText(splitClauses(u.text));
@@ -151,6 +154,10 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
   if (u.intent === 'highlights') {
     const highlights = composeHighlights(ctx.tools, language, ctx.cite);
     if (highlights) return highlights;
+  }
+  if (u.intent === 'brief') {
+    const brief = composeBrief(ctx.tools, ctx.kb, language, ctx.cite);
+    if (brief) return brief;
   }
   const nouns = nounsOf(u.text);
   // Everyday verbs and adverbs no document uses (以后, 掏钱, 考上) say nothing about relevance;

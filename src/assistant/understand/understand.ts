@@ -59,7 +59,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     metricId: kpi?.id,
     years: findYears(text, ctx.years),
     previous: ctx.previous,
-    ownSubject: ownTerms.length > 0 || (ctx.previous !== undefined && (ctx.namesEntitlement?.(text) ?? false)),
+    ownSubject:
+      ownTerms.length > 0 || (ctx.previous !== undefined && (ctx.namesEntitlement?.(text) ?? false)),
   });
   const resolvedKpi = followUp.metricId ? ctx.kpis.find((k) => k.id === followUp.metricId) : undefined;
   const matches = glossaryMatches(followUp.resolvedText, ctx.glossary);
