@@ -30,7 +30,7 @@ const UNCERTAIN_SCOPE_COVERAGE = 0.5;
 
 /** Words that place a question in the bureau's own record: the reports answer it first. */
 const BUREAU_CUES =
-  /去年|前年|全年|年度|本局|我局|局里|咱局|咱们局|你们局|全市|市局|市里|总结|汇报|in 20\d\d|last year|the bureau/i;
+  /去年|前年|全年|年度|本局|我局|局里|局机关|咱局|咱们局|你们局|全市|市局|市里|总结|汇报|党总支|党支部|支部|党组|领导班子|班子|党建|党员|廉政|意识形态|舆情|in 20\d\d|last year|the bureau/i;
 
 /** Statistics of the bureau's work ("多少人", "几次"); weaker: a veteran may ask "几次" too. */
 const STATISTICS_CUES =
@@ -42,6 +42,8 @@ const PERSONAL_CUES =
 
 /** Report evidence must beat the best card by this much to take a question the cards also answer. */
 const REPORT_MARGIN = 0.1;
+/** A question without domain words is answered from a card only at this confidence. */
+const UNCERTAIN_SCOPE_CARD = 0.6;
 /** A veteran's question no card fits is answered from a report only when a passage holds this much of it. */
 const REPORT_ALONE = 0.6;
 
@@ -69,7 +71,7 @@ export async function composeOffline(
   if (u.scope === 'greeting')
     return draft('out_of_scope', `${t('greeting', language)}${t('scope', language)}`);
   if (u.scope === 'out_of_scope') return draft('out_of_scope', t('scope', language));
-  const benefits = answerBenefits(
+  const matched = answerBenefits(
     {
       text: u.text,
       language,
@@ -79,6 +81,9 @@ export async function composeOffline(
     },
     ctx.benefits,
   );
+  // A question with no word of the domain ("recommend a restaurant") needs a clear card match.
+  const benefits =
+    matched && (u.scope === 'in_scope' || matched.confidence >= UNCERTAIN_SCOPE_CARD) ? matched : undefined;
   const personal = PERSONAL_CUES.test(u.text);
   const figureAsked =
     (u.kpi !== undefined && ['figure', 'target', 'progress'].includes(u.intent)) ||
