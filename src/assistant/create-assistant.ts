@@ -10,7 +10,9 @@ import type { Assistant, AskOptions, SessionState, SessionStore, SessionTurn } f
 import type { KnowledgeToolsImpl } from './tools/knowledge-tools.js';
 import { latestActualYear, latestTargetYear } from './tools/figure-records.js';
 import { sanitizeQuestion } from './understand/sanitize.js';
-import { understand } from './understand/understand.js';
+import { understand, type Understanding } from './understand/understand.js';
+import { figureParts } from './understand/parts.js';
+import { uniqueCitations } from './compose/cite.js';
 import { createMemorySessionStore } from './memory-session-store.js';
 import { createTermWeight } from './compose/relevance.js';
 import { normaliseForMatch } from '../knowledge/normalise.js';
@@ -89,6 +91,40 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
     return Number.isFinite(quiet) && quiet > idleMs ? { turns: [] } : state;
   };
 
+  const understandWith = (text: string, state: SessionState | undefined, options: AskOptions) => {
+    const kpis = tools.currentKpis();
+    return understand(text, {
+      kpis,
+      glossary: kb.glossary,
+      years: { latestActualYear: latestActualYear(kpis) ?? 2022, targetYear: latestTargetYear(kpis) ?? 2023 },
+      previous: state?.turns[state.turns.length - 1],
+      previousLanguage: state?.language,
+      forcedLanguage: options.language,
+      namesEntitlement: (q) =>
+        namesSomething(q) &&
+        !asksOnlyAnAspect(q) &&
+        (tools.findEntitlements(q, 1)[0]?.confidence ?? 0) >= OWN_ENTITLEMENT_CONFIDENCE,
+    });
+  };
+
+  /**
+   * "网上祭扫和实地擦碑各多少人": a question for two figures is answered part by part, each with its
+   * own figure or its own "not found"; the whole question answers when no part does.
+   */
+  async function composeParts(
+    u: Understanding,
+    text: string,
+    read: (q: string) => Understanding,
+    state: SessionState | undefined,
+  ): Promise<Draft> {
+    const parts = u.isFollowUp ? [text] : figureParts(text);
+    const whole = composeOffline(u, ctx, state?.turns.at(-1));
+    if (parts.length < 2) return whole;
+    const drafts = await Promise.all(parts.map((p) => composeOffline(read(p), ctx)));
+    if (!drafts.some((d) => d.status === 'answered' || d.status === 'undisclosed')) return whole;
+    return mergeDrafts(drafts);
+  }
+
   async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const sanitized = sanitizeQuestion(question);
     const state = options.session ? activeState(sessions.get(options.session)) : undefined;
@@ -96,20 +132,10 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
       const language = options.language ?? state?.language ?? 'zh';
       return finish('', language, draft('out_of_scope', t('empty', language)));
     }
-    const kpis = tools.currentKpis();
-    const u = understand(correctTypos(sanitized.text), {
-      kpis,
-      glossary: kb.glossary,
-      years: { latestActualYear: latestActualYear(kpis) ?? 2022, targetYear: latestTargetYear(kpis) ?? 2023 },
-      previous: state?.turns[state.turns.length - 1],
-      previousLanguage: state?.language,
-      forcedLanguage: options.language,
-      namesEntitlement: (text) =>
-        namesSomething(text) &&
-        !asksOnlyAnAspect(text) &&
-        (tools.findEntitlements(text, 1)[0]?.confidence ?? 0) >= OWN_ENTITLEMENT_CONFIDENCE,
-    });
-    const composed = await composeOffline(u, ctx, state?.turns.at(-1));
+    const text = correctTypos(sanitized.text);
+    const read = (q: string) => understandWith(q, state, options);
+    const u = read(text);
+    const composed = await composeParts(u, text, read, state);
     const answer = finish(
       sanitized.text,
       u.language,
@@ -200,6 +226,26 @@ const MAX_REPORT_CHARS_FOR_TYPOS = 200_000;
  */
 export const showMaskedNames = (text: string): string =>
   text.replace(/[*＊]{2,}(?=(市|县|区|镇|乡|村|日报社|电视台|电台|军休所))/g, '某');
+
+/** Part answers one after another, with all their sources; answered when any part is. */
+function mergeDrafts(drafts: readonly Draft[]): Draft {
+  const statuses = drafts.map((d) => d.status);
+  const status = statuses.includes('answered')
+    ? 'answered'
+    : statuses.includes('undisclosed')
+      ? 'undisclosed'
+      : 'not_found';
+  const first = drafts.find((d) => d.status === status) ?? drafts[0];
+  return {
+    ...draft(status, drafts.map((d) => d.answer).join('\n'), {
+      citations: uniqueCitations(drafts.flatMap((d) => d.citations)),
+      figures: drafts.flatMap((d) => d.figures),
+      derived: drafts.flatMap((d) => d.derived),
+    }),
+    ...(first?.metricId ? { metricId: first.metricId } : {}),
+    ...(first?.year !== undefined ? { year: first.year } : {}),
+  };
+}
 
 function knownYears(kb: KnowledgeBase): Set<number> {
   const years = new Set<number>();

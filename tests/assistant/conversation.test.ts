@@ -21,12 +21,15 @@ afterAll(async () => {
 const ask = (question: string, session: string) => testCore.core.assistant.ask(question, { session });
 
 describe('follow-ups by meaning', () => {
-  it('takes a year-only message as a follow-up of the previous indicator', async () => {
+  it('takes a year-only message as a follow-up of the previous indicator, and names the years it has', async () => {
     const first = await ask('2022年网上祭扫有多少人？', 'year');
     expect(first.answer).toContain('20000');
     const second = await ask('那2021年呢？', 'year');
     expect(second.status).toBe('not_found');
     expect(second.answer).toContain('2021');
+    expect(second.answer).toContain('该指标现有：2022年实际');
+    expect(second.citations.map((c) => c.quote)).toContain('网上祭扫达20000余人');
+    expect(second.suggestions?.[0]).toMatch(/2022年/);
   });
 
   it('answers a short new question with a subject of its own as a new question', async () => {
@@ -43,6 +46,16 @@ describe('follow-ups by meaning', () => {
     expect(second.status).toBe('answered');
     expect(second.answer).toMatch(/优待证/);
     expect(second.answer).toMatch(/材料/);
+  });
+});
+
+describe('two figures in one question', () => {
+  it('answers each part with its own figure and source', async () => {
+    const a = await testCore.core.assistant.ask('网上祭扫和实地擦碑各多少人');
+    expect(a.status).toBe('answered');
+    expect(a.answer).toContain('20000');
+    expect(a.answer).toContain('1000');
+    expect(a.citations.length).toBeGreaterThanOrEqual(2);
   });
 });
 

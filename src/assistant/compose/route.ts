@@ -135,7 +135,7 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
   if (place) return placeNotCovered(u, place);
   const unknownYear = u.years.length > 0 && !u.years.some((y) => ctx.knownYears.has(y));
   if (unknownYear && (u.kpi || u.intent === 'figure' || u.intent === 'target' || u.intent === 'progress')) {
-    return yearNotCovered(u);
+    return yearNotCovered(u, ctx.cite);
   }
   if (u.kpi && (u.intent === 'figure' || u.intent === 'target' || u.intent === 'progress')) {
     const wantsActual = /实际|最终|最后达到|actual(ly)?\b|achieved/i.test(u.text);
