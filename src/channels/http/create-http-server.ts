@@ -46,9 +46,11 @@ function sendError(
     return;
   }
   if (error instanceof HttpError) {
-    const body = error.extra.field
-      ? { error: error.message, field: error.extra.field }
-      : { error: error.message };
+    const body = {
+      error: error.message,
+      ...(error.extra.field ? { field: error.extra.field } : {}),
+      ...error.extra.details,
+    };
     sendJson(ctx.res, error.status, body, error.extra.headers ?? {});
     return;
   }

@@ -5,7 +5,12 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly extra: { field?: string; headers?: Record<string, string> } = {},
+    readonly extra: {
+      field?: string;
+      headers?: Record<string, string>;
+      /** More JSON fields for the client, e.g. the valid choices. */
+      details?: Record<string, unknown>;
+    } = {},
   ) {
     super(message);
     this.name = 'HttpError';

@@ -1,7 +1,8 @@
 import type { KpiUpdate } from '../../../storage/store.js';
 import type { Route, RouteContext } from '../http-deps.js';
-import { HttpError, readJson, sendJson } from '../http-io.js';
-import { FigureIdSchema, KpiUpdateBodySchema, parseInput } from '../validation.js';
+import { readJson, sendJson } from '../http-io.js';
+import { indicatorIdParam } from '../indicator-param.js';
+import { KpiUpdateBodySchema, parseInput } from '../validation.js';
 
 /** POST /api/admin/reindex → { documents, chunks, figures } once the index is rebuilt. */
 async function reindex(ctx: RouteContext): Promise<void> {
@@ -12,18 +13,16 @@ async function reindex(ctx: RouteContext): Promise<void> {
 }
 
 /**
- * PUT /api/admin/figures/:id { year, value: number|null, kind?, note? } — the same rule as the
+ * PUT /api/admin/figures/:id { year, value: number|null, kind?, note? }, `:id` an exact indicator
+ * id (404 with the valid ids otherwise, never a near match) — the same rule as the
  * Telegram /setkpi: the update is appended to the history, and the latest update for an
  * (indicator, year, kind) is what lookups return. value null records 未公开.
  */
 async function putFigure(ctx: RouteContext): Promise<void> {
-  const id = parseInput(FigureIdSchema, ctx.params.id, 'path');
+  const kpiId = indicatorIdParam(ctx.deps.tools, ctx.params.id);
   const body = parseInput(KpiUpdateBodySchema, await readJson(ctx.req), 'body');
-  const found = ctx.deps.tools.lookupFigure(id);
-  if (!found)
-    throw new HttpError(404, `No indicator "${id}". GET /api/figures lists the known ids.`, { field: 'id' });
   const update: KpiUpdate = {
-    kpiId: found.metricId,
+    kpiId,
     year: body.year,
     kind: body.kind ?? 'actual',
     value: body.value,
@@ -32,7 +31,7 @@ async function putFigure(ctx: RouteContext): Promise<void> {
   if (body.note) update.note = body.note;
   const stored = ctx.deps.store.recordKpiUpdate(update);
   ctx.log.info({ kpiId: stored.kpiId, year: stored.year, kind: stored.kind }, 'KPI updated via admin API');
-  sendJson(ctx.res, 200, { update: stored, history: ctx.deps.store.kpiUpdates(found.metricId) });
+  sendJson(ctx.res, 200, { update: stored, history: ctx.deps.store.kpiUpdates(kpiId) });
 }
 
 export const adminRoutes: Route[] = [
