@@ -2,7 +2,7 @@ import type { Context, MiddlewareFn, Telegraf } from 'telegraf';
 import type { FigureKind } from '../../knowledge/types.js';
 import type { KpiUpdate } from '../../storage/store.js';
 import type { Result } from '../../errors.js';
-import { fail, ok } from '../../errors.js';
+import { fail, KnowledgeError, ok } from '../../errors.js';
 import { type BotRuntime, isAdminCtx, languageOfCtx, userKeyOf } from './bot-runtime.js';
 import { formatValue, renderFeedback, renderUsage } from './render-tools.js';
 import type { Language } from '../../assistant/answer.js';
@@ -57,7 +57,13 @@ export function registerAdminHandlers(bot: Telegraf, rt: BotRuntime): void {
   bot.command('reindex', adminOnly('reindex'), async (ctx) => {
     const t = uiText(languageOfCtx(ctx));
     await ctx.reply(t.reindexStarted);
-    const counts = await rt.reindex();
+    const counts = await rt.reindex().catch(async (error: unknown) => {
+      if (!(error instanceof KnowledgeError)) throw error;
+      rt.logger.warn({ file: error.file, field: error.field }, 'reindex refused: invalid knowledge file');
+      await sendHtml(ctx.telegram, ctx.chat.id, `${escapeError(error.message)}\n\n${t.reindexRefused}`);
+      return undefined;
+    });
+    if (!counts) return;
     rt.logger.info({ ...counts, by: userKeyOf(rt, ctx) }, 'Reindexed from Telegram');
     await ctx.reply(t.reindexDone(counts.documents, counts.chunks, counts.figures));
   });

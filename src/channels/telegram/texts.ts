@@ -48,6 +48,7 @@ export interface UiText {
   setKpiDone: string;
   reindexDone: (documents: number, chunks: number, figures: number) => string;
   reindexStarted: string;
+  reindexRefused: string;
   noFeedback: string;
   feedbackTitle: string;
   usageTitle: (days: number) => string;
@@ -103,6 +104,8 @@ const zh: UiText = {
   setKpiDone: '已记录：',
   reindexDone: (d, c, f) => `索引已重建：${d} 个文件，${c} 个段落，${f} 个数据。`,
   reindexStarted: '正在重建索引…',
+  reindexRefused:
+    '未重建：知识库文件有误，仍使用之前的内容回答。请修正后再发送 /reindex（npm run ingest -- --check 可列出全部问题）。',
   noFeedback: '暂无差评。',
   feedbackTitle: '最近的差评',
   usageTitle: (d) => `最近 ${d} 天使用情况`,
@@ -159,6 +162,8 @@ const en: UiText = {
   setKpiDone: 'Recorded:',
   reindexDone: (d, c, f) => `Index rebuilt: ${d} documents, ${c} passages, ${f} figures.`,
   reindexStarted: 'Rebuilding the index…',
+  reindexRefused:
+    'Not rebuilt: a knowledge file is invalid, so the previous knowledge keeps answering. Fix it and send /reindex again (npm run ingest -- --check lists every problem).',
   noFeedback: 'No negative feedback yet.',
   feedbackTitle: 'Latest negative feedback',
   usageTitle: (d) => `Usage in the last ${d} days`,

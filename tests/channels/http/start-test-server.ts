@@ -32,12 +32,18 @@ export async function startTestServer(
     assistant?: Assistant;
     tools?: KnowledgeTools;
     real?: boolean;
+    /** With `real`: another knowledge folder than knowledge/. */
+    knowledgeDir?: string;
   } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'http-test-'));
   const store = createSqliteStore(join(dir, 'store.db'));
   const testCore = options.real
-    ? await createTestCore({ sessions: store, kpiUpdates: () => store.kpiUpdates() })
+    ? await createTestCore({
+        sessions: store,
+        kpiUpdates: () => store.kpiUpdates(),
+        ...(options.knowledgeDir ? { knowledgeDir: options.knowledgeDir } : {}),
+      })
     : undefined;
   const config = loadConfig({
     HOST: '127.0.0.1',

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { KnowledgeError } from '../../../src/errors.js';
 import { hashUserId } from '../../../src/storage/user-hash.js';
 import type { SentMessage } from '../../support/fake-telegram-server.js';
 import { ADMIN, EN_USER, startHarness, TOKEN, USER, type Harness } from './harness.js';
@@ -202,6 +203,18 @@ describe('Telegram bot end to end (real telegraf, fake Bot API)', () => {
     const [feedback] = await ask('/feedback', ADMIN);
     expect(feedback!.text).toContain('暂无差评');
     expect(h.assistant.calls.at(-1)!.options).toMatchObject({ audience: 'staff' });
+  });
+
+  it('/reindex with an invalid knowledge file names the file and field; the old index stays', async () => {
+    h = await startHarness({
+      deps: {
+        reindex: () =>
+          Promise.reject(new KnowledgeError('kpis.yaml', 'expected string', { field: 'indicators[0].unit' })),
+      },
+    });
+    const replies = await ask('/reindex', ADMIN, 2);
+    expect(replies[1]!.text).toContain('kpis.yaml (indicators[0].unit): expected string');
+    expect(replies[1]!.text).toContain('仍使用之前的内容回答');
   });
 
   /** Sends /setkpi, checks the confirmation, clicks ✅ and waits for "recorded" and the figure. */

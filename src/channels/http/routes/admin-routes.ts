@@ -1,13 +1,26 @@
 import type { KpiUpdate } from '../../../storage/store.js';
 import type { Route, RouteContext } from '../http-deps.js';
-import { readJson, sendJson } from '../http-io.js';
+import { KnowledgeError } from '../../../errors.js';
+import { HttpError, readJson, sendJson } from '../http-io.js';
 import { indicatorIdParam } from '../indicator-param.js';
 import { KpiUpdateBodySchema, parseInput } from '../validation.js';
 
-/** POST /api/admin/reindex → { documents, chunks, figures } once the index is rebuilt. */
+/**
+ * POST /api/admin/reindex → { documents, chunks, figures } once the index is rebuilt. A malformed
+ * data file (kpis.yaml, glossary, cards) is a 422 naming the file and field, as `ingest --check`
+ * does; the index loaded before keeps answering.
+ */
 async function reindex(ctx: RouteContext): Promise<void> {
   const started = performance.now();
-  const counts = await ctx.deps.reindex();
+  const counts = await ctx.deps.reindex().catch((error: unknown) => {
+    if (!(error instanceof KnowledgeError)) throw error;
+    ctx.log.warn({ file: error.file, field: error.field }, 'reindex refused: invalid knowledge file');
+    throw new HttpError(
+      422,
+      `${error.message} — nothing was reloaded: the previous knowledge keeps answering. Fix the file (npm run ingest -- --check lists every problem) and reindex again.`,
+      { details: { file: error.file, ...(error.field === undefined ? {} : { field: error.field }) } },
+    );
+  });
   ctx.log.info({ ...counts, ms: Math.round(performance.now() - started) }, 'reindexed via admin API');
   sendJson(ctx.res, 200, counts);
 }
