@@ -51,7 +51,7 @@ function sendError(
       ...(error.extra.field ? { field: error.extra.field } : {}),
       ...error.extra.details,
     };
-    sendJson(ctx.res, error.status, body, error.extra.headers ?? {});
+    sendJson(ctx.res, error.status, body, error.extra.headers ?? {}, error.extra.endAfter);
     return;
   }
   ctx.log.error({ err: error, path: pathname }, 'request failed');
