@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { hashUserId } from '../../storage/user-hash.js';
 import { requireAdmin } from './admin-auth.js';
+import { createClientAddress } from './client-address.js';
 import type { HttpDeps, Route, RouteContext } from './http-deps.js';
 import { HttpError, sendJson } from './http-io.js';
 import { createMetrics, type HttpMetrics } from './metrics.js';
@@ -33,6 +34,7 @@ interface Pipeline {
   routes: Route[];
   metrics: HttpMetrics;
   limiter: RateLimiter;
+  clientAddress: (req: IncomingMessage) => string;
 }
 
 function sendError(
@@ -75,7 +77,7 @@ async function handle(p: Pipeline, req: IncomingMessage, res: ServerResponse): P
     if (!match)
       throw new HttpError(404, `Nothing at ${url.pathname}. The chat is at /, the dashboard at /dashboard.`);
     routeLabel = match.route.pattern;
-    const ip = req.socket.remoteAddress ?? 'unknown';
+    const ip = p.clientAddress(req);
     if (match.route.limited) {
       const verdict = p.limiter.take(ip);
       if (!verdict.allowed) {
@@ -125,6 +127,7 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
     ],
     metrics: createMetrics(),
     limiter: createRateLimiter({ perMinute: deps.config.http.rateLimitPerMinute }),
+    clientAddress: createClientAddress(deps.config.http.trustedProxies),
   };
   const server = createServer((req, res) => void handle(pipeline, req, res));
   server.headersTimeout = 15_000;
