@@ -294,6 +294,7 @@ export function createMemoryStore(): Store & {
       return stored;
     },
     kpiUpdates: (kpiId) => updates.filter((u) => kpiId === undefined || u.kpiId === kpiId),
+    health: () => ({ writable: true, failures: {} }),
     close: () => undefined,
   };
 }

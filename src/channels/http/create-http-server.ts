@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { StorageError } from '../../errors.js';
 import { hashUserId } from '../../storage/user-hash.js';
 import { requireAdmin } from './admin-auth.js';
 import { createClientAddress } from './client-address.js';
@@ -54,6 +55,15 @@ function sendError(
       ...error.extra.details,
     };
     sendJson(ctx.res, error.status, body, error.extra.headers ?? {}, error.extra.endAfter);
+    return;
+  }
+  if (error instanceof StorageError) {
+    // Never acknowledge what was not stored: the client learns it and may try again later.
+    ctx.log.error({ err: error.message, path: pathname }, 'could not store a write');
+    sendJson(ctx.res, 503, {
+      error:
+        '暂时无法保存，本次提交未被记录，请稍后再试。The server could not store this, so nothing was saved; please try again later.',
+    });
     return;
   }
   ctx.log.error({ err: error, path: pathname }, 'request failed');
