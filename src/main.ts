@@ -9,6 +9,7 @@ import { AppError } from './errors.js';
 import { createLogger, type Logger } from './logger.js';
 import { createCore } from './core.js';
 import { createSqliteStore } from './storage/sqlite-store.js';
+import { startPruning } from './storage/retention.js';
 import type { Store } from './storage/store.js';
 import { createHttpServer } from './channels/http/create-http-server.js';
 import { startTelegram, type TelegramHandle } from './wiring/telegram.js';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   const store = createSqliteStore(path.join(config.paths.dataDir, 'assistant.db'));
   warnIfNotWritable(store, config.paths.dataDir, logger);
+  const stopPruning = startPruning({ store, policy: config.retention, logger });
   const core = await createCore({
     config,
     logger,
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
 
   // Handlers first: reaching Telegram can take minutes on a blocked network, and a SIGTERM meanwhile
   // must still close the HTTP server and the store cleanly.
-  const parts: ShutdownParts = { logger, telegram: undefined, http, store };
+  const parts: ShutdownParts = { logger, telegram: undefined, http, store, stopPruning };
   installShutdown(parts);
   parts.telegram = await startTelegram({ config, assistant, core, store, logger });
 }
@@ -64,6 +66,7 @@ interface ShutdownParts {
   telegram: TelegramHandle | undefined;
   http: { close(): Promise<void> };
   store: { close(): void };
+  stopPruning: () => void;
 }
 
 function installShutdown(parts: ShutdownParts): void {
@@ -75,6 +78,7 @@ function installShutdown(parts: ShutdownParts): void {
     try {
       await parts.telegram?.stop(signal);
       await parts.http.close();
+      parts.stopPruning();
       parts.store.close();
       process.exit(0);
     } catch (error) {

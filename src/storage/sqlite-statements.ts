@@ -66,6 +66,9 @@ export function prepareStatements(db: Database.Database) {
        WHERE at >= ? AND status IN (${UNANSWERED.map(() => '?').join(', ')})
        ORDER BY id DESC LIMIT ?`,
     ),
+    deleteSessions: db.prepare(`DELETE FROM sessions WHERE updated_at < ?`),
+    deleteQuestions: db.prepare(`DELETE FROM questions WHERE at < ?`),
+    deleteFeedback: db.prepare(`DELETE FROM feedback WHERE at < ?`),
   };
 }
 

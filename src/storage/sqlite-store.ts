@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { SessionState } from '../assistant/ports.js';
+import type { RetentionPolicy } from '../config.js';
 import { StorageError } from '../errors.js';
 import { watchFileIdentity } from './file-identity.js';
 import { openDatabase, probeWrite, StorageUnavailableError } from './open-database.js';
+import { retentionCutoffs } from './retention.js';
 import { createHealthTracker, describeStorageFailure, type HealthTracker } from './store-health.js';
 import {
   prepareStatements,
@@ -14,7 +16,7 @@ import {
   type FeedbackRow,
   type KpiRow,
 } from './sqlite-statements.js';
-import type { FeedbackEntry, KpiUpdate, QuestionLogEntry, Store, UsageReport } from './store.js';
+import type { FeedbackEntry, KpiUpdate, PruneCounts, QuestionLogEntry, Store, UsageReport } from './store.js';
 import { createUnavailableStore } from './unavailable-store.js';
 
 const TOP_TOPICS = 10;
@@ -105,12 +107,23 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
       write('session set', () => {
         statements.upsertSession.run(id, JSON.stringify(state), now());
       }),
+    prune: (policy: RetentionPolicy) => write('prune', () => prune(policy)),
     health: () => tracker.health(),
     close: () => {
       if (db.open) db.close();
     },
   };
   return store;
+
+  function prune(policy: RetentionPolicy): PruneCounts {
+    const cutoff = retentionCutoffs(policy, clock());
+    const before = (stmt: Database.Statement, at: string | undefined) => (at ? stmt.run(at).changes : 0);
+    return {
+      sessions: before(statements.deleteSessions, cutoff.sessions),
+      questions: before(statements.deleteQuestions, cutoff.questions),
+      feedback: before(statements.deleteFeedback, cutoff.feedback),
+    };
+  }
 
   function usageReport(days: number): UsageReport {
     const since = new Date(clock().getTime() - Math.max(1, days) * 86_400_000).toISOString();
