@@ -69,6 +69,9 @@ const EnvSchema = z.object({
   LLM_MAX_TOKENS: positiveInt(1200),
 });
 
+/** Every environment variable the service reads (each must be documented in .env.example). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
 export type TelegramMode =
   { kind: 'polling' } | { kind: 'webhook'; url: string; secretToken: string; port: number };
 

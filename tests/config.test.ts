@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
+import { CONFIG_VARIABLES, loadConfig } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
 
 describe('loadConfig', () => {
@@ -100,6 +100,26 @@ describe('retention settings', () => {
       /QUESTION_LOG_RETENTION_DAYS: must be a whole number of days/,
     );
     expect(() => loadConfig({ SESSION_RETENTION_DAYS: '-1' })).toThrow(/SESSION_RETENTION_DAYS/);
+  });
+});
+
+describe('.env.example', () => {
+  it('documents every variable the service reads, with a comment above it', async () => {
+    const { readFileSync } = await import('node:fs');
+    const lines = readFileSync('.env.example', 'utf8').split('\n');
+    for (const name of CONFIG_VARIABLES) {
+      const at = lines.findIndex((line) => line.startsWith(`${name}=`));
+      expect(at, name).toBeGreaterThan(0);
+      const above = lines.slice(0, at).reverse();
+      const comment = above.find((line) => !/^[A-Z_]+=/.test(line));
+      expect(comment, name).toMatch(/^# /);
+    }
+  });
+
+  it('starts the service as it is (copied to .env, every value valid)', async () => {
+    const { parseEnv } = await import('node:util');
+    const { readFileSync } = await import('node:fs');
+    expect(() => loadConfig(parseEnv(readFileSync('.env.example', 'utf8')))).not.toThrow();
   });
 });
 
