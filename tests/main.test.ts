@@ -101,6 +101,19 @@ describe('src/main.ts with OPENAI_API_KEY and a dead endpoint', () => {
   });
 });
 
+describe('src/main.ts with a weak ADMIN_TOKEN', () => {
+  it('refuses to start, naming the variable and how to generate a token', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'va-main-token-'));
+    try {
+      await expect(startService(dir, { ADMIN_TOKEN: 'a' })).rejects.toThrow(
+        /exited with 1 before it was ready:\n.*ADMIN_TOKEN is 1 characters long.*openssl rand -base64 32/s,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 /** A port on 127.0.0.1 that nothing listens on (bound once by us, then released). */
 async function closedPort(): Promise<number> {
   const server = createServer();
