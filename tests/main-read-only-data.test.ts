@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,11 +8,18 @@ import { AnswerSchema } from '../src/assistant/answer.js';
 import { createSqliteStore } from '../src/storage/sqlite-store.js';
 import { postJson, READY_TIMEOUT_MS, startService, type Service } from './support/service-process.js';
 
+/** Root ignores file modes: as root the service runs as `nobody`, who must be able to read the checkout. */
+const asRoot = process.getuid?.() === 0;
+const unprivileged = asRoot ? { uid: 65534, gid: 65534 } : {};
+const canRunUnprivileged =
+  !asRoot ||
+  spawnSync(process.execPath, ['-e', 'require("fs").accessSync("src/main.ts")'], unprivileged).status === 0;
+
 /**
  * The real service over a data folder it cannot write: the folder and its database are read-only
- * for the service's user (root ignores file modes, so as root the service runs as `nobody`).
+ * for the service's user.
  */
-describe('src/main.ts with a read-only data folder', () => {
+describe.skipIf(!canRunUnprivileged)('src/main.ts with a read-only data folder', () => {
   let dir: string;
   let service: Service;
   const data = () => path.join(dir, 'data');
@@ -25,7 +33,6 @@ describe('src/main.ts with a read-only data folder', () => {
     await chmod(path.join(dir, 'cache'), 0o777);
     await chmod(dbFile(), 0o444);
     await chmod(data(), 0o555);
-    const unprivileged = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     service = await startService(dir, {}, { spawn: unprivileged });
   }, READY_TIMEOUT_MS + 5_000);
 
