@@ -294,6 +294,8 @@ export function createMemoryStore(): Store & {
       return stored;
     },
     kpiUpdates: (kpiId) => updates.filter((u) => kpiId === undefined || u.kpiId === kpiId),
+    prune: () => ({ sessions: 0, questions: 0, feedback: 0 }),
+    health: () => ({ writable: true, failures: {} }),
     close: () => undefined,
   };
 }
