@@ -36,7 +36,13 @@ for (const contextWeight of [0.7, 1])
   for (const unknownNounWeight of [0.5, 1, 2])
     for (const unknownTokenWeight of [0.1, 0.2, 0.4])
       for (const minConfidence of [0.2, 0.25, 0.3, 0.35, 0.4]) {
-        const params = { ...MATCH_PARAMS, contextWeight, unknownNounWeight, unknownTokenWeight, minConfidence };
+        const params = {
+          ...MATCH_PARAMS,
+          contextWeight,
+          unknownNounWeight,
+          unknownTokenWeight,
+          minConfidence,
+        };
         const r = await measure(params);
         results.push({ params, score: r.dev.answerAccuracy + r.gold.answerAccuracy, text: line(params, r) });
       }
