@@ -4,14 +4,29 @@ import { loadConfig, loadDotEnv } from '../../config.js';
 import { validateKnowledge } from '../../knowledge/validate-knowledge.js';
 import { createCliRuntime, runCli } from './runtime.js';
 import { createProgressBar } from './progress-bar.js';
+import { parseCliArgs } from './cli-args.js';
+
+const USAGE = `usage:
+  npm run ingest               rebuild the index from the knowledge folder and print counts
+  npm run ingest -- --check    validate the knowledge files (exit 1 naming file and field)`;
+
+const OPTIONS = { check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
 /**
  * `npm run ingest` rebuilds the index from knowledge/ and prints counts;
  * `npm run ingest -- --check` validates the knowledge files and exits non-zero naming file and field.
  */
 runCli(async () => {
-  const args = process.argv.slice(2);
-  if (args.includes('--check')) return check();
+  const parsed = parseCliArgs(process.argv.slice(2), OPTIONS, USAGE, false);
+  if (!parsed.success) {
+    process.stderr.write(`${parsed.error}\n`);
+    return 2;
+  }
+  if (parsed.value.values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (parsed.value.values.check) return check();
   loadDotEnv();
   const config = loadConfig();
   // A forced rebuild: the cache would otherwise be reused when nothing changed.

@@ -149,6 +149,18 @@ describe('usage errors', () => {
   );
 
   it(
+    'a mistyped option → exit code 2 naming it, and no answer to a question with --jsn in it',
+    async () => {
+      const result = await runAsk(['--jsn', '2023年培训合格率目标是多少？']);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/unknown option --jsn/);
+      expect(result.stderr).toMatch(/usage:/);
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
     'a bad --lang value → exit code 2 naming the option',
     async () => {
       const result = await runAsk(['--lang', 'fr', '问题']);
