@@ -57,7 +57,7 @@ if (mode === 'llm' && config.llm === undefined)
 
 const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
 const sessions = createMemorySessionStore();
-const core = await createCore({ config, logger, sessions, embeddings: createEmbeddingsFor(config) });
+const core = await createCore({ config, logger, sessions, embeddings: await createEmbeddingsFor(config) });
 const outcomes: LlmOutcome[] = [];
 const assistant = mode === 'llm' ? await createCheckedLlmAssistant(config, core, logger) : core.assistant;
 

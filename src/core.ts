@@ -14,6 +14,7 @@ import type { Answer } from './assistant/answer.js';
 import type { AskOptions, SessionStore } from './assistant/ports.js';
 import type { StoredKpiUpdate } from './storage/store.js';
 import { createBestEffortSessions } from './storage/best-effort-sessions.js';
+import { createFileDerivedCache } from './cache/derived-cache.js';
 
 export interface IndexCounts {
   documents: number;
@@ -62,10 +63,20 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const sessions = deps.sessions && createBestEffortSessions(deps.sessions, deps.logger);
   const load = async (): Promise<Loaded> => {
     const { knowledgeDir, cacheDir } = deps.config.paths;
-    // One read of the folder serves both the knowledge base and the cache manifest's hash.
+    // One read of the folder serves the knowledge base, the caches' keys and the index manifest.
     const files = await readKnowledgeFiles(knowledgeDir);
-    const kb = await loadKnowledgeFiles(files, { logger: deps.logger });
     const knowledgeHash = hashFiles(files);
+    // Unchanged knowledge and code: the loaded knowledge, the cards' tokens and the typo table come
+    // from the cache (a one-shot `npm run ask` would otherwise spend most of its time on them).
+    const cache = await createFileDerivedCache({
+      dir: path.join(cacheDir, 'derived'),
+      knowledgeHash,
+      logger: deps.logger,
+    });
+    const { value: kb, cached } = await cache.rememberAsync('knowledge', () =>
+      loadKnowledgeFiles(files, { logger: deps.logger }),
+    );
+    if (cached) deps.logger.info({ ...knowledgeCounts(kb), cached }, 'knowledge loaded');
     for (const problem of kb.problems) deps.logger.warn(problem, 'knowledge file skipped');
     const { index } = await loadOrBuildIndex({
       cacheDir: path.join(cacheDir, 'index'),
@@ -80,11 +91,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       kb,
       index,
       ...(deps.kpiUpdates ? { kpiUpdates: deps.kpiUpdates } : {}),
+      cache,
     });
     const assistant = createAssistant({
       kb,
       tools,
       logger: deps.logger,
+      cache,
       ...(sessions ? { sessions } : {}),
       ...(deps.clock ? { clock: deps.clock } : {}),
       ...(deps.sessionIdleMs !== undefined ? { sessionIdleMs: deps.sessionIdleMs } : {}),
@@ -122,5 +135,16 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       current = await load();
       return counts();
     },
+  };
+}
+
+/** The counts `loadKnowledgeFiles` logs, for the same line when the knowledge comes from the cache. */
+function knowledgeCounts(kb: KnowledgeBase) {
+  return {
+    documents: kb.documents.length,
+    chunks: kb.chunks.length,
+    figures: kb.figures.length,
+    kpis: kb.kpis.length,
+    problems: kb.problems.length,
   };
 }

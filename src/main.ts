@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     logger,
     sessions: store,
     kpiUpdates: () => store.kpiUpdates(),
-    embeddings: createEmbeddingsFor(config),
+    embeddings: await createEmbeddingsFor(config),
   });
   const sessions = core.sessions ?? store;
   const assistant = await createAssistantForMode({ config, core, sessions, logger });

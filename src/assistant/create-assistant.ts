@@ -21,7 +21,13 @@ import type { CardIndex } from '../retrieval/card-index.js';
 import { asksOnlyAnAspect } from './benefits/aspects.js';
 import type { MatchParams } from './benefits/calibration.js';
 import { namesSomething } from './benefits/match-cards.js';
-import { createHomophoneIndex, wordsOf, type HomophoneIndex } from './understand/homophones.js';
+import {
+  buildHomophoneTable,
+  homophoneIndexFrom,
+  wordsOf,
+  type HomophoneIndex,
+} from './understand/homophones.js';
+import { computeAlways, type DerivedCache } from './derived-cache.js';
 
 export interface AssistantDeps {
   kb: KnowledgeBase;
@@ -34,6 +40,8 @@ export interface AssistantDeps {
   sessionIdleMs?: number;
   /** Card-matching settings; the calibrated defaults unless a calibration run tries others. */
   matchParams?: MatchParams;
+  /** Where the typo table is kept between runs (computed on the first question without one). */
+  cache?: DerivedCache;
 }
 
 /** A message names an entitlement of its own when a card matches it at least this well. */
@@ -68,14 +76,11 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
   // Built on the first question: a start that answers nothing should not pay for it.
   let homophones: HomophoneIndex | undefined;
   const correctTypos = (text: string): string => {
-    homophones ??= createHomophoneIndex([
-      ...cards().words,
-      ...reportWords(kb),
-      // Terms the dictionary does not know as words (报到, 优待证) count whole.
-      ...kb.glossary.flatMap((g) => [g.term, ...g.colloquial]),
-      ...kb.cards.flatMap((c) => [c.title, ...c.keywords]),
-      ...kb.kpis.flatMap((k) => [k.nameZh, ...k.aliases]),
-    ]);
+    homophones ??= homophoneIndexFrom(
+      (deps.cache ?? computeAlways).remember('typo-table', () =>
+        buildHomophoneTable(typoVocabulary(kb, cards().words)),
+      ),
+    );
     return homophones.apply(text, homophones.correct(text));
   };
 
@@ -203,6 +208,18 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
   }
 
   return { ask, groundingSources };
+}
+
+/** The words a typo may stand for: the cards', the reports', and the glossary's and indicators' terms. */
+function typoVocabulary(kb: KnowledgeBase, cardWords: Iterable<string>): string[] {
+  return [
+    ...cardWords,
+    ...reportWords(kb),
+    // Terms the dictionary does not know as words (报到, 优待证) count whole.
+    ...kb.glossary.flatMap((g) => [g.term, ...g.colloquial]),
+    ...kb.cards.flatMap((c) => [c.title, ...c.keywords]),
+    ...kb.kpis.flatMap((k) => [k.nameZh, ...k.aliases]),
+  ];
 }
 
 /** Words of the reports (not laws, which the cards restate): typos of report terms (慰问今) too. */

@@ -1,13 +1,13 @@
 import type { EntitlementCard } from '../knowledge/types.js';
-import { Bm25Index, type WeightedTerm } from './bm25.js';
+import { Bm25Index, type Bm25Json, type WeightedTerm } from './bm25.js';
 import { segment, tokensOf } from './tokenizer.js';
 
 /**
  * BM25 over whole entitlement cards. A question is matched against everything a card says — its
  * title, question, sample phrasings, everyday keywords, answer, conditions, the law's own words and
  * the English text — with the naming fields counted again as a title field, so a card that is *about*
- * the asked thing outranks one that merely mentions it. Cards are few (hundreds): the index is built
- * in memory on load, never cached.
+ * the asked thing outranks one that merely mentions it. Cards are few (hundreds), but segmenting
+ * them is slow, so the built index also exists as plain data (`CardIndexData`) to keep between runs.
  */
 
 export interface CardHit {
@@ -46,37 +46,89 @@ const restText = (card: EntitlementCard): string =>
 
 export const bodyText = (card: EntitlementCard): string => `${namingText(card)} ${restText(card)}`;
 
+/**
+ * A card index as plain data, for the derived cache: the BM25 index in its JSON form, each card's
+ * distinct tokens as ids into one term list, and the cards' dictionary words. Loading it needs no
+ * jieba and no BM25 build (together a few hundred ms for ~330 cards).
+ */
+export interface CardIndexData {
+  bm25: Bm25Json;
+  /** Every distinct token of the cards. */
+  terms: string[];
+  /** Each card's distinct token ids, ascending, concatenated in card order. */
+  cardTerms: Uint32Array;
+  /** Where each card's ids start in `cardTerms`, plus the end: cards + 1 entries. */
+  offsets: Uint32Array;
+  /** The dictionary words of all cards' non-naming fields (no bigrams), first-seen order. */
+  words: string[];
+}
+
+/** Segments and indexes the cards (jieba and BM25: the slow part). */
+export function buildCardIndexData(
+  cards: readonly EntitlementCard[],
+  options: CardIndexOptions = {},
+): CardIndexData {
+  const { namingWeight, k1, b } = { ...DEFAULTS, ...options };
+  const words = new Set<string>();
+  const docs = cards.map((card) => {
+    // The naming fields are segmented once and count in both fields.
+    const naming = tokensOf(segment(namingText(card)));
+    const rest = segment(restText(card));
+    for (const word of rest.words) words.add(word);
+    return { body: [...naming, ...tokensOf(rest)], title: naming };
+  });
+  const termIds = new Map<string, number>();
+  const perCard = docs.map((d) => {
+    const ids = new Set<number>();
+    for (const token of [...d.body, ...d.title]) {
+      let id = termIds.get(token);
+      if (id === undefined) termIds.set(token, (id = termIds.size));
+      ids.add(id);
+    }
+    return [...ids].sort((x, y) => x - y);
+  });
+  const offsets = new Uint32Array(cards.length + 1);
+  perCard.forEach((ids, i) => (offsets[i + 1] = (offsets[i] ?? 0) + ids.length));
+  return {
+    bm25: Bm25Index.build(docs, { titleWeight: namingWeight, k1, b }).toJSON(),
+    terms: [...termIds.keys()],
+    cardTerms: Uint32Array.from(perCard.flat()),
+    offsets,
+    words: [...words],
+  };
+}
+
 export class CardIndex {
   private constructor(
     readonly cards: readonly EntitlementCard[],
     private readonly bm25: Bm25Index,
-    /** The distinct tokens of each card, for coverage. */
-    private readonly vocab: ReadonlyMap<EntitlementCard, ReadonlySet<string>>,
-    private readonly docFreq: ReadonlyMap<string, number>,
+    private readonly termIds: ReadonlyMap<string, number>,
+    /** Each card's distinct token ids, ascending (see CardIndexData). */
+    private readonly data: Pick<CardIndexData, 'cardTerms' | 'offsets'>,
+    private readonly position: ReadonlyMap<EntitlementCard, number>,
+    private readonly docFreq: Uint32Array,
     /** The dictionary words of all cards (no bigrams): the vocabulary typos are corrected to. */
     readonly words: ReadonlySet<string>,
   ) {}
 
   static build(cards: readonly EntitlementCard[], options: CardIndexOptions = {}): CardIndex {
-    const { namingWeight, k1, b } = { ...DEFAULTS, ...options };
-    const words = new Set<string>();
-    const docs = cards.map((card) => {
-      // The naming fields are segmented once and count in both fields.
-      const naming = tokensOf(segment(namingText(card)));
-      const rest = segment(restText(card));
-      for (const word of rest.words) words.add(word);
-      return { body: [...naming, ...tokensOf(rest)], title: naming };
-    });
-    const sets = docs.map((d) => new Set([...d.body, ...d.title]));
-    const vocab = new Map(cards.map((card, i) => [card, sets[i] ?? new Set<string>()]));
-    const docFreq = new Map<string, number>();
-    for (const set of sets) for (const token of set) docFreq.set(token, (docFreq.get(token) ?? 0) + 1);
+    return CardIndex.fromData(cards, buildCardIndexData(cards, options));
+  }
+
+  /** The index over `buildCardIndexData(cards)` output (e.g. kept in a cache). Throws when they disagree. */
+  static fromData(cards: readonly EntitlementCard[], data: CardIndexData): CardIndex {
+    if (data.offsets.length !== cards.length + 1 || data.bm25.docCount !== cards.length)
+      throw new Error(`card index data for ${data.offsets.length - 1} cards, given ${cards.length}`);
+    const docFreq = new Uint32Array(data.terms.length);
+    for (const id of data.cardTerms) docFreq[id] = (docFreq[id] ?? 0) + 1;
     return new CardIndex(
       cards,
-      Bm25Index.build(docs, { titleWeight: namingWeight, k1, b }),
-      vocab,
+      Bm25Index.fromJSON(data.bm25),
+      new Map(data.terms.map((term, id) => [term, id])),
+      data,
+      new Map(cards.map((card, i) => [card, i])),
       docFreq,
-      words,
+      new Set(data.words),
     );
   }
 
@@ -98,7 +150,8 @@ export class CardIndex {
 
   /** Number of cards that hold the token (0: no card uses it). */
   df(token: string): number {
-    return this.docFreq.get(token) ?? 0;
+    const id = this.termIds.get(token);
+    return id === undefined ? 0 : (this.docFreq[id] ?? 0);
   }
 
   /** Inverse card frequency of a token (BM25's form: rare tokens weigh more). */
@@ -109,6 +162,20 @@ export class CardIndex {
 
   /** True when the card holds the token in any field. */
   holds(card: EntitlementCard, token: string): boolean {
-    return this.vocab.get(card)?.has(token) ?? false;
+    const id = this.termIds.get(token);
+    const i = this.position.get(card);
+    if (id === undefined || i === undefined) return false;
+    const { cardTerms, offsets } = this.data;
+    // Binary search in the card's ascending ids.
+    let lo = offsets[i] ?? 0;
+    let hi = (offsets[i + 1] ?? 0) - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = cardTerms[mid] ?? 0;
+      if (at === id) return true;
+      if (at < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 }

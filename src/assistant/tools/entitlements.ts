@@ -1,15 +1,17 @@
 import type { EntitlementCard, KnowledgeBase } from '../../knowledge/types.js';
-import { CardIndex } from '../../retrieval/card-index.js';
+import { buildCardIndexData, CardIndex } from '../../retrieval/card-index.js';
 import type { Citation } from '../answer.js';
 import { createArticleCitation } from '../benefits/article-citation.js';
 import { readCards } from '../benefits/match-cards.js';
 import { CARD_TOPICS, type CardTopic } from '../../knowledge/card-schema.js';
 import { glossaryMatches } from '../understand/expand.js';
 import type { EntitlementMatch, EntitlementTopic } from '../ports.js';
+import { computeAlways, type DerivedCache } from '../derived-cache.js';
 
 /**
  * The entitlement-card tools shared by the offline composer, the LLM agent and the chat menus:
- * the card index (built on first use), matching a question to cards, and the cards by topic.
+ * the card index (built on first use, or read from `cache`), matching a question to cards,
+ * and the cards by topic.
  */
 export interface EntitlementTools {
   cardIndex(): CardIndex;
@@ -18,9 +20,16 @@ export interface EntitlementTools {
   entitlementTopics(): EntitlementTopic[];
 }
 
-export function createEntitlementTools(kb: KnowledgeBase): EntitlementTools {
+export function createEntitlementTools(
+  kb: KnowledgeBase,
+  cache: DerivedCache = computeAlways,
+): EntitlementTools {
   let index: CardIndex | undefined;
-  const cardIndex = (): CardIndex => (index ??= CardIndex.build(kb.cards));
+  const cardIndex = (): CardIndex =>
+    (index ??= CardIndex.fromData(
+      kb.cards,
+      cache.remember('card-index', () => buildCardIndexData(kb.cards)),
+    ));
   const articleCitation = createArticleCitation(kb);
   const toMatch = (card: EntitlementCard, confidence: number): EntitlementMatch => ({
     card,

@@ -10,12 +10,15 @@ import { applyKpiUpdates } from './kpi-overlay.js';
 import { compareKpiWithTarget, latestTargetYear, toFigureRecord } from './figure-records.js';
 import { buildStatsSummary } from './stats-summary.js';
 import { createEntitlementTools, type EntitlementTools } from './entitlements.js';
+import type { DerivedCache } from '../derived-cache.js';
 
 export interface KnowledgeToolsDeps {
   kb: KnowledgeBase;
   index: SearchIndex;
   /** Staff updates to overlay on the curated indicators (the store's history), read per call. */
   kpiUpdates?: () => StoredKpiUpdate[];
+  /** Where the cards' tokens are kept between runs (computed every time without one). */
+  cache?: DerivedCache;
 }
 
 export interface KnowledgeToolsImpl extends KnowledgeTools, EntitlementTools {
@@ -89,7 +92,7 @@ export function createKnowledgeTools(deps: KnowledgeToolsDeps): KnowledgeToolsIm
   }
 
   return {
-    ...createEntitlementTools(kb),
+    ...createEntitlementTools(kb, deps.cache),
     currentKpis,
     resolveMetric: (metric) => resolveMetric(metric),
     searchKnowledge,

@@ -68,8 +68,16 @@ const isDictionaryWord = (piece: string): boolean => {
 /** The dictionary words of a text (jieba's search mode), for the vocabulary. */
 export const wordsOf = (text: string): string[] => getJieba().cutForSearch(text, false);
 
-/** Builds the index over the words the knowledge uses (2–4 Chinese characters each). */
-export function createHomophoneIndex(vocabulary: Iterable<string>): HomophoneIndex {
+/** The knowledge's words by sound, and every piece of them: plain data, kept between runs. */
+export interface HomophoneTable {
+  /** Known words (2–4 Chinese characters) by their merged toneless sound. */
+  bySound: Map<string, string[]>;
+  /** Every piece of two or more characters of a known word, the words included. */
+  pieces: Set<string>;
+}
+
+/** Builds the table over the words the knowledge uses (2–4 Chinese characters each); pinyin of each. */
+export function buildHomophoneTable(vocabulary: Iterable<string>): HomophoneTable {
   const known = new Set<string>();
   const bySound = new Map<string, string[]>();
   for (const word of vocabulary) {
@@ -87,6 +95,16 @@ export function createHomophoneIndex(vocabulary: Iterable<string>): HomophoneInd
     for (let i = 0; i < chars.length; i++)
       for (let j = i + MIN_LENGTH; j <= chars.length; j++) pieces.add(chars.slice(i, j).join(''));
   }
+  return { bySound, pieces };
+}
+
+/** Builds the index over the words the knowledge uses (2–4 Chinese characters each). */
+export function createHomophoneIndex(vocabulary: Iterable<string>): HomophoneIndex {
+  return homophoneIndexFrom(buildHomophoneTable(vocabulary));
+}
+
+/** The index over a table built by `buildHomophoneTable` (e.g. one kept in a cache). */
+export function homophoneIndexFrom({ bySound, pieces }: HomophoneTable): HomophoneIndex {
   const knownPiece = (piece: string): boolean => pieces.has(piece);
 
   return {

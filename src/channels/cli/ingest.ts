@@ -29,8 +29,9 @@ runCli(async () => {
   if (parsed.value.values.check) return check();
   loadDotEnv();
   const config = loadConfig();
-  // A forced rebuild: the cache would otherwise be reused when nothing changed.
-  await rm(path.join(config.paths.cacheDir, 'index'), { recursive: true, force: true });
+  // A forced rebuild: the caches would otherwise be reused when nothing changed.
+  for (const cache of ['index', 'derived'])
+    await rm(path.join(config.paths.cacheDir, cache), { recursive: true, force: true });
   const bar = createProgressBar('indexing');
   const started = performance.now();
   const { core } = await createCliRuntime({ onProgress: (done, total) => bar.update(done, total) });

@@ -28,7 +28,7 @@ export async function createCliRuntime(
   const core = await createCore({
     config,
     logger,
-    embeddings: createEmbeddingsFor(config),
+    embeddings: await createEmbeddingsFor(config),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const assistant = await createAssistantForMode({
