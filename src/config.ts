@@ -64,6 +64,7 @@ const EnvSchema = z.object({
   OPENAI_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
   OPENAI_EMBEDDING_MODEL: z.preprocess(emptyToUndefined, z.string().default('text-embedding-3-small')),
   EMBEDDINGS: z.preprocess(emptyToUndefined, z.enum(['local', 'openai']).default('local')),
+  CHART_FONT: z.preprocess(emptyToUndefined, z.enum(['bundled', 'system']).default('bundled')),
   LLM_TIMEOUT_MS: positiveInt(30_000),
   LLM_MAX_TOOL_ROUNDS: positiveInt(4),
   LLM_MAX_TOKENS: positiveInt(1200),
@@ -115,6 +116,8 @@ export interface Config {
         maxTokens: number;
       };
   readonly embeddings: { kind: 'local' } | { kind: 'openai'; model: string };
+  /** The font chart PNGs are drawn with: Noto Sans SC installed by npm, or the system's Noto Sans CJK. */
+  readonly chartFont: 'bundled' | 'system';
 }
 
 /** Parses the environment into a frozen Config. Throws ConfigError naming the bad variable. */
@@ -180,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     embeddings:
       e.EMBEDDINGS === 'openai' ? { kind: 'openai', model: e.OPENAI_EMBEDDING_MODEL } : { kind: 'local' },
+    chartFont: e.CHART_FONT,
   };
   return Object.freeze(config);
 }

@@ -15,12 +15,15 @@ import { createHttpServer } from './channels/http/create-http-server.js';
 import { startTelegram, type TelegramHandle } from './wiring/telegram.js';
 import { createAssistantForMode } from './wiring/assistant-mode.js';
 import { createEmbeddingsFor } from './wiring/embeddings.js';
+import { useChartFont } from './charts/cjk-font.js';
 
 async function main(): Promise<void> {
   let config: Config;
   try {
     loadDotEnv();
     config = loadConfig();
+    // CHART_FONT=system without the font installed stops the start with the package to install.
+    useChartFont(config.chartFont);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(1);

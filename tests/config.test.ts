@@ -9,6 +9,7 @@ describe('loadConfig', () => {
     expect(config.telegram).toBeUndefined();
     expect(config.llm).toBeUndefined();
     expect(config.embeddings).toEqual({ kind: 'local' });
+    expect(config.chartFont).toBe('bundled');
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -21,6 +22,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: 'x', ADMIN_USER_IDS: 'alice' })).toThrow(/ADMIN_USER_IDS/);
     expect(() => loadConfig({ EMBEDDINGS: 'openai' })).toThrow(/OPENAI_API_KEY/);
+    expect(() => loadConfig({ CHART_FONT: 'noto' })).toThrow(/CHART_FONT/);
+    expect(loadConfig({ CHART_FONT: 'system' }).chartFont).toBe('system');
   });
 
   it('requires a webhook secret in webhook mode', () => {

@@ -1,7 +1,15 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FigureRecord, TargetComparison } from '../../src/assistant/ports.js';
-import { ChartFontError, findCjkFontFiles } from '../../src/charts/cjk-font.js';
+import {
+  bundledChartFont,
+  ChartFontError,
+  chartFont,
+  findCjkFontFiles,
+  KNOWN_CJK_FONT_FILES,
+  systemChartFont,
+  type ChartFont,
+} from '../../src/charts/cjk-font.js';
 import {
   renderStatsPng,
   renderStatsSvg,
@@ -78,11 +86,25 @@ describe('renderStatsSvg', () => {
   });
 });
 
+/** Noto Sans CJK from the distribution, when this machine has it (CI no longer installs it). */
+const systemFont = ((): ChartFont | undefined => {
+  try {
+    return systemChartFont();
+  } catch {
+    return undefined;
+  }
+})();
+
 describe('svgToPng', () => {
-  it('renders the targets chart at twice the SVG size with label text where labels are drawn', async () => {
+  /**
+   * Draws the targets chart with `font` alone (resvg never scans the system's fonts) and checks the
+   * labels are real Chinese glyphs: ink where each label is, different shapes per character (tofu
+   * boxes are all alike), nothing to the right of the label, and the progress bar's length.
+   */
+  async function expectLabelledTargets(font: ChartFont) {
     const svg = renderTargetsSvg(rows, 'zh');
     const [, w, h] = /width="(\d+)" height="(\d+)"/.exec(svg)!.map(Number);
-    const image = decodePng(await svgToPng(svg));
+    const image = decodePng(await svgToPng(svg, { font }));
     expect([image.width, image.height]).toEqual([w! * 2, h! * 2]);
     const L = ROWS_LAYOUT;
     const s = 2;
@@ -109,7 +131,20 @@ describe('svgToPng', () => {
       L.barWidth * 0.8,
     );
     expect(darkPixels(image, (half + 4) * s, barMid, (L.padding + L.barWidth - 4) * s, barMid + 1)).toBe(0);
+  }
+
+  it('renders Chinese labels with only the font installed by npm (no system font needed)', async () => {
+    const font = bundledChartFont();
+    expect(font.files.every((file) => file.includes('node_modules'))).toBe(true);
+    await expectLabelledTargets(font);
   });
+
+  it.skipIf(systemFont === undefined)(
+    'renders Chinese labels with the system Noto Sans CJK (CHART_FONT=system)',
+    async () => {
+      await expectLabelledTargets(systemFont!);
+    },
+  );
 
   // DejaVu has no Chinese glyphs; present wherever Chromium's usual fonts are, skipped otherwise.
   const latinOnly = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
@@ -117,7 +152,7 @@ describe('svgToPng', () => {
     'the glyph check above catches tofu: a font without Chinese gives identical boxes',
     async () => {
       const svg = renderTargetsSvg(rows, 'zh');
-      const image = decodePng(await svgToPng(svg, { fontFiles: [latinOnly] }));
+      const image = decodePng(await svgToPng(svg, { font: { family: 'DejaVu Sans', files: [latinOnly] } }));
       const top = TARGETS_ROWS_TOP * 2;
       const cells = [0, 1, 2, 3, 4].map((c) =>
         darkPixels(image, (24 + c * 16) * 2, top + 8, (40 + c * 16) * 2, top + 56),
@@ -133,13 +168,19 @@ describe('svgToPng', () => {
   });
 });
 
-describe('findCjkFontFiles', () => {
-  it('fails with a message naming fonts-noto-cjk when no CJK font exists', () => {
-    expect(() => findCjkFontFiles(['/nonexistent/NotoSansCJK-Regular.ttc'])).toThrow(ChartFontError);
-    expect(() => findCjkFontFiles(['/nonexistent/NotoSansCJK-Regular.ttc'])).toThrow(/fonts-noto-cjk/);
+describe('chart fonts', () => {
+  it('draws with the bundled Noto Sans SC unless main.ts chose the system font', () => {
+    expect(chartFont()).toEqual(bundledChartFont());
+    expect(bundledChartFont().family).toBe('Noto Sans S Chinese');
   });
 
-  it('finds Noto Sans CJK on this machine (CI installs fonts-noto-cjk)', () => {
-    expect(findCjkFontFiles()[0]).toMatch(/NotoSansCJK/);
+  it('fails with a message naming fonts-noto-cjk and CHART_FONT when no system CJK font exists', () => {
+    expect(() => findCjkFontFiles(['/nonexistent/NotoSansCJK-Regular.ttc'])).toThrow(ChartFontError);
+    expect(() => findCjkFontFiles(['/nonexistent/NotoSansCJK-Regular.ttc'])).toThrow(/fonts-noto-cjk/);
+    expect(() => systemChartFont(['/nonexistent/NotoSansCJK-Regular.ttc'])).toThrow(/CHART_FONT/);
+  });
+
+  it.skipIf(systemFont === undefined)('finds the system Noto Sans CJK where distributions put it', () => {
+    expect(findCjkFontFiles(KNOWN_CJK_FONT_FILES)[0]).toMatch(/NotoSansCJK/);
   });
 });
