@@ -28,6 +28,7 @@ export default tseslint.config(
     ignores: [
       'src/knowledge/loaders/**',
       'src/knowledge/load-knowledge.ts',
+      'src/knowledge/read-knowledge-files.ts',
       'src/retrieval/hnsw-store.ts',
       'src/retrieval/index-cache.ts',
       'src/assistant/llm/openai-client.ts',

@@ -103,6 +103,3 @@ export function parseCardFile(yamlText: string, file: string): Result<Entitlemen
     })),
   };
 }
-
-/** `cards/<name>.yaml` (one level deep). */
-export const isCardFilePath = (path: string): boolean => /^cards\/[^/]+\.ya?ml$/i.test(path);

@@ -1,15 +1,13 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
 import type { Logger } from '../logger.js';
-import { KnowledgeError } from '../errors.js';
 import type { Chunk, EntitlementCard, ExtractedFigure, KnowledgeBase, Section } from './types.js';
-import { isDocumentPath, isSidecarPath, loadDocuments, type KnowledgeFile } from './loaders/index.js';
-import { dataFileKind, parseDataFiles } from './loaders/data-files.js';
+import type { KnowledgeFile } from './file-kinds.js';
+import { loadDocuments } from './loaders/index.js';
+import { parseDataFiles } from './loaders/data-files.js';
 import { toKnowledgeError } from './loaders/yaml-data.js';
 import { checkKpiQuotes } from './kpi-schema.js';
 import { checkCards } from './check-cards.js';
 import { toLawText } from './law-text.js';
-import { compareCodePoints, hashFiles } from './knowledge-hash.js';
+import { readKnowledgeFiles } from './read-knowledge-files.js';
 import { splitDocument } from './split.js';
 import { extractFigures } from './figures.js';
 
@@ -97,41 +95,4 @@ function keepVerifiedCards(cards: readonly EntitlementCard[], rejected: Readonly
   });
   const ids = new Set(kept.map((c) => c.id));
   return kept.map((c) => ({ ...c, related: c.related.filter((id) => ids.has(id)) }));
-}
-
-/**
- * sha256 over the relative paths and bytes of every file `loadKnowledge` reads, for the index cache
- * manifest. Unrelated files in the folder (README, images) do not change it.
- */
-export async function hashKnowledgeFiles(dir: string): Promise<string> {
-  return hashFiles(await readKnowledgeFiles(dir));
-}
-
-/**
- * Reads every file of the knowledge folder that the loader uses (documents, sidecars, data files),
- * sorted by relative posix path. Hidden files and Word lock files (`~$x.docx`) are skipped.
- */
-export async function readKnowledgeFiles(dir: string): Promise<KnowledgeFile[]> {
-  const paths = await listFiles(dir);
-  const relevant = paths.filter((p) => isDocumentPath(p) || isSidecarPath(p) || dataFileKind(p) !== undefined);
-  return Promise.all(relevant.map(async (path) => ({ path, bytes: await readFile(join(dir, ...path.split('/'))) })));
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  } catch (error) {
-    throw new KnowledgeError(dir, 'the knowledge folder cannot be read — check KNOWLEDGE_DIR points at it', {
-      cause: error,
-    });
-  }
-  const paths: string[] = [];
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const posix = relative(dir, join(entry.parentPath, entry.name)).split(/[\\/]/).join('/');
-    if (posix.split('/').some((part) => part.startsWith('.') || part.startsWith('~$'))) continue;
-    paths.push(posix);
-  }
-  return paths.sort(compareCodePoints);
 }

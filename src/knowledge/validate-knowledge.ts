@@ -1,6 +1,7 @@
 import { AppError } from '../errors.js';
-import { readKnowledgeFiles } from './load-knowledge.js';
-import { extensionOf, isSidecarPath, loadDocuments, type KnowledgeFile } from './loaders/index.js';
+import { readKnowledgeFiles } from './read-knowledge-files.js';
+import { extensionOf, isSidecarPath, type KnowledgeFile } from './file-kinds.js';
+import { loadDocuments } from './loaders/index.js';
 import { parseDataFiles } from './loaders/data-files.js';
 import { checkKpiQuotes } from './kpi-schema.js';
 import { checkCards } from './check-cards.js';

@@ -1,27 +1,10 @@
 import type { BureauContact, EntitlementCard, GlossaryEntry, Kpi } from '../types.js';
-import { isCardFilePath, parseCardFile } from '../card-schema.js';
+import { parseCardFile } from '../card-schema.js';
+import { dataFileKind, type KnowledgeFile } from '../file-kinds.js';
 import { parseKpiFile } from '../kpi-schema.js';
 import { parseGlossaryFile, mergeGlossaries } from '../glossary-schema.js';
 import { parseBureauFile } from '../bureau-schema.js';
-import type { KnowledgeFile } from './index.js';
 import type { DataProblem } from './yaml-data.js';
-
-/** Which data file a path is: the top-level files, and entitlement cards in cards/. */
-export type DataFileKind = 'kpis' | 'glossary' | 'bureau' | 'cards';
-
-/**
- * `kpis.yaml`, `glossary.yaml` / `glossary-*.yaml`, `bureau.yaml` at the folder's top level;
- * `cards/*.yaml`.
- */
-export function dataFileKind(path: string): DataFileKind | undefined {
-  if (isCardFilePath(path)) return 'cards';
-  if (path.includes('/')) return undefined;
-  const name = path.toLowerCase();
-  if (name === 'kpis.yaml') return 'kpis';
-  if (name === 'bureau.yaml') return 'bureau';
-  if (/^glossary[\w.-]*\.yaml$/.test(name) && !name.endsWith('.meta.yaml')) return 'glossary';
-  return undefined;
-}
 
 export interface DataFiles {
   kpis: Kpi[];

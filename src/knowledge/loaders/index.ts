@@ -8,19 +8,14 @@ import { loadMarkdown } from './markdown.js';
 import { loadDocx } from './docx.js';
 import { loadPdf } from './pdf.js';
 import { loadHtml } from './html.js';
+import { extensionOf, isDocumentPath, sidecarPathFor, type DocumentExtension, type KnowledgeFile } from '../file-kinds.js';
 
 /** A LoadProblem that also names the front matter field at fault, when there is one. */
 export interface DocumentProblem extends LoadProblem {
   field?: string;
 }
 
-/** A file of the knowledge folder: path relative to the folder (posix separators) and its bytes. */
-export interface KnowledgeFile {
-  path: string;
-  bytes: Uint8Array;
-}
-
-const LOADERS: Record<string, FormatLoader> = {
+const LOADERS: Record<DocumentExtension, FormatLoader> = {
   '.txt': loadTxt,
   '.md': loadMarkdown,
   '.markdown': loadMarkdown,
@@ -40,28 +35,6 @@ export const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
 /** Formats whose front matter lives in a `<file>.meta.yaml` sidecar. */
 const SIDECAR_FORMATS = new Set(['.docx', '.pdf']);
 
-/** Lower-case extension including the dot, e.g. `.docx`; '' when there is none. */
-export function extensionOf(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const dot = name.lastIndexOf('.');
-  return dot <= 0 ? '' : name.slice(dot).toLowerCase();
-}
-
-/** True for a file a format loader reads (.txt .md .docx .pdf .html .htm). */
-export function isDocumentPath(path: string): boolean {
-  return extensionOf(path) in LOADERS;
-}
-
-/** True for `report.docx.meta.yaml`-style sidecars. */
-export function isSidecarPath(path: string): boolean {
-  return path.toLowerCase().endsWith('.meta.yaml');
-}
-
-/** The sidecar path that carries front matter for a document. */
-export function sidecarPathFor(path: string): string {
-  return `${path}.meta.yaml`;
-}
-
 /**
  * Reads one document into a SourceDocument. Never throws for a bad file: an unreadable document
  * returns `document: undefined` with a problem saying how to fix it; a bad front matter field is
@@ -72,7 +45,7 @@ export async function loadDocument(
   sidecar?: KnowledgeFile,
 ): Promise<{ document: SourceDocument | undefined; problems: DocumentProblem[] }> {
   const ext = extensionOf(file.path);
-  const loader = LOADERS[ext];
+  const loader = isDocumentPath(file.path) ? LOADERS[ext as DocumentExtension] : undefined;
   if (!loader) {
     return { document: undefined, problems: [{ file: file.path, reason: `unsupported file type ${ext}` }] };
   }
