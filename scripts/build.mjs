@@ -3,7 +3,8 @@
 // command. Static assets the code finds relative to itself (src/web, prompts/) are copied along.
 // `--if-stale` skips the work when nothing under src/ or prompts/ is newer than the last build.
 import { build } from 'esbuild';
-import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -28,6 +29,23 @@ function listTs(dir) {
   });
 }
 
+/**
+ * sha256 over the built code (source maps aside): src/cache/code-fingerprint.ts reads it instead of
+ * hashing ~200 files at every start, to key the derived cache to the code that derived it.
+ */
+function fingerprint(dir) {
+  const hash = createHash('sha256');
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.endsWith('.map'))
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+  for (const file of files) {
+    const bytes = readFileSync(path.join(dir, file));
+    hash.update(`${file}\0${bytes.length}\0`).update(bytes);
+  }
+  return hash.digest('hex');
+}
+
 const ifStale = process.argv.includes('--if-stale');
 if (ifStale && existsSync(stamp) && Math.max(...inputs.map(newestMtime)) <= statSync(stamp).mtimeMs)
   process.exit(0);
@@ -46,4 +64,5 @@ await build({
 cpSync(path.join(root, 'src', 'web'), path.join(out, 'src', 'web'), { recursive: true });
 cpSync(path.join(root, 'prompts'), path.join(out, 'prompts'), { recursive: true });
 writeFileSync(path.join(out, 'package.json'), '{ "type": "module" }\n');
+writeFileSync(path.join(out, 'src', 'code-fingerprint.txt'), `${fingerprint(path.join(out, 'src'))}\n`);
 writeFileSync(stamp, new Date().toISOString());
