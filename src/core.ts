@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
-import { loadKnowledgeFiles, readKnowledgeFiles } from './knowledge/load-knowledge.js';
+import { readKnowledgeFiles } from './knowledge/read-knowledge-files.js';
 import { hashFiles } from './knowledge/knowledge-hash.js';
 import type { KnowledgeBase } from './knowledge/types.js';
 import { HashedEmbeddings } from './retrieval/hashed-embeddings.js';
@@ -14,7 +14,7 @@ import type { Answer } from './assistant/answer.js';
 import type { AskOptions, SessionStore } from './assistant/ports.js';
 import type { StoredKpiUpdate } from './storage/store.js';
 import { createBestEffortSessions } from './storage/best-effort-sessions.js';
-import { createFileDerivedCache } from './cache/derived-cache.js';
+import { createFileDerivedCache, type FileDerivedCache } from './cache/derived-cache.js';
 
 export interface IndexCounts {
   documents: number;
@@ -35,6 +35,8 @@ export interface Core {
   counts(): IndexCounts;
   /** Reloads knowledge/ and rebuilds the index if needed; answers in flight finish on the old one. */
   reindex(): Promise<IndexCounts>;
+  /** Resolves when the derived cache's background writes have finished (before deleting CACHE_DIR). */
+  flush(): Promise<void>;
 }
 
 export interface CoreDeps {
@@ -55,6 +57,7 @@ interface Loaded {
   index: SearchIndex;
   tools: KnowledgeToolsImpl;
   assistant: OfflineAssistant;
+  cache: FileDerivedCache;
 }
 
 /** Loads knowledge/ and the index (from cache when fresh) and builds the assistant over them. */
@@ -73,9 +76,11 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       knowledgeHash,
       logger: deps.logger,
     });
-    const { value: kb, cached } = await cache.rememberAsync('knowledge', () =>
-      loadKnowledgeFiles(files, { logger: deps.logger }),
-    );
+    const { value: kb, cached } = await cache.rememberAsync('knowledge', async () => {
+      // The loaders (YAML, HTML, PDF, Word libraries) are imported only when the cache misses.
+      const { loadKnowledgeFiles } = await import('./knowledge/load-knowledge.js');
+      return loadKnowledgeFiles(files, { logger: deps.logger });
+    });
     if (cached) deps.logger.info({ ...knowledgeCounts(kb), cached }, 'knowledge loaded');
     for (const problem of kb.problems) deps.logger.warn(problem, 'knowledge file skipped');
     const { index } = await loadOrBuildIndex({
@@ -102,7 +107,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       ...(deps.clock ? { clock: deps.clock } : {}),
       ...(deps.sessionIdleMs !== undefined ? { sessionIdleMs: deps.sessionIdleMs } : {}),
     });
-    return { kb, index, tools, assistant };
+    return { kb, index, tools, assistant, cache };
   };
 
   let current = await load();
@@ -132,9 +137,12 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     index: () => current.index,
     counts,
     async reindex() {
+      const previous = current;
       current = await load();
+      await previous.cache.flush();
       return counts();
     },
+    flush: () => current.cache.flush(),
   };
 }
 

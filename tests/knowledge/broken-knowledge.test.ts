@@ -178,7 +178,12 @@ describe('a corrupt index cache', () => {
         },
       }),
     });
-    const open = () => createCore({ config: { paths: { knowledgeDir, cacheDir, dataDir: temp } }, logger });
+    const open = async () => {
+      const core = await createCore({ config: { paths: { knowledgeDir, cacheDir, dataDir: temp } }, logger });
+      // The derived cache writes in the background: let it finish before the temp folder goes.
+      await core.flush();
+      return core;
+    };
 
     await open();
     const files = (await listFiles(path.join(cacheDir, 'index'))).filter((f) => !f.endsWith('manifest.json'));

@@ -32,5 +32,9 @@ export async function createTestCore(
     ...(options.kpiUpdates ? { kpiUpdates: options.kpiUpdates } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  return { core, cacheDir, cleanup: () => rm(cacheDir, { recursive: true, force: true }) };
+  const cleanup = async () => {
+    await core.flush();
+    await rm(cacheDir, { recursive: true, force: true });
+  };
+  return { core, cacheDir, cleanup };
 }
