@@ -46,7 +46,12 @@ export interface FakeTelegramOptions {
   token: string;
   bot?: { id: number; username: string; first_name: string };
   /** Reject sends above Telegram's flood limits with 429 (counted in `floodRejections`). */
-  flood?: { globalPerSecond: number; perChatPerSecond: number; retryAfter?: number };
+  flood?: {
+    globalPerSecond: number;
+    perChatPerSecond: number;
+    perGroupPerMinute?: number;
+    retryAfter?: number;
+  };
 }
 
 const ALLOWED_TAGS = new Set([
@@ -126,8 +131,10 @@ export class FakeTelegramServer {
   /** Highest offset any getUpdates call confirmed (updates below it are gone). */
   confirmedOffset = 0;
   floodRejections = 0;
-  /** Of those, how many hit the per-chat limit (the rest hit the global one). */
+  /** Of those, how many hit the per-chat limit (the rest hit the global or the group one). */
   floodRejectionsPerChat = 0;
+  /** Of those, how many hit the per-group limit (messages per minute to one group). */
+  floodRejectionsPerGroup = 0;
   readonly bot: { id: number; username: string; first_name: string };
   private readonly server: Server;
   private updates: Json[] = [];
@@ -224,7 +231,7 @@ export class FakeTelegramServer {
     return this.updates.length;
   }
 
-  /** Resolves when `predicate` holds (checked on every recorded call), rejects after `timeoutMs`. */
+  /** Resolves when `predicate` holds (checked on every recorded call and confirmation), rejects after `timeoutMs`. */
   waitFor(predicate: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
     if (predicate()) return Promise.resolve();
     return new Promise((resolve, reject) => {
@@ -238,6 +245,27 @@ export class FakeTelegramServer {
         this.changeListeners.delete(check);
         reject(new Error(`FakeTelegramServer: timed out after ${timeoutMs} ms waiting for ${what}`));
       }, timeoutMs);
+      this.changeListeners.add(check);
+    });
+  }
+
+  /**
+   * Resolves when `predicate` has held for `windowMs` (checked on every recorded call); rejects as
+   * soon as it fails. For "nothing more arrives": a late duplicate fails the test when it comes.
+   */
+  holdsFor(predicate: () => boolean, windowMs: number, what = 'condition'): Promise<void> {
+    if (!predicate()) return Promise.reject(new Error(`FakeTelegramServer: ${what} does not hold`));
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (predicate()) return;
+        clearTimeout(timer);
+        this.changeListeners.delete(check);
+        reject(new Error(`FakeTelegramServer: ${what} stopped holding`));
+      };
+      const timer = setTimeout(() => {
+        this.changeListeners.delete(check);
+        resolve();
+      }, windowMs);
       this.changeListeners.add(check);
     });
   }
@@ -262,6 +290,10 @@ export class FakeTelegramServer {
 
   private record(method: string, payload: Json, outcome: ApiCall['outcome']): void {
     this.calls.push({ method, payload, at: Date.now(), outcome });
+    this.changed();
+  }
+
+  private changed(): void {
     for (const listener of [...this.changeListeners]) listener();
   }
 
@@ -366,6 +398,8 @@ export class FakeTelegramServer {
     if (offset > 0) {
       this.confirmedOffset = Math.max(this.confirmedOffset, offset);
       this.updates = this.updates.filter((u) => (u.update_id as number) >= offset);
+      // A long poll is recorded only when it returns: waiters on the offset hear of it now.
+      this.changed();
     }
     const limit = Number(p.limit ?? 100);
     const available = () => this.updates.filter((u) => (u.update_id as number) >= offset).slice(0, limit);
@@ -375,6 +409,8 @@ export class FakeTelegramServer {
         const wake = () => {
           this.waiters.delete(wake);
           clearTimeout(timer);
+          // Keep-alive sockets serve many long polls: a listener left behind per poll would pile up.
+          req.socket.off('close', wake);
           resolve();
         };
         const timer = setTimeout(wake, timeoutMs);
@@ -440,11 +476,15 @@ export class FakeTelegramServer {
     const flood = this.options.flood;
     if (!flood) return;
     const now = Date.now();
-    this.sendTimes = this.sendTimes.filter((s) => now - s.at < 1000);
-    const perChat = this.sendTimes.filter((s) => s.chat === chatId).length;
-    if (this.sendTimes.length >= flood.globalPerSecond || perChat >= flood.perChatPerSecond) {
+    this.sendTimes = this.sendTimes.filter((s) => now - s.at < 60_000);
+    const lastSecond = this.sendTimes.filter((s) => now - s.at < 1000);
+    const perChat = lastSecond.filter((s) => s.chat === chatId).length;
+    const perGroupMinute = chatId < 0 ? this.sendTimes.filter((s) => s.chat === chatId).length : 0;
+    const groupFull = flood.perGroupPerMinute !== undefined && perGroupMinute >= flood.perGroupPerMinute;
+    if (lastSecond.length >= flood.globalPerSecond || perChat >= flood.perChatPerSecond || groupFull) {
       this.floodRejections++;
       if (perChat >= flood.perChatPerSecond) this.floodRejectionsPerChat++;
+      else if (groupFull) this.floodRejectionsPerGroup++;
       const retry = flood.retryAfter ?? 1;
       throw new ApiError(429, `Too Many Requests: retry after ${retry}`, { retry_after: retry });
     }

@@ -22,11 +22,12 @@ describe('Telegram bot faults', () => {
     h.server.failNext('sendMessage', { kind: '429', retryAfter: 1 });
     h.server.failNext('sendMessage', { kind: '500' }, 2);
     const started = Date.now();
-    h.server.sendText(USER, '2022年就业人数是多少？');
+    const update = h.server.sendText(USER, '2022年就业人数是多少？');
     await h.server.waitFor(() => answersTo(h!.server, USER.id, '1234人').length > 0, 15_000, 'answer');
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(answersTo(h.server, USER.id, '1234人')).toHaveLength(1);
+    // Done once Telegram is told the update is handled; then no duplicate may follow.
+    await h.server.waitFor(() => h!.server.confirmedOffset > update, 10_000, 'update confirmed');
+    await h.server.holdsFor(() => answersTo(h!.server, USER.id, '1234人').length === 1, 500, 'one answer');
     expect(h.server.callsOf('sendMessage').map((c) => c.outcome)).toEqual(['429', '500', '500', 'ok']);
     expect(h.handle.gateway.stats).toMatchObject({ rateLimited: 1, failures: 0 });
   });
@@ -117,7 +118,9 @@ describe('Telegram bot shutdown', () => {
       10_000,
       'answer after restart',
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Everything is confirmed; a repeated update would show up as a fourth message in this window.
+    await server.waitFor(() => server!.pendingUpdates === 0, 10_000, 'updates confirmed');
+    await server.holdsFor(() => server!.messagesTo(USER.id).length === 3, 500, 'three answers');
     const texts = server.messagesTo(USER.id).map((m) => /回答：([^\n]+)/.exec(m.text)?.[1]);
     expect(texts).toEqual(['慢问题一', '慢问题二', '问题三']);
   });

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm run test:slow`: tests that take long by design (load at Telegram's flood limits); CI runs
+// them after the fast suite, which leaves them out (vitest.config.ts).
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.slow.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
