@@ -2,22 +2,26 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerSchema, type Answer } from '../../../src/assistant/answer.js';
+import { runAsk } from '../../../src/channels/cli/ask-command.js';
+import { createTestCore, type TestCore } from '../../support/create-test-core.js';
 
 /*
- * `npm run ask` as a user runs it: a real child process over the real knowledge/ folder, with its
- * index cache in a temp dir. stdout must carry nothing but the answer (JSON modes are piped into
- * other tools); logs and usage go to stderr.
+ * `npm run ask`: the command in-process over the real core and knowledge/ folder, and once as a
+ * user runs it — a real child process, whose stdout must carry nothing but the answer (JSON modes
+ * are piped into other tools) while logs and usage go to stderr.
  */
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const ASK = path.join(ROOT, 'src/channels/cli/ask.ts');
-/** Each run compiles with tsx and loads the index; the machine may be busy with other tests. */
+/** The child compiles with tsx and loads the index; the machine may be busy with other tests. */
 const CLI_TIMEOUT_MS = 90_000;
 
 let cacheDir: string;
+let testCore: TestCore;
 
 interface RunResult {
   code: number | null;
@@ -25,21 +29,33 @@ interface RunResult {
   stderr: string;
 }
 
-function runAsk(
-  args: string[],
-  options: { stdin?: string; env?: Record<string, string> } = {},
-): Promise<RunResult> {
+/** The ask command in this process; the assistant is opened only when asked for (counted). */
+let opened = 0;
+async function runAskHere(args: string[], options: { stdin?: string } = {}): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runAsk(
+    args,
+    {
+      stdin: Readable.from([options.stdin ?? '']),
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+    },
+    async () => {
+      opened++;
+      return testCore.core.assistant;
+    },
+  );
+  return { code, stdout, stderr };
+}
+
+/** `ask` as a real child process (tsx over src/), as `npm run ask` runs it. */
+function runAskProcess(args: string[], env: Record<string, string>): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [ASK, ...args], {
       cwd: ROOT,
-      env: {
-        ...process.env,
-        CACHE_DIR: cacheDir,
-        KNOWLEDGE_DIR: 'knowledge',
-        LOG_LEVEL: 'warn',
-        ...options.env,
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, CACHE_DIR: cacheDir, KNOWLEDGE_DIR: 'knowledge', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
@@ -47,7 +63,6 @@ function runAsk(
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
   });
 }
 
@@ -57,20 +72,21 @@ function parseAnswer(line: string): Answer {
   return parsed.data;
 }
 
-// The first run builds the index into cacheDir; the later ones load it from there.
 beforeAll(async () => {
   cacheDir = await mkdtemp(path.join(tmpdir(), 'ask-cli-'));
-});
+  testCore = await createTestCore();
+}, CLI_TIMEOUT_MS);
 afterAll(async () => {
+  await testCore.cleanup();
   await rm(cacheDir, { recursive: true, force: true });
 });
 
-describe('ask --json', () => {
+describe('ask as a process', () => {
   it(
     'prints exactly one line of JSON, an Answer, with logs only on stderr',
     async () => {
       // info level logs "knowledge loaded" and "search index loaded": they must not reach stdout.
-      const result = await runAsk(['--json', '2022年迁移了多少烈士墓'], { env: { LOG_LEVEL: 'info' } });
+      const result = await runAskProcess(['--json', '2022年迁移了多少烈士墓'], { LOG_LEVEL: 'info' });
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout.endsWith('\n')).toBe(true);
       const lines = result.stdout.trimEnd().split('\n');
@@ -86,105 +102,88 @@ describe('ask --json', () => {
     },
     CLI_TIMEOUT_MS,
   );
+});
 
-  it(
-    'joins several words into one question and honours --lang',
-    async () => {
-      const result = await runAsk(['--json', '--lang', 'en', '2022年', '迁移了多少烈士墓']);
-      expect(result.code, result.stderr).toBe(0);
-      const answer = parseAnswer(result.stdout.trim());
-      expect(answer.question).toBe('2022年 迁移了多少烈士墓');
-      expect(answer.language).toBe('en');
-    },
-    CLI_TIMEOUT_MS,
-  );
+describe('ask --json', () => {
+  it('joins several words into one question and honours --lang', async () => {
+    const result = await runAskHere(['--json', '--lang', 'en', '2022年', '迁移了多少烈士墓']);
+    expect(result.code, result.stderr).toBe(0);
+    const answer = parseAnswer(result.stdout.trim());
+    expect(answer.question).toBe('2022年 迁移了多少烈士墓');
+    expect(answer.language).toBe('en');
+  });
 });
 
 describe('ask --jsonl', () => {
-  it(
-    'answers one question per stdin line, in order, one JSON line each',
-    async () => {
-      const questions = ['2022年迁移了多少烈士墓', '今天天气怎么样', '2022年培训合格率是多少'];
-      // A blank line in between is skipped, not answered.
-      const result = await runAsk(['--jsonl'], {
-        stdin: `${questions[0]}\n\n${questions[1]}\r\n${questions[2]}\n`,
-      });
-      expect(result.code, result.stderr).toBe(0);
-      const answers = result.stdout.trimEnd().split('\n').map(parseAnswer);
-      expect(answers.map((a) => a.question)).toEqual(questions);
-      expect(answers.map((a) => a.status)).toEqual(['answered', 'out_of_scope', 'undisclosed']);
-    },
-    CLI_TIMEOUT_MS,
-  );
+  it('answers one question per stdin line, in order, one JSON line each', async () => {
+    const questions = ['2022年迁移了多少烈士墓', '今天天气怎么样', '2022年培训合格率是多少'];
+    // A blank line in between is skipped, not answered.
+    const result = await runAskHere(['--jsonl'], {
+      stdin: `${questions[0]}\n\n${questions[1]}\r\n${questions[2]}\n`,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const answers = result.stdout.trimEnd().split('\n').map(parseAnswer);
+    expect(answers.map((a) => a.question)).toEqual(questions);
+    expect(answers.map((a) => a.status)).toEqual(['answered', 'out_of_scope', 'undisclosed']);
+  });
 
-  it(
-    'keeps a session across lines with --session',
-    async () => {
-      const stdin = '2023年培训合格率目标是多少？\n那2022年呢？\n';
-      const result = await runAsk(['--jsonl', '--session', 'cli-test'], { stdin });
-      expect(result.code, result.stderr).toBe(0);
-      const [, followUp] = result.stdout.trimEnd().split('\n').map(parseAnswer);
-      expect(followUp?.status).toBe('undisclosed');
-      expect(followUp?.answer).toContain('培训合格率');
-    },
-    CLI_TIMEOUT_MS,
-  );
+  it('keeps a session across lines with --session', async () => {
+    const stdin = '2023年培训合格率目标是多少？\n那2022年呢？\n';
+    const result = await runAskHere(['--jsonl', '--session', 'cli-test'], { stdin });
+    expect(result.code, result.stderr).toBe(0);
+    const [, followUp] = result.stdout.trimEnd().split('\n').map(parseAnswer);
+    expect(followUp?.status).toBe('undisclosed');
+    expect(followUp?.answer).toContain('培训合格率');
+  });
 });
 
 describe('usage errors', () => {
   it.each([
     ['no question', []],
     ['--json without a question', ['--json']],
-  ])(
-    '%s → exit code 2 with usage on stderr',
-    async (_name, args) => {
-      const result = await runAsk(args);
-      expect(result.code).toBe(2);
-      expect(result.stdout).toBe('');
-      expect(result.stderr).toMatch(/no question given/);
-      expect(result.stderr).toMatch(/usage:/);
-      expect(result.stderr).toContain('--jsonl');
-    },
-    CLI_TIMEOUT_MS,
-  );
+  ])('%s → exit code 2 with usage on stderr', async (_name, args) => {
+    const openedBefore = opened;
+    const result = await runAskHere(args);
+    // A usage error loads no knowledge.
+    expect(opened).toBe(openedBefore);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/no question given/);
+    expect(result.stderr).toMatch(/usage:/);
+    expect(result.stderr).toContain('--jsonl');
+  });
 
-  it(
-    'a mistyped option → exit code 2 naming it, and no answer to a question with --jsn in it',
-    async () => {
-      const result = await runAsk(['--jsn', '2023年培训合格率目标是多少？']);
-      expect(result.code).toBe(2);
-      expect(result.stdout).toBe('');
-      expect(result.stderr).toMatch(/unknown option --jsn/);
-      expect(result.stderr).toMatch(/usage:/);
-    },
-    CLI_TIMEOUT_MS,
-  );
+  it('a mistyped option → exit code 2 naming it, and no answer to a question with --jsn in it', async () => {
+    const openedBefore = opened;
+    const result = await runAskHere(['--jsn', '2023年培训合格率目标是多少？']);
+    // A usage error loads no knowledge.
+    expect(opened).toBe(openedBefore);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/unknown option --jsn/);
+    expect(result.stderr).toMatch(/usage:/);
+  });
 
-  it(
-    'a bad --lang value → exit code 2 naming the option',
-    async () => {
-      const result = await runAsk(['--lang', 'fr', '问题']);
-      expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/--lang must be zh or en, got fr/);
-    },
-    CLI_TIMEOUT_MS,
-  );
+  it('a bad --lang value → exit code 2 naming the option', async () => {
+    const openedBefore = opened;
+    const result = await runAskHere(['--lang', 'fr', '问题']);
+    // A usage error loads no knowledge.
+    expect(opened).toBe(openedBefore);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--lang must be zh or en, got fr/);
+  });
 });
 
 describe('human-readable mode', () => {
-  it(
-    'prints the answer, 来源 and the quote',
-    async () => {
-      const result = await runAsk(['2022年迁移了多少烈士墓']);
-      expect(result.code, result.stderr).toBe(0);
-      const out = result.stdout;
-      expect(out).toContain('1041');
-      expect(out).toContain('来源');
-      expect(out).toContain('“完成集中迁移散葬烈士墓1041座”');
-      expect(out).toContain('市退役军人事务局2022年度领导班子工作总结');
-      expect(out.indexOf('来源')).toBeLessThan(out.lastIndexOf('完成集中迁移散葬烈士墓1041座'));
-      expect(() => JSON.parse(out)).toThrow();
-    },
-    CLI_TIMEOUT_MS,
-  );
+  it('prints the answer, 来源 and the quote', async () => {
+    const result = await runAskHere(['2022年迁移了多少烈士墓']);
+    expect(result.code, result.stderr).toBe(0);
+    const out = result.stdout;
+    expect(out).toContain('1041');
+    expect(out).toContain('来源');
+    expect(out).toContain('“完成集中迁移散葬烈士墓1041座”');
+    expect(out).toContain('市退役军人事务局2022年度领导班子工作总结');
+    expect(out.indexOf('来源')).toBeLessThan(out.lastIndexOf('完成集中迁移散葬烈士墓1041座'));
+    expect(() => JSON.parse(out)).toThrow();
+  });
 });
