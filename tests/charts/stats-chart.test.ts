@@ -86,7 +86,7 @@ describe('renderStatsSvg', () => {
   });
 });
 
-/** Noto Sans CJK from the distribution, when this machine has it (CI no longer installs it). */
+/** Noto Sans CJK from the distribution, when this machine has it (CI installs it for Chromium only). */
 const systemFont = ((): ChartFont | undefined => {
   try {
     return systemChartFont();
