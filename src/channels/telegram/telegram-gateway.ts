@@ -2,6 +2,7 @@ import type { Telegram } from 'telegraf';
 import { TelegramError } from 'telegraf';
 import type { Logger } from '../../logger.js';
 import { scrubSecret } from '../../logger.js';
+import { systemClock, type Clock } from '../../clock.js';
 
 /**
  * Outgoing Telegram calls go through here: paced to stay under Telegram's flood limits and retried
@@ -51,7 +52,6 @@ const WRAPPED = Symbol('paced-telegram');
 type CallApi = Telegram['callApi'];
 type ChatId = number | string;
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 const isGroup = (chatId: ChatId) => String(chatId).startsWith('-') || String(chatId).startsWith('@');
 
 export interface TelegramGateway {
@@ -66,6 +66,7 @@ export function createTelegramGateway(
   token: string,
   logger: Logger,
   options: Partial<PacingOptions> = {},
+  clock: Clock = systemClock,
 ): TelegramGateway {
   const o: PacingOptions = { ...DEFAULT_PACING, ...options };
   const chatNext = new Map<ChatId, number>();
@@ -78,13 +79,13 @@ export function createTelegramGateway(
     if (o.globalPerSecond <= 0) return Promise.resolve();
     const slot = globalChain.then(async () => {
       for (;;) {
-        const now = Date.now();
+        const now = clock.now();
         while (recentSends.length > 0 && now - (recentSends[0] ?? 0) >= 1000) recentSends.shift();
         // Also keep an even gap from the last send: after an event-loop stall, waiting messages
         // would otherwise leave in one burst that arrives as a flood.
         const gap = (recentSends.at(-1) ?? 0) + 1000 / o.globalPerSecond - now;
         if (recentSends.length < o.globalPerSecond && gap <= 0) return void recentSends.push(now);
-        await sleep(
+        await clock.sleep(
           Math.max(
             gap,
             recentSends.length < o.globalPerSecond ? 0 : (recentSends[0] ?? now) + 1000 - now + 1,
@@ -99,18 +100,18 @@ export function createTelegramGateway(
   async function pace(chatId: ChatId | undefined): Promise<void> {
     const interval = chatId === undefined ? 0 : isGroup(chatId) ? o.perGroupIntervalMs : o.perChatIntervalMs;
     if (chatId !== undefined) {
-      const at = Math.max(Date.now(), chatNext.get(chatId) ?? 0);
+      const at = Math.max(clock.now(), chatNext.get(chatId) ?? 0);
       chatNext.set(chatId, at + interval);
-      await sleep(at - Date.now());
+      await clock.sleep(at - clock.now());
     }
     await globalSlot();
     if (chatId !== undefined)
-      chatNext.set(chatId, Math.max(chatNext.get(chatId) ?? 0, Date.now() + interval));
+      chatNext.set(chatId, Math.max(chatNext.get(chatId) ?? 0, clock.now() + interval));
     if (chatNext.size > 10_000) prune();
   }
 
   function prune(): void {
-    const now = Date.now();
+    const now = clock.now();
     for (const [id, next] of chatNext) if (next < now) chatNext.delete(id);
   }
 
@@ -143,12 +144,12 @@ export function createTelegramGateway(
         }
         stats.retries++;
         if (chatId !== undefined)
-          chatNext.set(chatId, Math.max(chatNext.get(chatId) ?? 0, Date.now() + delay));
+          chatNext.set(chatId, Math.max(chatNext.get(chatId) ?? 0, clock.now() + delay));
         logger.warn(
           { method, attempt, delayMs: delay, err: (error as Error).message },
           'Telegram call failed, retrying',
         );
-        await sleep(delay);
+        await clock.sleep(delay);
       }
     }
   }

@@ -4,6 +4,7 @@ import type { Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../../logger.js';
 import { scrubSecret } from '../../logger.js';
+import { sleep } from '../../clock.js';
 
 /**
  * Where updates come from. Both sources hand each update to `dispatch` and return at once (the
@@ -16,8 +17,6 @@ export interface UpdateSource {
   /** After the in-flight work is done: tells Telegram which updates were handled (polling). */
   confirm(): Promise<void>;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Long polling with our own loop rather than telegraf's, so that on shutdown the offset is
