@@ -3,13 +3,9 @@
  * called the library, into one of these; every message says what to do next.
  */
 export class AppError extends Error {
-  /** True when trying the same thing again later may succeed (outages, rate limits). */
-  readonly isRetryable: boolean;
-
-  constructor(message: string, options: { cause?: unknown; isRetryable?: boolean } = {}) {
+  constructor(message: string, options: { cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
-    this.isRetryable = options.isRetryable ?? false;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { FigureRecord, KnowledgeTools, StatsSummary, TargetComparison } from '../assistant/ports.js';
 import { CHART_TEXT, figureName, formatValue, type ChartLanguage } from './chart-labels.js';
 import { CJK_FONT_FAMILY } from './cjk-font.js';
-import { escapeXml, svgText, truncate, wrap } from './svg-text.js';
+import { escapeXml, svgText, truncateToWidth, wrap } from './svg-text.js';
 import { COLORS, ROWS_LAYOUT, renderLegend, renderTargetRows } from './target-rows.js';
 import { svgToPng } from './svg-to-png.js';
 
@@ -29,7 +29,7 @@ function heading(text: string, y: number, size = 22): string {
 }
 
 function footer(language: ChartLanguage, y: number): string {
-  const line = truncate(CHART_TEXT[language].source, 12, W - 2 * PAD);
+  const line = truncateToWidth(CHART_TEXT[language].source, 12, W - 2 * PAD);
   return `<line x1="${PAD}" y1="${y - 18}" x2="${W - PAD}" y2="${y - 18}" stroke="${COLORS.rule}"/>${svgText(PAD, y, line, { size: 12, fill: COLORS.muted })}`;
 }
 
@@ -48,7 +48,7 @@ function renderTile(figure: FigureRecord, language: ChartLanguage, x: number, y:
   const masked = figure.value === null;
   return [
     `<rect x="${x}" y="${y}" width="${TILE.width}" height="${TILE.height}" rx="6" fill="#f5f7fa" stroke="${COLORS.rule}"/>`,
-    svgText(x + 14, y + 28, truncate(figureName(figure, language), 14, TILE.width - 28), {
+    svgText(x + 14, y + 28, truncateToWidth(figureName(figure, language), 14, TILE.width - 28), {
       size: 14,
       fill: COLORS.muted,
     }),

@@ -25,8 +25,11 @@ export function textWidth(text: string, fontSize: number): number {
   return em * fontSize;
 }
 
-/** Cuts `text` to fit `maxWidth`, ending with an ellipsis when it was cut. */
-export function truncate(text: string, fontSize: number, maxWidth: number): string {
+/**
+ * Cuts `text` to fit `maxWidth` in rendered width, ending with an ellipsis when it was cut. Not
+ * telegram/html.ts's `truncate`, which counts characters against Telegram's length limits.
+ */
+export function truncateToWidth(text: string, fontSize: number, maxWidth: number): string {
   if (textWidth(text, fontSize) <= maxWidth) return text;
   let out = '';
   for (const ch of text) {
@@ -51,7 +54,7 @@ export function wrap(text: string, fontSize: number, maxWidth: number, maxLines:
   const used = lines.join('').length;
   if (used < text.length && lines.length > 0) {
     const last = lines.length - 1;
-    lines[last] = truncate(`${lines[last]}${text.slice(used)}`, fontSize, maxWidth);
+    lines[last] = truncateToWidth(`${lines[last]}${text.slice(used)}`, fontSize, maxWidth);
   }
   return lines;
 }

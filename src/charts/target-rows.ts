@@ -1,6 +1,6 @@
 import type { TargetComparison } from '../assistant/ports.js';
 import { CHART_TEXT, comparisonName, formatValue, type ChartLanguage } from './chart-labels.js';
-import { svgText, truncate } from './svg-text.js';
+import { svgText, truncateToWidth } from './svg-text.js';
 
 /**
  * Layout of the "targets vs latest actuals" rows, exported so the PNG test can look for label
@@ -46,7 +46,7 @@ function renderRow(c: TargetComparison, language: ChartLanguage, top: number): s
   const barY = top + L.barTop;
   const { actual, target } = barLengths(c);
   const parts = [
-    svgText(x, top + L.labelBaseline, truncate(comparisonName(c, language), L.labelSize, 700), {
+    svgText(x, top + L.labelBaseline, truncateToWidth(comparisonName(c, language), L.labelSize, 700), {
       size: L.labelSize,
       weight: 700,
     }),

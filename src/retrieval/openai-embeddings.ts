@@ -1,7 +1,7 @@
 import { Embeddings } from '@langchain/core/embeddings';
 // This file is the embeddings adapter: like hnsw-store.ts it is the edge where a library does I/O.
 // eslint-disable-next-line no-restricted-imports
-import OpenAI, { APIError, APIConnectionError } from 'openai';
+import OpenAI, { APIError } from 'openai';
 import { LlmError } from '../errors.js';
 import { scrubSecret } from '../logger.js';
 import type { IdentifiedEmbeddings } from './embedder.js';
@@ -95,18 +95,12 @@ class OpenAiEmbeddings extends Embeddings {
 
   private toError(error: unknown): LlmError {
     const detail = scrubSecret(error instanceof Error ? error.message : String(error), this.config.apiKey);
-    const retryable =
-      error instanceof APIConnectionError ||
-      (error instanceof APIError && (error.status === 429 || (error.status ?? 0) >= 500));
     const advice =
       error instanceof APIError && error.status === 404
         ? 'check OPENAI_EMBEDDING_MODEL (the endpoint does not serve it) and OPENAI_BASE_URL'
         : error instanceof APIError && error.status === 401
           ? 'check OPENAI_API_KEY'
           : 'check OPENAI_BASE_URL, or set EMBEDDINGS=local';
-    return new LlmError(`Embedding request failed (${this.id}); ${advice}: ${detail}`, {
-      cause: error,
-      isRetryable: retryable,
-    });
+    return new LlmError(`Embedding request failed (${this.id}); ${advice}: ${detail}`, { cause: error });
   }
 }

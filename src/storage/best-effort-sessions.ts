@@ -12,10 +12,7 @@ export function createBestEffortSessions(sessions: SessionStore, logger: Logger)
       try {
         return sessions.get(id);
       } catch (error) {
-        logger.warn(
-          { err: (error as Error).message },
-          'could not read the chat session; answering without it',
-        );
+        logger.warn({ err: error }, 'could not read the chat session; answering without it');
         return undefined;
       }
     },
@@ -24,7 +21,7 @@ export function createBestEffortSessions(sessions: SessionStore, logger: Logger)
         sessions.set(id, state);
       } catch (error) {
         logger.warn(
-          { err: (error as Error).message },
+          { err: error },
           'could not save the chat session; the next question will not see this one',
         );
       }

@@ -48,7 +48,7 @@ export function startPruning(deps: {
       if (counts.sessions + counts.questions + counts.feedback > 0)
         deps.logger.info({ deleted: counts }, 'retention: old rows deleted');
     } catch (error) {
-      deps.logger.warn({ err: (error as Error).message }, 'retention: pruning failed; trying again later');
+      deps.logger.warn({ err: error }, 'retention: pruning failed; trying again later');
     }
   };
   prune();

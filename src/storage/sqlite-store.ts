@@ -154,10 +154,7 @@ function createGuards(db: Database.Database, path: string, tracker: HealthTracke
   ) => {
     const message = `SQLite store ${path}: ${operation} failed: ${(error as Error).message}`;
     tracker.failed(operation, problem, write, message);
-    return new StorageError(message, {
-      cause: error,
-      isRetryable: (error as { code?: string }).code === 'SQLITE_BUSY',
-    });
+    return new StorageError(message, { cause: error });
   };
   const read = <T>(operation: string, fn: () => T): T => {
     try {

@@ -50,7 +50,7 @@ export async function createAssistantForMode(deps: AssistantModeDeps): Promise<A
   );
   // health() never throws; the catch only guards against a bug turning into an unhandled rejection.
   void assistant.health().catch((error: unknown) => {
-    logger.warn({ err: (error as Error).message }, 'LLM health check failed unexpectedly');
+    logger.warn({ err: error }, 'LLM health check failed unexpectedly');
   });
   return assistant;
 }

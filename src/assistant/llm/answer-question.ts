@@ -126,7 +126,7 @@ export async function answerQuestion(
     const failure = toLlmError(error, context.deps.llm.apiKey);
     context.availability.failed(failure);
     const reason = failure.kind === 'aborted' && deadline.aborted ? 'timeout' : failure.kind;
-    context.deps.logger.warn({ err: failure.message, reason }, 'LLM answer failed; answering offline');
+    context.deps.logger.warn({ err: failure, reason }, 'LLM answer failed; answering offline');
     return fallBack(reason, rewritten ? { rewrittenQuestion: rewritten } : {});
   }
 }

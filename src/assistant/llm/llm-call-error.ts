@@ -11,7 +11,7 @@ export class LlmCallError extends LlmError {
     message: string,
     options: { cause?: unknown } = {},
   ) {
-    super(message, { ...options, isRetryable: kind !== 'auth' && kind !== 'model' });
+    super(message, options);
   }
 }
 

@@ -37,7 +37,7 @@ export function createAvailability(options: {
       reason = error.message;
       if (!wasDown) {
         options.logger.warn(
-          { err: error.message, retryInMs: options.retryAfterMs },
+          { err: error, retryInMs: options.retryAfterMs },
           'LLM endpoint unusable; answering offline and retrying later',
         );
       }

@@ -69,7 +69,7 @@ export function createOpenAiClient(options: OpenAiClientOptions): OpenAI {
 
 /**
  * Binds a client and model into a `ChatFunction`. Throws `LlmError` (never an SDK error) after
- * the SDK's own retries are spent; `isRetryable` tells whether trying later may succeed.
+ * the SDK's own retries are spent (the SDK is what retries); its `kind` says what failed.
  */
 export function createChatFunction(client: OpenAI, model: string, apiKey: string): ChatFunction {
   return async (request) => {

@@ -59,7 +59,7 @@ function sendError(
   }
   if (error instanceof StorageError) {
     // Never acknowledge what was not stored: the client learns it and may try again later.
-    ctx.log.error({ err: error.message, path: pathname }, 'could not store a write');
+    ctx.log.error({ err: error, path: pathname }, 'could not store a write');
     sendJson(ctx.res, 503, {
       error:
         '暂时无法保存，本次提交未被记录，请稍后再试。The server could not store this, so nothing was saved; please try again later.',

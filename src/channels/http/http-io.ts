@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AppError } from '../../errors.js';
 
 /** An expected HTTP failure; the message is shown to the client, so it must say how to fix the request. */
-export class HttpError extends Error {
+export class HttpError extends AppError {
   constructor(
     readonly status: number,
     message: string,
@@ -15,7 +16,6 @@ export class HttpError extends Error {
     } = {},
   ) {
     super(message);
-    this.name = 'HttpError';
   }
 }
 

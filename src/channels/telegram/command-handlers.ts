@@ -115,7 +115,7 @@ async function showStats(rt: BotRuntime, ctx: Context): Promise<void> {
       );
       if (caption === html) return;
     } catch (error) {
-      rt.logger.warn({ err: (error as Error).message }, 'Stats picture failed; sending the summary as text');
+      rt.logger.warn({ err: error }, 'Stats picture failed; sending the summary as text');
     }
   }
   await sendHtml(ctx.telegram, chatIdOf(ctx), html);

@@ -153,7 +153,6 @@ export function createTelegramBot(deps: TelegramDeps): TelegramBotHandle {
           allowedUpdates: ALLOWED_UPDATES,
         })
       : createPollingSource(bot.telegram, dispatch, logger, {
-          token,
           allowedUpdates: ALLOWED_UPDATES,
           ...(deps.pollTimeoutSeconds !== undefined && { timeoutSeconds: deps.pollTimeoutSeconds }),
         });
@@ -225,6 +224,6 @@ async function registerCommands(bot: Telegraf, logger: Logger): Promise<void> {
     await bot.telegram.setMyCommands(commandList('en'), { language_code: 'en' });
   } catch (error) {
     // The menu is a convenience; the bot works without it.
-    logger.warn({ err: (error as Error).message }, 'setMyCommands failed; the command menu may be stale');
+    logger.warn({ err: error }, 'setMyCommands failed; the command menu may be stale');
   }
 }

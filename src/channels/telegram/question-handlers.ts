@@ -60,7 +60,7 @@ export async function answerQuestion(
     });
     rememberAnswered(rt, questionId, question, answer.answer);
   } catch (error) {
-    rt.logger.error({ err: (error as Error).message }, 'Could not log the question; answering anyway');
+    rt.logger.error({ err: error }, 'Could not log the question; answering anyway');
   }
   const rendered = renderAnswer(answer, questionId, rt.codec);
   await sendHtml(ctx.telegram, chatId, rendered.html, {
@@ -86,7 +86,7 @@ function passesRateLimit(rt: BotRuntime, ctx: Context): boolean {
     rt.rateNotified.set(key, Date.now());
     const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
     void ctx.reply(uiText(languageOfCtx(ctx)).rateLimited(seconds)).catch((error: unknown) => {
-      rt.logger.warn({ err: (error as Error).message }, 'Could not send the rate-limit notice');
+      rt.logger.warn({ err: error }, 'Could not send the rate-limit notice');
     });
   }
   rt.logger.info({ userKey: userKeyOf(rt, ctx) }, 'Question rate-limited');

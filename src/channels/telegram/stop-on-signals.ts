@@ -21,7 +21,7 @@ export function stopOnSignals(
       .then(
         () => process.exit(0),
         (error: unknown) => {
-          logger.error({ err: (error as Error).message }, 'Shutdown failed');
+          logger.error({ err: error }, 'Shutdown failed');
           process.exit(1);
         },
       );

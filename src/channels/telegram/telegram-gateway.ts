@@ -136,7 +136,11 @@ export function createTelegramGateway(
       try {
         return await (original as (...args: unknown[]) => Promise<unknown>)(method, payload, extra);
       } catch (error) {
-        if (error instanceof Error) error.message = scrubSecret(error.message, token);
+        if (error instanceof Error) {
+          // The URL in a network error's message (and so in its stack) carries the token.
+          error.message = scrubSecret(error.message, token);
+          if (error.stack) error.stack = scrubSecret(error.stack, token);
+        }
         const delay = attempt < o.maxAttempts ? retryDelay(error, attempt) : undefined;
         if (delay === undefined) {
           if ((error as Error)?.name !== 'AbortError') stats.failures++;
@@ -145,10 +149,7 @@ export function createTelegramGateway(
         stats.retries++;
         if (chatId !== undefined)
           chatNext.set(chatId, Math.max(chatNext.get(chatId) ?? 0, clock.now() + delay));
-        logger.warn(
-          { method, attempt, delayMs: delay, err: (error as Error).message },
-          'Telegram call failed, retrying',
-        );
+        logger.warn({ method, attempt, delayMs: delay, err: error }, 'Telegram call failed, retrying');
         await clock.sleep(delay);
       }
     }

@@ -3,8 +3,11 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../../logger.js';
-import { scrubSecret } from '../../logger.js';
 import { sleep } from '../../clock.js';
+import { HttpError, readBody } from '../http/http-io.js';
+
+/** Telegram's updates are a few kilobytes; a body past this is not from Telegram. */
+const MAX_UPDATE_BYTES = 1_000_000;
 
 /**
  * Where updates come from. Both sources hand each update to `dispatch` and return at once (the
@@ -27,7 +30,7 @@ export function createPollingSource(
   telegram: Telegram,
   dispatch: (update: Update) => void,
   logger: Logger,
-  options: { token: string; timeoutSeconds?: number; allowedUpdates?: readonly string[] },
+  options: { timeoutSeconds?: number; allowedUpdates?: readonly string[] },
 ): UpdateSource {
   const abort = new AbortController();
   let offset = 0;
@@ -54,8 +57,8 @@ export function createPollingSource(
       } catch (error) {
         if (abort.signal.aborted) return;
         failures++;
-        const message = scrubSecret((error as Error).message ?? String(error), options.token);
-        logger.error({ err: message, failures }, 'getUpdates failed; polling continues');
+        // The gateway has cut the token out of the error's message and stack.
+        logger.error({ err: error, failures }, 'getUpdates failed; polling continues');
         await sleep(Math.min(30_000, 500 * 2 ** Math.min(failures, 6)));
       }
     }
@@ -102,21 +105,24 @@ export function createWebhookSource(
       logger.warn({ ip: req.socket.remoteAddress }, 'Webhook request with a wrong secret token rejected');
       return void res.writeHead(401).end();
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > 1_000_000) req.destroy();
-      else chunks.push(chunk);
-    });
-    req.on('end', () => {
-      try {
-        dispatch(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Update);
-        res.writeHead(200).end();
-      } catch {
-        res.writeHead(400).end();
-      }
-    });
+    readBody(req, MAX_UPDATE_BYTES).then(
+      (body) => {
+        try {
+          dispatch(JSON.parse(body) as Update);
+          res.writeHead(200).end();
+        } catch {
+          res.writeHead(400).end();
+        }
+      },
+      (error: unknown) => {
+        // 413 for an oversized body (the connection closes once the client stops sending), 400
+        // for one cut off.
+        const status = error instanceof HttpError ? error.status : 400;
+        res.writeHead(status, error instanceof HttpError ? error.extra.headers : undefined);
+        const endAfter = error instanceof HttpError ? error.extra.endAfter : undefined;
+        void (endAfter ?? Promise.resolve()).then(() => res.end());
+      },
+    );
   });
   return {
     server,

@@ -86,5 +86,16 @@ describe('Telegram bot in webhook mode', () => {
     expect((await post('hook-secret_1')).status).toBe(200);
     await server.waitFor(() => server!.messagesTo(USER.id).length === 1, 10_000, 'webhook answer');
     expect(server.messagesTo(USER.id)[0]!.text).toContain('1234人');
+
+    // Bodies go through the HTTP channel's reader: malformed JSON is a 400, a huge body a 413.
+    const raw = (body: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'hook-secret_1' },
+        body,
+      });
+    expect((await raw('{not json')).status).toBe(400);
+    expect((await raw(`"${'x'.repeat(1_100_000)}"`)).status).toBe(413);
+    expect(server.messagesTo(USER.id)).toHaveLength(1);
   });
 });
