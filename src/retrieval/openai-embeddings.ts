@@ -1,9 +1,9 @@
 import { Embeddings } from '@langchain/core/embeddings';
 // This file is the embeddings adapter: like hnsw-store.ts it is the edge where a library does I/O.
 // eslint-disable-next-line no-restricted-imports
-import OpenAI, { APIError } from 'openai';
+import type OpenAI from 'openai';
 import { LlmError } from '../errors.js';
-import { scrubSecret } from '../logger.js';
+import { createOpenAiClient, openAiErrorDetail, openAiFailureKind } from '../assistant/llm/openai-client.js';
 import type { IdentifiedEmbeddings } from './embedder.js';
 
 export interface OpenAiEmbeddingsConfig {
@@ -52,11 +52,11 @@ class OpenAiEmbeddings extends Embeddings {
     }
     this.batchSize = batchSize;
     this.id = `openai:${config.model}`;
-    this.client = new OpenAI({
+    this.client = createOpenAiClient({
       apiKey: config.apiKey,
-      baseURL: config.baseURL ?? null,
+      baseURL: config.baseURL,
       maxRetries: config.maxRetries ?? 3,
-      timeout: config.timeoutMs ?? 60_000,
+      timeoutMs: config.timeoutMs ?? 60_000,
       ...(config.fetch ? { fetch: config.fetch } : {}),
     });
   }
@@ -94,13 +94,14 @@ class OpenAiEmbeddings extends Embeddings {
   }
 
   private toError(error: unknown): LlmError {
-    const detail = scrubSecret(error instanceof Error ? error.message : String(error), this.config.apiKey);
+    const kind = openAiFailureKind(error);
     const advice =
-      error instanceof APIError && error.status === 404
+      kind === 'model'
         ? 'check OPENAI_EMBEDDING_MODEL (the endpoint does not serve it) and OPENAI_BASE_URL'
-        : error instanceof APIError && error.status === 401
+        : kind === 'auth'
           ? 'check OPENAI_API_KEY'
           : 'check OPENAI_BASE_URL, or set EMBEDDINGS=local';
+    const detail = openAiErrorDetail(error, this.config.apiKey);
     return new LlmError(`Embedding request failed (${this.id}); ${advice}: ${detail}`, { cause: error });
   }
 }

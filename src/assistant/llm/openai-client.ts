@@ -148,33 +148,39 @@ function toToolCalls(calls: ChatCompletionMessageToolCall[] | undefined): ChatRe
  */
 export function toLlmError(error: unknown, apiKey = ''): LlmCallError {
   if (error instanceof LlmCallError) return error;
-  const detail = scrubSecret(error instanceof Error ? error.message : String(error), apiKey);
-  const make = (kind: LlmFailureKind, advice: string) =>
-    new LlmCallError(kind, `${advice}: ${detail}`, { cause: error });
-  if (error instanceof APIUserAbortError || isAbort(error)) {
-    return make('aborted', 'LLM request aborted (answer timeout or caller cancelled)');
-  }
-  if (error instanceof APIConnectionTimeoutError) {
-    return make('timeout', 'LLM endpoint timed out; check OPENAI_BASE_URL or raise LLM_TIMEOUT_MS');
-  }
-  if (error instanceof APIConnectionError) {
-    return make('unreachable', 'LLM endpoint unreachable; check OPENAI_BASE_URL and the network');
-  }
-  if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) {
-    return make('auth', 'LLM endpoint rejected the key; check OPENAI_API_KEY');
-  }
-  if (error instanceof NotFoundError) {
-    return make(
-      'model',
-      'LLM endpoint does not know the model or path; check OPENAI_MODEL and OPENAI_BASE_URL',
-    );
-  }
+  const kind = openAiFailureKind(error);
+  const status = error instanceof APIError ? error.status || '?' : '?';
+  const advice: Record<LlmFailureKind, string> = {
+    aborted: 'LLM request aborted (answer timeout or caller cancelled)',
+    timeout: 'LLM endpoint timed out; check OPENAI_BASE_URL or raise LLM_TIMEOUT_MS',
+    unreachable: 'LLM endpoint unreachable; check OPENAI_BASE_URL and the network',
+    auth: 'LLM endpoint rejected the key; check OPENAI_API_KEY',
+    model: 'LLM endpoint does not know the model or path; check OPENAI_MODEL and OPENAI_BASE_URL',
+    rate_limit: `LLM endpoint failed with HTTP ${status} after retries`,
+    server: `LLM endpoint failed with HTTP ${status} after retries`,
+    other:
+      error instanceof APIError ? `LLM endpoint failed with HTTP ${status} after retries` : 'LLM call failed',
+  };
+  return new LlmCallError(kind, `${advice[kind]}: ${openAiErrorDetail(error, apiKey)}`, { cause: error });
+}
+
+/** What went wrong in a call through the OpenAI SDK (or its abort), for chat and embeddings alike. */
+export function openAiFailureKind(error: unknown): LlmFailureKind {
+  if (error instanceof APIUserAbortError || isAbort(error)) return 'aborted';
+  if (error instanceof APIConnectionTimeoutError) return 'timeout';
+  if (error instanceof APIConnectionError) return 'unreachable';
+  if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) return 'auth';
+  if (error instanceof NotFoundError) return 'model';
   if (error instanceof APIError) {
     const status = error.status ?? 0;
-    const kind: LlmFailureKind = status === 429 ? 'rate_limit' : status >= 500 ? 'server' : 'other';
-    return make(kind, `LLM endpoint failed with HTTP ${status || '?'} after retries`);
+    return status === 429 ? 'rate_limit' : status >= 500 ? 'server' : 'other';
   }
-  return make('other', 'LLM call failed');
+  return 'other';
+}
+
+/** The error's own message with the API key cut out: providers sometimes echo a malformed key. */
+export function openAiErrorDetail(error: unknown, apiKey: string): string {
+  return scrubSecret(error instanceof Error ? error.message : String(error), apiKey);
 }
 
 function isAbort(error: unknown): boolean {
