@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asksOnlyAnAspect } from '../../src/assistant/benefits/aspects.js';
+import { readCards } from '../../src/assistant/benefits/match-cards.js';
 import { splitClauses } from '../../src/assistant/understand/clauses.js';
 import { createHomophoneIndex } from '../../src/assistant/understand/homophones.js';
 import { createTestCore, type TestCore } from '../support/create-test-core.js';
@@ -90,10 +91,30 @@ describe('clauses', () => {
     expect(splitClauses('评上残疾以后哪个月开始发钱 钱是打到社保卡还是银行卡')).toHaveLength(2);
   });
 
+  it('does not take a courtesy or request formula for a part of the question', () => {
+    expect(splitClauses('请问一下 我的档案退伍后转到哪了？户口又去哪落？').map((c) => c.asks)).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    expect(splitClauses('您好，想问一下，退伍费能拿多少').map((c) => c.asks)).toEqual([false, false, true]);
+    // The clause after a request formula asks, even without an asking word of its own.
+    expect(splitClauses('我是去年退伍的，请问，退伍费标准').map((c) => c.asks)).toEqual([false, false, true]);
+  });
+
   it('knows a message that asks only for an aspect of the previous answer', () => {
     expect(asksOnlyAnAspect('要带什么材料？')).toBe(true);
     expect(asksOnlyAnAspect('去哪办？')).toBe(true);
     expect(asksOnlyAnAspect('残疾军人坐火车有优惠吗')).toBe(false);
+  });
+});
+
+describe('card ranking', () => {
+  it('ranks by what is asked about, not by how it is asked ("去哪" matches many cards)', () => {
+    const index = testCore.core.tools.cardIndex();
+    const top = readCards('户口去哪落', [], index).matches.slice(0, 3);
+    expect(top).toHaveLength(3);
+    for (const m of top) expect(index.holds(m.card, '户口')).toBe(true);
   });
 });
 

@@ -184,9 +184,14 @@ function toQuery(
   };
 }
 
+/** Tokens that say how something is asked (去哪, 怎么, 多少), not what about. */
+const ASKING_FORM =
+  /[哪啥谁吗呢嘛]|什么|怎|咋|多少|几|能不能|是不是|可不可|要不要|\b(what|how|where|when|who|which|why)\b/i;
+
 /**
  * Dictionary words at full weight; character bigrams that are not words (兵的, 过兵) only catch
- * variants and typos, so they count `bigramWeight` as much.
+ * variants and typos, so they count `bigramWeight` as much; tokens of the asking form
+ * ("户口去哪落": 去哪, 哪落) count `formWeight` as much — the aspect asked is read separately.
  */
 function weighTokens(texts: readonly string[], weight: number, params: MatchParams): WeightedTerm[] {
   const weights = new Map<string, number>();
@@ -194,7 +199,8 @@ function weighTokens(texts: readonly string[], weight: number, params: MatchPara
     const segmented = segment(text);
     const words = new Set(segmented.words);
     for (const token of tokensOf(segmented)) {
-      const w = words.has(token) ? weight : weight * params.bigramWeight;
+      const base = words.has(token) ? weight : weight * params.bigramWeight;
+      const w = ASKING_FORM.test(token) ? base * params.formWeight : base;
       weights.set(token, Math.max(weights.get(token) ?? 0, w));
     }
   }

@@ -32,14 +32,19 @@ export function splitClauses(question: string): Clause[] {
   const clauses = parts.map((text) => ({ text, asks: (english ? ASKING_EN : ASKING_ZH).test(text) }));
   // A question without any asking word ("退役金标准") asks as a whole.
   if (!clauses.some((c) => c.asks)) return clauses.map((c) => ({ ...c, asks: true }));
-  // The punctuation-less tail of a clause that asks ("想问一下，退伍费") belongs to the asking part.
+  // "请问一下，退伍费…": the request formula is not a part of its own; the clause after it asks.
   return clauses.map((c, i) => {
+    if (isRequestOnly(c.text)) return { ...c, asks: false };
     const previous = clauses[i - 1];
-    const requestOnly =
-      previous && /^(请问|问一下|问下|想问(一下|下)?|想知道|咨询(一下)?)$/.test(previous.text);
-    return requestOnly ? { ...c, asks: true } : c;
+    return previous && isRequestOnly(previous.text) ? { ...c, asks: true } : c;
   });
 }
+
+/** "请问一下", "你好", "麻烦问下": a courtesy or request formula with no subject. */
+const isRequestOnly = (text: string): boolean =>
+  /^(你好|您好|同志|老师|领导|麻烦|打扰了?|劳驾)*(请问|问一下|问下|想问(一下|下)?|想知道|咨询(一下)?|你好|您好)?(一下)?[啊呀哈]?$/.test(
+    text.replace(/\s+/g, ''),
+  ) && text.trim().length > 0;
 
 /** The clauses that ask, joined; the whole question when nothing else is found. */
 export const askingText = (clauses: readonly Clause[]): string =>
