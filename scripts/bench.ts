@@ -44,17 +44,21 @@ latencies.sort((a, b) => a - b);
 // One-shot CLI: what a person typing `npm run ask -- "…"` waits for (npm, the staleness check of the
 // build and Node start-up included), with the index already cached.
 execFileSync('node', ['scripts/build.mjs', '--if-stale']);
-const oneShot: number[] = [];
 const env = { ...process.env, CACHE_DIR: cacheDir, LOG_LEVEL: 'silent' };
-for (const q of questions.slice(0, 5)) {
-  const t0 = performance.now();
-  execFileSync('npm', ['run', '--silent', 'ask', '--', '--json', q.question], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  oneShot.push(performance.now() - t0);
+/** Wall times (sorted) of one process per question, each with the index and derived cache on disk. */
+function oneShotTimes(command: string, args: (question: string) => string[]): number[] {
+  const times: number[] = [];
+  for (const q of questions.slice(0, 5)) {
+    const t0 = performance.now();
+    execFileSync(command, args(q.question), { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b);
 }
-oneShot.sort((a, b) => a - b);
+// The first run writes the derived cache (knowledge, card index, typo table); it is not timed.
+execFileSync('node', ['dist/src/channels/cli/ask.js', '--json', '预热'], { env, stdio: 'ignore' });
+const oneShot = oneShotTimes('npm', (q) => ['run', '--silent', 'ask', '--', '--json', q]);
+const oneShotNode = oneShotTimes('node', (q) => ['dist/src/channels/cli/ask.js', '--json', q]);
 await rm(cacheDir, { recursive: true, force: true });
 
 const counts = core.counts();
@@ -73,9 +77,14 @@ const rows = [
     `p95 ≤ 20 ms ${percentile(latencies, 95) <= 20 ? 'ok' : 'MISSED'}`,
   ],
   [
-    'one-shot ask wall (median / max)',
-    `${ms(percentile(oneShot, 50))} / ${ms(oneShot[oneShot.length - 1] ?? 0)}`,
-    `≤ 2 s ${(oneShot[oneShot.length - 1] ?? 0) <= 2000 ? 'ok' : 'MISSED'}`,
+    'one-shot npm run ask, wall (median / max)',
+    `${ms(percentile(oneShot, 50))} / ${ms(oneShot.at(-1) ?? 0)}`,
+    `median ≤ 1 s ${percentile(oneShot, 50) <= 1000 ? 'ok' : 'MISSED'}`,
+  ],
+  [
+    'one-shot node dist/…/ask.js, wall (median / max)',
+    `${ms(percentile(oneShotNode, 50))} / ${ms(oneShotNode.at(-1) ?? 0)}`,
+    `median ≤ 0.5 s ${percentile(oneShotNode, 50) <= 500 ? 'ok' : 'MISSED'}`,
   ],
 ];
 const width = Math.max(...rows.map((r) => (r[0] ?? '').length));
