@@ -1,3 +1,4 @@
+import { PostingsBuilder, type Postings } from './postings-builder.js';
 import { topK, type Scored } from './top-k.js';
 
 /** One indexed document: body tokens and section-title tokens, counted as separate fields. */
@@ -12,6 +13,12 @@ export interface WeightedTerm {
   weight: number;
 }
 
+/** Adds documents in id order, then builds the index once. */
+export interface Bm25Builder {
+  add(doc: Bm25Document): void;
+  build(): Bm25Index;
+}
+
 export interface Bm25Options {
   k1?: number;
   b?: number;
@@ -20,11 +27,6 @@ export interface Bm25Options {
    * topic of many chunks, so it should lift them without outranking the chunk that says it.
    */
   titleWeight?: number;
-}
-
-interface Postings {
-  ids: Uint32Array;
-  tfs: Uint16Array;
 }
 
 /**
@@ -85,21 +87,8 @@ class Field {
     this.avgLength = lengths.length === 0 ? 1 : Math.max(total / lengths.length, 1);
   }
 
-  static build(docs: string[][]): Field {
-    const lists = new Map<string, number[]>();
-    const lengths = new Uint32Array(docs.length);
-    docs.forEach((tokens, id) => {
-      lengths[id] = tokens.length;
-      const counts = new Map<string, number>();
-      for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
-      for (const [term, tf] of counts) {
-        let list = lists.get(term);
-        if (!list) lists.set(term, (list = []));
-        list.push(id, Math.min(tf, 0xffff));
-      }
-    });
-    const postings = new Map<string, Postings>();
-    for (const [term, flat] of lists) postings.set(term, unflatten(flat));
+  static from(builder: PostingsBuilder): Field {
+    const { lengths, postings } = builder.finish();
     return new Field(lengths, postings);
   }
 
@@ -150,16 +139,6 @@ class Field {
   }
 }
 
-function unflatten(flat: number[]): Postings {
-  const ids = new Uint32Array(flat.length / 2);
-  const tfs = new Uint16Array(flat.length / 2);
-  for (let i = 0; i < ids.length; i += 1) {
-    ids[i] = flat[2 * i] ?? 0;
-    tfs[i] = flat[2 * i + 1] ?? 0;
-  }
-  return { ids, tfs };
-}
-
 /**
  * In-memory Okapi BM25 over two fields (body, section title), the title counting `titleWeight` as
  * much. Documents are addressed by their position in the build list. Scoring touches only the
@@ -174,13 +153,31 @@ export class Bm25Index {
   ) {}
 
   /** Builds the index; document ids are positions in `docs`. */
-  static build(docs: Bm25Document[], options: Bm25Options = {}): Bm25Index {
-    return new Bm25Index(
-      docs.length,
-      Field.build(docs.map((d) => d.body)),
-      Field.build(docs.map((d) => d.title)),
-      { k1: options.k1 ?? 1.2, b: options.b ?? 0.75, titleWeight: options.titleWeight ?? 0.4 },
-    );
+  static build(docs: readonly Bm25Document[], options: Bm25Options = {}): Bm25Index {
+    const builder = Bm25Index.builder(options);
+    for (const doc of docs) builder.add(doc);
+    return builder.build();
+  }
+
+  /**
+   * A builder that takes one document at a time and keeps counts, not token arrays: the index
+   * build streams 100k chunks through it, so the corpus's tokens are never in memory at once.
+   */
+  static builder(options: Bm25Options = {}): Bm25Builder {
+    const body = new PostingsBuilder();
+    const title = new PostingsBuilder();
+    return {
+      add: (doc) => {
+        body.add(doc.body);
+        title.add(doc.title);
+      },
+      build: () =>
+        new Bm25Index(body.docCount, Field.from(body), Field.from(title), {
+          k1: options.k1 ?? 1.2,
+          b: options.b ?? 0.75,
+          titleWeight: options.titleWeight ?? 0.4,
+        }),
+    };
   }
 
   /** Restores an index from `toJSON()` output. Throws when the JSON is not a BM25 index. */

@@ -68,6 +68,15 @@ describe('Bm25Index on the seed document', () => {
     ).toThrow(/inconsistent/);
   });
 
+  it('builds the same index one document at a time', () => {
+    const builder = Bm25Index.builder();
+    for (const chunk of chunks) builder.add(toBm25Document(chunk));
+    const streamed = builder.build();
+    expect(streamed.docCount).toBe(chunks.length);
+    expect(JSON.stringify(streamed)).toBe(JSON.stringify(index));
+    expect(streamed.search(terms('烈士墓迁了多少'), 5)).toEqual(index.search(terms('烈士墓迁了多少'), 5));
+  });
+
   it('rejects JSON that is not an index', () => {
     expect(() => Bm25Index.fromJSON({ hello: 'world' })).toThrow(/BM25/);
     expect(() => Bm25Index.fromJSON(null)).toThrow(/BM25/);
