@@ -9,23 +9,20 @@ import type { Logger } from '../logger.js';
 import { Bm25Index } from './bm25.js';
 import type { IdentifiedEmbeddings } from './embedder.js';
 import { HnswStore } from './hnsw-store.js';
-import { createSearchIndex, HybridSearchIndex, type SearchIndex } from './search-index.js';
+import { createSearchIndex, HybridSearchIndex, toVectorDocument, type SearchIndex } from './search-index.js';
 
 /** Bump when the layout or the meaning of any cached file changes; old caches are then rebuilt. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 const MANIFEST = 'manifest.json';
 const CHUNKS = 'chunks.json';
 const BM25 = 'bm25.json';
 const VECTORS = 'vectors';
-/** Every file the manifest checksums, relative to the cache folder. */
-const DATA_FILES = [
-  CHUNKS,
-  BM25,
-  `${VECTORS}/hnswlib.index`,
-  `${VECTORS}/args.json`,
-  `${VECTORS}/docstore.json`,
-];
+/**
+ * Every file the manifest checksums, relative to the cache folder. The vector store keeps no
+ * docstore: its documents are the chunks in chunks.json.
+ */
+const DATA_FILES = [CHUNKS, BM25, `${VECTORS}/hnswlib.index`, `${VECTORS}/args.json`];
 
 const ManifestSchema = z.object({
   formatVersion: z.number().int(),
@@ -118,7 +115,9 @@ async function loadCachedIndex(input: LoadOrBuildInput): Promise<HybridSearchInd
     if (error instanceof IndexCacheError) throw error;
     throw new IndexCacheError(`corrupt cache: ${BM25}: ${(error as Error).message}`, { cause: error });
   }
-  const store = await HnswStore.load(path.join(cacheDir, VECTORS), embeddings);
+  const store = await HnswStore.load(path.join(cacheDir, VECTORS), embeddings, (label) =>
+    toVectorDocument(chunks[label] as Chunk),
+  );
   if (store.dimensions !== manifest.dimensions) {
     throw new IndexCacheError(
       `corrupt cache: vectors have ${store.dimensions} dimensions, manifest says ${manifest.dimensions}`,

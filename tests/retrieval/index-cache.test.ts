@@ -83,6 +83,8 @@ describe('loadOrBuildIndex', () => {
     });
     expect(Number.isNaN(Date.parse(manifest.builtAt))).toBe(false);
     expect(await readdir(root)).toEqual(['index']);
+    // The chunks are stored once: the vector store keeps no docstore of its own.
+    expect((await readdir(path.join(cacheDir, 'vectors'))).sort()).toEqual(['args.json', 'hnswlib.index']);
   });
 
   it('rebuilds when the knowledge hash changes', async () => {
