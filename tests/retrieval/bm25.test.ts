@@ -49,6 +49,13 @@ describe('Bm25Index on the seed document', () => {
     expect(hits[1]?.index).toBe(0);
   });
 
+  it('scores a query the same however many searches came before it', () => {
+    const first = index.search(terms('双拥考核满分'), 5);
+    index.search(terms('烈士墓迁移'), 5);
+    index.search(terms('双拥'), 5, (doc) => doc % 2 === 0);
+    expect(index.search(terms('双拥考核满分'), 5)).toEqual(first);
+  });
+
   it('applies the document filter', () => {
     const first = index.search(terms('烈士墓'), 1)[0]?.index;
     const filtered = index.search(terms('烈士墓'), 5, (doc) => doc !== first);
