@@ -5,7 +5,7 @@ export interface Postings {
 }
 
 /** An append-only typed array that grows by half its size; `view()` is the filled part. */
-class Growable<T extends Uint32Array | Uint16Array> {
+class Growable<T extends Uint32Array | Uint16Array | Int32Array> {
   private array: T;
   length = 0;
 
@@ -25,6 +25,10 @@ class Growable<T extends Uint32Array | Uint16Array> {
 
   at(i: number): number {
     return this.array[i] as number;
+  }
+
+  set(i: number, value: number): void {
+    this.array[i] = value;
   }
 
   view(): T {
@@ -47,6 +51,9 @@ export class PostingsBuilder {
   private readonly entryTfs = new Growable((n) => new Uint16Array(n));
   /** Entry offset where each document's pairs end. */
   private readonly docEnds = new Growable((n) => new Uint32Array(n));
+  /** Per term: the last document it occurred in, and that document's entry for it. */
+  private readonly lastDoc = new Growable((n) => new Int32Array(n));
+  private readonly lastEntry = new Growable((n) => new Uint32Array(n));
 
   /** Number of documents added. */
   get docCount(): number {
@@ -55,19 +62,26 @@ export class PostingsBuilder {
 
   /** Adds the next document (its id is the number of documents added before it). */
   add(tokens: readonly string[]): void {
-    const counts = new Map<number, number>();
+    const doc = this.docCount;
     for (const token of tokens) {
       let id = this.termIds.get(token);
       if (id === undefined) {
         id = this.terms.length;
         this.termIds.set(token, id);
         this.terms.push(token);
+        this.lastDoc.push(-1);
+        this.lastEntry.push(0);
       }
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    for (const [id, tf] of counts) {
-      this.entryTerms.push(id);
-      this.entryTfs.push(Math.min(tf, 0xffff));
+      if (this.lastDoc.at(id) === doc) {
+        // Seen earlier in this document: count it on the entry made then.
+        const entry = this.lastEntry.at(id);
+        this.entryTfs.set(entry, Math.min(this.entryTfs.at(entry) + 1, 0xffff));
+      } else {
+        this.lastDoc.set(id, doc);
+        this.lastEntry.set(id, this.entryTerms.length);
+        this.entryTerms.push(id);
+        this.entryTfs.push(1);
+      }
     }
     this.lengths.push(tokens.length);
     this.docEnds.push(this.entryTerms.length);
