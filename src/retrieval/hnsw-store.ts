@@ -20,17 +20,17 @@ export interface HnswParams {
 }
 
 /**
- * Chosen by sweeping 100k synthetic chunks of 256-dim hashed vectors with short queries (the hard
- * case: a query vector is far from every chunk, with many near-ties). Recall@10 / search CPU time:
- *   M=16 efC=100: ef 640 → 0.944, ef 960 → 0.967 (4.8 ms); build 71 s CPU
- *   M=24 efC=100: ef 480 → 0.953, ef 640 → 0.969 (3.4 ms); build 77 s CPU
- *   M=24 efC=64:  ef 640 → 0.959, ef 960 → 0.977 (6.7 ms); build 54 s CPU
- * The build budget (≤ 120 s for everything) decides efConstruction; a wide ef buys the recall
- * back at search time, where there is room. `scripts/bench-scale.ts` with these defaults on an
- * idle 2-core machine: whole build 52 s, hybrid search p95 22 ms, recall@10 0.968 (ef 800 gave
- * 0.949). On small corpora ef only bounds the walk, so the wide default costs nothing there.
+ * Chosen by sweeping 100k synthetic chunks with short queries (`scripts/bench-scale.ts`), the hard
+ * case for a graph: a query is far from every chunk and its top 10 sit among hundreds of near-ties.
+ * The vector dimension decides more than M or efConstruction (recall@10, hnsw CPU per search):
+ *   256 dims, M=24 efC=64:  ef 1200 → 0.968 (7.9 ms); 0.99 would need ef > 2000
+ *   64 dims,  M=24 efC=64:  ef 800 → 0.993 (2.6 ms);  M=32 efC=128: ef 400 → 0.992 (2.1 ms), 13×
+ *   32 dims,  M=24 efC=96:  ef 200 → 0.991, ef 240 → 0.998 (≈ 1 ms), 26–31× exact search
+ * At 32 dims M=12–16 loses recall, M=32 gains none, and efC 128 adds ~10 s of build for +0.003.
+ * Build with these: ~34 s CPU for hnsw, ~55 s for the whole index. On small corpora ef only bounds
+ * the walk, so it costs nothing there.
  */
-export const DEFAULT_HNSW_PARAMS: HnswParams = { m: 24, efConstruction: 64, efSearch: 1200 };
+export const DEFAULT_HNSW_PARAMS: HnswParams = { m: 24, efConstruction: 96, efSearch: 240 };
 
 /** Stored next to the index as `args.json`. */
 interface HnswArgs {
