@@ -17,7 +17,15 @@ export interface ScaleBenchResult {
   dimensions: number;
   embedderId: string;
   hnsw: HnswParams;
-  build: { tokenizeAndEmbedMs: number; bm25Ms: number; hnswMs: number; totalMs: number; totalCpuMs: number };
+  build: {
+    tokenizeAndEmbedMs: number;
+    bm25Ms: number;
+    hnswMs: number;
+    totalMs: number;
+    totalCpuMs: number;
+    /** Peak RSS of the process when the build finished (corpus + index + build garbage). */
+    peakRssMb: number;
+  };
   /** Full hybrid search (BM25 + query embedding + hnsw + fusion + re-rank), warm. */
   hybridSearch: LatencyStats;
   /** The same searches in process CPU time: what the latency would be on an idle machine. */
@@ -99,6 +107,7 @@ export function formatScaleBench(r: ScaleBenchResult): string {
           ['index cache size', `${r.cache.sizeMb.toFixed(0)} MB`, ''],
         ] as [string, string, string][])
       : []),
+    ['peak RSS after build', `${r.build.peakRssMb.toFixed(0)} MB`, ''],
     ['peak RSS', `${r.peakRssMb.toFixed(0)} MB`, `≤ ${t.peakRssMb} MB ${mark(r.targets.peakRss)}`],
     ['load average (1 min)', r.loadAverage.toFixed(1), 'timings are inflated when this exceeds the 2 cores'],
   ];

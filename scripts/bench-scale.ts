@@ -72,6 +72,7 @@ async function buildIndex(
   });
   const totalMs = performance.now() - started;
   const totalCpuMs = cpuMsSince(cpuStarted);
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const store = index.parts.store;
   const matrix = new Float32Array(corpus.chunks.length * dims);
   for (let i = 0; i < corpus.chunks.length; i += 1) matrix.set(store.vectorOf(i), i * dims);
@@ -86,6 +87,7 @@ async function buildIndex(
       hnswMs: timings.hnswMs,
       totalMs,
       totalCpuMs,
+      peakRssMb,
     },
   };
 }
