@@ -5,10 +5,9 @@
  * often than a 0.5 ms hnsw search, so the speed-up is also given in CPU time, which waiting does not
  * inflate.
  */
-import type { HashedEmbeddings } from '../src/retrieval/hashed-embeddings.js';
 import type { HnswStore } from '../src/retrieval/hnsw-store.js';
 import type { HybridSearchIndex } from '../src/retrieval/search-index.js';
-import { topK } from '../src/retrieval/top-k.js';
+import { topK, type Scored } from '../src/retrieval/top-k.js';
 import type { SyntheticQuery } from './synthetic-corpus.js';
 
 export interface LatencyStats {
@@ -71,58 +70,58 @@ export async function measureHybrid(
   return { wall: stats(wall), cpu: stats(cpu), sourceHitAt5: hits / Math.max(queries.length, 1) };
 }
 
-export interface VectorMeasure {
-  /** hnsw k=10, wall-clock per query. */
-  hnsw: LatencyStats;
-  /** Exact k=10 scan, wall-clock per query. */
-  exact: LatencyStats;
-  /** Mean CPU milliseconds per query: hnsw best of three passes, exact one pass. */
-  hnswCpuMeanMs: number;
-  exactCpuMeanMs: number;
+export interface ExactMeasure {
+  /** The exact top 10 of each query. */
+  truth: Scored[][];
+  /** Wall-clock per query. */
+  wall: LatencyStats;
+  /** Mean CPU milliseconds per query. */
+  cpuMeanMs: number;
+}
+
+/** Exact k=10 by scanning `matrix` (row = label) for each query vector. */
+export function measureExact(matrix: Float32Array, dims: number, vectors: Float32Array[]): ExactMeasure {
+  const wall: number[] = [];
+  const cpuStarted = process.cpuUsage();
+  const truth = vectors.map((vector) => {
+    const started = performance.now();
+    const top = bruteForce(matrix, dims, vector, 10);
+    wall.push(performance.now() - started);
+    return top;
+  });
+  return { truth, wall: stats(wall), cpuMeanMs: cpuMsSince(cpuStarted) / Math.max(vectors.length, 1) };
+}
+
+export interface HnswMeasure {
+  /** Wall-clock per query (first pass). */
+  wall: LatencyStats;
+  /** Mean CPU milliseconds per query, best of three passes. */
+  cpuMeanMs: number;
   /** Mean share of the exact top 10 that hnsw returns (ties with the 10th count as hits). */
   recallAt10: number;
 }
 
-/** hnsw k=10 against an exact scan of `matrix` (the same vectors, row = label). */
-export function measureVectors(
-  store: HnswStore,
-  matrix: Float32Array,
-  embeddings: HashedEmbeddings,
-  queries: SyntheticQuery[],
-): VectorMeasure {
-  const dims = embeddings.dimensions;
-  const vectors = queries.map((q) => embeddings.embedSync(q.text));
+/** hnsw k=10 at the store's current ef, against the exact top 10 of the same query vectors. */
+export function measureHnsw(store: HnswStore, vectors: Float32Array[], truth: Scored[][]): HnswMeasure {
   const points = vectors.map((v) => Array.from(v));
-  const hnsw: number[] = [];
-  const exact: number[] = [];
-  let exactCpu = 0;
+  const wall: number[] = [];
   let recall = 0;
   points.forEach((point, i) => {
-    let started = performance.now();
+    const started = performance.now();
     const approx = store.searchLabels(point, 10);
-    hnsw.push(performance.now() - started);
-    started = performance.now();
-    const cpuStarted = process.cpuUsage();
-    const truth = bruteForce(matrix, dims, vectors[i] as Float32Array, 10);
-    exactCpu += cpuMsSince(cpuStarted);
-    exact.push(performance.now() - started);
-    const threshold = (truth[truth.length - 1]?.score ?? 0) - 1e-5;
-    const truthSet = new Set(truth.map((t) => t.index));
-    const hits = approx.filter((a) => truthSet.has(a.label) || a.similarity >= threshold).length;
-    recall += hits / Math.max(truth.length, 1);
+    wall.push(performance.now() - started);
+    const exact = truth[i] ?? [];
+    const threshold = (exact[exact.length - 1]?.score ?? 0) - 1e-5;
+    const exactSet = new Set(exact.map((t) => t.index));
+    const hits = approx.filter((a) => exactSet.has(a.label) || a.similarity >= threshold).length;
+    recall += hits / Math.max(exact.length, 1);
   });
-  let hnswCpu = Infinity;
+  let cpu = Infinity;
   for (let pass = 0; pass < 3; pass += 1) {
     const cpuStarted = process.cpuUsage();
     for (const point of points) store.searchLabels(point, 10);
-    hnswCpu = Math.min(hnswCpu, cpuMsSince(cpuStarted));
+    cpu = Math.min(cpu, cpuMsSince(cpuStarted));
   }
-  const n = Math.max(queries.length, 1);
-  return {
-    hnsw: stats(hnsw),
-    exact: stats(exact),
-    hnswCpuMeanMs: hnswCpu / n,
-    exactCpuMeanMs: exactCpu / n,
-    recallAt10: recall / n,
-  };
+  const n = Math.max(points.length, 1);
+  return { wall: stats(wall), cpuMeanMs: cpu / n, recallAt10: recall / n };
 }

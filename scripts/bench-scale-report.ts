@@ -42,6 +42,8 @@ export interface ScaleBenchResult {
   speedup: number;
   /** The same ratio in CPU time (the target): waiting for a core inflates the long scans more. */
   speedupCpu: number;
+  /** Recall and CPU speed-up at other ef values on the same index (`--ef-sweep`). */
+  efSweep: { ef: number; recallAt10: number; cpuMeanMs: number; speedupCpu: number }[];
   /** Index cache save and load at this size, when `cache` was set. */
   cache?: { saveMs: number; loadMs: number; sizeMb: number };
   peakRssMb: number;
@@ -101,6 +103,11 @@ export function formatScaleBench(r: ScaleBenchResult): string {
       `≥ ${t.speedup}× ${mark(r.targets.speedup)}`,
     ],
     ['hnsw recall@10', r.recallAt10.toFixed(4), `≥ ${t.recallAt10} ${mark(r.targets.recall)}`],
+    ...r.efSweep.map((e): [string, string, string] => [
+      `  at ef=${e.ef}: recall@10 / CPU speed-up`,
+      `${e.recallAt10.toFixed(4)} / ${e.speedupCpu.toFixed(1)}× (${ms(e.cpuMeanMs)})`,
+      '',
+    ]),
     ...(r.cache
       ? ([
           ['index cache save / load', `${ms(r.cache.saveMs)} / ${ms(r.cache.loadMs)}`, ''],

@@ -4,7 +4,8 @@
  * index build time (wall and CPU), warm hybrid search latency, peak RSS, and hnsw recall@10 and
  * speed-up against exact cosine search, each against its target in bench-scale-report.ts.
  *
- *   npx tsx scripts/bench-scale.ts [--chunks 100000] [--queries 200] [--dims 256] [--m 24] [--efc 64] [--ef 1200] [--cache] [--json]
+ *   npx tsx scripts/bench-scale.ts [--chunks 100000] [--queries 200] [--dims 32] [--m 24] [--efc 96] [--ef 240]
+ *     [--ef-sweep 160,200,320] [--cache] [--json]
  *
  * `scripts/bench.ts` imports `runScaleBench` and `formatScaleBench`.
  */
@@ -21,7 +22,7 @@ import {
   type BuildTimings,
   type HybridSearchIndex,
 } from '../src/retrieval/search-index.js';
-import { cpuMsSince, measureHybrid, measureVectors } from './bench-scale-measure.js';
+import { cpuMsSince, measureExact, measureHnsw, measureHybrid } from './bench-scale-measure.js';
 import { checkTargets, formatScaleBench, type ScaleBenchResult } from './bench-scale-report.js';
 import { createRandom, generateCorpus, generateQueries } from './synthetic-corpus.js';
 
@@ -35,6 +36,8 @@ export interface ScaleBenchOptions {
   seed?: number;
   /** Also save the index cache to a temp folder and load it back (adds ~10–30 s at 100k). */
   cache?: boolean;
+  /** Also measure recall and speed-up at these ef values, on the same index. */
+  efSweep?: number[];
   /** Progress lines (phase names); omitted, the bench is silent. */
   log?: (line: string) => void;
 }
@@ -140,8 +143,22 @@ export async function runScaleBench(options: ScaleBenchOptions = {}): Promise<Sc
   );
   log('searching…');
   const hybrid = await measureHybrid(built.index, queries);
-  log('hnsw against exact search…');
-  const vectors = measureVectors(built.store, built.matrix, built.embeddings, queries);
+  log('exact search…');
+  const vectors = queries.map((q) => built.embeddings.embedSync(q.text));
+  const exact = measureExact(built.matrix, dims, vectors);
+  log('hnsw…');
+  const hnsw = measureHnsw(built.store, vectors, exact.truth);
+  const efSweep = (options.efSweep ?? []).map((ef) => {
+    built.store.setEfSearch(ef);
+    const at = measureHnsw(built.store, vectors, exact.truth);
+    return {
+      ef,
+      recallAt10: at.recallAt10,
+      cpuMeanMs: at.cpuMeanMs,
+      speedupCpu: exact.cpuMeanMs / at.cpuMeanMs,
+    };
+  });
+  built.store.setEfSearch(params.efSearch);
   const cache = options.cache ? await measureCache(built, corpus, log) : undefined;
   const result: Omit<ScaleBenchResult, 'targets'> = {
     chunks: count,
@@ -153,11 +170,12 @@ export async function runScaleBench(options: ScaleBenchOptions = {}): Promise<Sc
     hybridSearch: hybrid.wall,
     hybridSearchCpu: hybrid.cpu,
     hybridSourceHitAt5: hybrid.sourceHitAt5,
-    vectorSearch: vectors.hnsw,
-    bruteForce: vectors.exact,
-    recallAt10: vectors.recallAt10,
-    speedup: vectors.exact.meanMs / Math.max(vectors.hnsw.meanMs, 1e-6),
-    speedupCpu: vectors.exactCpuMeanMs / Math.max(vectors.hnswCpuMeanMs, 1e-6),
+    vectorSearch: hnsw.wall,
+    bruteForce: exact.wall,
+    recallAt10: hnsw.recallAt10,
+    speedup: exact.wall.meanMs / Math.max(hnsw.wall.meanMs, 1e-6),
+    speedupCpu: exact.cpuMeanMs / Math.max(hnsw.cpuMeanMs, 1e-6),
+    efSweep,
     ...(cache ? { cache } : {}),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     loadAverage: loadavg()[0] ?? 0,
@@ -181,8 +199,13 @@ function parseArgs(argv: string[]): ScaleBenchOptions {
   if (m !== undefined) hnsw.m = m;
   if (efc !== undefined) hnsw.efConstruction = efc;
   if (ef !== undefined) hnsw.efSearch = ef;
+  const sweepAt = argv.indexOf('--ef-sweep');
+  const efSweep = sweepAt < 0 ? [] : (argv[sweepAt + 1] ?? '').split(',').map(Number);
+  if (efSweep.some((ef) => !Number.isInteger(ef) || ef < 1))
+    throw new Error('--ef-sweep needs positive integers, e.g. --ef-sweep 160,200,240,320');
   const options: ScaleBenchOptions = {
     hnsw,
+    efSweep,
     cache: argv.includes('--cache'),
     log: (line) => process.stderr.write(`${line}\n`),
   };

@@ -69,13 +69,15 @@ export class HnswStore extends SaveableVectorStore {
   /** The documents this store keeps; undefined when `documentOf` looks them up elsewhere. */
   private readonly docs: DocumentInterface[] | undefined;
   private readonly documentAt: DocumentLookup;
+  private current: HnswParams;
 
   constructor(
     embeddings: EmbeddingsInterface,
-    readonly params: HnswParams = DEFAULT_HNSW_PARAMS,
+    params: HnswParams = DEFAULT_HNSW_PARAMS,
     documentOf?: DocumentLookup,
   ) {
     super(embeddings, {});
+    this.current = { ...params };
     const docs: DocumentInterface[] | undefined = documentOf ? undefined : [];
     this.docs = docs;
     this.documentAt = documentOf ?? ((label) => docs?.[label] as DocumentInterface);
@@ -83,6 +85,22 @@ export class HnswStore extends SaveableVectorStore {
 
   _vectorstoreType(): string {
     return 'hnswlib-node';
+  }
+
+  /** The graph and search parameters (saved with the index). */
+  get params(): HnswParams {
+    return this.current;
+  }
+
+  /**
+   * Sets the candidate list size of later searches: wider finds more of the exact neighbours and
+   * takes longer. The scale bench sweeps it on one built index. Throws on a non-positive integer.
+   */
+  setEfSearch(efSearch: number): void {
+    if (!Number.isInteger(efSearch) || efSearch < 1) {
+      throw new RangeError(`setEfSearch: ef must be a positive integer, got ${efSearch}`);
+    }
+    this.current = { ...this.current, efSearch };
   }
 
   /** Number of stored vectors. */

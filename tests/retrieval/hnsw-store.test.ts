@@ -93,6 +93,10 @@ describe('HnswStore', () => {
     expect(await loaded.similaritySearchVectorWithScore(query, 5)).toEqual(
       await store.similaritySearchVectorWithScore(query, 5),
     );
+    loaded.setEfSearch(64);
+    expect(loaded.params).toEqual({ m: 8, efConstruction: 50, efSearch: 64 });
+    expect(store.params.efSearch).toBe(20);
+    expect(() => loaded.setEfSearch(0)).toThrow(/positive integer/);
   });
 
   it('refuses a truncated index file and a mismatched docstore', async () => {
