@@ -4,7 +4,7 @@
  * index build time (wall and CPU), warm hybrid search latency, peak RSS, and hnsw recall@10 and
  * speed-up against exact cosine search, each against its target in bench-scale-report.ts.
  *
- *   npx tsx scripts/bench-scale.ts [--chunks 100000] [--queries 200] [--dims 32] [--m 24] [--efc 96] [--ef 240]
+ *   npx tsx scripts/bench-scale.ts [--chunks 100000] [--queries 200] [--dims 32] [--m 24] [--efc 64] [--ef 280]
  *     [--ef-sweep 160,200,320] [--cache] [--json]
  *
  * `scripts/bench.ts` imports `runScaleBench` and `formatScaleBench`.

@@ -4,7 +4,7 @@ import { segment, type Segmented } from './tokenizer.js';
 export interface HashedEmbeddingsOptions {
   /**
    * Vector length (default 32). Fewer dimensions make the hnsw graph far easier to search: at 100k
-   * chunks 32 reaches recall@10 0.998 at ~26× exact search where 256 reached 0.968 at 8×, and the
+   * chunks 32 reaches recall@10 0.997 at ~24× exact search where 256 reached 0.968 at 8×, and the
    * gold set's retrieval and answers did not get worse (the hybrid ranking leans on BM25 and counts
    * the vector list half). See DEFAULT_HNSW_PARAMS for the sweep.
    */

@@ -25,12 +25,12 @@ export interface HnswParams {
  * The vector dimension decides more than M or efConstruction (recall@10, hnsw CPU per search):
  *   256 dims, M=24 efC=64:  ef 1200 → 0.968 (7.9 ms); 0.99 would need ef > 2000
  *   64 dims,  M=24 efC=64:  ef 800 → 0.993 (2.6 ms);  M=32 efC=128: ef 400 → 0.992 (2.1 ms), 13×
- *   32 dims,  M=24 efC=96:  ef 200 → 0.991, ef 240 → 0.998 (≈ 1 ms), 26–31× exact search
- * At 32 dims M=12–16 loses recall, M=32 gains none, and efC 128 adds ~10 s of build for +0.003.
- * Build with these: ~34 s CPU for hnsw, ~55 s for the whole index. On small corpora ef only bounds
- * the walk, so it costs nothing there.
+ *   32 dims,  M=24 efC=64:  ef 200 → 0.988, ef 280 → 0.997 (0.8 ms), 24× exact search
+ *   32 dims,  M=24 efC=96:  ef 240 → 0.998, the same speed, for ~8 s more build CPU
+ * At 32 dims M=12–16 loses recall and M=32 gains none. Build with these: ~25 s CPU for hnsw,
+ * ~50 s for the whole index. On small corpora ef only bounds the walk, so it costs nothing there.
  */
-export const DEFAULT_HNSW_PARAMS: HnswParams = { m: 24, efConstruction: 96, efSearch: 240 };
+export const DEFAULT_HNSW_PARAMS: HnswParams = { m: 24, efConstruction: 64, efSearch: 280 };
 
 /** Stored next to the index as `args.json`. */
 interface HnswArgs {
