@@ -12,17 +12,17 @@ import { HnswStore } from './hnsw-store.js';
 import { createSearchIndex, HybridSearchIndex, toVectorDocument, type SearchIndex } from './search-index.js';
 
 /** Bump when the layout or the meaning of any cached file changes; old caches are then rebuilt. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 const MANIFEST = 'manifest.json';
-const CHUNKS = 'chunks.json';
 const BM25 = 'bm25.json';
 const VECTORS = 'vectors';
 /**
- * Every file the manifest checksums, relative to the cache folder. The vector store keeps no
- * docstore: its documents are the chunks in chunks.json.
+ * Every file the manifest checksums, relative to the cache folder. The chunks themselves are not
+ * stored: the caller has them, and the manifest's `chunksDigest` says whether they are the ones the
+ * index was built from (at 100k chunks a chunks.json was 44 MB to write, read and parse per start).
  */
-const DATA_FILES = [CHUNKS, BM25, `${VECTORS}/hnswlib.index`, `${VECTORS}/args.json`];
+const DATA_FILES = [BM25, `${VECTORS}/hnswlib.index`, `${VECTORS}/args.json`];
 
 const ManifestSchema = z.object({
   formatVersion: z.number().int(),
@@ -30,6 +30,8 @@ const ManifestSchema = z.object({
   embedderId: z.string(),
   dimensions: z.number().int().positive(),
   chunkCount: z.number().int().nonnegative(),
+  /** sha256 of what the index was built from, chunk by chunk (see `chunksDigest`). */
+  chunksDigest: z.string(),
   builtAt: z.string(),
   /** sha256 per data file: a truncated or overwritten file is caught before native code reads it. */
   files: z.record(z.string(), z.string()),
@@ -104,10 +106,6 @@ async function loadCachedIndex(input: LoadOrBuildInput): Promise<HybridSearchInd
       throw new IndexCacheError(`corrupt cache: ${file} does not match its checksum in ${MANIFEST}`);
     }
   }
-  const cachedChunks = await readCacheJson<Chunk[]>(cacheDir, CHUNKS);
-  if (!sameChunks(cachedChunks, chunks)) {
-    throw new IndexCacheError(`stale cache: ${CHUNKS} holds different chunks than the knowledge base`);
-  }
   let bm25: Bm25Index;
   try {
     bm25 = Bm25Index.fromJSON(await readCacheJson<unknown>(cacheDir, BM25));
@@ -158,15 +156,23 @@ function staleness(manifest: IndexManifest, input: LoadOrBuildInput): string | u
   if (manifest.chunkCount !== input.chunks.length) {
     return `chunk count changed (${manifest.chunkCount} → ${input.chunks.length})`;
   }
+  if (manifest.chunksDigest !== chunksDigest(input.chunks)) {
+    return 'different chunks than the index was built from (chunksDigest differs)';
+  }
   return undefined;
 }
 
-function sameChunks(cached: unknown, chunks: Chunk[]): boolean {
-  if (!Array.isArray(cached) || cached.length !== chunks.length) return false;
-  return chunks.every((chunk, i) => {
-    const other = cached[i] as Partial<Chunk> | undefined;
-    return other?.id === chunk.id && other.text === chunk.text;
-  });
+/**
+ * sha256 over each chunk's id, document, section path and text — everything the index is built
+ * from — hashed chunk by chunk, so no string of the whole corpus is ever made.
+ */
+export function chunksDigest(chunks: readonly Chunk[]): string {
+  const hash = createHash('sha256');
+  for (const chunk of chunks) {
+    hash.update(JSON.stringify([chunk.id, chunk.docId, chunk.sectionPath, chunk.text]));
+    hash.update('\n');
+  }
+  return hash.digest('hex');
 }
 
 async function readCacheJson<T>(cacheDir: string, name: string): Promise<T> {
@@ -210,7 +216,6 @@ export async function saveIndexCache(
   await mkdir(temp, { recursive: true });
   try {
     const { bm25, store, chunks } = index.parts;
-    await writeFile(path.join(temp, CHUNKS), JSON.stringify(chunks));
     await writeFile(path.join(temp, BM25), JSON.stringify(bm25));
     await store.save(path.join(temp, VECTORS));
     const files: Record<string, string> = {};
@@ -221,6 +226,7 @@ export async function saveIndexCache(
       embedderId: input.embeddings.id,
       dimensions: store.dimensions ?? 0,
       chunkCount: chunks.length,
+      chunksDigest: chunksDigest(chunks),
       builtAt: new Date().toISOString(),
       files,
     };

@@ -83,8 +83,10 @@ describe('loadOrBuildIndex', () => {
     });
     expect(Number.isNaN(Date.parse(manifest.builtAt))).toBe(false);
     expect(await readdir(root)).toEqual(['index']);
-    // The chunks are stored once: the vector store keeps no docstore of its own.
+    // The chunks are not copied into the cache: the caller has them, the manifest has their digest.
+    expect((await readdir(cacheDir)).sort()).toEqual(['bm25.json', 'manifest.json', 'vectors']);
     expect((await readdir(path.join(cacheDir, 'vectors'))).sort()).toEqual(['args.json', 'hnswlib.index']);
+    expect(manifest.chunksDigest).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('rebuilds when the knowledge hash changes', async () => {
@@ -106,6 +108,14 @@ describe('loadOrBuildIndex', () => {
     await loadOrBuildIndex(input());
     const edited = chunks.map((c, i) => (i === 3 ? { ...c, text: `${c.text}补充` } : c));
     const result = await loadOrBuildIndex(input({ chunks: edited }));
+    expect(result.rebuilt).toBe(true);
+    expect(result.reason).toMatch(/different chunks/);
+  });
+
+  it('rebuilds when a chunk moves to another section under the same hash', async () => {
+    await loadOrBuildIndex(input());
+    const moved = chunks.map((c, i) => (i === 3 ? { ...c, sectionPath: ['其他'] } : c));
+    const result = await loadOrBuildIndex(input({ chunks: moved }));
     expect(result.rebuilt).toBe(true);
     expect(result.reason).toMatch(/different chunks/);
   });
@@ -145,7 +155,7 @@ describe('loadOrBuildIndex', () => {
 
   it('rebuilds when a data file is missing', async () => {
     await loadOrBuildIndex(input());
-    await rm(path.join(cacheDir, 'chunks.json'));
-    await expectRebuilt(/corrupt cache: chunks\.json/);
+    await rm(path.join(cacheDir, 'vectors', 'args.json'));
+    await expectRebuilt(/corrupt cache: vectors\/args\.json/);
   });
 });
