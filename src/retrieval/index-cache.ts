@@ -6,9 +6,10 @@ import { z } from 'zod';
 import { IndexCacheError } from '../errors.js';
 import type { Chunk, SourceDocument } from '../knowledge/types.js';
 import type { Logger } from '../logger.js';
-import { Bm25Index } from './bm25.js';
+import { Bm25Index, type Bm25Arrays, type Bm25Meta } from './bm25.js';
 import type { IdentifiedEmbeddings } from './embedder.js';
 import { HnswStore } from './hnsw-store.js';
+import { packArrays, unpackArrays, type PackedEntry } from './packed-arrays.js';
 import { createSearchIndex, HybridSearchIndex, toVectorDocument, type SearchIndex } from './search-index.js';
 
 /** Bump when the layout or the meaning of any cached file changes; old caches are then rebuilt. */
@@ -16,13 +17,15 @@ export const INDEX_FORMAT_VERSION = 4;
 
 const MANIFEST = 'manifest.json';
 const BM25 = 'bm25.json';
+/** BM25's postings as binary, laid out as `bm25.json` says. */
+const BM25_ARRAYS = 'bm25.bin';
 const VECTORS = 'vectors';
 /**
  * Every file the manifest checksums, relative to the cache folder. The chunks themselves are not
  * stored: the caller has them, and the manifest's `chunksDigest` says whether they are the ones the
  * index was built from (at 100k chunks a chunks.json was 44 MB to write, read and parse per start).
  */
-const DATA_FILES = [BM25, `${VECTORS}/hnswlib.index`, `${VECTORS}/args.json`];
+const DATA_FILES = [BM25, BM25_ARRAYS, `${VECTORS}/hnswlib.index`, `${VECTORS}/args.json`];
 
 const ManifestSchema = z.object({
   formatVersion: z.number().int(),
@@ -106,13 +109,7 @@ async function loadCachedIndex(input: LoadOrBuildInput): Promise<HybridSearchInd
       throw new IndexCacheError(`corrupt cache: ${file} does not match its checksum in ${MANIFEST}`);
     }
   }
-  let bm25: Bm25Index;
-  try {
-    bm25 = Bm25Index.fromJSON(await readCacheJson<unknown>(cacheDir, BM25));
-  } catch (error) {
-    if (error instanceof IndexCacheError) throw error;
-    throw new IndexCacheError(`corrupt cache: ${BM25}: ${(error as Error).message}`, { cause: error });
-  }
+  const bm25 = await readBm25(cacheDir);
   const store = await HnswStore.load(path.join(cacheDir, VECTORS), embeddings, (label) =>
     toVectorDocument(chunks[label] as Chunk),
   );
@@ -190,6 +187,53 @@ async function readCacheJson<T>(cacheDir: string, name: string): Promise<T> {
   }
 }
 
+/** `bm25.json`: the index's meta and where each array sits in `bm25.bin`. */
+interface Bm25File {
+  meta: Bm25Meta;
+  layout: PackedEntry[];
+}
+
+const BM25_ARRAY_NAMES = ['lengths', 'ids', 'tfs'] as const;
+
+async function writeBm25(folder: string, bm25: Bm25Index): Promise<void> {
+  const { meta, body, title } = bm25.toParts();
+  const { pieces, layout } = packArrays(
+    (['body', 'title'] as const).flatMap((field) =>
+      BM25_ARRAY_NAMES.map((name): [string, Uint32Array | Uint16Array] => [
+        `${field}.${name}`,
+        (field === 'body' ? body : title)[name],
+      ]),
+    ),
+  );
+  await writeFile(path.join(folder, BM25_ARRAYS), pieces);
+  const file: Bm25File = { meta, layout };
+  await writeFile(path.join(folder, BM25), JSON.stringify(file));
+}
+
+async function readBm25(cacheDir: string): Promise<Bm25Index> {
+  const file = await readCacheJson<Partial<Bm25File> | null>(cacheDir, BM25);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path.join(cacheDir, BM25_ARRAYS));
+  } catch (error) {
+    throw new IndexCacheError(`corrupt cache: ${BM25_ARRAYS} cannot be read`, { cause: error });
+  }
+  try {
+    const arrays = unpackArrays(bytes, Array.isArray(file?.layout) ? file.layout : []);
+    const field = (name: 'body' | 'title'): Bm25Arrays => {
+      const get = (part: string) => arrays.get(`${name}.${part}`);
+      const [lengths, ids, tfs] = [get('lengths'), get('ids'), get('tfs')];
+      if (!(lengths instanceof Uint32Array && ids instanceof Uint32Array && tfs instanceof Uint16Array)) {
+        throw new Error(`${BM25_ARRAYS} lacks the ${name} arrays`);
+      }
+      return { lengths, ids, tfs };
+    };
+    return Bm25Index.fromParts({ meta: file?.meta as Bm25Meta, body: field('body'), title: field('title') });
+  } catch (error) {
+    throw new IndexCacheError(`corrupt cache: ${BM25}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
 async function sha256File(file: string): Promise<string | undefined> {
   try {
     const hash = createHash('sha256');
@@ -216,7 +260,7 @@ export async function saveIndexCache(
   await mkdir(temp, { recursive: true });
   try {
     const { bm25, store, chunks } = index.parts;
-    await writeFile(path.join(temp, BM25), JSON.stringify(bm25));
+    await writeBm25(temp, bm25);
     await store.save(path.join(temp, VECTORS));
     const files: Record<string, string> = {};
     for (const file of DATA_FILES) files[file] = (await sha256File(path.join(temp, file))) ?? '';

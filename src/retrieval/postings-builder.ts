@@ -1,6 +1,15 @@
-/** One term's postings: document ids ascending, with the term's frequency in each. */
-export interface Postings {
+/**
+ * One field's postings, laid out once for the whole field: `ids` and `tfs` hold every term's list
+ * end to end, in `terms` order, `counts[i]` entries for `terms[i]`; `lengths` is the token count
+ * of each document. The build produces it and the index cache stores it as is.
+ */
+export interface FieldPostings {
+  lengths: Uint32Array;
+  terms: string[];
+  counts: number[];
+  /** Document ids, ascending within each term's list. */
   ids: Uint32Array;
+  /** Term frequency per posting, aligned with `ids`. */
   tfs: Uint16Array;
 }
 
@@ -87,19 +96,16 @@ export class PostingsBuilder {
     this.docEnds.push(this.entryTerms.length);
   }
 
-  /**
-   * Token counts per document and postings per term, terms in first-seen order. The postings are
-   * views into two shared arrays (one allocation each, not one per term).
-   */
-  finish(): { lengths: Uint32Array; postings: Map<string, Postings> } {
-    const df = new Uint32Array(this.terms.length);
+  /** The postings laid out per term, terms in first-seen order. */
+  finish(): FieldPostings {
+    const counts = new Array<number>(this.terms.length).fill(0);
     const entries = this.entryTerms.view();
-    for (const term of entries) df[term] = (df[term] as number) + 1;
-    const starts = new Uint32Array(this.terms.length + 1);
-    for (let t = 0; t < df.length; t += 1) starts[t + 1] = (starts[t] as number) + (df[t] as number);
+    for (const term of entries) counts[term] = (counts[term] as number) + 1;
+    const cursor = new Uint32Array(this.terms.length);
+    for (let t = 1; t < counts.length; t += 1)
+      cursor[t] = (cursor[t - 1] as number) + (counts[t - 1] as number);
     const ids = new Uint32Array(entries.length);
     const tfs = new Uint16Array(entries.length);
-    const cursor = starts.slice(0, this.terms.length);
     let entry = 0;
     for (let doc = 0; doc < this.docCount; doc += 1) {
       for (const end = this.docEnds.at(doc); entry < end; entry += 1) {
@@ -110,12 +116,6 @@ export class PostingsBuilder {
         cursor[term] = at + 1;
       }
     }
-    const postings = new Map<string, Postings>();
-    this.terms.forEach((term, t) => {
-      const from = starts[t] as number;
-      const to = starts[t + 1] as number;
-      postings.set(term, { ids: ids.subarray(from, to), tfs: tfs.subarray(from, to) });
-    });
-    return { lengths: this.lengths.view().slice(), postings };
+    return { lengths: this.lengths.view().slice(), terms: this.terms, counts, ids, tfs };
   }
 }

@@ -84,7 +84,7 @@ describe('loadOrBuildIndex', () => {
     expect(Number.isNaN(Date.parse(manifest.builtAt))).toBe(false);
     expect(await readdir(root)).toEqual(['index']);
     // The chunks are not copied into the cache: the caller has them, the manifest has their digest.
-    expect((await readdir(cacheDir)).sort()).toEqual(['bm25.json', 'manifest.json', 'vectors']);
+    expect((await readdir(cacheDir)).sort()).toEqual(['bm25.bin', 'bm25.json', 'manifest.json', 'vectors']);
     expect((await readdir(path.join(cacheDir, 'vectors'))).sort()).toEqual(['args.json', 'hnswlib.index']);
     expect(manifest.chunksDigest).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -151,6 +151,13 @@ describe('loadOrBuildIndex', () => {
     await loadOrBuildIndex(input());
     await writeFile(path.join(cacheDir, 'bm25.json'), '{"formatVersion":1}');
     await expectRebuilt(/corrupt cache: bm25\.json/);
+  });
+
+  it('rebuilds when the BM25 arrays are truncated', async () => {
+    await loadOrBuildIndex(input());
+    const file = path.join(cacheDir, 'bm25.bin');
+    await truncate(file, Math.floor((await stat(file)).size / 2));
+    await expectRebuilt(/corrupt cache: bm25\.bin/);
   });
 
   it('rebuilds when a data file is missing', async () => {
