@@ -2,18 +2,21 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { IndexCacheError } from '../errors.js';
 import type { Chunk, SourceDocument } from '../knowledge/types.js';
 import type { Logger } from '../logger.js';
 import { Bm25Index, type Bm25Arrays, type Bm25Meta } from './bm25.js';
 import type { IdentifiedEmbeddings } from './embedder.js';
-import { HnswStore } from './hnsw-store.js';
+import { DEFAULT_HNSW_PARAMS, HnswStore, type HnswParams } from './hnsw-store.js';
+import {
+  chunksDigest,
+  INDEX_FORMAT_VERSION,
+  ManifestSchema,
+  staleness,
+  type IndexManifest,
+} from './index-manifest.js';
 import { packArrays, unpackArrays, type PackedEntry } from './packed-arrays.js';
 import { createSearchIndex, HybridSearchIndex, toVectorDocument, type SearchIndex } from './search-index.js';
-
-/** Bump when the layout or the meaning of any cached file changes; old caches are then rebuilt. */
-export const INDEX_FORMAT_VERSION = 4;
 
 const MANIFEST = 'manifest.json';
 const BM25 = 'bm25.json';
@@ -27,22 +30,6 @@ const VECTORS = 'vectors';
  */
 const DATA_FILES = [BM25, BM25_ARRAYS, `${VECTORS}/hnswlib.index`, `${VECTORS}/args.json`];
 
-const ManifestSchema = z.object({
-  formatVersion: z.number().int(),
-  knowledgeHash: z.string(),
-  embedderId: z.string(),
-  dimensions: z.number().int().positive(),
-  chunkCount: z.number().int().nonnegative(),
-  /** sha256 of what the index was built from, chunk by chunk (see `chunksDigest`). */
-  chunksDigest: z.string(),
-  builtAt: z.string(),
-  /** sha256 per data file: a truncated or overwritten file is caught before native code reads it. */
-  files: z.record(z.string(), z.string()),
-});
-
-/** `manifest.json`: what the cache was built from, and checksums of its files. */
-export type IndexManifest = z.infer<typeof ManifestSchema>;
-
 export interface LoadOrBuildInput {
   /** Folder of the cache, e.g. `.cache/index`; created when missing. */
   cacheDir: string;
@@ -54,6 +41,11 @@ export interface LoadOrBuildInput {
   logger?: Logger;
   /** Called while embedding on a rebuild, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * hnsw parameters (default DEFAULT_HNSW_PARAMS). A cache built with another M or efConstruction
+   * is rebuilt; another ef applies to the loaded index at once.
+   */
+  hnswParams?: HnswParams;
 }
 
 export interface LoadOrBuildResult {
@@ -66,9 +58,9 @@ export interface LoadOrBuildResult {
 
 /**
  * Loads the index from `cacheDir` when its manifest matches the knowledge hash, embedder id,
- * format version and chunk list, and every file passes its checksum; otherwise builds it, logs
- * why, and writes the cache atomically (temp folder + rename). A cache that cannot be written is
- * logged and skipped: the built index is still returned.
+ * format version, hnsw graph and chunk list, and every file passes its checksum; otherwise builds
+ * it, logs why, and writes the cache atomically (temp folder + rename). A cache that cannot be
+ * written is logged and skipped: the built index is still returned.
  */
 export async function loadOrBuildIndex(input: LoadOrBuildInput): Promise<LoadOrBuildResult> {
   const { cacheDir, logger } = input;
@@ -100,7 +92,8 @@ export async function loadOrBuildIndex(input: LoadOrBuildInput): Promise<LoadOrB
 async function loadCachedIndex(input: LoadOrBuildInput): Promise<HybridSearchIndex> {
   const { cacheDir, chunks, embeddings } = input;
   const manifest = await readManifest(cacheDir);
-  const stale = staleness(manifest, input);
+  const hnsw = input.hnswParams ?? DEFAULT_HNSW_PARAMS;
+  const stale = staleness(manifest, { ...input, embedderId: embeddings.id, hnsw });
   if (stale) throw new IndexCacheError(`stale cache: ${stale}`);
   for (const file of DATA_FILES) {
     const expected = manifest.files[file];
@@ -118,6 +111,7 @@ async function loadCachedIndex(input: LoadOrBuildInput): Promise<HybridSearchInd
       `corrupt cache: vectors have ${store.dimensions} dimensions, manifest says ${manifest.dimensions}`,
     );
   }
+  store.setEfSearch(hnsw.efSearch);
   try {
     return new HybridSearchIndex({ chunks, documents: input.documents, bm25, store, embeddings });
   } catch (error) {
@@ -139,37 +133,6 @@ async function readManifest(cacheDir: string): Promise<IndexManifest> {
     );
   }
   return parsed.data;
-}
-
-/** Why a well-formed manifest does not describe the wanted index, or undefined when it does. */
-function staleness(manifest: IndexManifest, input: LoadOrBuildInput): string | undefined {
-  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
-    return `format version ${manifest.formatVersion}, expected ${INDEX_FORMAT_VERSION}`;
-  }
-  if (manifest.knowledgeHash !== input.knowledgeHash) return 'knowledge changed (knowledgeHash differs)';
-  if (manifest.embedderId !== input.embeddings.id) {
-    return `embedder changed (${manifest.embedderId} → ${input.embeddings.id})`;
-  }
-  if (manifest.chunkCount !== input.chunks.length) {
-    return `chunk count changed (${manifest.chunkCount} → ${input.chunks.length})`;
-  }
-  if (manifest.chunksDigest !== chunksDigest(input.chunks)) {
-    return 'different chunks than the index was built from (chunksDigest differs)';
-  }
-  return undefined;
-}
-
-/**
- * sha256 over each chunk's id, document, section path and text — everything the index is built
- * from — hashed chunk by chunk, so no string of the whole corpus is ever made.
- */
-export function chunksDigest(chunks: readonly Chunk[]): string {
-  const hash = createHash('sha256');
-  for (const chunk of chunks) {
-    hash.update(JSON.stringify([chunk.id, chunk.docId, chunk.sectionPath, chunk.text]));
-    hash.update('\n');
-  }
-  return hash.digest('hex');
 }
 
 async function readCacheJson<T>(cacheDir: string, name: string): Promise<T> {
@@ -271,6 +234,7 @@ export async function saveIndexCache(
       dimensions: store.dimensions ?? 0,
       chunkCount: chunks.length,
       chunksDigest: chunksDigest(chunks),
+      hnsw: { m: store.params.m, efConstruction: store.params.efConstruction },
       builtAt: new Date().toISOString(),
       files,
     };

@@ -5,11 +5,10 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { HashedEmbeddings } from '../../src/retrieval/hashed-embeddings.js';
-import {
-  INDEX_FORMAT_VERSION,
-  loadOrBuildIndex,
-  type LoadOrBuildInput,
-} from '../../src/retrieval/index-cache.js';
+import { DEFAULT_HNSW_PARAMS } from '../../src/retrieval/hnsw-store.js';
+import { loadOrBuildIndex, type LoadOrBuildInput } from '../../src/retrieval/index-cache.js';
+import { INDEX_FORMAT_VERSION } from '../../src/retrieval/index-manifest.js';
+import type { HybridSearchIndex } from '../../src/retrieval/search-index.js';
 import { seedChunks, seedDocument } from '../support/seed-chunks.js';
 
 const chunks = seedChunks();
@@ -80,6 +79,7 @@ describe('loadOrBuildIndex', () => {
       embedderId: 'hashed-v1-d128',
       dimensions: 128,
       chunkCount: chunks.length,
+      hnsw: { m: DEFAULT_HNSW_PARAMS.m, efConstruction: DEFAULT_HNSW_PARAMS.efConstruction },
     });
     expect(Number.isNaN(Date.parse(manifest.builtAt))).toBe(false);
     expect(await readdir(root)).toEqual(['index']);
@@ -102,6 +102,20 @@ describe('loadOrBuildIndex', () => {
     const result = await loadOrBuildIndex(input({ embeddings: new HashedEmbeddings({ dimensions: 64 }) }));
     expect(result.rebuilt).toBe(true);
     expect(result.reason).toMatch(/embedder changed \(hashed-v1-d128 → hashed-v1-d64\)/);
+  });
+
+  it('rebuilds for another hnsw graph, and applies another ef to the cached one', async () => {
+    await loadOrBuildIndex(input({ hnswParams: { m: 16, efConstruction: 40, efSearch: 50 } }));
+    const wider = await loadOrBuildIndex(input({ hnswParams: { m: 16, efConstruction: 40, efSearch: 90 } }));
+    expect(wider.rebuilt).toBe(false);
+    expect((wider.index as HybridSearchIndex).parts.store.params).toEqual({
+      m: 16,
+      efConstruction: 40,
+      efSearch: 90,
+    });
+    const other = await loadOrBuildIndex(input({ hnswParams: { m: 24, efConstruction: 40, efSearch: 90 } }));
+    expect(other.rebuilt).toBe(true);
+    expect(other.reason).toMatch(/hnsw graph changed \(M=16 efConstruction=40 → M=24 efConstruction=40\)/);
   });
 
   it('rebuilds when the chunks change under the same hash', async () => {
