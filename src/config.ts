@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 
@@ -12,6 +13,16 @@ const port = (fallback: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(fallback));
 const positiveInt = (fallback: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(fallback));
+/** Days to keep rows; 0 keeps them forever. */
+const retentionDays = (fallback: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number of days (0 keeps them forever)' })
+      .int('must be a whole number of days (0 keeps them forever)')
+      .min(0, 'must be 0 (keep forever) or more days')
+      .default(fallback),
+  );
 
 const EnvSchema = z.object({
   HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
@@ -25,6 +36,10 @@ const EnvSchema = z.object({
   ),
   ADMIN_TOKEN: optionalString,
   HTTP_RATE_LIMIT_PER_MINUTE: positiveInt(60),
+  TRUST_PROXY: optionalString,
+  SESSION_RETENTION_DAYS: retentionDays(1),
+  QUESTION_LOG_RETENTION_DAYS: retentionDays(180),
+  FEEDBACK_RETENTION_DAYS: retentionDays(0),
 
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_API_ROOT: optionalString.pipe(z.url().optional()),
@@ -54,11 +69,29 @@ const EnvSchema = z.object({
   LLM_MAX_TOKENS: positiveInt(1200),
 });
 
+/** Every environment variable the service reads (each must be documented in .env.example). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
 export type TelegramMode =
   { kind: 'polling' } | { kind: 'webhook'; url: string; secretToken: string; port: number };
 
+/** How long the store keeps each kind of row, in days; undefined keeps them forever. */
+export interface RetentionPolicy {
+  sessionDays: number | undefined;
+  questionLogDays: number | undefined;
+  feedbackDays: number | undefined;
+}
+
 export interface Config {
-  readonly http: { host: string; port: number; adminToken: string | undefined; rateLimitPerMinute: number };
+  readonly http: {
+    host: string;
+    port: number;
+    adminToken: string | undefined;
+    rateLimitPerMinute: number;
+    /** Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For is believed. */
+    trustedProxies: readonly string[];
+  };
+  readonly retention: RetentionPolicy;
   readonly paths: { knowledgeDir: string; cacheDir: string; dataDir: string };
   readonly logLevel: string;
   readonly telegram:
@@ -109,8 +142,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: {
       host: e.HOST,
       port: e.PORT,
-      adminToken: e.ADMIN_TOKEN,
+      adminToken: e.ADMIN_TOKEN === undefined ? undefined : requireStrongAdminToken(e.ADMIN_TOKEN),
       rateLimitPerMinute: e.HTTP_RATE_LIMIT_PER_MINUTE,
+      trustedProxies: parseTrustedProxies(e.TRUST_PROXY),
+    },
+    retention: {
+      sessionDays: e.SESSION_RETENTION_DAYS || undefined,
+      questionLogDays: e.QUESTION_LOG_RETENTION_DAYS || undefined,
+      feedbackDays: e.FEEDBACK_RETENTION_DAYS || undefined,
     },
     paths: { knowledgeDir: e.KNOWLEDGE_DIR, cacheDir: e.CACHE_DIR, dataDir: e.DATA_DIR },
     logLevel: e.LOG_LEVEL,
@@ -143,6 +182,47 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.EMBEDDINGS === 'openai' ? { kind: 'openai', model: e.OPENAI_EMBEDDING_MODEL } : { kind: 'local' },
   };
   return Object.freeze(config);
+}
+
+/** RFC 6750 token characters: what an `Authorization: Bearer …` header carries unchanged. */
+const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+const MIN_ADMIN_TOKEN_LENGTH = 24;
+
+/**
+ * A short admin token can be guessed, and one with spaces or other characters a Bearer header
+ * cannot carry would start fine and never match: both are refused at start.
+ */
+function requireStrongAdminToken(token: string): string {
+  const problem =
+    token.length < MIN_ADMIN_TOKEN_LENGTH
+      ? `is ${token.length} characters long; it must be at least ${MIN_ADMIN_TOKEN_LENGTH}`
+      : !BEARER_TOKEN.test(token)
+        ? 'contains characters an "Authorization: Bearer" header cannot carry (spaces, quotes, non-ASCII…); use only A-Z a-z 0-9 - . _ ~ + / and trailing ='
+        : undefined;
+  if (problem === undefined) return token;
+  throw new ConfigError(
+    `ADMIN_TOKEN ${problem}. Generate one with: openssl rand -base64 32 (or leave ADMIN_TOKEN empty to turn the admin API off).`,
+  );
+}
+
+/** `10.0.0.1, 10.1.0.0/16` → ['10.0.0.1', '10.1.0.0/16']; throws ConfigError naming a bad entry. */
+function parseTrustedProxies(value: string | undefined): readonly string[] {
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address = '', prefix, extra] = entry.split('/');
+    const version = isIP(address);
+    const bits = version === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+    if (version === 0 || !prefixOk || extra !== undefined) {
+      throw new ConfigError(
+        `TRUST_PROXY: "${entry}" is not an IP address or CIDR range. List your reverse proxies' addresses, e.g. TRUST_PROXY=127.0.0.1 or TRUST_PROXY=10.0.0.5,10.1.0.0/16.`,
+      );
+    }
+  }
+  return Object.freeze(entries);
 }
 
 function requireWebhookSecret(secret: string | undefined): string {

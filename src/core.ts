@@ -13,6 +13,7 @@ import { createKnowledgeTools, type KnowledgeToolsImpl } from './assistant/tools
 import type { Answer } from './assistant/answer.js';
 import type { AskOptions, SessionStore } from './assistant/ports.js';
 import type { StoredKpiUpdate } from './storage/store.js';
+import { createBestEffortSessions } from './storage/best-effort-sessions.js';
 
 export interface IndexCounts {
   documents: number;
@@ -26,6 +27,8 @@ export interface IndexCounts {
 export interface Core {
   readonly assistant: OfflineAssistant;
   readonly tools: KnowledgeToolsImpl;
+  /** The sessions the assistant keeps follow-ups in, best effort (see best-effort-sessions.ts); the LLM mode shares them. */
+  readonly sessions: SessionStore | undefined;
   knowledge(): KnowledgeBase;
   index(): SearchIndex;
   counts(): IndexCounts;
@@ -40,6 +43,10 @@ export interface CoreDeps {
   sessions?: SessionStore;
   kpiUpdates?: () => StoredKpiUpdate[];
   onProgress?: (done: number, total: number) => void;
+  /** The time, for session expiry (injected in tests). */
+  clock?: () => Date;
+  /** A conversation quiet for longer than this starts afresh. */
+  sessionIdleMs?: number;
 }
 
 interface Loaded {
@@ -52,6 +59,7 @@ interface Loaded {
 /** Loads knowledge/ and the index (from cache when fresh) and builds the assistant over them. */
 export async function createCore(deps: CoreDeps): Promise<Core> {
   const embeddings = deps.embeddings ?? new HashedEmbeddings();
+  const sessions = deps.sessions && createBestEffortSessions(deps.sessions, deps.logger);
   const load = async (): Promise<Loaded> => {
     const { knowledgeDir, cacheDir } = deps.config.paths;
     // One read of the folder serves both the knowledge base and the cache manifest's hash.
@@ -77,7 +85,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       kb,
       tools,
       logger: deps.logger,
-      ...(deps.sessions ? { sessions: deps.sessions } : {}),
+      ...(sessions ? { sessions } : {}),
+      ...(deps.clock ? { clock: deps.clock } : {}),
+      ...(deps.sessionIdleMs !== undefined ? { sessionIdleMs: deps.sessionIdleMs } : {}),
     });
     return { kb, index, tools, assistant };
   };
@@ -104,6 +114,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   return {
     assistant,
     tools,
+    sessions,
     knowledge: () => current.kb,
     index: () => current.index,
     counts,

@@ -9,6 +9,8 @@ import { AppError } from './errors.js';
 import { createLogger, type Logger } from './logger.js';
 import { createCore } from './core.js';
 import { createSqliteStore } from './storage/sqlite-store.js';
+import { startPruning } from './storage/retention.js';
+import type { Store } from './storage/store.js';
 import { createHttpServer } from './channels/http/create-http-server.js';
 import { startTelegram, type TelegramHandle } from './wiring/telegram.js';
 import { createAssistantForMode } from './wiring/assistant-mode.js';
@@ -25,6 +27,8 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({ level: config.logLevel });
   const store = createSqliteStore(path.join(config.paths.dataDir, 'assistant.db'));
+  warnIfNotWritable(store, config.paths.dataDir, logger);
+  const stopPruning = startPruning({ store, policy: config.retention, logger });
   const core = await createCore({
     config,
     logger,
@@ -32,17 +36,29 @@ async function main(): Promise<void> {
     kpiUpdates: () => store.kpiUpdates(),
     embeddings: createEmbeddingsFor(config),
   });
-  const assistant = await createAssistantForMode({ config, core, sessions: store, logger });
+  const sessions = core.sessions ?? store;
+  const assistant = await createAssistantForMode({ config, core, sessions, logger });
   const reindex = () => core.reindex();
   const http = createHttpServer({ config, assistant, tools: core.tools, store, reindex, logger });
   const { url } = await http.listen();
-  logger.info({ url }, `assistant ready: open ${url} in a browser`);
+  // The pid lets a process manager (or a test) tell this process from the npm that started it.
+  logger.info({ url, pid: process.pid }, `assistant ready: open ${url} in a browser`);
 
   // Handlers first: reaching Telegram can take minutes on a blocked network, and a SIGTERM meanwhile
   // must still close the HTTP server and the store cleanly.
-  const parts: ShutdownParts = { logger, telegram: undefined, http, store };
+  const parts: ShutdownParts = { logger, telegram: undefined, http, store, stopPruning };
   installShutdown(parts);
   parts.telegram = await startTelegram({ config, assistant, core, store, logger });
+}
+
+/** Says at start, once, what a data folder that cannot be written means and how to fix it. */
+function warnIfNotWritable(store: Store, dataDir: string, logger: Logger): void {
+  const { writable, problem, detail } = store.health();
+  if (writable) return;
+  logger.warn(
+    { dataDir: path.resolve(dataDir), problem, detail },
+    `DATA_DIR ${path.resolve(dataDir)} is not writable (${problem}): answers still work, but feedback, staff figure updates, the question log and chat follow-ups are not saved (and staff updates saved there may not show) until the service's user can write to it. /healthz reports "degraded" meanwhile.`,
+  );
 }
 
 interface ShutdownParts {
@@ -50,6 +66,7 @@ interface ShutdownParts {
   telegram: TelegramHandle | undefined;
   http: { close(): Promise<void> };
   store: { close(): void };
+  stopPruning: () => void;
 }
 
 function installShutdown(parts: ShutdownParts): void {
@@ -61,6 +78,7 @@ function installShutdown(parts: ShutdownParts): void {
     try {
       await parts.telegram?.stop(signal);
       await parts.http.close();
+      parts.stopPruning();
       parts.store.close();
       process.exit(0);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
+import { CONFIG_VARIABLES, loadConfig } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
 
 describe('loadConfig', () => {
@@ -35,6 +35,91 @@ describe('loadConfig', () => {
     });
     expect(config.telegram?.mode).toMatchObject({ kind: 'webhook', secretToken: 's3cret' });
     expect(config.telegram?.adminUserIds).toEqual([1, 2]);
+  });
+});
+
+describe('ADMIN_TOKEN', () => {
+  it.each([
+    ['a', /ADMIN_TOKEN is 1 characters long; it must be at least 24/],
+    ['short-token-0123456789', /ADMIN_TOKEN is 22 characters long/],
+    ['a token with spaces 0123456789', /ADMIN_TOKEN contains characters .*Bearer.* header cannot carry/],
+    ['令牌令牌令牌令牌令牌令牌令牌令牌令牌令牌令牌令牌', /ADMIN_TOKEN contains characters/],
+  ])('refuses %j at start, naming the variable and how to generate one', (token, reason) => {
+    expect(() => loadConfig({ ADMIN_TOKEN: token })).toThrow(ConfigError);
+    expect(() => loadConfig({ ADMIN_TOKEN: token })).toThrow(reason);
+    expect(() => loadConfig({ ADMIN_TOKEN: token })).toThrow(/openssl rand -base64 32/);
+  });
+
+  it('accepts a generated token (base64 with + / =) and an unset one (admin API off)', () => {
+    const token = 'q3J+7yX/0pLk2mN9vB4cT8wZ1eR6uI5o=';
+    expect(loadConfig({ ADMIN_TOKEN: token }).http.adminToken).toBe(token);
+    expect(loadConfig({ ADMIN_TOKEN: '' }).http.adminToken).toBeUndefined();
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('is empty by default: X-Forwarded-For is believed from nobody', () => {
+    expect(loadConfig({}).http.trustedProxies).toEqual([]);
+  });
+
+  it('lists addresses and CIDR ranges', () => {
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.1.0.0/16,::1' }).http.trustedProxies).toEqual([
+      '127.0.0.1',
+      '10.1.0.0/16',
+      '::1',
+    ]);
+  });
+
+  it.each(['nginx', '10.0.0.0/33', '10.0.0.1/8/2', 'localhost'])(
+    'refuses %j naming the variable',
+    (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(
+        /TRUST_PROXY: ".*" is not an IP address or CIDR range/,
+      );
+    },
+  );
+});
+
+describe('retention settings', () => {
+  it('default to sessions 1 day, question log 180 days, feedback kept', () => {
+    expect(loadConfig({}).retention).toEqual({
+      sessionDays: 1,
+      questionLogDays: 180,
+      feedbackDays: undefined,
+    });
+  });
+
+  it('take whole days, 0 keeping rows forever, and name a bad variable', () => {
+    const retention = loadConfig({
+      SESSION_RETENTION_DAYS: '0',
+      QUESTION_LOG_RETENTION_DAYS: '30',
+      FEEDBACK_RETENTION_DAYS: '365',
+    }).retention;
+    expect(retention).toEqual({ sessionDays: undefined, questionLogDays: 30, feedbackDays: 365 });
+    expect(() => loadConfig({ QUESTION_LOG_RETENTION_DAYS: 'half a year' })).toThrow(
+      /QUESTION_LOG_RETENTION_DAYS: must be a whole number of days/,
+    );
+    expect(() => loadConfig({ SESSION_RETENTION_DAYS: '-1' })).toThrow(/SESSION_RETENTION_DAYS/);
+  });
+});
+
+describe('.env.example', () => {
+  it('documents every variable the service reads, with a comment above it', async () => {
+    const { readFileSync } = await import('node:fs');
+    const lines = readFileSync('.env.example', 'utf8').split('\n');
+    for (const name of CONFIG_VARIABLES) {
+      const at = lines.findIndex((line) => line.startsWith(`${name}=`));
+      expect(at, name).toBeGreaterThan(0);
+      const above = lines.slice(0, at).reverse();
+      const comment = above.find((line) => !/^[A-Z_]+=/.test(line));
+      expect(comment, name).toMatch(/^# /);
+    }
+  });
+
+  it('starts the service as it is (copied to .env, every value valid)', async () => {
+    const { parseEnv } = await import('node:util');
+    const { readFileSync } = await import('node:fs');
+    expect(() => loadConfig(parseEnv(readFileSync('.env.example', 'utf8')))).not.toThrow();
   });
 });
 

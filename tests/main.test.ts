@@ -1,110 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerSchema } from '../src/assistant/answer.js';
-
-interface LogLine {
-  level: number;
-  msg: string;
-  url?: string;
-  [key: string]: unknown;
-}
-
-interface Service {
-  child: ChildProcess;
-  url: string;
-  logs: LogLine[];
-  /** Raw stderr, for failure messages and lines that are not JSON. */
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-const READY_TIMEOUT_MS = 60_000;
-
-/** Environment of the service: the parent's, minus anything that would switch on Telegram or the LLM. */
-function serviceEnv(dir: string, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env))
-    if (/^(TELEGRAM_|OPENAI_|EMBEDDINGS|ADMIN_|USER_HASH_SALT)/.test(key)) delete env[key];
-  return {
-    ...env,
-    HOST: '127.0.0.1',
-    // PORT=0 is a valid number for src/config.ts: the OS picks a free port (no race with a probe
-    // port) and the "assistant ready" line carries the URL.
-    PORT: '0',
-    KNOWLEDGE_DIR: 'knowledge',
-    CACHE_DIR: path.join(dir, 'cache'),
-    DATA_DIR: path.join(dir, 'data'),
-    LOG_LEVEL: 'info',
-    ...extra,
-  };
-}
-
-/** Spawns `node --import tsx src/main.ts` and resolves once it logs "assistant ready" (rejects on exit or timeout). */
-async function startService(dir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<Service> {
-  // `node --import tsx`, not the `tsx` CLI: the CLI relays SIGTERM to its child and SIGKILLs it
-  // when the child does not confirm within 30 ms, which under load made the exit code 143, not
-  // main.ts's 0. This way the signal reaches main.ts's own handler, as under a process manager.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: path.resolve('.'),
-    env: serviceEnv(dir, extraEnv),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let raw = '';
-  const logs: LogLine[] = [];
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`no "assistant ready" within 60 s:\n${raw}`)),
-      READY_TIMEOUT_MS,
-    );
-    let pending = '';
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      raw += chunk;
-      pending += chunk;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        const parsed = parseLogLine(line);
-        if (!parsed) continue;
-        logs.push(parsed);
-        if (parsed.msg.startsWith('assistant ready') && parsed.url) {
-          clearTimeout(timer);
-          resolve(parsed.url);
-        }
-      }
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`service exited with ${code} before it was ready:\n${raw}`));
-    });
-  });
-  return { child, url, logs, stderr: () => raw, exited };
-}
-
-function parseLogLine(line: string): LogLine | undefined {
-  if (!line.startsWith('{')) return undefined;
-  try {
-    return JSON.parse(line) as LogLine;
-  } catch {
-    return undefined;
-  }
-}
-
-async function postJson(
-  url: string,
-  body: unknown,
-): Promise<{ status: number; json: Record<string, unknown> }> {
-  const reply = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: reply.status, json: (await reply.json()) as Record<string, unknown> };
-}
+import { postJson, READY_TIMEOUT_MS, startService, type Service } from './support/service-process.js';
 
 /** The real service as `npm start` runs it: no Telegram token, no OpenAI key, fresh cache and data dirs. */
 describe('src/main.ts (the composition root)', () => {
@@ -198,6 +98,19 @@ describe('src/main.ts with OPENAI_API_KEY and a dead endpoint', () => {
 
     service.child.kill('SIGTERM');
     expect(await service.exited).toBe(0);
+  });
+});
+
+describe('src/main.ts with a weak ADMIN_TOKEN', () => {
+  it('refuses to start, naming the variable and how to generate a token', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'va-main-token-'));
+    try {
+      await expect(startService(dir, { ADMIN_TOKEN: 'a' })).rejects.toThrow(
+        /exited with 1 before it was ready:\n.*ADMIN_TOKEN is 1 characters long.*openssl rand -base64 32/s,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -6,26 +6,38 @@ import { draft, type Draft } from './compose/draft.js';
 import { t } from './compose/messages.js';
 import { composeOffline, type ComposeContext } from './compose/route.js';
 import { checkGrounding } from './grounding.js';
-import type { Assistant, AskOptions, SessionStore, SessionTurn } from './ports.js';
+import type { Assistant, AskOptions, SessionState, SessionStore } from './ports.js';
 import type { KnowledgeToolsImpl } from './tools/knowledge-tools.js';
 import { latestActualYear, latestTargetYear } from './tools/figure-records.js';
 import { sanitizeQuestion } from './understand/sanitize.js';
-import { understand } from './understand/understand.js';
+import { understand, type Understanding } from './understand/understand.js';
+import { figureParts } from './understand/parts.js';
+import { uniqueCitations } from './compose/cite.js';
 import { createMemorySessionStore } from './memory-session-store.js';
+import { activeSession, appendTurn, DEFAULT_SESSION_IDLE_MS } from './session-turns.js';
 import { createTermWeight } from './compose/relevance.js';
 import { normaliseForMatch } from '../knowledge/normalise.js';
-import { CardIndex } from '../retrieval/card-index.js';
-import { createArticleCitation } from './benefits/article-citation.js';
+import type { CardIndex } from '../retrieval/card-index.js';
+import { asksOnlyAnAspect } from './benefits/aspects.js';
+import type { MatchParams } from './benefits/calibration.js';
+import { namesSomething } from './benefits/match-cards.js';
 import { createHomophoneIndex, wordsOf, type HomophoneIndex } from './understand/homophones.js';
-
-const MAX_TURNS = 10;
 
 export interface AssistantDeps {
   kb: KnowledgeBase;
   tools: KnowledgeToolsImpl;
   sessions?: SessionStore;
   logger?: Logger;
+  /** The time (injected so expiry is tested without waiting). */
+  clock?: () => Date;
+  /** A conversation quiet for longer than this starts afresh (default 30 minutes). */
+  sessionIdleMs?: number;
+  /** Card-matching settings; the calibrated defaults unless a calibration run tries others. */
+  matchParams?: MatchParams;
 }
+
+/** A message names an entitlement of its own when a card matches it at least this well. */
+const OWN_ENTITLEMENT_CONFIDENCE = 0.5;
 
 export interface OfflineAssistant extends Assistant {
   /** The numbers-to-sources check used for an Answer (also used by the eval). */
@@ -39,8 +51,7 @@ export interface OfflineAssistant extends Assistant {
 export function createAssistant(deps: AssistantDeps): OfflineAssistant {
   const { kb, tools } = deps;
   const sessions = deps.sessions ?? createMemorySessionStore();
-  let cardIndex: CardIndex | undefined;
-  const cards = (): CardIndex => (cardIndex ??= CardIndex.build(kb.cards));
+  const cards = (): CardIndex => tools.cardIndex();
   const ctx: ComposeContext = {
     kb,
     tools,
@@ -48,7 +59,11 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
     knownYears: knownYears(kb),
     termWeight: createTermWeight(kb.chunks.map((c) => `${c.text} ${c.sectionPath.join(' ')}`)),
     corpusText: normaliseForMatch(kb.documents.map((d) => d.text).join('\n')),
-    benefits: { cards, articleCitation: createArticleCitation(kb) },
+    benefits: {
+      cards,
+      articleCitation: tools.articleCitation,
+      ...(deps.matchParams ? { params: deps.matchParams } : {}),
+    },
   };
   // Built on the first question: a start that answers nothing should not pay for it.
   let homophones: HomophoneIndex | undefined;
@@ -64,23 +79,56 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
     return homophones.apply(text, homophones.correct(text));
   };
 
-  async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
-    const sanitized = sanitizeQuestion(question);
-    const state = options.session ? sessions.get(options.session) : undefined;
-    if (sanitized.kind === 'empty') {
-      const language = options.language ?? state?.language ?? 'zh';
-      return finish('', language, draft('out_of_scope', t('empty', language)));
-    }
+  const now = deps.clock ?? (() => new Date());
+  const idleMs = deps.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
+  /** A session quiet for longer than the idle time is over: its turns no longer shape the answer. */
+  const activeState = (state: SessionState | undefined) => activeSession(state, now(), idleMs);
+
+  const understandWith = (text: string, state: SessionState | undefined, options: AskOptions) => {
     const kpis = tools.currentKpis();
-    const u = understand(correctTypos(sanitized.text), {
+    return understand(text, {
       kpis,
       glossary: kb.glossary,
       years: { latestActualYear: latestActualYear(kpis) ?? 2022, targetYear: latestTargetYear(kpis) ?? 2023 },
       previous: state?.turns[state.turns.length - 1],
       previousLanguage: state?.language,
       forcedLanguage: options.language,
+      namesEntitlement: (q) =>
+        namesSomething(q) &&
+        !asksOnlyAnAspect(q) &&
+        (tools.findEntitlements(q, 1)[0]?.confidence ?? 0) >= OWN_ENTITLEMENT_CONFIDENCE,
     });
-    const composed = await composeOffline(u, ctx, state?.turns.at(-1));
+  };
+
+  /**
+   * "网上祭扫和实地擦碑各多少人": a question for two figures is answered part by part, each with its
+   * own figure or its own "not found"; the whole question answers when no part does.
+   */
+  async function composeParts(
+    u: Understanding,
+    text: string,
+    read: (q: string) => Understanding,
+    state: SessionState | undefined,
+  ): Promise<Draft> {
+    const parts = u.isFollowUp ? [text] : figureParts(text);
+    const whole = composeOffline(u, ctx, state?.turns.at(-1));
+    if (parts.length < 2) return whole;
+    const drafts = await Promise.all(parts.map((p) => composeOffline(read(p), ctx)));
+    if (!drafts.some((d) => d.status === 'answered' || d.status === 'undisclosed')) return whole;
+    return mergeDrafts(drafts);
+  }
+
+  async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
+    const sanitized = sanitizeQuestion(question);
+    const state = options.session ? activeState(sessions.get(options.session)) : undefined;
+    if (sanitized.kind === 'empty') {
+      const language = options.language ?? state?.language ?? 'zh';
+      return finish('', language, draft('out_of_scope', t('empty', language)));
+    }
+    const text = correctTypos(sanitized.text);
+    const read = (q: string) => understandWith(q, state, options);
+    const u = read(text);
+    const composed = await composeParts(u, text, read, state);
     const answer = finish(
       sanitized.text,
       u.language,
@@ -104,7 +152,7 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
   function finish(question: string, language: Language, d: Draft, notice?: string): Answer {
     const answer: Answer = {
       question,
-      answer: d.answer,
+      answer: showMaskedNames(d.answer),
       status: d.status,
       language,
       citations: d.citations,
@@ -138,18 +186,20 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
     language: Language,
     turn: { question: string; resolvedQuestion: string; answer: string; composed: Draft },
   ) {
-    const previous = sessions.get(session)?.turns ?? [];
-    const entry: SessionTurn = {
-      question: turn.question,
-      resolvedQuestion: turn.resolvedQuestion,
-      answer: turn.answer,
-      at: new Date().toISOString(),
-      ...(turn.composed.metricId ? { metricId: turn.composed.metricId } : {}),
-      ...(turn.composed.year !== undefined ? { year: turn.composed.year } : {}),
-      ...(turn.composed.topic ? { topic: turn.composed.topic } : {}),
-      ...(turn.composed.cardIds ? { cardIds: turn.composed.cardIds } : {}),
-    };
-    sessions.set(session, { language, turns: [...previous, entry].slice(-MAX_TURNS) });
+    appendTurn(
+      sessions,
+      session,
+      {
+        question: turn.question,
+        resolvedQuestion: turn.resolvedQuestion,
+        answer: turn.answer,
+        ...(turn.composed.metricId ? { metricId: turn.composed.metricId } : {}),
+        ...(turn.composed.year !== undefined ? { year: turn.composed.year } : {}),
+        ...(turn.composed.topic ? { topic: turn.composed.topic } : {}),
+        ...(turn.composed.cardIds ? { cardIds: turn.composed.cardIds } : {}),
+      },
+      { now: now(), idleMs, language },
+    );
   }
 
   return { ask, groundingSources };
@@ -164,6 +214,33 @@ function reportWords(kb: KnowledgeBase): string[] {
 }
 
 const MAX_REPORT_CHARS_FOR_TYPOS = 200_000;
+
+/**
+ * A place or outlet the report masks ("**市", "**日报社") reads as 某市 in an answer; the citation
+ * keeps the source's own characters.
+ */
+export const showMaskedNames = (text: string): string =>
+  text.replace(/[*＊]{2,}(?=(市|县|区|镇|乡|村|日报社|电视台|电台|军休所))/g, '某');
+
+/** Part answers one after another, with all their sources; answered when any part is. */
+function mergeDrafts(drafts: readonly Draft[]): Draft {
+  const statuses = drafts.map((d) => d.status);
+  const status = statuses.includes('answered')
+    ? 'answered'
+    : statuses.includes('undisclosed')
+      ? 'undisclosed'
+      : 'not_found';
+  const first = drafts.find((d) => d.status === status) ?? drafts[0];
+  return {
+    ...draft(status, drafts.map((d) => d.answer).join('\n'), {
+      citations: uniqueCitations(drafts.flatMap((d) => d.citations)),
+      figures: drafts.flatMap((d) => d.figures),
+      derived: drafts.flatMap((d) => d.derived),
+    }),
+    ...(first?.metricId ? { metricId: first.metricId } : {}),
+    ...(first?.year !== undefined ? { year: first.year } : {}),
+  };
+}
 
 function knownYears(kb: KnowledgeBase): Set<number> {
   const years = new Set<number>();

@@ -1,5 +1,6 @@
 import type { Answer, Language } from './answer.js';
-import type { DocKind, FigureKind } from '../knowledge/types.js';
+import type { DocKind, EntitlementCard, FigureKind } from '../knowledge/types.js';
+import type { Citation } from './answer.js';
 
 /** Who is asking; selects the answer style in LLM mode (veterans: plain and warm; staff: exact; leaders: bullets). */
 export type Audience = 'veteran' | 'staff' | 'leader';
@@ -103,6 +104,27 @@ export interface KnowledgeTools {
   passageContext(chunkId: string): PassageContext | undefined;
   /** The leaders' one-screen summary: headline honours, key figures, targets vs actuals. */
   statsSummary(): StatsSummary;
+  /** The entitlement cards that fit a veteran's question, best first. */
+  findEntitlements(question: string, k?: number): EntitlementMatch[];
+  /** Benefits topics with their cards, in menu order. */
+  entitlementTopics(): EntitlementTopic[];
+}
+
+/** An entitlement card that fits a question, with the law articles it rests on. */
+export interface EntitlementMatch {
+  card: EntitlementCard;
+  /** 0..1, calibrated: below MATCH_PARAMS.minConfidence the card is not taken as the answer. */
+  confidence: number;
+  /** The cited articles, whole and verbatim. */
+  citations: Citation[];
+}
+
+/** A benefits topic (安置与退役金, 看病医疗 …) and its cards, for menus. */
+export interface EntitlementTopic {
+  id: string;
+  zh: string;
+  en: string;
+  cards: { id: string; title: string; titleEn: string; question: string }[];
 }
 
 export interface PassageContext {

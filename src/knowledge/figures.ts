@@ -37,11 +37,19 @@ function locateSections(text: string, sections: readonly Section[]): LocatedSect
   return located;
 }
 
-/** The innermost section containing `offset` (the last one that starts before it and spans it). */
-function pathAt(located: readonly LocatedSection[], offset: number): string[] {
-  let path: string[] = [];
-  for (const s of located) if (s.start <= offset && offset < s.end) path = s.path;
-  return path;
+/**
+ * The innermost section containing an offset (the last one that starts before it and spans it),
+ * for offsets asked in increasing order. Sections are visited once each (a stack of those still
+ * open), so a document with tens of thousands of sections is not scanned once per sentence.
+ */
+function createPathAt(located: readonly LocatedSection[]): (offset: number) => string[] {
+  const open: LocatedSection[] = [];
+  let next = 0;
+  return (offset) => {
+    for (let s = located[next]; s && s.start <= offset; s = located[++next]) open.push(s);
+    while (open.length > 0 && (open.at(-1)?.end ?? 0) <= offset) open.pop();
+    return open.at(-1)?.path ?? [];
+  };
 }
 
 const isYear = (m: NumberMention): boolean =>
@@ -112,11 +120,12 @@ export function extractFigures(doc: SourceDocument, sections: readonly Section[]
   const located = locateSections(text, sections);
   const titleYear = YEAR_IN_TEXT.exec(doc.title)?.[1];
   const docYear = doc.year ?? (titleYear === undefined ? undefined : Number(titleYear));
+  const pathAt = createPathAt(located);
   const figures: ExtractedFigure[] = [];
   for (const span of sentenceSpans(text, 0, text.length)) {
     const sentence = text.slice(span.start, span.end);
     const mentions = findNumbers(sentence);
-    const ctx: Context = { docYear, path: pathAt(located, span.start), sentence };
+    const ctx: Context = { docYear, path: pathAt(span.start), sentence };
     mentions.forEach((m, i) => {
       if (!isFigure(sentence, mentions, i)) return;
       const figure = toFigure(doc, ctx, span, mentions, i);

@@ -53,9 +53,10 @@ export async function loadKnowledgeFiles(
   const figures: ExtractedFigure[] = [];
   for (const doc of documents) {
     const split = splitDocument(doc);
-    sections.push(...split.sections);
-    chunks.push(...split.chunks);
-    figures.push(...extractFigures(doc, split.sections));
+    // Appended one by one: spreading a bulk export's 100k+ chunks into push() overflows the stack.
+    appendAll(sections, split.sections);
+    appendAll(chunks, split.chunks);
+    appendAll(figures, extractFigures(doc, split.sections));
   }
   // Problems are returned, not logged one by one: the caller decides how to show them (log, CLI).
   options.logger?.info(
@@ -80,6 +81,10 @@ export async function loadKnowledgeFiles(
     bureau: data.bureau,
     problems,
   };
+}
+
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 /** The cards no finding points at (`rejected` holds `file#index` keys); related ids to dropped cards are removed. */

@@ -86,20 +86,37 @@ function toBlocks(headings: readonly Found[], bodyStart: number, textEnd: number
   const firstAt = headings[0]?.at ?? textEnd;
   blocks.push({ path: [], start: bodyStart, end: firstAt, own: { start: bodyStart, end: firstAt } });
   const stack: { rank: number; title: string }[] = [];
+  const ends = sectionEnds(headings, textEnd);
   headings.forEach((h, i) => {
     while ((stack.at(-1)?.rank ?? 0) >= h.heading.rank) stack.pop();
     stack.push({ rank: h.heading.rank, title: h.heading.title });
-    const later = headings.slice(i + 1).find((n) => n.heading.rank <= h.heading.rank);
     const nextAt = headings[i + 1]?.at ?? textEnd;
     const ownStart = h.heading.pure ? h.line.end : h.at;
     blocks.push({
       path: stack.map((s) => s.title),
       start: h.at,
-      end: later?.at ?? textEnd,
+      end: ends[i] ?? textEnd,
       own: { start: Math.min(ownStart, nextAt), end: nextAt },
     });
   });
   return blocks;
+}
+
+/**
+ * Where each heading's section ends: at the next heading of equal or higher rank, else at
+ * `textEnd`. One pass with a stack of still-open headings, so a bulk export with tens of thousands
+ * of headings splits in linear time (searching ahead from every heading was quadratic).
+ */
+function sectionEnds(headings: readonly Found[], textEnd: number): number[] {
+  const ends = headings.map(() => textEnd);
+  const open: number[] = [];
+  headings.forEach((h, i) => {
+    while (open.length > 0 && (headings[open.at(-1) ?? 0]?.heading.rank ?? 0) >= h.heading.rank) {
+      ends[open.pop() ?? 0] = h.at;
+    }
+    open.push(i);
+  });
+  return ends;
 }
 
 /** Trims trailing whitespace off `text[start, end)`; leading whitespace too when `both`. */

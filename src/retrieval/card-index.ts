@@ -15,8 +15,15 @@ export interface CardHit {
   score: number;
 }
 
-/** How much a match in the naming fields (title, question, phrasings, keywords) adds. */
-const NAMING_WEIGHT = 0.6;
+/** BM25 settings of the card index; the defaults are tuned on the cards' own sample phrasings. */
+export interface CardIndexOptions {
+  /** How much a match in the naming fields (title, question, phrasings, keywords) adds. */
+  namingWeight?: number;
+  k1?: number;
+  b?: number;
+}
+
+const DEFAULTS: Required<CardIndexOptions> = { namingWeight: 0.6, k1: 1.2, b: 0.75 };
 
 export const namingText = (card: EntitlementCard): string =>
   [card.title, card.question, ...card.phrasings, ...card.keywords, card.titleEn].join(' ');
@@ -50,7 +57,8 @@ export class CardIndex {
     readonly words: ReadonlySet<string>,
   ) {}
 
-  static build(cards: readonly EntitlementCard[]): CardIndex {
+  static build(cards: readonly EntitlementCard[], options: CardIndexOptions = {}): CardIndex {
+    const { namingWeight, k1, b } = { ...DEFAULTS, ...options };
     const words = new Set<string>();
     const docs = cards.map((card) => {
       // The naming fields are segmented once and count in both fields.
@@ -63,7 +71,13 @@ export class CardIndex {
     const vocab = new Map(cards.map((card, i) => [card, sets[i] ?? new Set<string>()]));
     const docFreq = new Map<string, number>();
     for (const set of sets) for (const token of set) docFreq.set(token, (docFreq.get(token) ?? 0) + 1);
-    return new CardIndex(cards, Bm25Index.build(docs, { titleWeight: NAMING_WEIGHT }), vocab, docFreq, words);
+    return new CardIndex(
+      cards,
+      Bm25Index.build(docs, { titleWeight: namingWeight, k1, b }),
+      vocab,
+      docFreq,
+      words,
+    );
   }
 
   /** The card with this id. */

@@ -1,113 +1,63 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
-import type { AnswerStatus } from '../assistant/answer.js';
+import { resolve } from 'node:path';
+import type Database from 'better-sqlite3';
 import type { SessionState } from '../assistant/ports.js';
+import type { RetentionPolicy } from '../config.js';
 import { StorageError } from '../errors.js';
-import type { FigureKind } from '../knowledge/types.js';
-import { migrate, SCHEMA_VERSION } from './migrations.js';
-import type {
-  Channel,
-  FeedbackEntry,
-  KpiUpdate,
-  QuestionLogEntry,
-  Store,
-  StoredFeedback,
-  StoredKpiUpdate,
-  UsageReport,
-} from './store.js';
+import { watchFileIdentity } from './file-identity.js';
+import { openDatabase, probeWrite, StorageUnavailableError } from './open-database.js';
+import { retentionCutoffs } from './retention.js';
+import { createHealthTracker, describeStorageFailure, type HealthTracker } from './store-health.js';
+import {
+  prepareStatements,
+  readSession,
+  toFeedback,
+  toKpiUpdate,
+  UNANSWERED,
+  type FeedbackRow,
+  type KpiRow,
+} from './sqlite-statements.js';
+import type { FeedbackEntry, KpiUpdate, PruneCounts, QuestionLogEntry, Store, UsageReport } from './store.js';
+import { createUnavailableStore } from './unavailable-store.js';
 
-/** Statuses that count as "unanswered" in the usage report. */
-const UNANSWERED: readonly AnswerStatus[] = ['not_found', 'out_of_scope'];
 const TOP_TOPICS = 10;
 const UNANSWERED_LIMIT = 20;
 
-interface FeedbackRow {
-  id: number;
-  at: string;
-  channel: Channel;
-  user_key: string | null;
-  question_id: number | null;
-  question: string;
-  answer: string | null;
-  rating: 'up' | 'down';
-  comment: string | null;
-}
-
-interface KpiRow {
-  id: number;
-  at: string;
-  kpi_id: string;
-  year: number;
-  kind: FigureKind;
-  value: number | null;
-  note: string | null;
-  by: string;
+export interface SqliteStoreOptions {
+  /** The clock for row timestamps and retention (tests inject one). */
+  now?: () => Date;
+  /** How long a write waits for another process's lock before failing (SQLite busy_timeout). */
+  busyTimeoutMs?: number;
 }
 
 /**
  * Opens (creating when missing) the SQLite store at `file`: WAL journal, schema migrated via
  * `PRAGMA user_version`, every write in its own transaction so a crash loses nothing committed.
- * Throws StorageError naming the file when it is not a SQLite database or was written by a newer
- * version of the service.
+ * A write that cannot be stored throws StorageError (read-only, full or locked database; the file
+ * deleted or replaced while running) and is counted in `health()`; a write is tried at open, so
+ * health shows an unwritable database from the start. When the data folder or database cannot be
+ * opened at all, a store that refuses every write is returned (answers keep working; see
+ * unavailable-store.ts). Throws StorageError naming the file when it is not a SQLite database or
+ * was written by a newer version of the service.
  */
-export function createSqliteStore(file: string): Store {
+export function createSqliteStore(file: string, options: SqliteStoreOptions = {}): Store {
   const path = resolve(file);
-  const db = openDatabase(path);
-  const guard = <T>(what: string, fn: () => T): T => {
-    try {
-      return fn();
-    } catch (error) {
-      throw new StorageError(`SQLite store ${path}: ${what} failed: ${(error as Error).message}`, {
-        cause: error,
-        isRetryable: (error as { code?: string }).code === 'SQLITE_BUSY',
-      });
-    }
-  };
-  const now = () => new Date().toISOString();
+  let db: Database.Database;
+  try {
+    db = openDatabase(path, options.busyTimeoutMs ?? 5000);
+  } catch (error) {
+    if (error instanceof StorageUnavailableError) return createUnavailableStore(error.problem, error.message);
+    throw error;
+  }
+  const clock = options.now ?? (() => new Date());
+  const now = () => clock().toISOString();
+  const tracker = createHealthTracker();
+  const { read, write } = createGuards(db, path, tracker);
 
-  const insertQuestion = db.prepare(
-    `INSERT INTO questions (at, channel, user_key, question, status, mode, latency_ms, topic)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertFeedback = db.prepare(
-    `INSERT INTO feedback (at, channel, user_key, question_id, question, answer, rating, comment)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const selectNegative = db.prepare(`SELECT * FROM feedback WHERE rating = 'down' ORDER BY id DESC LIMIT ?`);
-  const insertKpi = db.prepare(
-    `INSERT INTO kpi_updates (at, kpi_id, year, kind, value, note, by) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const selectKpiAll = db.prepare(`SELECT * FROM kpi_updates ORDER BY id`);
-  const selectKpiOne = db.prepare(`SELECT * FROM kpi_updates WHERE kpi_id = ? ORDER BY id`);
-  const selectSession = db.prepare(`SELECT state FROM sessions WHERE id = ?`);
-  const upsertSession = db.prepare(
-    `INSERT INTO sessions (id, state, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
-  );
-  const perDay = db.prepare(
-    `SELECT substr(at, 1, 10) AS day, count(*) AS count FROM questions
-     WHERE at >= ? GROUP BY day ORDER BY day`,
-  );
-  const topTopics = db.prepare(
-    `SELECT topic, count(*) AS count FROM questions WHERE at >= ? AND topic IS NOT NULL
-     GROUP BY topic ORDER BY count DESC, topic LIMIT ?`,
-  );
-  const unanswered = db.prepare(
-    `SELECT question, status, at FROM questions
-     WHERE at >= ? AND status IN (${UNANSWERED.map(() => '?').join(', ')})
-     ORDER BY id DESC LIMIT ?`,
-  );
-
-  // Single statements are atomic in SQLite already; the explicit transaction documents the intent
-  // and keeps multi-statement writes added later safe.
-  const write = <A extends unknown[]>(stmt: Database.Statement<A>) =>
-    db.transaction((...args: A) => stmt.run(...args));
-
+  const statements = prepareStatements(db);
   const store: Store = {
     logQuestion: (e: QuestionLogEntry) =>
-      guard('logQuestion', () => {
-        const info = write(insertQuestion)(
+      write('logQuestion', () => {
+        const info = statements.insertQuestion.run(
           now(),
           e.channel,
           e.userKey ?? null,
@@ -120,8 +70,8 @@ export function createSqliteStore(file: string): Store {
         return Number(info.lastInsertRowid);
       }),
     recordFeedback: (e: FeedbackEntry) =>
-      guard('recordFeedback', () => {
-        const info = write(insertFeedback)(
+      write('recordFeedback', () => {
+        const info = statements.insertFeedback.run(
           now(),
           e.channel,
           e.userKey ?? null,
@@ -134,108 +84,107 @@ export function createSqliteStore(file: string): Store {
         return Number(info.lastInsertRowid);
       }),
     latestNegativeFeedback: (limit: number) =>
-      guard('latestNegativeFeedback', () => (selectNegative.all(limit) as FeedbackRow[]).map(toFeedback)),
-    usage: (days: number) => guard('usage', () => usageReport(days)),
+      read('latestNegativeFeedback', () =>
+        (statements.selectNegative.all(limit) as FeedbackRow[]).map(toFeedback),
+      ),
+    usage: (days: number) => read('usage', () => usageReport(days)),
     recordKpiUpdate: (u: KpiUpdate) =>
-      guard('recordKpiUpdate', () => {
+      write('recordKpiUpdate', () => {
         const at = now();
-        const info = write(insertKpi)(at, u.kpiId, u.year, u.kind, u.value, u.note ?? null, u.by);
+        const info = statements.insertKpi.run(at, u.kpiId, u.year, u.kind, u.value, u.note ?? null, u.by);
         return { ...u, id: Number(info.lastInsertRowid), at };
       }),
     kpiUpdates: (kpiId?: string) =>
-      guard('kpiUpdates', () =>
-        ((kpiId === undefined ? selectKpiAll.all() : selectKpiOne.all(kpiId)) as KpiRow[]).map(toKpiUpdate),
+      read('kpiUpdates', () =>
+        (
+          (kpiId === undefined
+            ? statements.selectKpiAll.all()
+            : statements.selectKpiOne.all(kpiId)) as KpiRow[]
+        ).map(toKpiUpdate),
       ),
-    get: (id: string) => guard('session get', () => readSession(selectSession.get(id))),
+    get: (id: string) => read('session get', () => readSession(statements.selectSession.get(id))),
     set: (id: string, state: SessionState) =>
-      guard('session set', () => {
-        write(upsertSession)(id, JSON.stringify(state), now());
+      write('session set', () => {
+        statements.upsertSession.run(id, JSON.stringify(state), now());
       }),
+    prune: (policy: RetentionPolicy) => write('prune', () => prune(policy)),
+    health: () => tracker.health(),
     close: () => {
       if (db.open) db.close();
     },
   };
   return store;
 
-  function usageReport(days: number): UsageReport {
-    const since = new Date(Date.now() - Math.max(1, days) * 86_400_000).toISOString();
+  function prune(policy: RetentionPolicy): PruneCounts {
+    const cutoff = retentionCutoffs(policy, clock());
+    const before = (stmt: Database.Statement, at: string | undefined) => (at ? stmt.run(at).changes : 0);
     return {
-      perDay: perDay.all(since) as { day: string; count: number }[],
-      topTopics: topTopics.all(since, TOP_TOPICS) as { topic: string; count: number }[],
-      unanswered: unanswered.all(since, ...UNANSWERED, UNANSWERED_LIMIT) as UsageReport['unanswered'],
+      sessions: before(statements.deleteSessions, cutoff.sessions),
+      questions: before(statements.deleteQuestions, cutoff.questions),
+      feedback: before(statements.deleteFeedback, cutoff.feedback),
+    };
+  }
+
+  function usageReport(days: number): UsageReport {
+    const since = new Date(clock().getTime() - Math.max(1, days) * 86_400_000).toISOString();
+    return {
+      perDay: statements.perDay.all(since) as { day: string; count: number }[],
+      topTopics: statements.topTopics.all(since, TOP_TOPICS) as { topic: string; count: number }[],
+      unanswered: statements.unanswered.all(
+        since,
+        ...UNANSWERED,
+        UNANSWERED_LIMIT,
+      ) as UsageReport['unanswered'],
     };
   }
 }
 
-function openDatabase(path: string): Database.Database {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-  } catch (error) {
-    throw new StorageError(
-      `Cannot create the folder for the SQLite store ${path}: ${(error as Error).message}. Check DATA_DIR and its permissions.`,
-      { cause: error },
-    );
-  }
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    // NORMAL in WAL mode: a committed write survives a crash of this process (tested with SIGKILL);
-    // only an OS crash or power loss can lose the last transactions. FULL would fsync every write
-    // and stall the event loop under load.
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) {
-      throw new StorageError(
-        `SQLite store ${path} has schema version ${version}, newer than this service understands (${SCHEMA_VERSION}). Upgrade the service or point DATA_DIR elsewhere.`,
-      );
+/**
+ * Runs store operations: a failure becomes a StorageError naming the file and is counted in the
+ * health tracker; a write first checks that the file opened is still the one at `path`, and runs in
+ * its own transaction. A write is tried once here, so an unwritable database shows from the start.
+ */
+function createGuards(db: Database.Database, path: string, tracker: HealthTracker) {
+  const identity = watchFileIdentity(path);
+  const fail = (
+    operation: string,
+    error: unknown,
+    write: boolean,
+    problem = describeStorageFailure(error),
+  ) => {
+    const message = `SQLite store ${path}: ${operation} failed: ${(error as Error).message}`;
+    tracker.failed(operation, problem, write, message);
+    return new StorageError(message, {
+      cause: error,
+      isRetryable: (error as { code?: string }).code === 'SQLITE_BUSY',
+    });
+  };
+  const read = <T>(operation: string, fn: () => T): T => {
+    try {
+      return fn();
+    } catch (error) {
+      throw fail(operation, error, false);
     }
-    migrate(db);
-    return db;
-  } catch (error) {
-    db?.close();
-    if (error instanceof StorageError) throw error;
-    throw new StorageError(
-      `${path} is not a usable SQLite database (${(error as Error).message}). Move the file away (e.g. rename it to ${path}.bad) and restart; a new empty store will be created.`,
-      { cause: error },
-    );
-  }
-}
-
-function readSession(row: unknown): SessionState | undefined {
-  if (!row) return undefined;
-  try {
-    return JSON.parse((row as { state: string }).state) as SessionState;
-  } catch {
-    // A damaged session only loses follow-up context; the user can still ask.
-    return undefined;
-  }
-}
-
-function toFeedback(r: FeedbackRow): StoredFeedback {
-  return {
-    id: r.id,
-    at: r.at,
-    channel: r.channel,
-    question: r.question,
-    rating: r.rating,
-    ...(r.user_key !== null && { userKey: r.user_key }),
-    ...(r.question_id !== null && { questionId: r.question_id }),
-    ...(r.answer !== null && { answer: r.answer }),
-    ...(r.comment !== null && { comment: r.comment }),
   };
-}
-
-function toKpiUpdate(r: KpiRow): StoredKpiUpdate {
-  return {
-    id: r.id,
-    at: r.at,
-    kpiId: r.kpi_id,
-    year: r.year,
-    kind: r.kind,
-    value: r.value,
-    by: r.by,
-    ...(r.note !== null && { note: r.note }),
+  const write = <T>(operation: string, fn: () => T): T => {
+    const moved = identity.problem();
+    if (moved !== undefined) {
+      const error = new Error(
+        `${moved}, so this write was not stored. Restart the service to open ${path} again (restore it from a backup first if it was deleted by mistake).`,
+      );
+      throw fail(operation, error, true, moved);
+    }
+    try {
+      // Single statements are atomic in SQLite already; the explicit transaction documents the
+      // intent and keeps multi-statement writes added later safe.
+      const result = db.transaction(fn)();
+      tracker.wrote();
+      return result;
+    } catch (error) {
+      throw fail(operation, error, true);
+    }
   };
+  const startProblem = probeWrite(db);
+  if (startProblem !== undefined) fail('write test at start', startProblem, true);
+  return { read, write };
 }

@@ -1,6 +1,10 @@
 import type { AnswerStatus } from '../assistant/answer.js';
 import type { FigureKind } from '../knowledge/types.js';
 import type { SessionStore } from '../assistant/ports.js';
+import type { RetentionPolicy } from '../config.js';
+import type { StoreHealth } from './store-health.js';
+
+export type { StoreHealth } from './store-health.js';
 
 /**
  * What the service persists (SQLite in production, see sqlite-store.ts). Channels write through
@@ -57,6 +61,17 @@ export interface UsageReport {
   unanswered: { question: string; status: AnswerStatus; at: string }[];
 }
 
+/** Rows deleted by one prune. */
+export interface PruneCounts {
+  sessions: number;
+  questions: number;
+  feedback: number;
+}
+
+/**
+ * Every write either returns once it is stored or throws StorageError: nothing is acknowledged
+ * that a restart would not find.
+ */
 export interface Store extends SessionStore {
   logQuestion(entry: QuestionLogEntry): number;
   recordFeedback(entry: FeedbackEntry): number;
@@ -65,5 +80,9 @@ export interface Store extends SessionStore {
   recordKpiUpdate(update: KpiUpdate): StoredKpiUpdate;
   /** All updates, oldest first; filtered by indicator when kpiId is given. */
   kpiUpdates(kpiId?: string): StoredKpiUpdate[];
+  /** Deletes sessions, logged questions and feedback older than the policy keeps (KPI history stays). */
+  prune(policy: RetentionPolicy): PruneCounts;
+  /** Whether writes are being stored, for /healthz and /metrics. */
+  health(): StoreHealth;
   close(): void;
 }

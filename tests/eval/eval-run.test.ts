@@ -1,83 +1,88 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnswerSchema } from '../../src/assistant/answer.js';
+import { EVAL_SETS } from '../../src/eval/eval-sets.js';
 import { loadGoldSet, type GoldQuestion } from '../../src/eval/gold.js';
-import { checkThresholds, pct, runEval, THRESHOLDS, type EvalReport } from '../../src/eval/run-eval.js';
+import { checkSetFloors, pct, runEval, SET_FLOORS, type EvalReport } from '../../src/eval/run-eval.js';
 import { createTestCore, type TestCore } from '../support/create-test-core.js';
 
 /*
- * CI guard for `npm run eval`: the whole gold set through the real offline core, held to the same
- * thresholds as `npm run eval` (answer accuracy ≥ 95 %, every masked / not-found / off-scope status
- * right, no grounding violation). Measured 0.961 on 232 questions on 2026-11-27.
+ * CI guard for `npm run eval`: every question set through the real offline core, each held to its
+ * floor (its measured level minus a small margin, in src/eval/run-eval.ts) and to the promises that
+ * hold everywhere: no grounding violation, every off-scope question recognised. Failures of the
+ * gold set and the dev splits are listed; a test split reports its figures only.
  */
-const ANSWER_ACCURACY_FLOOR = THRESHOLDS.answerAccuracy;
+const ROOT = path.join(import.meta.dirname, '../..');
 
 let testCore: TestCore;
-let questions: GoldQuestion[];
-let report: EvalReport;
+const runs = new Map<string, { questions: GoldQuestion[]; report: EvalReport; showFailures: boolean }>();
 
 beforeAll(async () => {
   testCore = await createTestCore();
-  questions = await loadGoldSet(path.join(import.meta.dirname));
-  report = await runEval(testCore.core.assistant, testCore.core.tools, questions);
-});
+  for (const set of EVAL_SETS) {
+    const questions = await loadGoldSet(path.join(ROOT, set.dir), set.files);
+    runs.set(set.name, {
+      questions,
+      report: await runEval(testCore.core.assistant, testCore.core.tools, questions),
+      showFailures: set.showFailures,
+    });
+  }
+}, 120_000);
 afterAll(async () => {
   await testCore.cleanup();
 });
 
-/** One line per failing question, so a failure says which questions to look at. */
-function failures(filter: (i: number) => boolean): string {
-  return report.scores
-    .flatMap((s, i) => (filter(i) ? [{ s, answer: report.answers[i]?.answer ?? '' }] : []))
+/** One line per failing question (never for a test split, whose questions stay unread). */
+function failures(name: string, filter: (i: number) => boolean): string {
+  const run = runs.get(name);
+  if (!run) return '';
+  if (!run.showFailures)
+    return `${name}: ${run.report.scores.filter((_, i) => filter(i)).length} failing (test split: not listed)`;
+  return run.report.scores
+    .flatMap((s, i) => (filter(i) ? [{ s, answer: run.report.answers[i]?.answer ?? '' }] : []))
     .map(
       ({ s, answer }) => `${s.id}: ${[...s.problems, ...s.violations].join('; ')} — ${answer.slice(0, 80)}`,
     )
     .join('\n');
 }
 
-describe('eval over the gold set (offline)', () => {
-  it('runs every gold question and returns a valid Answer for each', () => {
-    expect(questions.length).toBeGreaterThanOrEqual(100);
-    expect(report.scores).toHaveLength(questions.length);
-    expect(report.answers).toHaveLength(questions.length);
-    for (const answer of report.answers)
-      expect(AnswerSchema.safeParse(answer).success, answer.question).toBe(true);
-    expect(report.answers.every((a) => a.mode === 'offline')).toBe(true);
+describe.each(EVAL_SETS.map((s) => [s.name]))('eval set %s (offline)', (name) => {
+  it('answers every question with a valid, offline Answer', () => {
+    const run = runs.get(name);
+    expect(run?.questions.length).toBeGreaterThanOrEqual(50);
+    expect(run?.report.answers.map((a) => a.mode)).toEqual(run?.questions.map(() => 'offline'));
+    // Every answer quotes its sources verbatim: a citation quote is never empty.
+    const emptyQuotes = run?.report.answers.flatMap((a) => a.citations.filter((c) => c.quote.trim() === ''));
+    expect(emptyQuotes).toEqual([]);
   });
 
   it('has zero grounding violations', () => {
-    const ungrounded = report.scores.map((s) => s.violations.length > 0);
+    const run = runs.get(name);
     expect(
-      report.overall.groundingViolations,
-      failures((i) => ungrounded[i] === true),
+      run?.report.overall.groundingViolations,
+      failures(name, (i) => (run?.report.scores[i]?.violations.length ?? 0) > 0),
     ).toBe(0);
   });
 
-  it('gets the status of every off-scope question right', () => {
-    const offScope = report.scores.map(
-      (s, i) => questions[i]?.expect.status === 'out_of_scope' && !s.statusOk,
-    );
-    expect(report.byKind.out_of_scope?.questions).toBeGreaterThan(0);
+  it(`holds its floor (${SET_FLOORS[name] ? pct(SET_FLOORS[name].answerAccuracy) : 'thresholds'})`, () => {
+    const run = runs.get(name);
+    if (!run) throw new Error(`no run for ${name}`);
+    const m = run.report.overall;
     expect(
-      report.byKind.out_of_scope?.statusAccuracy,
-      failures((i) => offScope[i] === true),
-    ).toBe(1);
-    // Also the off-scope questions filed under other kinds (e.g. English chit-chat).
-    expect(offScope.filter(Boolean)).toHaveLength(0);
-  });
-
-  it(`keeps overall answer accuracy at or above ${pct(ANSWER_ACCURACY_FLOOR)}`, () => {
-    expect(
-      report.overall.answerAccuracy,
-      `answer accuracy ${pct(report.overall.answerAccuracy)}; wrong:\n${failures((i) => report.scores[i]?.correct === false)}`,
-    ).toBeGreaterThanOrEqual(ANSWER_ACCURACY_FLOOR);
-  });
-
-  it('meets every threshold of npm run eval, including 100 % on masked / not-found / off-scope statuses', () => {
-    const guardedWrong = report.scores.map((s) => s.guarded && !s.statusOk);
-    expect(
-      checkThresholds(report.overall),
-      failures((i) => guardedWrong[i] === true),
+      checkSetFloors(name, m),
+      `${name}: answer ${pct(m.answerAccuracy)}, refused ${pct(m.wronglyRefused)}, over-answered ${pct(m.wronglyAnswered)}\n${failures(name, (i) => run.report.scores[i]?.correct === false)}`,
     ).toEqual([]);
+  });
+});
+
+describe('off-scope questions', () => {
+  it('are recognised in every set', () => {
+    const wrong = [...runs.entries()].flatMap(([name, run]) =>
+      run.questions.flatMap((q, i) =>
+        q.expect.status === 'out_of_scope' && run.report.answers[i]?.status !== 'out_of_scope'
+          ? [`${name}:${q.id}`]
+          : [],
+      ),
+    );
+    expect(wrong).toEqual([]);
   });
 });

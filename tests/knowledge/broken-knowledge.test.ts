@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile , mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -47,7 +47,8 @@ async function damage(file: string, from: string, to: string): Promise<void> {
 
 async function addGarbageDocuments(): Promise<void> {
   await writeFile(path.join(knowledgeDir, 'broken.docx'), 'this is not a zip archive');
-  await writeFile(path.join(knowledgeDir, 'policies', 'garbage.pdf'), '%PDF-1.7\n garbage, no xref\n');
+  await mkdir(path.join(knowledgeDir, 'uploads'), { recursive: true });
+  await writeFile(path.join(knowledgeDir, 'uploads', 'garbage.pdf'), '%PDF-1.7\n garbage, no xref\n');
 }
 
 interface RunResult {
@@ -78,9 +79,9 @@ describe('unreadable documents', () => {
     const { core, cleanup } = await createTestCore({ knowledgeDir });
     try {
       const problems = core.counts().problems;
-      expect(problems.map((p) => p.file).sort()).toEqual(['broken.docx', 'policies/garbage.pdf']);
+      expect(problems.map((p) => p.file).sort()).toEqual(['broken.docx', 'uploads/garbage.pdf']);
       expect(problems.find((p) => p.file === 'broken.docx')?.reason).toMatch(/\.docx.*re-save/);
-      expect(problems.find((p) => p.file === 'policies/garbage.pdf')?.reason).toMatch(/PDF/);
+      expect(problems.find((p) => p.file === 'uploads/garbage.pdf')?.reason).toMatch(/PDF/);
 
       const clean = await loadKnowledge(KNOWLEDGE);
       expect(core.counts().documents).toBe(clean.documents.length);
@@ -103,7 +104,7 @@ describe('unreadable documents', () => {
       const result = await runIngest(['--check'], { KNOWLEDGE_DIR: knowledgeDir });
       expect(result.code).not.toBe(0);
       expect(result.stderr).toMatch(/^broken\.docx: .*re-save/m);
-      expect(result.stderr).toMatch(/^policies\/garbage\.pdf: .*PDF/m);
+      expect(result.stderr).toMatch(/^uploads\/garbage\.pdf: .*PDF/m);
     },
     CLI_TIMEOUT_MS,
   );

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeGlossaries, parseGlossaryFile } from '../../src/knowledge/glossary-schema.js';
@@ -70,12 +70,11 @@ describe('knowledge/glossary.yaml', () => {
     for (const term of ['优待证', '抚恤', '喜报', '双拥']) expect(glossary.map((e) => e.term)).toContain(term);
   });
 
-  it('uses official terms that occur in the knowledge documents', async () => {
+  it('uses official terms that occur in the knowledge (the report and the entitlement cards)', async () => {
     const glossary = await readGlossary('glossary.yaml');
+    const cardFiles = (await readdir(join(KNOWLEDGE, 'cards'))).map((f) => `cards/${f}`);
     const texts = await Promise.all(
-      ['2022-work-summary.txt', 'policies/veterans-protection-law-guide.md'].map((f) =>
-        readFile(join(KNOWLEDGE, f), 'utf8'),
-      ),
+      ['2022-work-summary.txt', ...cardFiles].map((f) => readFile(join(KNOWLEDGE, f), 'utf8')),
     );
     const corpus = texts.join('\n');
     expect(glossary.filter((e) => !corpus.includes(e.term)).map((e) => e.term)).toEqual([]);

@@ -78,7 +78,7 @@ describe('txt loader', () => {
 describe('front matter', () => {
   it('reports each bad field with its name and loads the document without it', async () => {
     const { document, problems } = await loadDocument(
-      file('bad.md', '---\nkind: law\neffective_date: 2021/01/01\nissuer: 全国人大常委会\nauthor: x\n---\n# 标题\n正文\n'),
+      file('bad.md', '---\nkind: statute\neffective_date: 2021/01/01\nissuer: 全国人大常委会\nauthor: x\n---\n# 标题\n正文\n'),
     );
     expect(document).toMatchObject({ title: '标题', kind: 'other', issuer: '全国人大常委会' });
     expect(document?.effectiveDate).toBeUndefined();
@@ -87,7 +87,7 @@ describe('front matter', () => {
       ['bad.md', 'effective_date'],
       ['bad.md', 'author'],
     ]);
-    expect(problems[0]?.reason).toMatch(/front matter field kind: .*policy, report, other/);
+    expect(problems[0]?.reason).toMatch(/front matter field kind: .*policy, report, law, other/);
     expect(problems[1]?.reason).toMatch(/YYYY-MM-DD/);
   });
 
@@ -113,12 +113,11 @@ describe('markdown loader', () => {
     expect(doc.text).toBe('## 一、安置\n# 退役军人安置政策问答\n正文 **2** 项\n');
   });
 
-  it('loads the policy guide in the knowledge folder with its front matter', async () => {
-    const path = 'policies/veterans-protection-law-guide.md';
+  it('loads a law in the knowledge folder with its front matter', async () => {
+    const path = 'laws/veterans-protection-law-2020.md';
     const doc = await loadOk(file(path, await readFile(join(import.meta.dirname, '../../knowledge', path))));
-    expect(doc).toMatchObject({ kind: 'policy', effectiveDate: '2021-01-01' });
-    expect(doc.title).toContain('退役军人权益指南');
-    expect(doc.text.startsWith('---')).toBe(false);
+    expect(doc).toMatchObject({ kind: 'law', effectiveDate: '2021-01-01', title: '中华人民共和国退役军人保障法' });
+    expect(doc.text.startsWith('# 中华人民共和国退役军人保障法')).toBe(true);
   });
 });
 

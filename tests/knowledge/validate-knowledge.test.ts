@@ -29,7 +29,7 @@ describe('validateKnowledge', () => {
 
   it('lists every problem with file, field and a fix', async () => {
     await copyFile(join(KNOWLEDGE, '2022-work-summary.txt'), join(dir, '2022-work-summary.txt'));
-    await put('old.md', '---\nkind: law\nsuperseded_by: gone.md\n---\n旧。\n');
+    await put('old.md', '---\nkind: statute\nsuperseded_by: gone.md\n---\n旧。\n');
     await put('broken.docx', 'not a zip');
     await put('orphan.docx.meta.yaml', 'year: 2020\n');
     await put('guide.md.meta.yaml', 'year: 2020\n');

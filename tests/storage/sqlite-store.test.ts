@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -153,6 +153,23 @@ describe('createSqliteStore', () => {
     expect(error).toBeInstanceOf(StorageError);
     expect((error as Error).message).toContain(file);
     expect((error as Error).message).toMatch(/move the file away/i);
+  });
+
+  it('refuses writes once the database file is replaced under it, and says what to do', () => {
+    const s = open('app.sqlite');
+    s.recordFeedback({ channel: 'http', question: 'kept', rating: 'down' });
+    const other = createSqliteStore(join(dir, 'other.sqlite'));
+    other.close();
+    renameSync(join(dir, 'other.sqlite'), join(dir, 'app.sqlite'));
+    expect(() => s.recordFeedback({ channel: 'http', question: 'lost?', rating: 'down' })).toThrow(
+      /app\.sqlite.*replaced while the service was running, so this write was not stored\. Restart the service/,
+    );
+    expect(() => s.set('tg:1', { turns: [] })).toThrow(StorageError);
+    expect(s.health()).toMatchObject({
+      writable: false,
+      problem: 'the database file was replaced while the service was running',
+      failures: { recordFeedback: 1, 'session set': 1 },
+    });
   });
 
   it('loses no committed write when the writing process is killed with SIGKILL', async () => {

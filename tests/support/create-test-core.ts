@@ -17,7 +17,12 @@ export interface TestCore {
  * Tests that need the real answers (channels' end-to-end tests, the eval) build on this.
  */
 export async function createTestCore(
-  options: { knowledgeDir?: string; sessions?: SessionStore; kpiUpdates?: () => StoredKpiUpdate[] } = {},
+  options: {
+    knowledgeDir?: string;
+    sessions?: SessionStore;
+    kpiUpdates?: () => StoredKpiUpdate[];
+    clock?: () => Date;
+  } = {},
 ): Promise<TestCore> {
   const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'va-cache-'));
   const core = await createCore({
@@ -25,6 +30,7 @@ export async function createTestCore(
     logger: createLogger({ level: 'silent' }),
     ...(options.sessions ? { sessions: options.sessions } : {}),
     ...(options.kpiUpdates ? { kpiUpdates: options.kpiUpdates } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   return { core, cacheDir, cleanup: () => rm(cacheDir, { recursive: true, force: true }) };
 }

@@ -133,6 +133,8 @@ export function createFakeTools(store?: Store): KnowledgeTools {
   };
   return {
     searchKnowledge: async () => [],
+    findEntitlements: () => [],
+    entitlementTopics: () => [],
     lookupFigure(metric, year) {
       const id = resolve(metric);
       const values = all().filter((f) => f.id === id && (year === undefined || f.year === year));

@@ -130,6 +130,11 @@ export function createFakeKnowledgeTools(
     );
   return {
     calls,
+    findEntitlements(question, k = 3) {
+      calls.push({ tool: 'findEntitlements', args: [question, k] });
+      return [];
+    },
+    entitlementTopics: () => [],
     async searchKnowledge(query, k = 5) {
       calls.push({ tool: 'searchKnowledge', args: [query, k] });
       const q = bigrams(query);

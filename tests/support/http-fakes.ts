@@ -166,6 +166,8 @@ export function createFakeTools(extra: FigureRecord[] = []): KnowledgeTools {
   ];
   return {
     searchKnowledge: async () => [],
+    findEntitlements: () => [],
+    entitlementTopics: () => [],
     lookupFigure(metric, year) {
       const values = all.filter(
         (f) => (f.id === metric || f.name === metric) && (year === undefined || f.year === year),
@@ -292,6 +294,8 @@ export function createMemoryStore(): Store & {
       return stored;
     },
     kpiUpdates: (kpiId) => updates.filter((u) => kpiId === undefined || u.kpiId === kpiId),
+    prune: () => ({ sessions: 0, questions: 0, feedback: 0 }),
+    health: () => ({ writable: true, failures: {} }),
     close: () => undefined,
   };
 }

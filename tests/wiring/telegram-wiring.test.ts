@@ -85,8 +85,23 @@ describe('startTelegram with the real core', () => {
     expect(plain(before[0]?.text ?? '')).toContain('1041');
     expect(plain(before[0]?.text ?? '')).not.toContain('1234');
 
-    await nextReply(ADMIN.id, '/setkpi martyr_tombs_relocated 2023 1234 actual 年中快报', '/setkpi reply');
-    expect(store.kpiUpdates('martyr_tombs_relocated')).toHaveLength(1);
+    // Near misses that the natural-language matcher maps to real indicators are refused.
+    for (const near of ['placement_rat', 'q', '合格率']) {
+      const [refusal] = await nextReply(ADMIN.id, `/setkpi ${near} 2023 1`, 'refusal of a near miss');
+      expect(refusal?.text).toContain(`unknown indicator id &quot;${near}&quot;`);
+    }
+    expect(store.kpiUpdates()).toEqual([]);
+
+    const [confirmation] = await nextReply(
+      ADMIN.id,
+      '/setkpi martyr_tombs_relocated 2023 1234 actual 年中快报',
+      '/setkpi confirmation',
+    );
+    expect(plain(confirmation?.text ?? '')).toContain('martyr_tombs_relocated');
+    expect(store.kpiUpdates()).toEqual([]);
+    const ok = confirmation?.reply_markup?.inline_keyboard.flat().find((b) => b.text.includes('确认'));
+    server.clickButton(ADMIN, confirmation!, ok!.callback_data!);
+    await server.waitFor(() => store.kpiUpdates('martyr_tombs_relocated').length === 1, 20_000, 'the write');
 
     const after = await nextReply(USER.id, '/figures martyr_tombs_relocated', '/figures after');
     const text = plain(after[0]?.text ?? '');

@@ -4,10 +4,10 @@ import type { Citation, Language } from '../answer.js';
 import { uniqueCitations } from '../compose/cite.js';
 import { draft, type Draft } from '../compose/draft.js';
 import { askingText } from '../understand/clauses.js';
-import { askedAspects } from './aspects.js';
+import { askedAspects, asksOnlyAnAspect } from './aspects.js';
 import { MATCH_PARAMS, type MatchParams } from './calibration.js';
-import { basisLine, composeCardAnswer } from './card-answer.js';
-import { confidenceFor, readCards, type CardReading } from './match-cards.js';
+import { basisLine, composeCardAnswer, statesAmount } from './card-answer.js';
+import { confidenceFor, missingFocus, readCards, type CardReading } from './match-cards.js';
 
 /**
  * The benefits route: which cards answer a veteran's question, and the answer built from them —
@@ -28,6 +28,8 @@ export interface BenefitsQuestion {
   language: Language;
   /** Official terms the glossary found for the question's words. */
   boostTerms: readonly string[];
+  /** The question's words the glossary translated into those terms (下士 → 军士). */
+  glossedWords?: readonly string[];
   /** Cards the previous answer was built from, for follow-ups ("要带什么材料？"). */
   previousCards?: readonly string[];
 }
@@ -43,6 +45,8 @@ const BROAD =
   /有(什么|哪些|啥)(待遇|优待|政策|照顾|好处|补贴|补助|扶持|帮扶|保障|福利|优惠)|什么(政策|待遇|优待|好处|福利)|都有(什么|啥|哪些)|能(领|享受|拿)(什么|啥|哪些)|what (benefits|support|help)|which benefits/i;
 const MAX_OVERVIEW = 4;
 const SECOND_CARD_MARGIN = 0.25;
+/** Above the bar by less than this, a card may match the topic but not the asked specifics. */
+const MARGINAL = 0.2;
 /** Cards within this share of the best score are alternatives for a broad question. */
 const CLOSE = 0.75;
 
@@ -54,21 +58,21 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
   const aspects = askedAspects(askingText(reading.clauses.map((c) => c.clause)), hasContext(reading));
   const byId = (id: string) => index.card(id);
 
+  // "要带什么材料？" after a card answer: the same card, the asked aspect.
+  const previous = (q.previousCards ?? []).map(byId).filter((c): c is EntitlementCard => c !== undefined);
+  if (previous.length > 0 && asksOnlyAnAspect(q.text)) {
+    const d = composeCardAnswer({
+      cards: previous.slice(0, 1),
+      gaps: [],
+      aspects,
+      language: q.language,
+      articleCitation: ctx.articleCitation,
+      card: byId,
+    });
+    // The conversation names the entitlement: as sure as the previous answer was.
+    return { draft: d, confidence: 1 };
+  }
   if (!top || top.confidence < params.minConfidence) {
-    // "要带什么材料？" after a card answer: the same card, the asked aspect.
-    const previous = (q.previousCards ?? []).map(byId).filter((c): c is EntitlementCard => c !== undefined);
-    const aspectOnly = aspects.bring || aspects.where || aspects.amount || aspects.procedure;
-    if (previous.length > 0 && aspectOnly && (top?.confidence ?? 0) < params.minConfidence) {
-      const d = composeCardAnswer({
-        cards: previous.slice(0, 1),
-        gaps: [],
-        aspects,
-        language: q.language,
-        articleCitation: ctx.articleCitation,
-        card: byId,
-      });
-      return { draft: d, confidence: params.minConfidence };
-    }
     return undefined;
   }
 
@@ -77,35 +81,82 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
     if (overview) return { draft: overview, confidence: top.confidence };
   }
 
-  const cards: EntitlementCard[] = [top.card];
+  const cards: EntitlementCard[] = [preferStatedAmount(reading, aspects.amount)];
   const gaps: string[] = [];
   const asking = reading.clauses.filter((c) => c.clause.asks);
-  if (asking.length >= 2) {
-    for (const part of asking) {
-      const covered = cards.some(
-        (card) => confidenceFor(card, part.clause.text, index, params) >= params.minConfidence,
-      );
-      if (covered || isAspectOnly(part.clause.text)) continue;
-      const own = part.best;
-      // A second card must be a clear match on its own: a loose one would answer a question not asked.
-      if (own && own.confidence >= params.minConfidence + SECOND_CARD_MARGIN && cards.length < 2)
-        cards.push(own.card);
-      else if (part.unknownNouns.length > 0 || !own || own.confidence < params.minConfidence)
-        gaps.push(part.clause.text);
+  for (const part of asking) {
+    const covered = cards.some(
+      (card) => confidenceFor(card, part.clause.text, index, params) >= params.minConfidence,
+    );
+    if (covered || isAspectOnly(part.clause.text)) {
+      // The card is about the clause, but the clause may ask for something the card does not say
+      // ("退役金要交个人所得税吗"): that part is named as not stated.
+      // A confident card answers the clause's specifics too; a marginal one may not.
+      const specific = top.confidence < params.minConfidence + MARGINAL;
+      const missing = missingFocus(part.clause.text, cards, q.boostTerms, index, {
+        specific,
+        glossedWords: q.glossedWords ?? [],
+      });
+      if (missing.length > 0) gaps.push(missing.join('、'));
+      continue;
     }
-  } else if (reading.unknownNouns.length > 0 && top.confidence < params.minConfidence + 0.15) {
-    // The asked thing itself is a word no card uses: answer what the card says, and say what it does not.
-    gaps.push(reading.unknownNouns.join('、'));
+    const own = part.best;
+    // A second card must be a clear match on its own: a loose one would answer a question not asked.
+    if (
+      asking.length > 1 &&
+      own &&
+      own.confidence >= params.minConfidence + SECOND_CARD_MARGIN &&
+      cards.length < 2
+    ) {
+      cards.push(own.card);
+      continue;
+    }
+    // "这样行吗", "是真的吗" lean on the rest of the question; only a part that names something the
+    // cards do not say is a gap.
+    const missing = missingFocus(part.clause.text, cards, q.boostTerms, index, {
+      specific: false,
+      glossedWords: q.glossedWords ?? [],
+    });
+    if (missing.length > 0) gaps.push(missing.join('、'));
   }
+  // One question whose asked thing no card states: say so first, then what the card does say.
+  const gapFirst = asking.length === 1 && gaps.length > 0;
+  // A near-tie is uncertainty: the runner-up is shown briefly rather than guessed away.
+  const alsoCard = reading.matches.find(
+    (m) =>
+      !cards.includes(m.card) &&
+      m.score >= (reading.matches[0]?.score ?? 0) * ALSO_SHOWN &&
+      m.confidence >= params.minConfidence &&
+      !m.card.id.endsWith('-overview'),
+  )?.card;
   const d = composeCardAnswer({
     cards,
+    ...(alsoCard && cards.length === 1 && !gapFirst ? { also: alsoCard } : {}),
     gaps,
+    gapFirst,
     aspects,
     language: q.language,
     articleCitation: ctx.articleCitation,
     card: byId,
   });
   return { draft: d, confidence: top.confidence };
+}
+
+/** Cards scoring within this share of the best are near-equal alternatives. */
+const NEAR_EQUAL = 0.85;
+/** A runner-up this close to the best card is shown too, in one line. */
+const ALSO_SHOWN = 0.8;
+
+/**
+ * "护理费给多少": of near-equal cards, the one that states an amount answers a how-much question
+ * (the standard) better than the one that names the entitlement (who gets it).
+ */
+function preferStatedAmount(reading: CardReading, amountAsked: boolean): EntitlementCard {
+  const [top, ...rest] = reading.matches;
+  if (!top) throw new Error('preferStatedAmount needs a match');
+  if (!amountAsked || statesAmount(top.card.answer)) return top.card;
+  const alternative = rest.find((m) => m.score >= top.score * NEAR_EQUAL && statesAmount(m.card.answer));
+  return alternative?.card ?? top.card;
 }
 
 /** A broad question: the best few cards of the leading topic, each in one line with its basis. */
@@ -135,9 +186,11 @@ function composeOverview(reading: CardReading, language: Language, ctx: Benefits
   };
 }
 
+/** The first sentence that says something: a bare verdict (有。 能。 Yes.) is skipped. */
 const firstSentence = (text: string): string => {
-  const match = /^.+?[。！？.!?](?=\s|$|[^\d])/.exec(text.trim());
-  return (match?.[0] ?? text).trim();
+  const sentences = text.trim().match(/[^。！？!?]+[。！？!?]?|[^.!?]+[.!?]?/g) ?? [text];
+  const said = sentences.find((s) => s.replace(/[。！？.!?\s]/g, '').length > 6) ?? sentences[0] ?? text;
+  return said.trim();
 };
 
 const hasContext = (reading: CardReading): boolean => reading.clauses.some((c) => !c.clause.asks);

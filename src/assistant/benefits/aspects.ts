@@ -19,7 +19,7 @@ const WHERE =
   /去哪|在哪|哪里|哪儿|哪个(部门|单位|地方)|找谁|谁(管|负责|发|办)|什么部门|\bwhere\b|\bwho (handles|pays|issues|decides)\b/i;
 const BRING = /带(什么|啥|哪些)|材料|证件|证明|手续|资料|\bbring\b|documents?\b|paperwork/i;
 const AMOUNT =
-  /多少钱|给多少|发多少|拿多少|领多少|补多少|几(个|块|千|万|百)?钱|标准|金额|数额|幅度|几成|几倍|比例|利率|利息|费率|\bhow much\b|\bamount\b|\brate\b|\bstandard\b/i;
+  /多少钱|给多少|发多少|拿多少|领多少|补多少|多拿|多给|多发|增发|加多少|几(个|块|千|万|百)?钱|标准|金额|数额|幅度|几成|几倍|比例|利率|利息|费率|\bhow much\b|\bamount\b|\brate\b|\bstandard\b/i;
 const WHEN =
   /多久|多长时间|几天|几个月|哪个月|哪一天|什么时候|啥时候|何时|期限|时限|之内|以内|\bhow long\b|\bwhen\b|deadline/i;
 const PROCEDURE =
@@ -38,3 +38,17 @@ export function askedAspects(asking: string, hasContext: boolean): AskedAspects 
     conditional: hasContext,
   };
 }
+
+/** Words that ask for an aspect (where, what to bring, how long, how much) or only fill the sentence. */
+const ASPECT_AND_FILLER =
+  /那么|那|还有|另外|再|请问|想问|问一下|一下|我们|我|要|需要|得|该|应该|能|可以|去|到|在|带|准备|交|提供|办理|办|领取|领|申请|什么|啥|哪些|哪个|哪里|哪儿|哪|找谁|谁|多久|多长时间|几天|多少钱|多少|怎么|如何|咋|材料|证件|证明|手续|资料|东西|地方|部门|时间|流程|呢|吗|啊|呀|吧|的|了|么|and|what|where|who|how|long|much|do|does|i|need|to|bring|documents?|papers?|go|apply|[\s？?！!。，,.]/gi;
+
+/**
+ * "要带什么材料？", "去哪办？", "多久能办好": a message that asks only for an aspect and names no
+ * entitlement of its own — about the entitlement of the previous answer.
+ */
+export const asksOnlyAnAspect = (text: string): boolean =>
+  text.replace(ASPECT_AND_FILLER, '').trim() === '' &&
+  /带|材料|证件|证明|手续|资料|哪|找谁|谁|多久|多长时间|几天|多少钱|怎么|如何|咋|流程|bring|documents|where|who|how/i.test(
+    text,
+  );

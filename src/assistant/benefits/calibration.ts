@@ -20,10 +20,10 @@ export interface MatchParams {
 }
 
 export const MATCH_PARAMS: MatchParams = {
-  contextWeight: 0.7,
+  contextWeight: 1,
   bigramWeight: 1,
   glossaryWeight: 0.5,
   unknownNounWeight: 1,
   unknownTokenWeight: 0.2,
-  minConfidence: 0.25,
+  minConfidence: 0.2,
 };

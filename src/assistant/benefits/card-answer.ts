@@ -16,8 +16,12 @@ import type { AskedAspects } from './aspects.js';
 export interface CardAnswerInput {
   /** The card that answers the question; a second card answers a second question in the message. */
   cards: readonly EntitlementCard[];
+  /** A card nearly as good a match, shown in one line after the answer. */
+  also?: EntitlementCard;
   /** Parts of the question no card answers, in the asker's words. */
   gaps: readonly string[];
+  /** Say what is not stated before the card (the question asked only that). */
+  gapFirst?: boolean;
   aspects: AskedAspects;
   language: Language;
   /** The citation of a law article: the whole article, verbatim, as its quote. */
@@ -41,17 +45,22 @@ export function composeCardAnswer(input: CardAnswerInput): Draft {
   const lead = cards[0];
   if (!lead) throw new Error('composeCardAnswer needs a card');
   const lines: string[] = [];
+  if (input.gapFirst) lines.push(...input.gaps.map((gap) => gapLeadLine(gap, language)));
   for (const [i, card] of cards.entries()) {
     if (i > 0) lines.push('');
-    lines.push(...cardLines(card, input, cards.length > 1));
+    lines.push(...cardLines(card, input, cards.length > 1 || Boolean(input.gapFirst)));
   }
-  for (const gap of input.gaps) lines.push(gapLine(gap, language));
+  if (input.also) lines.push(...alsoLines(input.also, language));
+  if (!input.gapFirst) for (const gap of input.gaps) lines.push(gapLine(gap, language));
+  const shownCards = input.also ? [...cards, input.also] : cards;
   const citations = uniqueCitations(
-    cards.flatMap((card) => card.basis.map((b) => input.articleCitation(b.law, b.article))),
+    shownCards.flatMap((card) => card.basis.map((b) => input.articleCitation(b.law, b.article))),
   );
   const suggestions = relatedQuestions(cards, input);
+  // What was asked is not in the documents; the card is shown as related, not as the answer.
+  const status = input.gapFirst ? 'not_found' : 'answered';
   return {
-    ...draft('answered', lines.join('\n'), { citations, topic: lead.topic }),
+    ...draft(status, lines.join('\n'), { citations, topic: lead.topic }),
     ...(suggestions.length > 0 ? { suggestions } : {}),
     cardIds: cards.map((c) => c.id),
   };
@@ -61,7 +70,8 @@ function cardLines(card: EntitlementCard, input: CardAnswerInput, titled: boolea
   const { aspects, language } = input;
   const zh = language === 'zh';
   const lines: string[] = [];
-  if (titled) lines.push(zh ? `【${card.title}】` : `[${card.titleEn}]`);
+  // English readers get the Chinese name too: it is what they will say or show at the office.
+  if (titled || !zh) lines.push(zh ? `【${card.title}】` : `[${card.titleEn} · ${card.title}]`);
   lines.push(zh ? card.answer : card.answerEn);
   // Who qualifies and who does not are part of the answer: a veteran reads them against their own case.
   if (zh && card.who) lines.push(`适用：${card.who}`);
@@ -104,6 +114,27 @@ export function basisLine(basis: readonly CardBasis[], language: Language): stri
   return language === 'zh' ? `依据：${parts.join('；')}` : `Basis: ${parts.join('; ')}`;
 }
 
+/** 也可能相关：【title】its answer's first full sentence, and its basis. */
+function alsoLines(card: EntitlementCard, language: Language): string[] {
+  const zh = language === 'zh';
+  const text = zh ? card.answer : card.answerEn;
+  const sentence =
+    (text.match(/[^。！？!?]+[。！？!?]?|[^.!?]+[.!?]?/g) ?? [text]).find((x) => x.length > 8) ?? text;
+  return [
+    '',
+    zh
+      ? `也可能相关：【${card.title}】${sentence.trim()}`
+      : `Also relevant: [${card.titleEn}] ${sentence.trim()}`,
+    basisLine(card.basis, language),
+  ];
+}
+
+function gapLeadLine(gap: string, language: Language): string {
+  return language === 'zh'
+    ? `您问的“${gap}”，现有资料没有写明，请咨询当地退役军人服务站。相关的规定是：`
+    : `The documents do not say anything about "${gap}"; please ask your local veterans service station. What they do say on this:`;
+}
+
 function gapLine(gap: string, language: Language): string {
   return language === 'zh'
     ? `您问的“${gap}”，现有资料没有写明，请咨询当地退役军人服务站。`
@@ -136,7 +167,7 @@ function unstatedLine(card: EntitlementCard, language: Language): string {
     : '具体数额和时限：法律法规没有写明，请以当地规定为准，可咨询当地退役军人服务站。';
 }
 
-const statesAmount = (text: string): boolean =>
+export const statesAmount = (text: string): boolean =>
   /\d+(\.\d+)?\s*(%|％|倍|元|万元|个月)|[一二三四五六七八九十两]+倍|百分之/.test(text);
 const statesTime = (text: string): boolean =>
   /\d+\s*(日|天|个月|年|周)|[一二三四五六七八九十两]+(日|天|个月|年)(内|以内|之内)?|当月|次月|下个月|起/.test(

@@ -45,13 +45,19 @@ export interface CardReading {
 }
 
 const CANDIDATES = 8;
+/** Share of the question's known words a part must carry to stand for the question. */
+const SUBSTANTIAL_PART = 0.4;
 
-/** Parts of speech that name a subject: common nouns, other proper nouns, idioms (not places or people). */
-const SUBJECT_TAGS = new Set(['n', 'nz', 'l', 'vn', 'v', 't']);
+/**
+ * Words that may be what a question is about, for the unknown-word penalty: nouns, verbs, idioms,
+ * time words (not places or people). A narrower set — nouns only — names what a card does not say.
+ */
+const CONTENT_TAGS = new Set(['n', 'nz', 'l', 'vn', 'v', 't']);
+const NOUN_TAGS = new Set(['n', 'nz', 'l']);
 
 /** Nouns that name nothing a card could be about. */
 const VAGUE = new Set(
-  '时候 时间 事情 东西 地方 家里 情况 问题 办法 事儿 样子 大家 咱们 我们 你们 他们 人家 老家 农村 城里 村里 县里 镇上 市里 这边 那边 今年 去年 明年 现在 以前 以后 当时 之前 之后 一下 朋友 同事 邻居 领导 单位 公司 老板 政府 国家 部门 手续 流程 规定 政策 待遇 好处'.split(
+  '时候 时间 事情 东西 地方 家里 情况 问题 办法 事儿 样子 大家 咱们 我们 你们 他们 人家 老家 农村 城里 村里 县里 镇上 市里 这边 那边 今年 去年 明年 现在 以前 以后 当时 之前 之后 一下 朋友 同事 邻居 领导 单位 公司 老板 政府 国家 部门 手续 流程 规定 政策 待遇 好处 实际 目标 计划 完成 结果 数据 数字 进度 比例 年份 问下 一下'.split(
     ' ',
   ),
 );
@@ -75,24 +81,45 @@ export function readCards(
   const asking = clauses.filter((c) => c.asks);
   const context = clauses.filter((c) => !c.asks);
   const whole = toQuery(asking, context, boostTerms, index, params);
+  const wholeMass = knownMass(whole, index);
   const readings = clauses.map((clause) => {
-    if (!clause.asks) return { clause, best: undefined, unknownNouns: [] };
+    if (!clause.asks) return { clause, best: undefined, unknownNouns: [], substantial: false };
     const own = toQuery([clause], context, [], index, params);
-    return { clause, best: rank(own, index, params)[0], unknownNouns: own.unknownNouns };
+    // "给多少" alone matches anything with 多少: only a part that carries much of the question counts.
+    const substantial = knownMass(own, index) >= wholeMass * SUBSTANTIAL_PART;
+    return { clause, best: rank(own, index, params)[0], unknownNouns: own.unknownNouns, substantial };
   });
   const matches = rank(whole, index, params);
   // A two-part question is as answerable as its best part.
   const top = matches[0];
   const bestPart = readings.reduce<CardMatch | undefined>(
-    (best, r) => (r.best && r.best.confidence > (best?.confidence ?? 0) ? r.best : best),
+    (best, r) => (r.substantial && r.best && r.best.confidence > (best?.confidence ?? 0) ? r.best : best),
     undefined,
   );
   if (top && bestPart && bestPart.confidence > top.confidence && asking.length > 1) {
     const rest = matches.filter((m) => m.card !== bestPart.card);
-    return { clauses: readings, matches: [bestPart, ...rest], unknownNouns: whole.unknownNouns };
+    return {
+      clauses: readings.map(withoutFlag),
+      matches: [bestPart, ...rest],
+      unknownNouns: whole.unknownNouns,
+    };
   }
-  return { clauses: readings, matches, unknownNouns: whole.unknownNouns };
+  return { clauses: readings.map(withoutFlag), matches, unknownNouns: whole.unknownNouns };
 }
+
+const withoutFlag = ({
+  clause,
+  best,
+  unknownNouns,
+}: ClauseReading & { substantial: boolean }): ClauseReading => ({
+  clause,
+  best,
+  unknownNouns,
+});
+
+/** The idf-weighted mass of the asked words some card uses. */
+const knownMass = (query: Query, index: CardIndex): number =>
+  query.asked.filter((t) => index.df(t.term) > 0).reduce((sum, t) => sum + t.weight * index.idf(t.term), 0);
 
 /** How much of one asking clause a given card explains (the same measure as a match's confidence). */
 export function confidenceFor(
@@ -118,8 +145,9 @@ function confidenceOf(card: EntitlementCard, query: Query, index: CardIndex, par
   const heldAsked = mass(known.filter((t) => index.holds(card, t.term)));
   const heldContext = mass(query.context.filter((t) => index.holds(card, t.term)));
   const rarest = index.idf('\u0000');
+  // English function words ("does", "when") are not content the cards lack; Chinese tokens are.
   const unknownTokens = query.asked.filter(
-    (t) => t.weight >= params.glossaryWeight && index.df(t.term) === 0,
+    (t) => t.weight >= params.glossaryWeight && index.df(t.term) === 0 && /[\u3400-\u9fff]/.test(t.term),
   ).length;
   const penalty =
     rarest *
@@ -173,11 +201,59 @@ function weighTokens(texts: readonly string[], weight: number, params: MatchPara
   return [...weights].map(([term, w]) => ({ term, weight: w }));
 }
 
-/** Nouns of a clause that no card holds (places, people, dates and vague words excluded). */
-function unknownNounsOf(text: string, index: CardIndex): string[] {
+/** A word held by fewer than this share of cards is specific: a card that lacks it does not answer it. */
+const SPECIFIC_SHARE = 0.05;
+
+/**
+ * The things a clause asks about that none of the chosen cards mention: nouns no card uses
+ * ("公积金"), and with `specific`, nouns only a few cards use and these do not ("个人所得税" on the
+ * retirement-pay card). A noun the glossary translates is covered by its official term.
+ */
+export function missingFocus(
+  clause: string,
+  cards: readonly EntitlementCard[],
+  boostTerms: readonly string[],
+  index: CardIndex,
+  options: { specific: boolean; glossedWords?: readonly string[] } = { specific: false },
+): string[] {
+  const glossedWords = options.glossedWords ?? [];
+  const heldByCards = (token: string) => cards.some((card) => index.holds(card, token));
+  // A word the glossary translated (下士 → 军士) is covered by its official term.
+  const glossed = (word: string) =>
+    boostTerms.some((term) => term.includes(word) || word.includes(term)) ||
+    glossedWords.some((variant) => variant.includes(word) || word.includes(variant));
+  // jieba files some phrases as idioms (退回去, 是不是): only long ones name a thing.
+  const nouns = getJieba()
+    .tag(clause.toLowerCase(), true)
+    .filter(
+      (t) => (t.tag === 'n' || t.tag === 'nz' || (t.tag === 'l' && t.word.length >= 4)) && t.word.length >= 2,
+    )
+    .map((t) => t.word)
+    .filter((word) => /[\u3400-\u9fff]/.test(word) && !VAGUE.has(word));
+  return nouns.filter((word) => {
+    // The word itself must be there: 个人所得税 is not covered by a card that says 个人.
+    if (heldByCards(word) || glossed(word)) return false;
+    const unknown = index.df(word) === 0;
+    const specific = index.df(word) <= index.size * SPECIFIC_SHARE;
+    return unknown || (options.specific && specific);
+  });
+}
+
+/** The text holds a noun of two characters or more: "那22年实际呢" names nothing. */
+export const namesSomething = (text: string): boolean => wordsTagged(text, NOUN_TAGS).length > 0;
+
+/** The words of a text with these tags, two characters or more (vague words excluded). */
+function wordsTagged(text: string, tags: ReadonlySet<string>): string[] {
   return getJieba()
     .tag(text.toLowerCase(), true)
-    .filter((t) => SUBJECT_TAGS.has(t.tag) && t.word.length >= 2 && /[\u3400-\u9fff]/.test(t.word))
+    .filter((t) => tags.has(t.tag) && t.word.length >= 2 && /[\u3400-\u9fff]/.test(t.word))
     .map((t) => t.word)
-    .filter((word) => !VAGUE.has(word) && tokenize(word).every((token) => index.df(token) === 0));
+    .filter((word) => !VAGUE.has(word));
+}
+
+/** Nouns of a clause that no card holds (places, people, dates and vague words excluded). */
+function unknownNounsOf(text: string, index: CardIndex): string[] {
+  return wordsTagged(text, CONTENT_TAGS).filter((word) =>
+    tokenize(word).every((token) => index.df(token) === 0),
+  );
 }

@@ -1,5 +1,5 @@
 import type { Kpi, KpiValue } from '../../knowledge/types.js';
-import type { Language } from '../answer.js';
+import type { Citation, Language } from '../answer.js';
 import { compareKpiWithTarget, toFigureRecord } from '../tools/figure-records.js';
 import { answerFigure, uniqueCitations, type CiteQuote } from './cite.js';
 import { draft, type Draft } from './draft.js';
@@ -26,7 +26,7 @@ export function composeFigureAnswer(q: FigureQuestion): Draft {
   // "2024年的目标" when the indicator has no 2024 value: not found, never the nearest year.
   const known = q.years.filter((y) => kpi.values.some((v) => v.year === y));
   if (q.years.length > 0 && known.length === 0)
-    return missingYear(kpi, q.years[0], q.language, q.intent === 'figure' ? 'actual' : 'target');
+    return missingYear(kpi, q.years[0], q.language, q.intent === 'figure' ? 'actual' : 'target', q.cite);
   if (q.intent !== 'figure') return composeTargetAnswer(q);
   const year = known[0] ?? latestYear(kpi, 'actual') ?? latestYear(kpi, 'target');
   const value = year === undefined ? undefined : pick(kpi, 'actual', year);
@@ -35,7 +35,7 @@ export function composeFigureAnswer(q: FigureQuestion): Draft {
     // unless the question insists on the actual ("实际达到多少").
     if (year !== undefined && !q.wantsActual && pick(kpi, 'target', year))
       return composeTargetAnswer({ ...q, years: [year] });
-    return missingYear(kpi, year, q.language);
+    return missingYear(kpi, year, q.language, 'actual', q.cite);
   }
   return valueDraft(kpi, value, q, relatedTarget(kpi));
 }
@@ -52,7 +52,9 @@ function composeTargetAnswer(q: FigureQuestion): Draft {
   const askedActualYear = q.years.find((y) => !pick(kpi, 'target', y) && pick(kpi, 'actual', y));
   if (!target || targetYear === undefined) {
     const actual = askedActualYear === undefined ? undefined : pick(kpi, 'actual', askedActualYear);
-    return actual ? valueDraft(kpi, actual, q, undefined) : missingYear(kpi, q.years[0], language, 'target');
+    return actual
+      ? valueDraft(kpi, actual, q, undefined)
+      : missingYear(kpi, q.years[0], language, 'target', q.cite);
   }
   const comparison = compareKpiWithTarget(kpi, Math.max(targetYear, askedActualYear ?? 0));
   const actual =
@@ -123,14 +125,54 @@ function withQuotes(parts: string[], used: KpiValue[], language: Language): stri
   return `${parts.join(language === 'zh' ? '' : ' ')}\n${t('quoteLabel', language)}：${quotes}`;
 }
 
-function missingYear(kpi: Kpi, year: number | undefined, language: Language, kind = 'actual'): Draft {
+function missingYear(
+  kpi: Kpi,
+  year: number | undefined,
+  language: Language,
+  kind = 'actual',
+  cite?: CiteQuote,
+): Draft {
   const what =
     kind === 'target' ? (language === 'zh' ? '目标' : 'target') : language === 'zh' ? '数据' : 'figure';
   const text =
     language === 'zh'
       ? `现有资料中没有${year === undefined ? '' : `${year}年`}“${kpi.nameZh}”的${what}，我不作猜测。`
       : `The documents hold no ${what} for ${kpi.nameEn}${year === undefined ? '' : ` in ${year}`}, and I won't guess.`;
-  return draft('not_found', text, { derived: [String(year ?? '')], metricId: kpi.id, topic: kpi.category });
+  const held = yearsHeld(kpi, language);
+  return {
+    ...draft('not_found', held ? `${text}\n${held.line}` : text, {
+      derived: [String(year ?? '')],
+      // The years it does hold are shown with their sources, so the reader can check them.
+      citations: held && cite ? heldCitations(kpi, cite) : [],
+      metricId: kpi.id,
+      topic: kpi.category,
+    }),
+    ...(held ? { suggestions: held.suggestions } : {}),
+  };
+}
+
+/** The sources of an indicator's values (staff updates have none in the documents). */
+export const heldCitations = (kpi: Kpi, cite: CiteQuote): Citation[] =>
+  uniqueCitations(kpi.values.map((v) => cite(v.doc, v.quote)));
+
+/** "该指标现有：2022年实际、2023年目标": what an indicator does hold, as the next questions to ask. */
+export function yearsHeld(kpi: Kpi, language: Language): { line: string; suggestions: string[] } | undefined {
+  const held = [...kpi.values].sort((a, b) => a.year - b.year || a.kind.localeCompare(b.kind));
+  if (held.length === 0) return undefined;
+  const zh = language === 'zh';
+  const label = (v: KpiValue) =>
+    zh
+      ? `${v.year}年${v.kind === 'target' ? '目标' : '实际'}`
+      : `${v.year} ${v.kind === 'target' ? 'target' : 'actual'}`;
+  const line = zh
+    ? `该指标现有：${held.map(label).join('、')}。`
+    : `This indicator has: ${held.map(label).join(', ')}.`;
+  const suggestions = held.map((v) =>
+    zh
+      ? `${v.year}年${kpi.nameZh}${v.kind === 'target' ? '的目标' : ''}是多少？`
+      : `What was the ${v.year} ${v.kind === 'target' ? 'target for ' : ''}${kpi.nameEn}?`,
+  );
+  return { line, suggestions: suggestions.slice(0, 3) };
 }
 
 const pick = (kpi: Kpi, kind: 'actual' | 'target', year: number): KpiValue | undefined =>

@@ -46,11 +46,12 @@ export const t = (key: keyof typeof MESSAGES, language: Language): string => MES
 
 /** The bureau's contact block; placeholders are shown as placeholders, never filled in. */
 export function contactLine(bureau: BureauContact | undefined, language: Language): string {
-  // Until the bureau fills in bureau.yaml, its placeholders are not shown to users.
+  // Until the bureau fills in bureau.yaml, answers point to the local service station only: a
+  // placeholder ("待公布") is a dead end for the person reading it.
   if (!bureau || bureau.placeholder) {
     return language === 'zh'
-      ? '可咨询当地退役军人服务站或本局（本局联系方式待公布）。'
-      : 'You can ask your local veterans service station (退役军人服务站) or the bureau (contact details to be published).';
+      ? '可咨询当地退役军人服务站。'
+      : 'You can ask your local veterans service station (退役军人服务站).';
   }
   return language === 'zh'
     ? `可咨询当地退役军人服务站或${bureau.name}（服务时间：${bureau.hours}；电话：${bureau.hotline}；地址：${bureau.address}）。`

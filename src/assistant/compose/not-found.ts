@@ -2,6 +2,8 @@ import type { Understanding } from '../understand/understand.js';
 import type { ComposeContext } from './compose-context.js';
 import { draft, type Draft } from './draft.js';
 import { contactLine, contactSource, t } from './messages.js';
+import { heldCitations, yearsHeld } from './figure-answer.js';
+import type { CiteQuote } from './cite.js';
 
 /** Answers that say what the documents don't hold, and the local-rule note with the contact block. */
 
@@ -23,13 +25,21 @@ export function notFound(u: Understanding, ctx: ComposeContext): Draft {
   });
 }
 
-export function yearNotCovered(u: Understanding): Draft {
+export function yearNotCovered(u: Understanding, cite: CiteQuote): Draft {
   const asked = u.years.join(u.language === 'zh' ? '、' : ', ');
   const text =
     u.language === 'zh'
       ? `现有资料中没有${asked}年的相关数据，我不作猜测。`
       : `The documents hold no figures for ${asked}, and I won't guess.`;
-  return draft('not_found', text, { ...(u.kpi ? { metricId: u.kpi.id } : {}) });
+  // "那2021年呢" on an indicator: say which years the documents do hold.
+  const held = u.kpi ? yearsHeld(u.kpi, u.language) : undefined;
+  return {
+    ...draft('not_found', held ? `${text}\n${held.line}` : text, {
+      ...(u.kpi ? { metricId: u.kpi.id } : {}),
+      citations: held && u.kpi ? heldCitations(u.kpi, cite) : [],
+    }),
+    ...(held ? { suggestions: held.suggestions } : {}),
+  };
 }
 
 /** Districts, counties and towns: the documents report on the whole city. */

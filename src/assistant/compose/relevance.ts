@@ -4,7 +4,7 @@ import { normaliseForMatch } from '../../knowledge/normalise.js';
 /** Words that say how something is asked, not what about: they must not count as evidence. */
 const QUESTION_WORDS = new Set(
   (
-    '多少 什么 怎么 怎么样 怎样 咋样 咋 啥 哪些 哪个 哪里 哪儿 几个 几回 有没有 没有 是否 是不是 情况 一下 请问 问下 想问 知道 ' +
+    '多少 什么 怎么 怎么样 怎么回事 怎样 咋样 咋 啥 哪些 哪个 哪里 哪儿 几个 几回 有没有 没有 是否 是不是 情况 一下 请问 问下 想问 知道 ' +
     '告诉 介绍 如何 为什么 可以 能 能不能 可不可以 要 需要 一些 具体 主要 相关 关于 方面 工作 去年 今年 明年 局里 本局 ' +
     '一般 通常 一下子 不要 要不要 用不用 需不需要 我们 你们 他们 这个 那个 这块 那块 一块 这几年 几年 算不算 算 行不行 行吗 管不管 有用 咋办 要带 带啥 办啥 怎么办 做 干 搞 弄 给 了 吗 呢 啊 吧 的 是 有 在 和 与 我 你 他 这 那 还 都 也 就 ' +
     '完成 年度 一年 全年 一共 总共 多 少 分别 哪 几 个 次 人 回 里 ' +

@@ -15,38 +15,52 @@ import { composeListAnswer } from './list-answer.js';
 import { t } from './messages.js';
 import { notFound, placeNotCovered, unknownPlace, withLocalRuleNote, yearNotCovered } from './not-found.js';
 import { composeHighlights, composeTargetsOverview } from './overview-answers.js';
+import { composeBrief } from './brief-answer.js';
 import { composePassageAnswer } from './passage-answer.js';
 import { contentTerms } from './relevance.js';
 import { composeTopicOverview } from './topic-answer.js';
 import { answerBenefits } from '../benefits/answer-benefits.js';
 import type { SessionTurn } from '../ports.js';
+import { askingText, splitClauses } from '../understand/clauses.js';
 
 export type { ComposeContext } from './compose-context.js';
 
 /** No domain words: only a passage that holds most of the question makes it in scope. */
 const UNCERTAIN_SCOPE_COVERAGE = 0.5;
 
-/**
- * The bureau's own work ("去年…", "全市…多少人", "咱局拿了几项表彰"): the reports answer it first;
- * a veteran's entitlement question goes to the cards first.
- */
-const REPORT_CUES =
-  /去年|今年|前年|全年|年度|本局|我局|局里|咱局|咱们局|你们局|全市|市局|总结|汇报|工作|几家|多少家|人次|多少人|几人|几名|多少名|几场|多少场|几次|多少次|多少座|几座|几项|多少项|批次|覆盖率|知晓率|合格率|安置率|排名|表彰|荣誉|先进|考核|指标|目标|in 20\d\d|last year|the bureau|this year/i;
+/** Words that place a question in the bureau's own record: the reports answer it first. */
+const BUREAU_CUES =
+  /去年|前年|全年|年度|本局|我局|局里|局机关|咱局|咱们局|你们局|全市|市局|市里|总结|汇报|党总支|党支部|支部|党组|领导班子|班子|党建|党员|廉政|意识形态|舆情|in 20\d\d|last year|the bureau/i;
+
+/** Statistics of the bureau's work ("多少人", "几次"); weaker: a veteran may ask "几次" too. */
+const STATISTICS_CUES =
+  /\bhow many\b.*\b(were|was|did)\b|几家|多少家|人次|多少人|几人|几名|多少名|几场|多少场|几次|多少次|多少座|几座|几项|多少项|批次|覆盖率|知晓率|合格率|安置率|排名|表彰|荣誉|先进|考核|指标|目标|this year/i;
 
 /** A veteran asking about their own entitlement. */
 const PERSONAL_CUES =
-  /我|俺|咱家|孩子|爱人|老伴|父母|家属|能不能|能否|可不可以|可以|有没有|享受|怎么办|去哪|找谁|申请|领|待遇|优待|补贴|补助|抚恤|\b(i|my|me|can|am)\b/i;
+  /(一年|一个月|每月|每年|能|给|发)(给|发|拿|领)?多少钱|一个月.{0,4}多少|我|俺|咱家|孩子|爱人|老伴|老婆|媳妇|父母|爸|妈|家属|能不能|能否|可不可以|享受|怎么办|怎么(领|申请|办理|算)|在哪|哪里|去哪|找谁|要带|带什么|申请|领(?!了)|能拿|算不算|\b(i|my|me|can|am)\b/i;
 
 /** Report evidence must beat the best card by this much to take a question the cards also answer. */
 const REPORT_MARGIN = 0.1;
-/** Without cues of the bureau's work, a report passage must hold this much of the question. */
+/** A question without domain words is answered from a card only at this confidence. */
+const UNCERTAIN_SCOPE_CARD = 0.6;
+/** A veteran's question no card fits is answered from a report only when a passage holds this much of it. */
 const REPORT_ALONE = 0.6;
 
 /**
  * Picks the composer for an understood question and returns its draft (offline, extractive).
  * Two bodies of knowledge compete: entitlement cards (what the law gives a veteran) and the
- * reports (what the bureau did). A veteran's own question goes to the cards; the bureau's work
- * goes to the reports; when neither kind of cue decides, the better evidence wins.
+ * reports (what the bureau did). The route, in order:
+ *
+ * | question                                              | route                                   |
+ * | ----------------------------------------------------- | --------------------------------------- |
+ * | greeting, off-topic                                   | fixed reply                             |
+ * | no card fits, a veteran's own question                | reports if a passage holds most of it   |
+ * | no card fits, otherwise                               | reports                                 |
+ * | names the bureau's year or work, or a typed indicator | reports; a veteran's falls back to cards |
+ * | statistics ("多少人"), not a veteran's own question    | reports                                 |
+ * | a veteran's own question                              | cards                                   |
+ * | otherwise                                             | the better evidence                     |
  */
 export async function composeOffline(
   u: Understanding,
@@ -57,33 +71,54 @@ export async function composeOffline(
   if (u.scope === 'greeting')
     return draft('out_of_scope', `${t('greeting', language)}${t('scope', language)}`);
   if (u.scope === 'out_of_scope') return draft('out_of_scope', t('scope', language));
-  const benefits = answerBenefits(
+  const matched = answerBenefits(
     {
       text: u.text,
       language,
       boostTerms: u.boostTerms,
+      glossedWords: u.glossedWords,
       ...(previous?.cardIds ? { previousCards: previous.cardIds } : {}),
     },
     ctx.benefits,
   );
+  // A question with no word of the domain ("recommend a restaurant") needs a clear card match.
+  const benefits =
+    matched && (u.scope === 'in_scope' || matched.confidence >= UNCERTAIN_SCOPE_CARD) ? matched : undefined;
   const personal = PERSONAL_CUES.test(u.text);
-  const figureAsked = u.kpi !== undefined && ['figure', 'target', 'progress'].includes(u.intent);
-  const reportCued = u.years.length > 0 || REPORT_CUES.test(u.text) || figureAsked;
+  const figureAsked =
+    (u.kpi !== undefined && ['figure', 'target', 'progress'].includes(u.intent)) ||
+    ['brief', 'targets_overview', 'highlights'].includes(u.intent);
+  // Cues count where the question asks: "我爸去年在河边救人没了，能评烈士吗" tells of last year,
+  // it does not ask about the bureau's year. A year the reports cover is the bureau's year.
+  const asked = u.isFollowUp ? u.resolvedText : askingText(splitClauses(u.text));
+  const bureauCued =
+    u.years.some((y) => ctx.knownYears.has(y) && asked.includes(String(y).slice(2))) ||
+    BUREAU_CUES.test(asked) ||
+    figureAsked;
+  const statistics = STATISTICS_CUES.test(asked);
   if (!benefits) {
-    // No card fits. A question with nothing of the bureau's work in it is answered from a report
-    // only when a passage holds most of it ("服务站周六上班吗" is not answered by an honours list).
-    if (reportCued || (await bestReportCoverage(u, ctx)) >= REPORT_ALONE) return composeFromReports(u, ctx);
-    return notFound(u, ctx);
+    // "服务站周六上班吗" is not answered by whichever report passage shares a word with it.
+    const strayBenefits = u.scope === 'in_scope' && !bureauCued && !statistics;
+    // An English question's coverage rests on a few glossary translations: too coarse to trust alone.
+    const reportHoldsIt = language === 'zh' && (await bestReportCoverage(u, ctx)) >= REPORT_ALONE;
+    if (strayBenefits && !reportHoldsIt) return notFound(u, ctx);
+    return composeFromReports(u, ctx);
   }
+  if (bureauCued || (statistics && !personal)) {
+    const fromReports = await composeFromReports(u, ctx);
+    // "去年退伍的，能领什么": a veteran's question the reports cannot answer falls back to the cards;
+    // a statistics question ("全市退役军人总数") stays "not found".
+    const refused = fromReports.status === 'not_found' || fromReports.status === 'out_of_scope';
+    return refused && personal ? benefits.draft : fromReports;
+  }
+  // A veteran asking about their own case is not asking what the bureau did last year.
+  if (personal) return benefits.draft;
   // An English question's coverage rests on its few glossary translations: too coarse to compare.
   const reportEvidence = language === 'en' ? 0 : await bestReportCoverage(u, ctx);
-  const reportLeads = (reportCued && !personal) || reportEvidence > benefits.confidence + REPORT_MARGIN;
-  if (!reportLeads) return benefits.draft;
+  if (reportEvidence <= benefits.confidence + REPORT_MARGIN) return benefits.draft;
   const fromReports = await composeFromReports(u, ctx);
-  // A veteran's question the reports cannot answer falls back to the cards; a statistics question
-  // ("全市退役军人总数") stays "not found".
   const refused = fromReports.status === 'not_found' || fromReports.status === 'out_of_scope';
-  return refused && personal ? benefits.draft : fromReports;
+  return refused ? benefits.draft : fromReports;
 }
 
 /** How much of the question the best report passage holds (0 when none qualifies). */
@@ -100,7 +135,7 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
   if (place) return placeNotCovered(u, place);
   const unknownYear = u.years.length > 0 && !u.years.some((y) => ctx.knownYears.has(y));
   if (unknownYear && (u.kpi || u.intent === 'figure' || u.intent === 'target' || u.intent === 'progress')) {
-    return yearNotCovered(u);
+    return yearNotCovered(u, ctx.cite);
   }
   if (u.kpi && (u.intent === 'figure' || u.intent === 'target' || u.intent === 'progress')) {
     const wantsActual = /实际|最终|最后达到|actual(ly)?\b|achieved/i.test(u.text);
@@ -124,6 +159,10 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
   if (u.intent === 'highlights') {
     const highlights = composeHighlights(ctx.tools, language, ctx.cite);
     if (highlights) return highlights;
+  }
+  if (u.intent === 'brief') {
+    const brief = composeBrief(ctx.tools, ctx.kb, language, ctx.cite);
+    if (brief) return brief;
   }
   const nouns = nounsOf(u.text);
   // Everyday verbs and adverbs no document uses (以后, 掏钱, 考上) say nothing about relevance;

@@ -1,14 +1,9 @@
-import type { FigureRecord, Passage, SourceSummary, TargetComparison } from '../ports.js';
+import type { Citation } from '../answer.js';
+import { passageCitation } from '../compose/cite.js';
+import type { EntitlementMatch, FigureRecord, Passage, SourceSummary, TargetComparison } from '../ports.js';
 
-/** One thing the model may cite as [n]: a passage found by search, or the quote behind a figure. */
-export interface CitableEntry {
-  cite: number;
-  doc: string;
-  title: string;
-  section: string;
-  quote: string;
-  chunkId?: string;
-}
+/** One thing the model may cite as [n]: a passage, a law article, or the quote behind a figure. */
+export type CitableEntry = Citation & { cite: number };
 
 /**
  * Everything the tools returned while one answer was written. It numbers citable quotes across
@@ -22,6 +17,8 @@ export interface Evidence {
   figures(records: FigureRecord[]): object[];
   comparison(result: TargetComparison): object;
   sources(list: SourceSummary[]): object[];
+  /** Registers the cards' law articles as citable entries and returns the cards' model-facing form. */
+  entitlements(found: EntitlementMatch[]): object[];
   /** Records a tool's output text (minus cite numbers): the grounding check accepts only numbers found in these. */
   recordOutput(text: string): void;
   readonly outputs: readonly string[];
@@ -73,13 +70,7 @@ export function createEvidence(titleOf: (doc: string) => string): Evidence {
   return {
     passages: (found) =>
       found.map((p) => ({
-        cite: register(`chunk:${p.chunkId}`, {
-          doc: p.doc,
-          title: p.title,
-          section: p.section,
-          quote: p.quote,
-          chunkId: p.chunkId,
-        }),
+        cite: register(`chunk:${p.chunkId}`, passageCitation(p)),
         title: p.title,
         section: p.section,
         text: p.quote,
@@ -103,6 +94,25 @@ export function createEvidence(titleOf: (doc: string) => string): Evidence {
         ...(s.issuer ? { issuer: s.issuer } : {}),
         ...(s.effectiveDate ? { effectiveDate: s.effectiveDate } : {}),
         superseded: s.superseded,
+      })),
+    entitlements: (found) =>
+      found.map(({ card, confidence, citations }) => ({
+        card: card.id,
+        title: card.title,
+        confidence: Math.round(confidence * 100) / 100,
+        answer: card.answer,
+        answerEn: card.answerEn,
+        ...(card.who ? { who: card.who } : {}),
+        ...(card.exceptions ? { exceptions: card.exceptions } : {}),
+        ...(card.where ? { where: card.where } : {}),
+        ...(card.bring ? { bring: card.bring } : {}),
+        ...(card.local ? { decidedElsewhere: card.local } : {}),
+        articles: citations.map((c) => ({
+          cite: register(`chunk:${c.chunkId ?? `${c.doc}:${c.quote}`}`, c),
+          law: c.title,
+          article: c.section,
+          text: c.quote,
+        })),
       })),
     recordOutput: (text) => {
       // Cite numbers are our bookkeeping, not facts: "2名" must not pass because a passage is [2].

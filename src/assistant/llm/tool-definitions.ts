@@ -28,6 +28,15 @@ export const toolSchemas = {
     year: z.number().int().min(1949).max(2100).describe('The target year'),
   }),
   list_sources: z.object({}),
+  find_entitlements: z.object({
+    question: z
+      .string()
+      .trim()
+      .min(1)
+      .max(300)
+      .describe("The veteran's question or the entitlement asked about, in their words or the law's"),
+    k: z.number().int().min(1).max(5).optional().describe('How many cards to return (default 3)'),
+  }),
 } as const;
 
 export type ToolName = keyof typeof toolSchemas;
@@ -39,11 +48,13 @@ const descriptions: Record<ToolName, string> = {
   compare_with_target:
     'Target of an indicator for a year next to the latest actual, with progress and gap computed in code.',
   list_sources: 'The documents the assistant knows: title, kind, issuer, effective date.',
+  find_entitlements:
+    "Entitlement cards for a veteran's benefits question: plain answer, who qualifies, exceptions, where to go, what other rules decide, and the law articles (verbatim, each with a cite number). Confidence below 0.3 means no card answers it.",
 };
 
 const json = (value: unknown): string => JSON.stringify(value);
 
-/** Creates the five read-only tools for one answer; their outputs are registered in `evidence`. */
+/** Creates the six read-only tools for one answer; their outputs are registered in `evidence`. */
 export function createToolDefinitions(tools: KnowledgeTools, evidence: Evidence): StructuredToolInterface[] {
   const notFound = (what: string) => json({ found: false, message: `No ${what} matched; try another name.` });
   return [
@@ -80,6 +91,11 @@ export function createToolDefinitions(tools: KnowledgeTools, evidence: Evidence)
       name: 'list_sources',
       description: descriptions.list_sources,
       schema: toolSchemas.list_sources,
+    }),
+    tool(async ({ question, k }) => json(evidence.entitlements(tools.findEntitlements(question, k ?? 3))), {
+      name: 'find_entitlements',
+      description: descriptions.find_entitlements,
+      schema: toolSchemas.find_entitlements,
     }),
   ];
 }

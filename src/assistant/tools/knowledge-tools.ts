@@ -9,6 +9,7 @@ import { findMetric } from '../understand/metric.js';
 import { applyKpiUpdates } from './kpi-overlay.js';
 import { compareKpiWithTarget, latestTargetYear, toFigureRecord } from './figure-records.js';
 import { buildStatsSummary } from './stats-summary.js';
+import { createEntitlementTools, type EntitlementTools } from './entitlements.js';
 
 export interface KnowledgeToolsDeps {
   kb: KnowledgeBase;
@@ -17,7 +18,7 @@ export interface KnowledgeToolsDeps {
   kpiUpdates?: () => StoredKpiUpdate[];
 }
 
-export interface KnowledgeToolsImpl extends KnowledgeTools {
+export interface KnowledgeToolsImpl extends KnowledgeTools, EntitlementTools {
   /** The indicators with staff updates applied. */
   currentKpis(): Kpi[];
   /** Resolves a metric by id first, then by name or alias. */
@@ -88,6 +89,7 @@ export function createKnowledgeTools(deps: KnowledgeToolsDeps): KnowledgeToolsIm
   }
 
   return {
+    ...createEntitlementTools(kb),
     currentKpis,
     resolveMetric: (metric) => resolveMetric(metric),
     searchKnowledge,

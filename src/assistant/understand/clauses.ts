@@ -20,7 +20,7 @@ const ASKING_EN =
   /\?|^\s*(what|how|can|could|do|does|did|is|are|am|will|would|should|where|when|who|which|why|may|tell|please|explain|i (want|would like) to know)\b/i;
 
 /** Clause boundaries: sentence and clause punctuation, and line breaks. */
-const BOUNDARY_ZH = /[。！？!?；;，,、\n]+/;
+const BOUNDARY_ZH = /[。！？!?；;，,、\n]+|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/;
 const BOUNDARY_EN = /(?<=[.?!;])\s+|\n+/;
 
 export function splitClauses(question: string): Clause[] {

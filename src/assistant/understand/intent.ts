@@ -3,13 +3,28 @@
  * whenever a more specific answer can't be built, so a wrong guess here costs little.
  */
 export type Intent =
-  'progress' | 'target' | 'figure' | 'targets_overview' | 'highlights' | 'list' | 'policy' | 'passage';
+  | 'progress'
+  | 'target'
+  | 'figure'
+  | 'targets_overview'
+  | 'highlights'
+  | 'brief'
+  | 'list'
+  | 'policy'
+  | 'passage';
+
+/**
+ * A leader's overview request: "去年工作总体怎么样", "简单汇报一下2022年的数据", "给我看看关键指标",
+ * "how did last year go". It names no indicator of its own.
+ */
+const BRIEF =
+  /(总体|整体|总的|大体|大致|全年|全局|一年来?)(工作)?(怎么样|如何|情况|咋样)|工作(怎么样|如何|咋样|情况如何)|汇报一下|简单汇报|汇报汇报|简报|概况|总体情况|关键指标|主要指标|主要数据|核心数据|年度数据|全年数据|看看(数据|指标)|\bbrief(ing)?\b|\boverview\b|\bsummary\b|how did .{0,30}\bgo\b|key (figures|indicators|numbers)|main figures/i;
 
 const PROGRESS =
   /完成(得|的)?(怎么样|如何|情况)|进度|差(多少|距)|达标|离目标|完成率|progress|on track|gap|compared? (with|to) (the )?target|vs\.? target|against (the )?target/i;
 const TARGET = /目标|计划|打算|力争|确保|要达到|指标是|\btarget|\bgoal|\bplan(ned)?\b|aim/i;
 const HOW_MANY =
-  /多少|几(个|名|次|家|座|项|起|份|人|位|条|批)?|数量|数字|人数|比例|比率|占比|\d+\s*%|率|how (many|much)|what (is|was) the (number|rate|share|amount|total)|\brate\b|\bnumber of|\bcount\b|percentage|amount/i;
+  /多少|几(个|名|次|家|座|项|起|份|人|位|条|批)?|数量|数字|人数|比例|比率|占比|\d+\s*%|率|how (many|much)|what (is|was) the (number|rate|share|amount|total)|\brate\b|\bnumber of|percentage|amount/i;
 /** All targets at once ("几个量化目标分别是多少"); plans and 确保 alone are list questions. */
 const OVERVIEW_TARGET = /目标|指标|targets|goals/i;
 
@@ -31,6 +46,7 @@ const POLICY =
  * follow-up of one); "党风廉政这块是怎么抓的" names an indicator but wants the passage.
  */
 export function classifyIntent(text: string, hasMetric: boolean, isFollowUp = false): Intent {
+  if (!hasMetric && BRIEF.test(text)) return 'brief';
   if (hasMetric && PROGRESS.test(text)) return 'progress';
   if (hasMetric && TARGET.test(text)) return 'target';
   if (hasMetric && (HOW_MANY.test(text) || isFollowUp) && !LIST_ITEMS.test(text)) return 'figure';

@@ -5,7 +5,7 @@
  * and hold no secrets, so there is nothing for an injection to reach.
  */
 const OFF_TOPIC =
-  /天气|气温|下雨|写(一?首|个|篇)?诗|作诗|诗歌|笑话|段子|股票|股价|基金净值|彩票|翻译|编程|写代码|代码|python|javascript|菜谱|怎么做菜|做饭|红烧|世界杯|足球|篮球|电影推荐|明星|八卦|星座|算命|游戏|聊天吧|唱歌|\bweather\b|\bpoem\b|\bjoke\b|\bstock\b|\brecipe\b|\bcode\b|\btranslate\b|world cup|football|soccer|movie/i;
+  /天气|气温|下雨|写.{0,10}诗|作诗|诗歌|笑话|段子|股票|股价|基金净值|彩票|翻译|编程|写代码|代码|python|javascript|菜谱|怎么做菜|做饭|红烧|世界杯|足球|篮球|电影推荐|明星|八卦|星座|算命|游戏|聊天吧|唱歌|\bweather\b|\bpoem\b|\bjoke\b|\bstock\b|\brecipe\b|\bcode\b|\btranslate\b|world cup|football|soccer|movie/i;
 
 /** Markup, code or format strings with nothing else: never a question for this assistant. */
 const MARKUP_OR_CODE =

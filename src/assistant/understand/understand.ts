@@ -13,6 +13,9 @@ import { findYears, type YearContext } from './years.js';
 const PER_PERSON =
   /一个人|每人|每个人|每月|每年|一年能|标准是|能拿多少|能领多少|per person|per month|per year|each veteran/i;
 
+/** Glossary terms that name no subject by themselves ("2023 target" → 目标). */
+const GENERIC_TERMS = new Set(['目标', '年度', '情况', '数据', '工作']);
+
 /** An exact alias of two characters scores 20; a three-character partial match scores 15. */
 const MIN_METRIC_SCORE = 15;
 
@@ -30,6 +33,8 @@ export interface Understanding {
   boostTerms: string[];
   /** The question's words that the glossary translated into `boostTerms`. */
   replacedWords: string[];
+  /** Every word of the question the glossary matched (including official terms written as such). */
+  glossedWords: string[];
 }
 
 export interface UnderstandContext {
@@ -39,6 +44,8 @@ export interface UnderstandContext {
   previous: SessionTurn | undefined;
   previousLanguage: Language | undefined;
   forcedLanguage: Language | undefined;
+  /** True when the text names an entitlement of its own (a card matches it confidently). */
+  namesEntitlement?: (text: string) => boolean;
 }
 
 /** Reads a sanitised question: language, follow-up, indicator, years, scope and intent. */
@@ -46,11 +53,14 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const match = findMetric(text, ctx.kpis);
   // The bureau's indicators are totals; a per-person amount ("一个人补多少钱") is a benefits question.
   const kpi = match && match.score >= MIN_METRIC_SCORE && !PER_PERSON.test(text) ? match.kpi : undefined;
+  const ownTerms = glossaryMatches(text, ctx.glossary).filter((m) => !GENERIC_TERMS.has(m.term));
   const followUp = resolveFollowUp({
     text,
     metricId: kpi?.id,
     years: findYears(text, ctx.years),
     previous: ctx.previous,
+    ownSubject:
+      ownTerms.length > 0 || (ctx.previous !== undefined && (ctx.namesEntitlement?.(text) ?? false)),
   });
   const resolvedKpi = followUp.metricId ? ctx.kpis.find((k) => k.id === followUp.metricId) : undefined;
   const matches = glossaryMatches(followUp.resolvedText, ctx.glossary);
@@ -72,5 +82,6 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     years: followUp.years,
     boostTerms,
     replacedWords: matches.map((m) => m.variant).filter((v) => !boostTerms.includes(v)),
+    glossedWords: matches.map((m) => m.variant),
   };
 }

@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { StorageError } from '../../errors.js';
 import { hashUserId } from '../../storage/user-hash.js';
 import { requireAdmin } from './admin-auth.js';
+import { createClientAddress } from './client-address.js';
 import type { HttpDeps, Route, RouteContext } from './http-deps.js';
 import { HttpError, sendJson } from './http-io.js';
 import { createMetrics, type HttpMetrics } from './metrics.js';
@@ -33,6 +35,7 @@ interface Pipeline {
   routes: Route[];
   metrics: HttpMetrics;
   limiter: RateLimiter;
+  clientAddress: (req: IncomingMessage) => string;
 }
 
 function sendError(
@@ -46,10 +49,21 @@ function sendError(
     return;
   }
   if (error instanceof HttpError) {
-    const body = error.extra.field
-      ? { error: error.message, field: error.extra.field }
-      : { error: error.message };
-    sendJson(ctx.res, error.status, body, error.extra.headers ?? {});
+    const body = {
+      error: error.message,
+      ...(error.extra.field ? { field: error.extra.field } : {}),
+      ...error.extra.details,
+    };
+    sendJson(ctx.res, error.status, body, error.extra.headers ?? {}, error.extra.endAfter);
+    return;
+  }
+  if (error instanceof StorageError) {
+    // Never acknowledge what was not stored: the client learns it and may try again later.
+    ctx.log.error({ err: error.message, path: pathname }, 'could not store a write');
+    sendJson(ctx.res, 503, {
+      error:
+        '暂时无法保存，本次提交未被记录，请稍后再试。The server could not store this, so nothing was saved; please try again later.',
+    });
     return;
   }
   ctx.log.error({ err: error, path: pathname }, 'request failed');
@@ -73,7 +87,7 @@ async function handle(p: Pipeline, req: IncomingMessage, res: ServerResponse): P
     if (!match)
       throw new HttpError(404, `Nothing at ${url.pathname}. The chat is at /, the dashboard at /dashboard.`);
     routeLabel = match.route.pattern;
-    const ip = req.socket.remoteAddress ?? 'unknown';
+    const ip = p.clientAddress(req);
     if (match.route.limited) {
       const verdict = p.limiter.take(ip);
       if (!verdict.allowed) {
@@ -123,6 +137,7 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
     ],
     metrics: createMetrics(),
     limiter: createRateLimiter({ perMinute: deps.config.http.rateLimitPerMinute }),
+    clientAddress: createClientAddress(deps.config.http.trustedProxies),
   };
   const server = createServer((req, res) => void handle(pipeline, req, res));
   server.headersTimeout = 15_000;

@@ -5,7 +5,14 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly extra: { field?: string; headers?: Record<string, string> } = {},
+    readonly extra: {
+      field?: string;
+      headers?: Record<string, string>;
+      /** More JSON fields for the client, e.g. the valid choices. */
+      details?: Record<string, unknown>;
+      /** Send the response now but end it (closing the connection) only when this settles. */
+      endAfter?: Promise<void>;
+    } = {},
   ) {
     super(message);
     this.name = 'HttpError';
@@ -15,26 +22,74 @@ export class HttpError extends Error {
 /** Largest JSON body accepted; a question is at most a few thousand characters. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-/** Reads the request body as UTF-8, failing with 413 as soon as it passes `limit` bytes. */
-export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
+/**
+ * How much of a refused body is read and dropped after the 413. Browsers and fetch send the whole
+ * body before they read the response: a server that answers and closes mid-upload gives them a
+ * broken pipe instead of the 413. Past this many bytes the connection is closed anyway.
+ */
+export const MAX_DISCARD_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Reads the request body as UTF-8. Past `limit` bytes it fails with 413 at once; the 413 carries
+ * `endAfter`, the end of the rest of the body (read and dropped, up to MAX_DISCARD_BYTES), so the
+ * response goes out now and the connection closes only when the client has finished sending.
+ */
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw tooLarge(limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw tooLarge(limit);
-    chunks.push(chunk as Buffer);
+  if (declared > limit) {
+    // Too large to be worth reading: answer and close at once.
+    const rest = declared > MAX_DISCARD_BYTES ? Promise.resolve() : discardRest(req, 0);
+    return Promise.reject(tooLarge(limit, rest));
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData);
+      reject(tooLarge(limit, discardRest(req, size)));
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.once('error', reject);
+    // A client that gives up mid-body: nobody reads the answer, but the handler must not hang.
+    req.once('close', () => {
+      if (!req.complete) reject(new HttpError(400, 'The request body was cut off before its end.'));
+    });
+  });
 }
 
-function tooLarge(limit: number): HttpError {
+/**
+ * Reads and drops the rest of a refused body (`read` bytes of it came already): resolves at its
+ * end, when the client goes away, or once MAX_DISCARD_BYTES have come in all.
+ */
+function discardRest(req: IncomingMessage, read: number): Promise<void> {
+  if (req.complete) return Promise.resolve();
+  return new Promise((resolve) => {
+    let total = read;
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > MAX_DISCARD_BYTES) done();
+    };
+    const done = () => {
+      req.off('data', onData);
+      resolve();
+    };
+    req.on('data', onData);
+    req.once('end', done);
+    req.once('close', done);
+    req.resume();
+  });
+}
+
+function tooLarge(limit: number, endAfter: Promise<void>): HttpError {
   return new HttpError(
     413,
     `Request body is larger than ${limit} bytes; send a shorter question or comment.`,
     {
       headers: { connection: 'close' },
+      endAfter,
     },
   );
 }
@@ -53,12 +108,16 @@ export async function readJson(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
   }
 }
 
-/** Sends a JSON response (never cached: answers and figures change with KPI updates). */
+/**
+ * Sends a JSON response (never cached: answers and figures change with KPI updates). With
+ * `endAfter`, the whole response is written at once and ended when the promise settles.
+ */
 export function sendJson(
   res: ServerResponse,
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
+  endAfter?: Promise<void>,
 ): void {
   const payload = JSON.stringify(body);
   res.writeHead(status, {
@@ -67,7 +126,9 @@ export function sendJson(
     'cache-control': 'no-store',
     ...headers,
   });
-  res.end(payload);
+  if (!endAfter) return void res.end(payload);
+  res.write(payload);
+  void endAfter.finally(() => res.end());
 }
 
 /** Sends a text or binary body with an explicit content type. */

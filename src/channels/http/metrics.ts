@@ -1,3 +1,5 @@
+import type { StoreHealth } from '../../storage/store.js';
+
 /**
  * Prometheus metrics kept in memory: requests by method/route/status, answer latency histogram,
  * answers by status and mode, rate-limited requests. Routes are labelled by their pattern
@@ -63,4 +65,19 @@ export function createMetrics(): HttpMetrics {
       return `${lines.join('\n')}\n`;
     },
   };
+}
+
+/** The store's health as Prometheus lines (appended to HttpMetrics.render()). */
+export function storageMetricLines(health: StoreHealth): string {
+  return [
+    '# HELP storage_writable 1 while the store saves writes, 0 while they fail (see /healthz).',
+    '# TYPE storage_writable gauge',
+    `storage_writable ${health.writable ? 1 : 0}`,
+    '# HELP storage_failures_total Store operations that failed, by operation.',
+    '# TYPE storage_failures_total counter',
+    ...Object.entries(health.failures).map(
+      ([operation, n]) => `storage_failures_total${labels({ operation })} ${n}`,
+    ),
+    '',
+  ].join('\n');
 }

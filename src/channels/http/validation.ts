@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpError } from './http-io.js';
+import { WEB_TOPIC_IDS } from './web-topics.js';
 
 /**
  * Zod schemas for every input of the HTTP API. A failed parse becomes a 400 whose message names
@@ -13,7 +14,9 @@ export const AskBodySchema = z.strictObject({
   language: z.enum(['zh', 'en']).optional(),
   audience: z.enum(['veteran', 'staff', 'leader']).optional(),
   /** The suggestion topic the question was picked from, for the usage report's top topics. */
-  topic: z.string().trim().min(1).max(50).optional(),
+  topic: z
+    .enum(WEB_TOPIC_IDS, { error: `must be one of the chat page's topics: ${WEB_TOPIC_IDS.join(', ')}` })
+    .optional(),
 });
 
 export const FeedbackBodySchema = z.strictObject({

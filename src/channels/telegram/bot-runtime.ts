@@ -6,6 +6,7 @@ import type { BureauContact } from '../../knowledge/types.js';
 import type { Store } from '../../storage/store.js';
 import { hashUserId } from '../../storage/user-hash.js';
 import type { CallbackCodec } from './callback-data.js';
+import type { PendingKpiUpdates } from './pending-kpi-updates.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { languageOf } from './texts.js';
 
@@ -26,6 +27,8 @@ export interface BotRuntime {
   answered: Map<number, { question: string; answer: string }>;
   /** When each user was last told they are rate limited (to say it once per cool-down). */
   rateNotified: Map<string, number>;
+  /** /setkpi updates waiting for the admin's confirmation. */
+  pendingKpiUpdates: PendingKpiUpdates;
 }
 
 /** The UI language of the user behind an update. */

@@ -14,6 +14,7 @@ import { createChatQueue } from './chat-queue.js';
 import { registerCommandHandlers } from './command-handlers.js';
 import { isAddressedToBot } from './group-filter.js';
 import { registerQuestionHandlers } from './question-handlers.js';
+import { createPendingKpiUpdates } from './pending-kpi-updates.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { createTelegramGateway, type PacingOptions, type TelegramGateway } from './telegram-gateway.js';
 import { commandList, uiText, languageOf } from './texts.js';
@@ -96,6 +97,7 @@ export function createTelegramBot(deps: TelegramDeps): TelegramBotHandle {
     renderStatsPng: deps.renderStatsPng,
     answered: new Map(),
     rateNotified: new Map(),
+    pendingKpiUpdates: createPendingKpiUpdates(),
   };
 
   const apologize = async (

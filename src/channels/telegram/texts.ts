@@ -38,9 +38,17 @@ export interface UiText {
   contact: string;
   placeholder: string;
   setKpiUsage: string;
+  /** Above the update an admin is asked to confirm. */
+  setKpiConfirm: string;
+  confirmWrite: string;
+  cancel: string;
+  note: string;
+  setKpiCancelled: string;
+  setKpiExpired: string;
   setKpiDone: string;
   reindexDone: (documents: number, chunks: number, figures: number) => string;
   reindexStarted: string;
+  reindexRefused: string;
   noFeedback: string;
   feedbackTitle: string;
   usageTitle: (days: number) => string;
@@ -56,7 +64,7 @@ const zh: UiText = {
   topicsTitle: '常见主题',
   help: '直接发送文字问题即可，例如“2022年退役军人培训合格率是多少？”\n\n/figures [指标] — 查询指标（别名 /kpi）\n/targets — 年度目标与完成情况\n/stats — 领导一屏概览\n/sources — 知识库中的文件\n/help — 帮助',
   adminHelp:
-    '管理员命令：\n/reindex — 重建知识库索引\n/setkpi &lt;指标&gt; &lt;年份&gt; &lt;数值|未公开&gt; [target] [备注] — 记录指标新值\n/feedback — 最近的差评\n/usage — 使用情况',
+    '管理员命令：\n/reindex — 重建知识库索引\n/setkpi &lt;指标ID&gt; &lt;年份&gt; &lt;数值|未公开&gt; [target] [备注] — 记录指标新值\n/feedback — 最近的差评\n/usage — 使用情况',
   nonText: '目前只能处理文字消息，请用文字输入您的问题。😊',
   rateLimited: (s) => `您提问太快了，请休息一下，约 ${s} 秒后再问。谢谢理解！`,
   apology: (id) => `抱歉，处理您的消息时出了点问题，请稍后再试。（错误编号：${id}）`,
@@ -86,10 +94,18 @@ const zh: UiText = {
   contact: '联系我们',
   placeholder: '（示例信息，待局方确认）',
   setKpiUsage:
-    '用法：/setkpi &lt;指标&gt; &lt;年份&gt; &lt;数值|未公开&gt; [target] [备注]\n例如：/setkpi 培训合格率 2023 98.5 年中统计',
+    '用法：/setkpi &lt;指标ID&gt; &lt;年份&gt; &lt;数值|未公开&gt; [target] [备注]\n例如：/setkpi training_pass_rate 2023 98.5 年中统计\n（指标ID须完全一致，/figures 可查看各指标）',
+  setKpiConfirm: '请核对后确认记录：',
+  confirmWrite: '✅ 确认记录',
+  cancel: '取消',
+  note: '备注',
+  setKpiCancelled: '已取消，没有记录任何数据。',
+  setKpiExpired: '此确认已过期或已处理，没有记录。请重新发送 /setkpi。',
   setKpiDone: '已记录：',
   reindexDone: (d, c, f) => `索引已重建：${d} 个文件，${c} 个段落，${f} 个数据。`,
   reindexStarted: '正在重建索引…',
+  reindexRefused:
+    '未重建：知识库文件有误，仍使用之前的内容回答。请修正后再发送 /reindex（npm run ingest -- --check 可列出全部问题）。',
   noFeedback: '暂无差评。',
   feedbackTitle: '最近的差评',
   usageTitle: (d) => `最近 ${d} 天使用情况`,
@@ -135,10 +151,19 @@ const en: UiText = {
   contact: 'Contact',
   placeholder: '(sample details, to be confirmed by the bureau)',
   setKpiUsage:
-    'Usage: /setkpi &lt;id&gt; &lt;year&gt; &lt;value|未公开&gt; [target] [note]\nExample: /setkpi training-pass-rate 2023 98.5 mid-year count',
+    'Usage: /setkpi &lt;id&gt; &lt;year&gt; &lt;value|未公开&gt; [target] [note]\nExample: /setkpi training_pass_rate 2023 98.5 mid-year count\n(the id must match exactly; /figures shows the indicators)',
+  setKpiConfirm: 'Please check and confirm:',
+  confirmWrite: '✅ Record it',
+  cancel: 'Cancel',
+  note: 'Note',
+  setKpiCancelled: 'Cancelled; nothing was recorded.',
+  setKpiExpired:
+    'This confirmation has expired or was already used; nothing was recorded. Send /setkpi again.',
   setKpiDone: 'Recorded:',
   reindexDone: (d, c, f) => `Index rebuilt: ${d} documents, ${c} passages, ${f} figures.`,
   reindexStarted: 'Rebuilding the index…',
+  reindexRefused:
+    'Not rebuilt: a knowledge file is invalid, so the previous knowledge keeps answering. Fix it and send /reindex again (npm run ingest -- --check lists every problem).',
   noFeedback: 'No negative feedback yet.',
   feedbackTitle: 'Latest negative feedback',
   usageTitle: (d) => `Usage in the last ${d} days`,

@@ -30,6 +30,13 @@ const LOADERS: Record<string, FormatLoader> = {
   '.htm': loadHtml,
 };
 
+/**
+ * The largest document file loaded. A 50 MB bulk export loads (about 190k chunks; the first start
+ * builds its index in minutes, later starts load it from the cache); far beyond that, the text no
+ * longer fits in one JavaScript string, so the file is refused by name instead of failing obscurely.
+ */
+export const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
+
 /** Formats whose front matter lives in a `<file>.meta.yaml` sidecar. */
 const SIDECAR_FORMATS = new Set(['.docx', '.pdf']);
 
@@ -69,6 +76,9 @@ export async function loadDocument(
   if (!loader) {
     return { document: undefined, problems: [{ file: file.path, reason: `unsupported file type ${ext}` }] };
   }
+  if (file.bytes.length > MAX_DOCUMENT_BYTES) {
+    return { document: undefined, problems: [{ file: file.path, reason: tooLargeReason(file.bytes.length) }] };
+  }
   const extracted = await loader(file.bytes);
   if (!extracted.success) return { document: undefined, problems: [{ file: file.path, reason: extracted.error }] };
   const problems: DocumentProblem[] = [];
@@ -85,6 +95,11 @@ export async function loadDocument(
     problems.push({ file: metaFile, field: p.field, reason: `front matter field ${p.field}: ${p.message}` });
   }
   return { document: toSourceDocument(file, extracted.value, frontMatter), problems };
+}
+
+function tooLargeReason(bytes: number): string {
+  const mb = (n: number) => n / 1024 / 1024;
+  return `the file is ${mb(bytes).toFixed(1)} MB, larger than the ${mb(MAX_DOCUMENT_BYTES)} MB limit per document — split it into smaller files`;
 }
 
 function readSidecar(sidecar: KnowledgeFile, problems: DocumentProblem[]): unknown {

@@ -53,12 +53,15 @@ describe('prompt injection', () => {
     // Only the five read-only tools exist.
     expect(first?.tools?.map((t) => t.function.name).sort()).toEqual([
       'compare_with_target',
+      'find_entitlements',
       'list_figures',
       'list_sources',
       'lookup_figure',
       'search_knowledge',
     ]);
-    expect(tools.calls.map((c) => c.tool).every((t) => /^(search|lookup|list|compare)/.test(t))).toBe(true);
+    expect(tools.calls.map((c) => c.tool).every((t) => /^(search|lookup|list|compare|find)/.test(t))).toBe(
+      true,
+    );
   });
 
   it('withholds an injected number even when the model does not leak anything', async () => {

@@ -52,17 +52,19 @@ describe('admin API', () => {
     expect(server.store.kpiUpdates('training-pass-rate').map((u) => u.value)).toEqual([97.5, null]);
   });
 
-  it('PUT resolves names to the indicator id; 404 for an unknown indicator; 400 names the field', async () => {
+  it('PUT takes exact ids only: a name or unknown id is a 404 listing the ids; 400 names the field', async () => {
+    const before = server.store.kpiUpdates().length;
     const byName = await post(
       `${server.url}/api/admin/figures/${encodeURIComponent('培训合格率')}`,
       { year: 2024, value: 88, kind: 'target' },
       auth,
       'PUT',
     );
-    expect(byName.status).toBe(200);
-    expect((byName.json.update as { kpiId: string }).kpiId).toBe('training-pass-rate');
+    expect(byName.status).toBe(404);
+    expect(byName.json.validIds).toContain('training-pass-rate');
     const unknown = await post(`${server.url}/api/admin/figures/nope`, { year: 2023, value: 1 }, auth, 'PUT');
     expect(unknown.status).toBe(404);
+    expect(server.store.kpiUpdates()).toHaveLength(before);
     const badValue = await post(
       `${server.url}/api/admin/figures/training-pass-rate`,
       { year: 2023, value: '90' },

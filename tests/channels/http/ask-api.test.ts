@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AnswerSchema } from '../../../src/assistant/answer.js';
 import type { Assistant } from '../../../src/assistant/ports.js';
+import { WEB_TOPIC_IDS } from '../../../src/channels/http/web-topics.js';
 import { createFakeAssistant } from '../../support/http-fakes.js';
 import { post, startTestServer, type TestServer } from './start-test-server.js';
 
@@ -28,6 +29,25 @@ describe('POST /api/ask', () => {
   it('logs the suggestion topic a question was picked from', async () => {
     await post(`${server.url}/api/ask`, { question: '集中迁移散葬烈士墓多少座？', topic: '褒扬纪念' });
     expect(server.store.usage(1).topTopics).toContainEqual({ topic: '褒扬纪念', count: 1 });
+  });
+
+  it.each(['<b>广告</b> 加微信', '褒扬纪念 ', 'Remembrance', 'x'.repeat(50)])(
+    'accepts only the page topics: %j is a 400 naming body.topic, and nothing reaches the log',
+    async (topic) => {
+      const before = server.store.usage(1);
+      const reply = await post(`${server.url}/api/ask`, { question: '集中迁移散葬烈士墓多少座？', topic });
+      expect(reply.status).toBe(400);
+      expect(reply.json.field).toBe('body.topic');
+      expect(String(reply.json.error)).toContain('就业创业, 褒扬纪念, 移交安置, 荣誉成绩, 政策待遇');
+      expect(server.store.usage(1)).toEqual(before);
+    },
+  );
+
+  it('the page sends exactly the topic ids the server accepts', async () => {
+    // The page's own module (plain JS, no types): imported by a path TypeScript does not follow.
+    const page: string = '../../../src/web/i18n.js';
+    const { TOPIC_IDS } = (await import(page)) as { TOPIC_IDS: string[] };
+    expect(TOPIC_IDS).toEqual([...WEB_TOPIC_IDS]);
   });
 
   it.each([

@@ -5,7 +5,7 @@ import type { Assistant, KnowledgeTools } from '../../../src/assistant/ports.js'
 import { createHttpServer } from '../../../src/channels/http/create-http-server.js';
 import { loadConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
-import { createSqliteStore } from '../../../src/storage/sqlite-store.js';
+import { createSqliteStore, type SqliteStoreOptions } from '../../../src/storage/sqlite-store.js';
 import type { Store } from '../../../src/storage/store.js';
 import { createTestCore } from '../../support/create-test-core.js';
 import { createFakeAssistant, createFakeTools } from '../../support/http-fakes.js';
@@ -15,6 +15,8 @@ export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 export interface TestServer {
   url: string;
   store: Store;
+  /** The SQLite file behind `store`. */
+  storeFile: string;
   assistant: Assistant;
   tools: KnowledgeTools;
   reindexCalls: number;
@@ -32,12 +34,20 @@ export async function startTestServer(
     assistant?: Assistant;
     tools?: KnowledgeTools;
     real?: boolean;
+    /** With `real`: another knowledge folder than knowledge/. */
+    knowledgeDir?: string;
+    storeOptions?: SqliteStoreOptions;
   } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'http-test-'));
-  const store = createSqliteStore(join(dir, 'store.db'));
+  const storeFile = join(dir, 'store.db');
+  const store = createSqliteStore(storeFile, options.storeOptions);
   const testCore = options.real
-    ? await createTestCore({ sessions: store, kpiUpdates: () => store.kpiUpdates() })
+    ? await createTestCore({
+        sessions: store,
+        kpiUpdates: () => store.kpiUpdates(),
+        ...(options.knowledgeDir ? { knowledgeDir: options.knowledgeDir } : {}),
+      })
     : undefined;
   const config = loadConfig({
     HOST: '127.0.0.1',
@@ -52,6 +62,7 @@ export async function startTestServer(
   const state: TestServer = {
     url: '',
     store,
+    storeFile,
     assistant,
     tools,
     reindexCalls: 0,

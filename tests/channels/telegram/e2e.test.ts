@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { KnowledgeError } from '../../../src/errors.js';
 import { hashUserId } from '../../../src/storage/user-hash.js';
 import type { SentMessage } from '../../support/fake-telegram-server.js';
 import { ADMIN, EN_USER, startHarness, TOKEN, USER, type Harness } from './harness.js';
@@ -204,14 +205,72 @@ describe('Telegram bot end to end (real telegraf, fake Bot API)', () => {
     expect(h.assistant.calls.at(-1)!.options).toMatchObject({ audience: 'staff' });
   });
 
+  it('/reindex with an invalid knowledge file names the file and field; the old index stays', async () => {
+    h = await startHarness({
+      deps: {
+        reindex: () =>
+          Promise.reject(new KnowledgeError('kpis.yaml', 'expected string', { field: 'indicators[0].unit' })),
+      },
+    });
+    const replies = await ask('/reindex', ADMIN, 2);
+    expect(replies[1]!.text).toContain('kpis.yaml (indicators[0].unit): expected string');
+    expect(replies[1]!.text).toContain('仍使用之前的内容回答');
+  });
+
+  /** Sends /setkpi, checks the confirmation, clicks ✅ and waits for "recorded" and the figure. */
+  async function setKpiConfirmed(payload: string): Promise<void> {
+    const [confirmation] = await ask(`/setkpi ${payload}`, ADMIN);
+    const ok = buttons(confirmation!).find((b) => b.text.includes('确认'))!;
+    const before = h!.server.messagesTo(ADMIN.id).length;
+    h!.server.clickButton(ADMIN, confirmation!, ok.callback_data!);
+    await h!.server.waitFor(() => h!.server.messagesTo(ADMIN.id).length >= before + 2, 10_000, 'recorded');
+  }
+
+  it('/setkpi takes exact ids only and names the valid ones; nothing is written', async () => {
+    h = await startHarness();
+    for (const near of ['不存在的指标', '就业人数', 'job', 'j']) {
+      const [bad] = await ask(`/setkpi ${near} 2023 5`, ADMIN);
+      expect(bad!.text).toContain(
+        `unknown indicator id &quot;${near}&quot; — use one of the exact ids: jobs, pass-rate, tombs`,
+      );
+    }
+    expect(h.store.kpiUpdates()).toEqual([]);
+  });
+
+  it('/setkpi shows the full name and writes only when the admin confirms, once', async () => {
+    h = await startHarness();
+    const [confirmation] = await ask('/setkpi jobs 2023 1456 年中统计', ADMIN);
+    expect(confirmation!.text).toContain('请核对后确认记录');
+    expect(confirmation!.text).toContain('<b>退役军人就业人数</b>（jobs）');
+    expect(confirmation!.text).toContain('2023 实际：<b>1,456 人</b>');
+    expect(confirmation!.text).toContain('备注：年中统计');
+    expect(h.store.kpiUpdates()).toEqual([]);
+    const [ok, cancel] = buttons(confirmation!);
+    expect([ok!.text, cancel!.text]).toEqual(['✅ 确认记录', '取消']);
+    // Someone else's click on the admin's button does nothing.
+    h.server.clickButton(USER, confirmation!, ok!.callback_data!);
+    await h.server.waitFor(() => h!.server.callsOf('answerCallbackQuery').length >= 1);
+    expect(h.store.kpiUpdates()).toEqual([]);
+    h.server.clickButton(ADMIN, confirmation!, ok!.callback_data!);
+    await h.server.waitFor(() => h!.store.kpiUpdates().length === 1, 10_000, 'the write');
+    // A second click is refused: the confirmation works once.
+    h.server.clickButton(ADMIN, confirmation!, ok!.callback_data!);
+    await h.server.waitFor(() => h!.server.callsOf('answerCallbackQuery').length >= 3);
+    expect(h.store.kpiUpdates()).toHaveLength(1);
+
+    const [other] = await ask('/setkpi pass-rate 2023 未公开', ADMIN);
+    const no = buttons(other!).find((b) => b.text === '取消')!;
+    h.server.clickButton(ADMIN, other!, no.callback_data!);
+    await h.server.waitFor(() => h!.server.messagesTo(ADMIN.id).some((m) => m.text.includes('已取消')));
+    expect(h.store.kpiUpdates()).toHaveLength(1);
+  });
+
   it('/setkpi records a new value and /figures then shows it with its history', async () => {
     h = await startHarness();
     const [before] = await ask('/figures 就业人数');
     expect(before!.text).toContain('1,234 人');
-    const [bad] = await ask('/setkpi 不存在的指标 2023 5', ADMIN);
-    expect(bad!.text).toContain('unknown indicator');
-    await ask('/setkpi 就业人数 2023 1456 年中统计', ADMIN, 2);
-    await ask('/setkpi 合格率 2023 未公开', ADMIN, 2);
+    await setKpiConfirmed('jobs 2023 1456 年中统计');
+    await setKpiConfirmed('pass-rate 2023 未公开');
     const [after] = await ask('/kpi 就业人数');
     expect(after!.text).toContain('最新：<b>1,456 人</b>（2023，实际）');
     expect(after!.text).toContain('年中统计');

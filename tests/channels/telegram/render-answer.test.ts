@@ -71,9 +71,9 @@ describe('formatValue', () => {
 });
 
 describe('parseSetKpi', () => {
-  const resolve = (m: string) => (m === '就业人数' || m === 'jobs' ? 'jobs' : undefined);
+  const resolve = ['jobs', 'pass-rate'];
   it('parses value, 未公开, kind and note', () => {
-    expect(parseSetKpi('就业人数 2023 1,456 年中 统计', resolve)).toEqual({
+    expect(parseSetKpi('jobs 2023 1,456 年中 统计', resolve)).toEqual({
       success: true,
       value: { kpiId: 'jobs', year: 2023, kind: 'actual', value: 1456, note: '年中 统计' },
     });
@@ -81,6 +81,13 @@ describe('parseSetKpi', () => {
       success: true,
       value: { kpiId: 'jobs', year: 2024, kind: 'target', value: null },
     });
+  });
+  it('takes exact ids only: a name or a near miss is refused with the valid ids', () => {
+    for (const near of ['就业人数', 'job', 'JOBS', 'j'])
+      expect(parseSetKpi(`${near} 2023 1`, resolve)).toEqual({
+        success: false,
+        error: `unknown indicator id "${near}" — use one of the exact ids: jobs, pass-rate`,
+      });
   });
   it('refuses unknown indicators, bad years and bad values', () => {
     expect(parseSetKpi('jobs', resolve)).toMatchObject({ success: false });

@@ -1,29 +1,41 @@
 import type { KpiUpdate } from '../../../storage/store.js';
 import type { Route, RouteContext } from '../http-deps.js';
+import { KnowledgeError } from '../../../errors.js';
 import { HttpError, readJson, sendJson } from '../http-io.js';
-import { FigureIdSchema, KpiUpdateBodySchema, parseInput } from '../validation.js';
+import { indicatorIdParam } from '../indicator-param.js';
+import { KpiUpdateBodySchema, parseInput } from '../validation.js';
 
-/** POST /api/admin/reindex → { documents, chunks, figures } once the index is rebuilt. */
+/**
+ * POST /api/admin/reindex → { documents, chunks, figures } once the index is rebuilt. A malformed
+ * data file (kpis.yaml, glossary, cards) is a 422 naming the file and field, as `ingest --check`
+ * does; the index loaded before keeps answering.
+ */
 async function reindex(ctx: RouteContext): Promise<void> {
   const started = performance.now();
-  const counts = await ctx.deps.reindex();
+  const counts = await ctx.deps.reindex().catch((error: unknown) => {
+    if (!(error instanceof KnowledgeError)) throw error;
+    ctx.log.warn({ file: error.file, field: error.field }, 'reindex refused: invalid knowledge file');
+    throw new HttpError(
+      422,
+      `${error.message} — nothing was reloaded: the previous knowledge keeps answering. Fix the file (npm run ingest -- --check lists every problem) and reindex again.`,
+      { details: { file: error.file, ...(error.field === undefined ? {} : { field: error.field }) } },
+    );
+  });
   ctx.log.info({ ...counts, ms: Math.round(performance.now() - started) }, 'reindexed via admin API');
   sendJson(ctx.res, 200, counts);
 }
 
 /**
- * PUT /api/admin/figures/:id { year, value: number|null, kind?, note? } — the same rule as the
+ * PUT /api/admin/figures/:id { year, value: number|null, kind?, note? }, `:id` an exact indicator
+ * id (404 with the valid ids otherwise, never a near match) — the same rule as the
  * Telegram /setkpi: the update is appended to the history, and the latest update for an
  * (indicator, year, kind) is what lookups return. value null records 未公开.
  */
 async function putFigure(ctx: RouteContext): Promise<void> {
-  const id = parseInput(FigureIdSchema, ctx.params.id, 'path');
+  const kpiId = indicatorIdParam(ctx.deps.tools, ctx.params.id);
   const body = parseInput(KpiUpdateBodySchema, await readJson(ctx.req), 'body');
-  const found = ctx.deps.tools.lookupFigure(id);
-  if (!found)
-    throw new HttpError(404, `No indicator "${id}". GET /api/figures lists the known ids.`, { field: 'id' });
   const update: KpiUpdate = {
-    kpiId: found.metricId,
+    kpiId,
     year: body.year,
     kind: body.kind ?? 'actual',
     value: body.value,
@@ -32,7 +44,7 @@ async function putFigure(ctx: RouteContext): Promise<void> {
   if (body.note) update.note = body.note;
   const stored = ctx.deps.store.recordKpiUpdate(update);
   ctx.log.info({ kpiId: stored.kpiId, year: stored.year, kind: stored.kind }, 'KPI updated via admin API');
-  sendJson(ctx.res, 200, { update: stored, history: ctx.deps.store.kpiUpdates(found.metricId) });
+  sendJson(ctx.res, 200, { update: stored, history: ctx.deps.store.kpiUpdates(kpiId) });
 }
 
 export const adminRoutes: Route[] = [

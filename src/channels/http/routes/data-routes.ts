@@ -2,13 +2,8 @@ import type { Route, RouteContext } from '../http-deps.js';
 import { HttpError, sendBody, sendJson } from '../http-io.js';
 import { indicatorRowsToCsv } from '../csv.js';
 import { buildIndicatorRows, indicatorFacets } from '../indicator-rows.js';
-import {
-  FigureIdSchema,
-  FigureQuerySchema,
-  PassageQuerySchema,
-  parseInput,
-  queryObject,
-} from '../validation.js';
+import { indicatorIdParam } from '../indicator-param.js';
+import { FigureQuerySchema, PassageQuerySchema, parseInput, queryObject } from '../validation.js';
 
 const figureQuery = (ctx: RouteContext) => parseInput(FigureQuerySchema, queryObject(ctx.url), 'query');
 
@@ -18,14 +13,13 @@ function listFigures(ctx: RouteContext): void {
   sendJson(ctx.res, 200, { figures: ctx.deps.tools.listFigures(q.category, q.year) });
 }
 
-/** GET /api/figures/:id?year= → the indicator's values; 404 names the id. */
+/** GET /api/figures/:id?year= → the indicator's values; `:id` exact, 404 lists the valid ids. */
 function getFigure(ctx: RouteContext): void {
-  const id = parseInput(FigureIdSchema, ctx.params.id, 'path');
+  const id = indicatorIdParam(ctx.deps.tools, ctx.params.id);
   const { year } = figureQuery(ctx);
-  const found = ctx.deps.tools.lookupFigure(id, year);
-  if (!found)
-    throw new HttpError(404, `No indicator "${id}". GET /api/figures lists the known ids.`, { field: 'id' });
-  sendJson(ctx.res, 200, found);
+  const { tools } = ctx.deps;
+  // An exact id always resolves; a year with no values is an empty list, not a 404.
+  sendJson(ctx.res, 200, tools.lookupFigure(id, year) ?? { ...tools.lookupFigure(id), values: [] });
 }
 
 /** GET /api/indicators?category=&year= → dashboard rows plus the filter choices. */

@@ -1,24 +1,37 @@
 import type { Route } from '../http-deps.js';
 import { sendBody, sendJson } from '../http-io.js';
+import { storageMetricLines } from '../metrics.js';
 
-/** GET /healthz (liveness plus the answer mode the page shows) and GET /metrics (Prometheus). */
+/**
+ * GET /healthz: `ok`, or `degraded` while the store cannot save (answers still work; feedback, KPI
+ * updates, the question log and chat sessions are not being stored), with the answer mode the page
+ * shows. Always 200: a degraded service should stay behind its load balancer, it still answers.
+ * GET /metrics: Prometheus text, request and answer counters plus the store's failures.
+ */
 export const healthRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/healthz',
-    handler: ({ res, deps }) =>
+    handler: ({ res, deps }) => {
+      const { writable, problem, failures } = deps.store.health();
       sendJson(res, 200, {
-        status: 'ok',
+        status: writable ? 'ok' : 'degraded',
         mode: deps.config.llm ? 'llm' : 'offline',
         streaming: Boolean(deps.assistant.askStream),
-      }),
+        storage: { writable, ...(problem === undefined ? {} : { problem }), failures },
+      });
+    },
   },
   {
     method: 'GET',
     pattern: '/metrics',
-    handler: ({ res, metrics }) =>
-      sendBody(res, 200, metrics.render(), 'text/plain; version=0.0.4; charset=utf-8', {
-        'cache-control': 'no-store',
-      }),
+    handler: ({ res, metrics, deps }) =>
+      sendBody(
+        res,
+        200,
+        metrics.render() + storageMetricLines(deps.store.health()),
+        'text/plain; version=0.0.4; charset=utf-8',
+        { 'cache-control': 'no-store' },
+      ),
   },
 ];

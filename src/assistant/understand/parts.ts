@@ -1,0 +1,42 @@
+/**
+ * Two figures asked at once: "网上祭扫和实地擦碑各多少人", "慰问了几名烈属，发了多少钱？". Each
+ * part becomes a question of its own, so each gets its own figure (or its own "not found").
+ * Pure: text in, parts out; one part (the question itself) when it asks for one thing.
+ */
+
+const NUMBER_ASKED = /多少|几(个|名|人|次|家|座|项|场|条|份|起|位)?|how (many|much)/i;
+
+/** "A和B各多少…", "A、B分别是多少…": subjects joined before 各/分别, then what is asked of each. */
+const JOINED = /^(.{2,20}?)(?:和|与|跟|以及|及|、)(.{2,20}?)(?:各|分别)(?:是|有|为)?(.*)$/;
+
+/** A clause that asks for a number on its own. */
+const CLAUSE = /[？?；;，,]/;
+
+export function figureParts(question: string): string[] {
+  const text = question.trim();
+  if (!NUMBER_ASKED.test(text)) return [text];
+  const joined = JOINED.exec(text.replace(/[？?。]+$/, ''));
+  if (joined) {
+    const [, a, b, rest] = joined;
+    const tail = rest?.trim() || '多少';
+    if (a && b) return [`${a}${tail}`, `${b}${tail}`];
+  }
+  const clauses = text
+    .split(CLAUSE)
+    .map((c) => c.trim())
+    .filter((c) => c.length >= 3);
+  const asking = clauses.filter((c) => NUMBER_ASKED.test(c));
+  if (asking.length !== 2 || clauses.length > 3) return [text];
+  const context = clauses.filter((c) => !NUMBER_ASKED.test(c)).join('，');
+  const [first, second] = asking as [string, string];
+  // "发了多少钱" after "慰问了几名烈属" borrows the first part's subject.
+  const subject = first.replace(NUMBER_WORDS, '');
+  const own = second.replace(NUMBER_WORDS, '').replace(/[的了呢吗啊有是]/g, '');
+  const secondFull = own.length < MIN_OWN_SUBJECT ? `${subject}${second}` : second;
+  return [first, secondFull].map((part) => (context ? `${context}，${part}` : part));
+}
+
+/** Question words of a number question, removed to find what a part is about. */
+const NUMBER_WORDS =
+  /多少(人次|人|钱|元|家|座|次|名|个)?|几(个|名|人|次|家|座|项|场|条|份|起|位)?|how (many|much)/gi;
+const MIN_OWN_SUBJECT = 4;

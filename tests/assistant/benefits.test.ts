@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asksOnlyAnAspect } from '../../src/assistant/benefits/aspects.js';
+import { splitClauses } from '../../src/assistant/understand/clauses.js';
+import { createHomophoneIndex } from '../../src/assistant/understand/homophones.js';
+import { createTestCore, type TestCore } from '../support/create-test-core.js';
+
+/*
+ * Benefits answers through the real assistant and the real cards: the direct answer first, the law
+ * and article it rests on, where to go; the law's words in the citations and only there; English in
+ * English; the asker's circumstances read as conditions; what the documents do not say said plainly.
+ */
+let testCore: TestCore;
+beforeAll(async () => {
+  testCore = await createTestCore();
+});
+afterAll(async () => {
+  await testCore.cleanup();
+});
+const ask = (q: string) => testCore.core.assistant.ask(q);
+
+describe('a benefits answer', () => {
+  it('leads with the answer, then 依据 with law and article, then 办理; each article quoted once, in the citations', async () => {
+    const a = await ask('退伍了优待证在哪领？');
+    expect(a.status).toBe('answered');
+    const lines = a.answer.split('\n');
+    expect(lines[0]).toMatch(/优待证/);
+    expect(lines[0]).not.toMatch(/^依据|^根据/);
+    const basis = lines.findIndex((l) => l.startsWith('依据：'));
+    expect(lines[basis]).toMatch(/《退役军人保障法》第十五条/);
+    expect(lines.findIndex((l) => l.startsWith('办理：'))).toBeGreaterThan(basis);
+    // The article text is in the citations, whole, and not pasted into the answer.
+    const article = a.citations.find((c) => c.section.endsWith('第十五条'));
+    expect(article?.doc).toBe('laws/veterans-protection-law-2020.md');
+    expect(article?.quote).toMatch(
+      /^第十五条 安置地人民政府退役军人工作主管部门在接收退役军人时，向退役军人发放退役军人优待证。/,
+    );
+    expect(a.answer).not.toContain(article?.quote.slice(6, 40));
+    expect(new Set(a.citations.map((c) => c.quote)).size).toBe(a.citations.length);
+    expect(a.suggestions?.length).toBeGreaterThan(0);
+  });
+
+  it('answers a long question with personal circumstances instead of refusing it', async () => {
+    const a = await ask(
+      '我是2019年入伍的义务兵，干了两年，去年12月退的伍，现在回村了，退伍能拿一次性的钱吗？',
+    );
+    expect(a.status).toBe('answered');
+    expect(a.answer).toMatch(/一次性退役金/);
+  });
+
+  it('is not turned away by a place word', async () => {
+    const a = await ask('我们村的老兵看病有优待吗？');
+    expect(a.status).toBe('answered');
+    expect(a.answer).not.toMatch(/全市层面|单独数据/);
+    expect(a.citations.some((c) => c.doc.startsWith('laws/'))).toBe(true);
+  });
+
+  it('answers the part the documents hold and says plainly what they do not', async () => {
+    const a = await ask('老兵办信用卡有优惠吗');
+    expect(a.answer).toMatch(/^您问的“信用卡”，现有资料没有写明/);
+    expect(a.status).toBe('not_found');
+  });
+
+  it('says that an amount the law leaves to other rules is not stated, and who sets it', async () => {
+    const a = await ask('义务兵家庭优待金一年能发多少钱？');
+    expect(a.answer).toMatch(/没有写明|没有写金额/);
+    expect(a.answer).toMatch(/当地/);
+    expect(a.answer).not.toMatch(/\d+元/);
+  });
+
+  it('answers an English question in English, citing the Chinese law', async () => {
+    const a = await ask('Where do I get the veteran preferential card?');
+    expect(a.language).toBe('en');
+    expect(a.answer).not.toMatch(/quoted in Chinese/);
+    expect(a.answer.split('\n').slice(0, 2).join(' ')).toMatch(/[A-Za-z]{4,} [A-Za-z]{4,}/);
+    expect(a.answer).toMatch(/Basis: 《退役军人保障法》第十五条.* \(Veterans Protection Law, Articles? 15/);
+  });
+
+  it('reads a homophone typo as the word meant', async () => {
+    const a = await ask('优代证有什么用');
+    expect(a.answer).toMatch(/优待证/);
+  });
+});
+
+describe('clauses', () => {
+  it('tells the asking clauses from the ones that describe the asker', () => {
+    const clauses = splitClauses('我是2019年入伍的义务兵，去年9月退伍回村了，退伍能拿一次性的钱吗？');
+    expect(clauses.map((c) => c.asks)).toEqual([false, false, true]);
+    expect(splitClauses('优待证去哪办？要带什么材料？').map((c) => c.asks)).toEqual([true, true]);
+    expect(splitClauses('退役金标准').map((c) => c.asks)).toEqual([true]);
+    expect(splitClauses('评上残疾以后哪个月开始发钱 钱是打到社保卡还是银行卡')).toHaveLength(2);
+  });
+
+  it('knows a message that asks only for an aspect of the previous answer', () => {
+    expect(asksOnlyAnAspect('要带什么材料？')).toBe(true);
+    expect(asksOnlyAnAspect('去哪办？')).toBe(true);
+    expect(asksOnlyAnAspect('残疾军人坐火车有优惠吗')).toBe(false);
+  });
+});
+
+describe('homophone typos', () => {
+  const index = createHomophoneIndex(['优待证', '优待', '安置', '投诉', '褒扬', '褒扬金', '慰问金', '十一']);
+  it('reads a mistyped word of the same sound, one character off', () => {
+    expect(index.correct('优代证有什么用').map((c) => c.word)).toContain('优待证');
+    expect(
+      index
+        .correct('安直单位不签合同能投述吗')
+        .map((c) => c.word)
+        .sort(),
+    ).toEqual(['安置', '投诉']);
+  });
+  it('never changes numerals or real dictionary words', () => {
+    expect(index.correct('烈士褒扬金是一次给的吗')).toEqual([]);
+    expect(index.correct('他有时候去医院')).toEqual([]);
+  });
+});
