@@ -9,24 +9,29 @@
  *
  * `scripts/bench.ts` imports `runScaleBench` and `formatScaleBench`.
  */
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import type { Chunk, SourceDocument } from '../src/knowledge/types.js';
 import { HashedEmbeddings } from '../src/retrieval/hashed-embeddings.js';
-import { loadOrBuildIndex, saveIndexCache } from '../src/retrieval/index-cache.js';
+import { saveIndexCache } from '../src/retrieval/index-cache.js';
 import { DEFAULT_HNSW_PARAMS, type HnswStore, type HnswParams } from '../src/retrieval/hnsw-store.js';
 import {
   createSearchIndex,
   type BuildTimings,
   type HybridSearchIndex,
 } from '../src/retrieval/search-index.js';
+import type { CachedLoadRequest, CachedLoadResult } from './bench-scale-load.js';
 import { cpuMsSince, measureExact, measureHnsw, measureHybrid } from './bench-scale-measure.js';
 import { checkTargets, formatScaleBench, type ScaleBenchResult } from './bench-scale-report.js';
 import { createRandom, generateCorpus, generateQueries } from './synthetic-corpus.js';
 
 export { formatScaleBench, type ScaleBenchResult };
+
+const run = promisify(execFile);
 
 export interface ScaleBenchOptions {
   chunks?: number;
@@ -34,7 +39,7 @@ export interface ScaleBenchOptions {
   dimensions?: number;
   hnsw?: Partial<HnswParams>;
   seed?: number;
-  /** Also save the index cache to a temp folder and load it back (adds ~10–30 s at 100k). */
+  /** Also save the index cache to a temp folder and load it back in a new process (adds ~10–30 s at 100k). */
   cache?: boolean;
   /** Also measure recall and speed-up at these ef values, on the same index. */
   efSweep?: number[];
@@ -95,33 +100,42 @@ async function buildIndex(
   };
 }
 
-/** Saves the built index with `saveIndexCache`, then times `loadOrBuildIndex` reading it back. */
+/**
+ * Saves the built index with `saveIndexCache`, then loads it in a new process
+ * (bench-scale-load.ts), as a replica starting on a cached index would.
+ */
 async function measureCache(
   built: Built,
-  corpus: { chunks: Chunk[]; documents: SourceDocument[] },
+  request: Omit<CachedLoadRequest, 'cacheDir' | 'knowledgeHash'>,
   log: (line: string) => void,
-): Promise<{ saveMs: number; loadMs: number; sizeMb: number }> {
+): Promise<NonNullable<ScaleBenchResult['cache']>> {
   const root = await mkdtemp(path.join(tmpdir(), 'bench-cache-'));
   try {
-    const input = {
-      cacheDir: path.join(root, 'index'),
-      knowledgeHash: 'bench',
-      embeddings: built.embeddings,
-    };
+    const cacheDir = path.join(root, 'index');
+    const knowledgeHash = 'bench';
     log('saving index cache…');
-    let started = performance.now();
-    await saveIndexCache(built.index, input);
+    const started = performance.now();
+    await saveIndexCache(built.index, { cacheDir, knowledgeHash, embeddings: built.embeddings });
     const saveMs = performance.now() - started;
-    log('loading index cache…');
-    started = performance.now();
-    const loaded = await loadOrBuildIndex({ ...input, ...corpus });
-    const loadMs = performance.now() - started;
-    if (loaded.rebuilt) throw new Error(`bench: the cache just written was not loaded (${loaded.reason})`);
+    log('loading index cache in a new process…');
+    const child = fileURLToPath(new URL('./bench-scale-load.ts', import.meta.url));
+    const { stdout } = await run(
+      process.execPath,
+      [...process.execArgv, child, JSON.stringify({ ...request, cacheDir, knowledgeHash })],
+      { maxBuffer: 1 << 20 },
+    );
+    const loaded = JSON.parse(stdout) as CachedLoadResult;
     let bytes = 0;
-    for (const entry of await readdir(input.cacheDir, { recursive: true, withFileTypes: true })) {
+    for (const entry of await readdir(cacheDir, { recursive: true, withFileTypes: true })) {
       if (entry.isFile()) bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
     }
-    return { saveMs, loadMs, sizeMb: bytes / 1024 / 1024 };
+    return {
+      saveMs,
+      loadMs: loaded.loadMs,
+      sizeMb: bytes / 1024 / 1024,
+      loadCorpusRssMb: loaded.corpusRssMb,
+      loadPeakRssMb: loaded.peakRssMb,
+    };
   } finally {
     await rm(root, { recursive: true, force: true });
   }
@@ -159,7 +173,13 @@ export async function runScaleBench(options: ScaleBenchOptions = {}): Promise<Sc
     };
   });
   built.store.setEfSearch(params.efSearch);
-  const cache = options.cache ? await measureCache(built, corpus, log) : undefined;
+  const cache = options.cache
+    ? await measureCache(
+        built,
+        { chunks: count, seed: options.seed ?? 42, dimensions: dims, hnsw: params },
+        log,
+      )
+    : undefined;
   const result: Omit<ScaleBenchResult, 'targets'> = {
     chunks: count,
     queries: queries.length,

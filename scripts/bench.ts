@@ -85,6 +85,6 @@ process.stdout.write(
 
 if (!args.includes('--skip-scale')) {
   process.stdout.write(
-    `${formatScaleBench(await runScaleBench({ chunks: chunksArg, log: (l) => process.stderr.write(`${l}\n`) }))}\n`,
+    `${formatScaleBench(await runScaleBench({ chunks: chunksArg, cache: true, log: (l) => process.stderr.write(`${l}\n`) }))}\n`,
   );
 }
