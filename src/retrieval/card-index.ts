@@ -1,5 +1,5 @@
 import type { EntitlementCard } from '../knowledge/types.js';
-import { Bm25Index, type Bm25Json, type WeightedTerm } from './bm25.js';
+import { Bm25Index, type Bm25Parts, type WeightedTerm } from './bm25.js';
 import { segment, tokensOf } from './tokenizer.js';
 
 /**
@@ -47,12 +47,12 @@ const restText = (card: EntitlementCard): string =>
 export const bodyText = (card: EntitlementCard): string => `${namingText(card)} ${restText(card)}`;
 
 /**
- * A card index as plain data, for the derived cache: the BM25 index in its JSON form, each card's
+ * A card index as plain data, for the derived cache: the BM25 index as its parts (see Bm25Parts), each card's
  * distinct tokens as ids into one term list, and the cards' dictionary words. Loading it needs no
  * jieba and no BM25 build (together a few hundred ms for ~330 cards).
  */
 export interface CardIndexData {
-  bm25: Bm25Json;
+  bm25: Bm25Parts;
   /** Every distinct token of the cards. */
   terms: string[];
   /** Each card's distinct token ids, ascending, concatenated in card order. */
@@ -90,7 +90,7 @@ export function buildCardIndexData(
   const offsets = new Uint32Array(cards.length + 1);
   perCard.forEach((ids, i) => (offsets[i + 1] = (offsets[i] ?? 0) + ids.length));
   return {
-    bm25: Bm25Index.build(docs, { titleWeight: namingWeight, k1, b }).toJSON(),
+    bm25: Bm25Index.build(docs, { titleWeight: namingWeight, k1, b }).toParts(),
     terms: [...termIds.keys()],
     cardTerms: Uint32Array.from(perCard.flat()),
     offsets,
@@ -117,13 +117,13 @@ export class CardIndex {
 
   /** The index over `buildCardIndexData(cards)` output (e.g. kept in a cache). Throws when they disagree. */
   static fromData(cards: readonly EntitlementCard[], data: CardIndexData): CardIndex {
-    if (data.offsets.length !== cards.length + 1 || data.bm25.docCount !== cards.length)
+    if (data.offsets.length !== cards.length + 1 || data.bm25.meta.docCount !== cards.length)
       throw new Error(`card index data for ${data.offsets.length - 1} cards, given ${cards.length}`);
     const docFreq = new Uint32Array(data.terms.length);
     for (const id of data.cardTerms) docFreq[id] = (docFreq[id] ?? 0) + 1;
     return new CardIndex(
       cards,
-      Bm25Index.fromJSON(data.bm25),
+      Bm25Index.fromParts(data.bm25),
       new Map(data.terms.map((term, id) => [term, id])),
       data,
       new Map(cards.map((card, i) => [card, i])),
