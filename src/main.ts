@@ -11,6 +11,7 @@ import { createCore } from './core.js';
 import { createSqliteStore } from './storage/sqlite-store.js';
 import { startPruning } from './storage/retention.js';
 import type { Store } from './storage/store.js';
+import { createServiceState } from './wiring/state.js';
 import { createHttpServer } from './channels/http/create-http-server.js';
 import { startTelegram, type TelegramHandle } from './wiring/telegram.js';
 import { createAssistantForMode } from './wiring/assistant-mode.js';
@@ -26,18 +27,20 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger({ level: config.logLevel });
-  const store = createSqliteStore(path.join(config.paths.dataDir, 'assistant.db'));
-  warnIfNotWritable(store, config.paths.dataDir, logger);
+  const backend = createSqliteStore(path.join(config.paths.dataDir, 'assistant.db'));
+  await warnIfNotWritable(backend, config.paths.dataDir, logger);
+  const { store, kpis, sessions: stored } = await createServiceState(backend, logger);
   const stopPruning = startPruning({ store, policy: config.retention, logger });
   const core = await createCore({
     config,
     logger,
-    sessions: store,
-    kpiUpdates: () => store.kpiUpdates(),
+    sessions: stored.sessions,
+    kpiUpdates: kpis.current,
     embeddings: createEmbeddingsFor(config),
   });
-  const sessions = core.sessions ?? store;
-  const assistant = await createAssistantForMode({ config, core, sessions, logger });
+  const assistant = stored.wrap(
+    await createAssistantForMode({ config, core, sessions: stored.sessions, logger }),
+  );
   const reindex = () => core.reindex();
   const http = createHttpServer({ config, assistant, tools: core.tools, store, reindex, logger });
   const { url } = await http.listen();
@@ -52,8 +55,8 @@ async function main(): Promise<void> {
 }
 
 /** Says at start, once, what a data folder that cannot be written means and how to fix it. */
-function warnIfNotWritable(store: Store, dataDir: string, logger: Logger): void {
-  const { writable, problem, detail } = store.health();
+async function warnIfNotWritable(store: Store, dataDir: string, logger: Logger): Promise<void> {
+  const { writable, problem, detail } = await store.health();
   if (writable) return;
   logger.warn(
     { dataDir: path.resolve(dataDir), problem, detail },
@@ -65,7 +68,7 @@ interface ShutdownParts {
   logger: Logger;
   telegram: TelegramHandle | undefined;
   http: { close(): Promise<void> };
-  store: { close(): void };
+  store: { close(): Promise<void> };
   stopPruning: () => void;
 }
 
@@ -79,7 +82,7 @@ function installShutdown(parts: ShutdownParts): void {
       await parts.telegram?.stop(signal);
       await parts.http.close();
       parts.stopPruning();
-      parts.store.close();
+      await parts.store.close();
       process.exit(0);
     } catch (error) {
       parts.logger.error({ err: error }, 'shutdown failed');

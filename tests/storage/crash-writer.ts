@@ -2,17 +2,11 @@
 // returned, so the parent knows exactly which writes must survive a SIGKILL.
 import { createSqliteStore } from '../../src/storage/sqlite-store.js';
 
-const file = process.argv[2];
-if (!file) throw new Error('usage: crash-writer.ts <sqlite file>');
-const store = createSqliteStore(file);
+const target = process.argv[2];
+if (!target) throw new Error('usage: crash-writer.ts <sqlite file>');
+const store = createSqliteStore(target);
 for (let i = 0; ; i++) {
-  const id = store.logQuestion({
-    channel: 'telegram',
-    question: `q${i}`,
-    status: 'answered',
-    mode: 'offline',
-    latencyMs: 1,
-  });
-  store.set(`s${i % 5}`, { turns: [], language: 'zh' });
+  const id = await store.recordFeedback({ channel: 'telegram', question: `q${i}`, rating: 'down' });
+  await store.saveSession(`s${i % 5}`, { turns: [], language: 'zh' });
   process.stdout.write(`${id}\n`);
 }
