@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.js';
+import type { ChangeFeed } from '../storage/change-feed.js';
 import { createKpiMirror, withKpiMirror, type KpiMirror } from '../storage/kpi-mirror.js';
 import type { Store } from '../storage/store.js';
 import { createStoredSessions, type StoredSessions } from '../storage/stored-sessions.js';
@@ -13,9 +14,17 @@ export interface ServiceState {
   sessions: StoredSessions;
 }
 
-/** Wraps `backend` for the service; resolves once the KPI history is loaded (or found unreadable). */
-export async function createServiceState(backend: Store, logger: Logger): Promise<ServiceState> {
+/**
+ * Wraps `backend` for the service; resolves once the KPI history is loaded (or found unreadable).
+ * With `changes`, the KPI mirror also reloads when another replica records an update.
+ */
+export async function createServiceState(
+  backend: Store,
+  logger: Logger,
+  changes?: ChangeFeed,
+): Promise<ServiceState> {
   const kpis = createKpiMirror(backend, logger);
+  changes?.on('kpi', kpis.refresh);
   await kpis.refresh();
   return { store: withKpiMirror(backend, kpis), kpis, sessions: createStoredSessions(backend, logger) };
 }
