@@ -15,6 +15,8 @@ export interface TestDatabase {
   name: string;
   /** Runs SQL as the test role on the test database (what an operator or another process would do). */
   admin: pg.Pool;
+  /** Runs SQL on the server's maintenance database, for what cannot be done from inside this one. */
+  onServer(sql: string, params?: unknown[]): Promise<pg.QueryResult>;
   drop(): Promise<void>;
 }
 
@@ -45,6 +47,15 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
     url: url.toString(),
     name,
     admin,
+    async onServer(sql, params) {
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await client.connect();
+      try {
+        return await client.query(sql, params);
+      } finally {
+        await client.end();
+      }
+    },
     async drop() {
       await admin.end().catch(() => undefined);
       const client = new pg.Client({ connectionString: TEST_DATABASE_URL });

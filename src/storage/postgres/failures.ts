@@ -16,7 +16,8 @@ export function describePostgresFailure(error: unknown): string {
     /^(ECONN|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|EPIPE)/.test(code)
   )
     return 'the database cannot be reached';
-  if (/timeout|terminated|Connection terminated/i.test(message)) return 'the database cannot be reached';
+  if (/timeout|terminat|not currently accepting connections|the database system is/i.test(message))
+    return 'the database cannot be reached';
   return 'a database write failed';
 }
 
