@@ -1,9 +1,10 @@
 /**
- * What one replica changes that the others must apply: staff KPI updates (reload the mirror) and
- * the knowledge (reindex). With one process (SQLite) every change is made here and applied at once,
- * so the feed carries nothing; with PostgreSQL, postgres/change-feed.ts carries it between replicas.
+ * What one replica changes that the others must apply: staff KPI updates (reload the mirror), the
+ * knowledge (reindex), and Telegram updates waiting in the shared inbox (the leader handles them).
+ * With one process (SQLite) every change is made here and applied at once, so the feed carries
+ * nothing; with PostgreSQL, postgres/change-feed.ts carries it between replicas.
  */
-export type ChangeTopic = 'kpi' | 'knowledge';
+export type ChangeTopic = 'kpi' | 'knowledge' | 'telegram-updates';
 
 export interface ChangeFeed {
   /** Runs `apply` after another replica changed `topic`; runs of one topic never overlap. */

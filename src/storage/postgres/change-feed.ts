@@ -65,10 +65,13 @@ export async function createPostgresChangeFeed(options: PostgresChangeFeedOption
           origin: from,
         } = JSON.parse(message.payload ?? '') as {
           topic: ChangeTopic;
-          version: number;
+          version?: number | null;
           origin: string;
         };
-        heard(topic, Number(version), from);
+        // Versioned topics are applied once per version; a version-less one is a wake-up call.
+        if (version === undefined || version === null) {
+          if (from !== origin) void runner.run(topic);
+        } else heard(topic, Number(version), from);
       } catch {
         logger.warn({ payload: message.payload }, 'ignored a change notification that is not ours');
       }

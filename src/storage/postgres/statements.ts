@@ -32,3 +32,17 @@ export const SQL = {
 } as const;
 
 export const UNANSWERED_STATUSES: string[] = [...UNANSWERED];
+
+/** The shared Telegram inbox (update-inbox.ts); adding tells the leader, on commit. */
+export const INBOX_SQL = {
+  add: `WITH added AS (
+      INSERT INTO telegram_updates (update_id, chat_key, payload)
+      SELECT * FROM unnest($1::bigint[], $2::text[], $3::jsonb[])
+      ON CONFLICT (update_id) DO NOTHING RETURNING update_id)
+    SELECT pg_notify('assistant_changes', json_build_object('topic', 'telegram-updates', 'origin', $4::text)::text)
+    FROM (SELECT count(*) AS n FROM added) AS c WHERE c.n > 0`,
+  pending: `SELECT payload FROM telegram_updates WHERE handled_at IS NULL AND NOT (update_id = ANY($1::bigint[]))
+    ORDER BY update_id LIMIT 500`,
+  markHandled: `UPDATE telegram_updates SET handled_at = now() WHERE update_id = $1`,
+  prune: `DELETE FROM telegram_updates WHERE handled_at < now() - interval '2 days'`,
+} as const;
