@@ -74,6 +74,7 @@ async function main(): Promise<void> {
     core: { tools: core.tools, knowledge: core.knowledge, reindex },
     store,
     logger,
+    storage,
   });
 }
 

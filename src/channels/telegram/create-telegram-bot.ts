@@ -67,14 +67,6 @@ export function normalizeApiRoot(apiRoot: string): string {
 
 const newErrorId = () => randomBytes(4).toString('hex').toUpperCase();
 
-/** The queue key of an update: its chat, so each chat is answered in order. */
-function chatKeyOf(update: Update): string {
-  if ('message' in update) return String(update.message.chat.id);
-  if ('callback_query' in update)
-    return String(update.callback_query.message?.chat.id ?? update.callback_query.from.id);
-  return 'other';
-}
-
 /**
  * Builds the Telegram channel: a telegraf bot whose handlers only translate between Telegram and
  * the assistant/tools/store, behind a per-chat queue and a paced, retrying Telegram client.
@@ -165,7 +157,6 @@ export function createTelegramBot(deps: TelegramDeps): TelegramBotHandle {
             ...(deps.pollTimeoutSeconds !== undefined && { timeoutSeconds: deps.pollTimeoutSeconds }),
           }),
     queue,
-    chatKeyOf,
     inbox: deps.coordination?.inbox ?? createMemoryInbox(),
     leadership: deps.coordination?.leadership ?? createSoleLeadership(),
     logger,

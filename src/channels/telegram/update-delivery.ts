@@ -5,7 +5,7 @@ import { scrubSecret } from '../../logger.js';
 import type { ChatQueue } from './chat-queue.js';
 import { createInboxConsumer } from './inbox-consumer.js';
 import type { Leadership } from './leadership.js';
-import type { UpdateInbox } from './update-inbox.js';
+import { chatKeyOf, type UpdateInbox } from './update-inbox.js';
 import type { UpdateSource } from './update-source.js';
 
 /**
@@ -25,7 +25,6 @@ export interface UpdateDeliveryDeps {
   /** Builds the source around `accept` (the inbox). */
   createSource(accept: (updates: Update[]) => Promise<void>): UpdateSource;
   queue: ChatQueue;
-  chatKeyOf(update: Update): string;
   inbox: UpdateInbox;
   leadership: Leadership;
   logger: Logger;
@@ -40,7 +39,7 @@ export function createUpdateDelivery(deps: UpdateDeliveryDeps): UpdateDelivery {
   // The consumer's promise settles when the handler finished; errors go to the queue's onError.
   const handle = (update: Update) =>
     new Promise<void>((resolve) =>
-      queue.push(deps.chatKeyOf(update), async () => {
+      queue.push(chatKeyOf(update), async () => {
         try {
           await bot.handleUpdate(update);
         } finally {

@@ -19,6 +19,14 @@ export interface UpdateInbox {
   prune(): Promise<void>;
 }
 
+/** The queue key of an update: its chat, so each chat is answered in order. */
+export function chatKeyOf(update: Update): string {
+  if ('message' in update) return String(update.message.chat.id);
+  if ('callback_query' in update)
+    return String(update.callback_query.message?.chat.id ?? update.callback_query.from.id);
+  return 'other';
+}
+
 /** How many handled update ids a process remembers to drop Telegram's repeats. */
 const REMEMBERED = 10_000;
 

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Update } from 'telegraf/types';
-import type { UpdateInbox } from '../../channels/telegram/update-inbox.js';
+import { chatKeyOf, type UpdateInbox } from '../../channels/telegram/update-inbox.js';
 import type { ChangeFeed } from '../change-feed.js';
 import { INBOX_SQL } from './statements.js';
 
@@ -14,7 +14,6 @@ export function createPostgresInbox(deps: {
   pool: pg.Pool;
   changes: ChangeFeed;
   origin: string;
-  chatKeyOf: (update: Update) => string;
 }): UpdateInbox {
   const { pool } = deps;
   const listeners: (() => void)[] = [];
@@ -26,7 +25,7 @@ export function createPostgresInbox(deps: {
       if (updates.length === 0) return;
       await pool.query(INBOX_SQL.add, [
         updates.map((u) => u.update_id),
-        updates.map(deps.chatKeyOf),
+        updates.map(chatKeyOf),
         updates.map((u) => JSON.stringify(u)),
         deps.origin,
       ]);
