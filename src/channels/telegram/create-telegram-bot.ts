@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { Telegraf, type Context } from 'telegraf';
-import type { Update } from 'telegraf/types';
 import type { Assistant, KnowledgeTools } from '../../assistant/ports.js';
 import type { Config } from '../../config.js';
 import type { BureauContact } from '../../knowledge/types.js';
