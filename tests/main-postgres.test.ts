@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerSchema } from '../src/assistant/answer.js';
-import { createTestDatabase, type TestDatabase } from './support/postgres.js';
+import { createTestDatabase, describeIfPostgres, type TestDatabase } from './support/postgres.js';
 import {
   postJson,
   READY_TIMEOUT_MS,
@@ -49,7 +49,7 @@ describe('src/main.ts with a DATABASE_URL it cannot reach', () => {
  * operator's maintenance or a network cut would: answers go on, nothing is acknowledged that was not
  * stored, /healthz says so, and the service recovers by itself.
  */
-describe('src/main.ts on PostgreSQL', () => {
+describeIfPostgres('src/main.ts on PostgreSQL', () => {
   let dir: string;
   let db: TestDatabase;
   let service: Service;

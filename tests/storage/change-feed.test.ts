@@ -1,12 +1,12 @@
 import type pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import type { ChangeFeed } from '../../src/storage/change-feed.js';
 import { createPostgresChangeFeed } from '../../src/storage/postgres/change-feed.js';
 import { migratePostgres } from '../../src/storage/postgres/migrations.js';
 import { createPool } from '../../src/storage/postgres/pool.js';
 import { createPostgresStore } from '../../src/storage/postgres/postgres-store.js';
-import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
+import { createTestDatabase, describeIfPostgres, type TestDatabase } from '../support/postgres.js';
 import { waitUntil } from '../support/wait-until.js';
 
 const silent = createLogger({ level: 'silent' });
@@ -47,7 +47,7 @@ async function replica(origin: string, versionCheckMs = 60_000) {
   return { feed, applied, pool: p };
 }
 
-describe('the PostgreSQL change feed between replicas', () => {
+describeIfPostgres('the PostgreSQL change feed between replicas', () => {
   it('a KPI update stored on replica A is heard on B within a second (NOTIFY in the same transaction), not on A', async () => {
     const a = await replica('a');
     const b = await replica('b');

@@ -1,50 +1,52 @@
 import type pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { StorageError } from '../../src/errors.js';
 import { createLogger } from '../../src/logger.js';
 import { migratePostgres, POSTGRES_SCHEMA_VERSION } from '../../src/storage/postgres/migrations.js';
 import { createPool, requireReachable } from '../../src/storage/postgres/pool.js';
 import { createPostgresStore } from '../../src/storage/postgres/postgres-store.js';
-import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
+import { createTestDatabase, describeIfPostgres, type TestDatabase } from '../support/postgres.js';
 import { describeStoreContract } from './store-contract.js';
 
 const silent = createLogger({ level: 'silent' });
 
-describeStoreContract('postgresql', () => {
-  let db: TestDatabase | undefined;
-  const pools: pg.Pool[] = [];
-  const pool = (lockTimeoutMs?: number) => {
-    const p = createPool(db!.url, silent, lockTimeoutMs === undefined ? {} : { lockTimeoutMs });
-    pools.push(p);
-    return p;
-  };
-  return {
-    async open({ now, lockWaitMs }) {
-      db = await createTestDatabase('contract');
-      const p = pool(lockWaitMs);
-      await migratePostgres(p);
-      return createPostgresStore(p, { now });
-    },
-    openAgain: async ({ now }) => createPostgresStore(pool(), { now }),
-    async holdWriteLock() {
-      const client = await db!.admin.connect();
-      await client.query('BEGIN');
-      await client.query('LOCK TABLE questions, feedback, kpi_updates, sessions IN EXCLUSIVE MODE');
-      return async () => {
-        await client.query('ROLLBACK');
-        client.release();
-      };
-    },
-    async replaceUnderneath() {
-      await db!.admin.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
-    },
-    replacedProblem: 'the database was replaced or its tables are gone',
-    crashWriterTarget: () => db!.url,
-    cleanup: async () => db?.drop(),
-  };
+describeIfPostgres('PostgreSQL store', () => {
+  describeStoreContract('postgresql', () => {
+    let db: TestDatabase | undefined;
+    const pools: pg.Pool[] = [];
+    const pool = (lockTimeoutMs?: number) => {
+      const p = createPool(db!.url, silent, lockTimeoutMs === undefined ? {} : { lockTimeoutMs });
+      pools.push(p);
+      return p;
+    };
+    return {
+      async open({ now, lockWaitMs }) {
+        db = await createTestDatabase('contract');
+        const p = pool(lockWaitMs);
+        await migratePostgres(p);
+        return createPostgresStore(p, { now });
+      },
+      openAgain: async ({ now }) => createPostgresStore(pool(), { now }),
+      async holdWriteLock() {
+        const client = await db!.admin.connect();
+        await client.query('BEGIN');
+        await client.query('LOCK TABLE questions, feedback, kpi_updates, sessions IN EXCLUSIVE MODE');
+        return async () => {
+          await client.query('ROLLBACK');
+          client.release();
+        };
+      },
+      async replaceUnderneath() {
+        await db!.admin.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+      },
+      replacedProblem: 'the database was replaced or its tables are gone',
+      crashWriterTarget: () => db!.url,
+      cleanup: async () => db?.drop(),
+    };
+  });
 });
 
-describe('PostgreSQL migrations and start', () => {
+describeIfPostgres('PostgreSQL migrations and start', () => {
   let db: TestDatabase | undefined;
   const pools: pg.Pool[] = [];
   afterEach(async () => {

@@ -7,7 +7,12 @@ import { migratePostgres } from '../../../src/storage/postgres/migrations.js';
 import { createPool } from '../../../src/storage/postgres/pool.js';
 import { createPostgresBuckets } from '../../../src/storage/postgres/rate-buckets.js';
 import { captureLogger } from '../../support/capture-logger.js';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres.js';
+import {
+  createTestDatabase,
+  describeIfPostgres,
+  POSTGRES_TESTS_RUN,
+  type TestDatabase,
+} from '../../support/postgres.js';
 
 let db: TestDatabase;
 const pools: pg.Pool[] = [];
@@ -20,6 +25,7 @@ const replicaBuckets = () => {
 };
 
 beforeAll(async () => {
+  if (!POSTGRES_TESTS_RUN) return;
   db = await createTestDatabase('rate');
   const pool = createPool(db.url, silent);
   await migratePostgres(pool);
@@ -32,7 +38,7 @@ afterAll(async () => {
 
 const backends: [string, () => BucketStore | undefined][] = [
   ['in memory', () => undefined],
-  ['in PostgreSQL', replicaBuckets],
+  ...(POSTGRES_TESTS_RUN ? [['in PostgreSQL', replicaBuckets] as [string, () => BucketStore]] : []),
 ];
 
 describe.each(backends)('createRateLimiter, buckets %s', (_name, buckets) => {
@@ -77,7 +83,7 @@ describe.each(backends)('createRateLimiter, buckets %s', (_name, buckets) => {
   });
 });
 
-describe('the rate limit across replicas (PostgreSQL buckets)', () => {
+describeIfPostgres('the rate limit across replicas (PostgreSQL buckets)', () => {
   it('is one limit per client whichever replica serves it, even for requests at the same moment', async () => {
     const now = () => 1_000_000;
     const [a, b] = [replicaBuckets(), replicaBuckets()].map((store) =>

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import {
   createTelegramBot,
   type TelegramBotHandle,
@@ -14,7 +14,7 @@ import { createPostgresStore } from '../../../src/storage/postgres/postgres-stor
 import { createPostgresInbox } from '../../../src/storage/postgres/telegram-inbox.js';
 import { createFakeAssistant, createFakeTools } from '../../support/fake-assistant.js';
 import { startFakeTelegram, type FakeTelegramServer } from '../../support/fake-telegram-server.js';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres.js';
+import { createTestDatabase, describeIfPostgres, type TestDatabase } from '../../support/postgres.js';
 import { waitUntil } from '../../support/wait-until.js';
 import { TOKEN } from './harness.js';
 
@@ -70,7 +70,7 @@ async function startReplica(server: FakeTelegramServer, db: TestDatabase, name: 
   return { handle, url: `http://127.0.0.1:${port}/hook` };
 }
 
-describe('Telegram with two replicas on PostgreSQL', () => {
+describeIfPostgres('Telegram with two replicas on PostgreSQL', () => {
   it('webhook: answers every update exactly once, in chat order, though Telegram retries on the other replica and sends duplicates', async () => {
     const server = await startFakeTelegram({ token: TOKEN });
     cleanups.push(() => server.close());
