@@ -23,7 +23,7 @@ if (!NGINX_AVAILABLE && !process.env.CI)
  * An nginx main configuration under `prefix` around `site` (the example's http-level blocks):
  * pid, logs and temporary files in the prefix, so it runs without root's directories.
  */
-export function writeNginxConfig(prefix: string, site: string): string {
+export function writeNginxConfig(prefix: string, site: string, extraHttp = ''): string {
   for (const dir of ['logs', 'tmp']) mkdirSync(path.join(prefix, dir), { recursive: true });
   // Workers may run as another user (nobody) when the test runs as root.
   chmodSync(path.join(prefix, 'tmp'), 0o777);
@@ -41,6 +41,7 @@ http {
   fastcgi_temp_path ${prefix}/tmp/fastcgi;
   uwsgi_temp_path ${prefix}/tmp/uwsgi;
   scgi_temp_path ${prefix}/tmp/scgi;
+  ${extraHttp}
   include ${prefix}/site.conf;
 }
 `,
@@ -70,8 +71,13 @@ export function siteFor(ports: { http: number[]; telegram: number[]; listen: num
 }
 
 /** Runs nginx in the foreground under `prefix`; resolves once it answers on `port`. */
-export async function startNginx(prefix: string, site: string, port: number): Promise<ChildProcess> {
-  const conf = writeNginxConfig(prefix, site);
+export async function startNginx(
+  prefix: string,
+  site: string,
+  port: number,
+  extraHttp = '',
+): Promise<ChildProcess> {
+  const conf = writeNginxConfig(prefix, site, extraHttp);
   const child = spawn('nginx', ['-p', prefix, '-c', conf, '-g', 'daemon off;'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
