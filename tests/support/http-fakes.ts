@@ -282,20 +282,22 @@ export function createMemoryStore(): Store & {
   return {
     questions,
     feedback,
-    get: (id) => sessions.get(id),
-    set: (id, state) => void sessions.set(id, state),
-    logQuestion: (entry) => questions.push(entry),
-    recordFeedback: (entry: FeedbackEntry) => feedback.push({ ...entry, id: feedback.length + 1, at: now() }),
-    latestNegativeFeedback: (limit) => feedback.filter((f) => f.rating === 'down').slice(-limit),
-    usage: (): UsageReport => ({ perDay: [], topTopics: [], unanswered: [] }),
-    recordKpiUpdate(update: KpiUpdate) {
+    backend: 'sqlite',
+    getSession: async (id) => sessions.get(id),
+    saveSession: async (id, state) => void sessions.set(id, state),
+    logQuestion: async (entry) => questions.push(entry),
+    recordFeedback: async (entry: FeedbackEntry) =>
+      feedback.push({ ...entry, id: feedback.length + 1, at: now() }),
+    latestNegativeFeedback: async (limit) => feedback.filter((f) => f.rating === 'down').slice(-limit),
+    usage: async (): Promise<UsageReport> => ({ perDay: [], topTopics: [], unanswered: [] }),
+    async recordKpiUpdate(update: KpiUpdate) {
       const stored = { ...update, id: updates.length + 1, at: now() };
       updates.push(stored);
       return stored;
     },
-    kpiUpdates: (kpiId) => updates.filter((u) => kpiId === undefined || u.kpiId === kpiId),
-    prune: () => ({ sessions: 0, questions: 0, feedback: 0 }),
-    health: () => ({ writable: true, failures: {} }),
-    close: () => undefined,
+    kpiUpdates: async (kpiId) => updates.filter((u) => kpiId === undefined || u.kpiId === kpiId),
+    prune: async () => ({ sessions: 0, questions: 0, feedback: 0 }),
+    health: async () => ({ backend: 'sqlite', writable: true, failures: {} }),
+    close: async () => undefined,
   };
 }

@@ -45,11 +45,11 @@ export async function answerQuestion(
       audience: isAdminCtx(rt, ctx) ? 'staff' : 'veteran',
     }),
   );
-  const topic = options.topic ?? safeTopic(rt, `tg:${chatId}`);
+  const topic = options.topic ?? (await safeTopic(rt, `tg:${chatId}`));
   let questionId = 0;
   try {
     const userKey = userKeyOf(rt, ctx);
-    questionId = rt.store.logQuestion({
+    questionId = await rt.store.logQuestion({
       channel: 'telegram',
       question,
       status: answer.status,
@@ -69,9 +69,9 @@ export async function answerQuestion(
   });
 }
 
-function safeTopic(rt: BotRuntime, session: string): string | undefined {
+async function safeTopic(rt: BotRuntime, session: string): Promise<string | undefined> {
   try {
-    return rt.store.get(session)?.turns.at(-1)?.topic;
+    return (await rt.store.getSession(session))?.turns.at(-1)?.topic;
   } catch {
     return undefined;
   }
@@ -137,7 +137,7 @@ async function onFeedback(rt: BotRuntime, ctx: Context, up: boolean, questionId:
   const shown =
     ctx.callbackQuery?.message && 'text' in ctx.callbackQuery.message ? ctx.callbackQuery.message.text : '';
   const userKey = userKeyOf(rt, ctx);
-  rt.store.recordFeedback({
+  await rt.store.recordFeedback({
     channel: 'telegram',
     question: known?.question ?? `#${questionId}`,
     answer: known?.answer ?? shown,
