@@ -19,6 +19,16 @@ export function createBestEffortSessions(sessions: SessionStore, logger: Logger)
         return undefined;
       }
     },
+    delete(id: string): void {
+      try {
+        sessions.delete(id);
+      } catch (error) {
+        logger.warn(
+          { err: (error as Error).message },
+          'could not end the chat session; it ends by itself after the idle time',
+        );
+      }
+    },
     set(id: string, state: SessionState): void {
       try {
         sessions.set(id, state);

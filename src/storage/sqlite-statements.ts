@@ -67,6 +67,7 @@ export function prepareStatements(db: Database.Database) {
        ORDER BY id DESC LIMIT ?`,
     ),
     deleteSessions: db.prepare(`DELETE FROM sessions WHERE updated_at < ?`),
+    deleteSession: db.prepare(`DELETE FROM sessions WHERE id = ?`),
     deleteQuestions: db.prepare(`DELETE FROM questions WHERE at < ?`),
     deleteFeedback: db.prepare(`DELETE FROM feedback WHERE at < ?`),
   };

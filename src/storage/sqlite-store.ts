@@ -107,6 +107,10 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
       write('session set', () => {
         statements.upsertSession.run(id, JSON.stringify(state), now());
       }),
+    delete: (id: string) =>
+      write('session delete', () => {
+        statements.deleteSession.run(id);
+      }),
     prune: (policy: RetentionPolicy) => write('prune', () => prune(policy)),
     health: () => tracker.health(),
     close: () => {

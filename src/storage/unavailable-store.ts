@@ -20,6 +20,7 @@ export function createUnavailableStore(problem: string, detail: string): Store {
     recordFeedback: () => refuse('recordFeedback'),
     recordKpiUpdate: () => refuse('recordKpiUpdate'),
     set: () => refuse('session set'),
+    delete: () => refuse('session delete'),
     prune: () => refuse('prune'),
     latestNegativeFeedback: () => refuse('latestNegativeFeedback'),
     usage: () => refuse('usage'),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemorySessionStore } from '../../src/assistant/memory-session-store.js';
 import { createTestCore, type TestCore } from '../support/create-test-core.js';
 
 /*
@@ -56,6 +57,23 @@ describe('two figures in one question', () => {
     expect(a.answer).toContain('20000');
     expect(a.answer).toContain('1000');
     expect(a.citations.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('ending a session', () => {
+  it('starts afresh once the session store deletes the conversation (Telegram /start)', async () => {
+    const sessions = createMemorySessionStore();
+    const ended = await createTestCore({ sessions, clock: () => now });
+    try {
+      const ask2 = (q: string) => ended.core.assistant.ask(q, { session: 'tg:1' });
+      await ask2('2022年网上祭扫有多少人？');
+      expect((await ask2('那2021年呢？')).answer).toContain('该指标现有');
+      sessions.delete('tg:1');
+      expect(sessions.get('tg:1')).toBeUndefined();
+      expect((await ask2('那2021年呢？')).answer).not.toContain('该指标现有');
+    } finally {
+      await ended.cleanup();
+    }
   });
 });
 

@@ -78,6 +78,12 @@ describe('createSqliteStore', () => {
     expect(s.get('tg:1')).toEqual(state);
     s.set('tg:1', { turns: [] });
     expect(s.get('tg:1')).toEqual({ turns: [] });
+    // Ending a session (Telegram /start) removes it; ending an unknown one is not an error.
+    s.set('tg:2', state);
+    s.delete('tg:1');
+    s.delete('tg:unknown');
+    expect(s.get('tg:1')).toBeUndefined();
+    expect(s.get('tg:2')).toEqual(state);
   });
 
   it('keeps KPI history oldest first, filtered by indicator, with null for 未公开', () => {

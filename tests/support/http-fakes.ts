@@ -284,6 +284,7 @@ export function createMemoryStore(): Store & {
     feedback,
     get: (id) => sessions.get(id),
     set: (id, state) => void sessions.set(id, state),
+    delete: (id) => void sessions.delete(id),
     logQuestion: (entry) => questions.push(entry),
     recordFeedback: (entry: FeedbackEntry) => feedback.push({ ...entry, id: feedback.length + 1, at: now() }),
     latestNegativeFeedback: (limit) => feedback.filter((f) => f.rating === 'down').slice(-limit),
