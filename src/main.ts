@@ -7,14 +7,13 @@ import path from 'node:path';
 import { loadConfig, loadDotEnv, type Config } from './config.js';
 import { AppError } from './errors.js';
 import { createLogger, type Logger } from './logger.js';
-import { createCore } from './core.js';
 import { createSqliteStore } from './storage/sqlite-store.js';
 import { startPruning } from './storage/retention.js';
 import type { Store } from './storage/store.js';
 import { createHttpServer } from './channels/http/create-http-server.js';
 import { startTelegram, type TelegramHandle } from './wiring/telegram.js';
 import { createAssistantForMode } from './wiring/assistant-mode.js';
-import { createEmbeddingsFor } from './wiring/embeddings.js';
+import { createCoreFor } from './wiring/core.js';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -29,12 +28,9 @@ async function main(): Promise<void> {
   const store = createSqliteStore(path.join(config.paths.dataDir, 'assistant.db'));
   warnIfNotWritable(store, config.paths.dataDir, logger);
   const stopPruning = startPruning({ store, policy: config.retention, logger });
-  const core = await createCore({
-    config,
-    logger,
+  const core = await createCoreFor(config, logger, {
     sessions: store,
     kpiUpdates: () => store.kpiUpdates(),
-    embeddings: createEmbeddingsFor(config),
   });
   const sessions = core.sessions ?? store;
   const assistant = await createAssistantForMode({ config, core, sessions, logger });
