@@ -14,6 +14,7 @@ import { createHttpServer } from './channels/http/create-http-server.js';
 import { startTelegram, type TelegramHandle } from './wiring/telegram.js';
 import { createAssistantForMode } from './wiring/assistant-mode.js';
 import { createCoreFor } from './wiring/core.js';
+import { bureauContactWarning } from './knowledge/bureau-schema.js';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
     sessions: store,
     kpiUpdates: () => store.kpiUpdates(),
   });
+  const contactWarning = bureauContactWarning(core.knowledge().bureau, config.paths.knowledgeDir);
+  if (contactWarning) logger.warn(contactWarning);
   const sessions = core.sessions ?? store;
   const assistant = await createAssistantForMode({ config, core, sessions, logger });
   const reindex = () => core.reindex();

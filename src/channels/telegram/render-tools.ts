@@ -8,6 +8,7 @@ import type {
 } from '../../assistant/ports.js';
 import type { BureauContact } from '../../knowledge/types.js';
 import type { StoredFeedback, UsageReport } from '../../storage/store.js';
+import { contactLine } from '../../assistant/compose/messages.js';
 import { escapeHtml, truncate } from './html.js';
 import { uiText } from './texts.js';
 
@@ -109,17 +110,16 @@ export function renderSources(sources: SourceSummary[], language: Language): str
   return lines.join('\n');
 }
 
-/** /help: what to ask, the commands, admin commands for admins, and the bureau's contact. */
+/**
+ * /help: what to ask, the commands, admin commands for admins, and where to get help in person —
+ * the same contact line answers use, so placeholder contacts are never shown (operators are
+ * warned at start instead).
+ */
 export function renderHelp(language: Language, isAdmin: boolean, bureau: BureauContact | undefined): string {
   const t = uiText(language);
   const parts = [t.help];
   if (isAdmin) parts.push(t.adminHelp);
-  if (bureau) {
-    const flag = bureau.placeholder ? `\n<i>${t.placeholder}</i>` : '';
-    parts.push(
-      `☎️ <b>${t.contact}</b>：${escapeHtml(bureau.name)}\n${escapeHtml(bureau.hotline)} · ${escapeHtml(bureau.hours)}\n${escapeHtml(bureau.address)}${flag}`,
-    );
-  }
+  parts.push(`☎️ <b>${t.contact}</b>：${escapeHtml(contactLine(bureau, language))}`);
   return parts.join('\n\n');
 }
 

@@ -36,7 +36,6 @@ export interface UiText {
   sourcesTitle: string;
   superseded: string;
   contact: string;
-  placeholder: string;
   setKpiUsage: string;
   /** Above the update an admin is asked to confirm. */
   setKpiConfirm: string;
@@ -62,7 +61,7 @@ const zh: UiText = {
   welcome:
     '您好！我是退役军人事务局的智能助手。\n\n我可以根据局里的工作总结和政策文件，回答优抚优待、就业创业、移交安置、褒扬纪念、信访等问题，并给出年度数据和原文出处。\n\n请直接输入您的问题，或点下面的主题：',
   topicsTitle: '常见主题',
-  help: '直接发送文字问题即可，例如“2022年退役军人培训合格率是多少？”\n\n/figures [指标] — 查询指标（别名 /kpi）\n/targets — 年度目标与完成情况\n/stats — 领导一屏概览\n/sources — 知识库中的文件\n/help — 帮助',
+  help: '直接发送文字问题即可，例如“退伍后能领哪些钱？”“2022年网上祭扫有多少人？”\n\n/start — 主题菜单（重新开始对话）\n/figures [指标] — 查询指标（别名 /kpi）\n/targets — 年度目标与完成情况\n/stats — 领导一屏概览\n/sources — 知识库中的文件\n/help — 帮助',
   adminHelp:
     '管理员命令：\n/reindex — 重建知识库索引\n/setkpi &lt;指标ID&gt; &lt;年份&gt; &lt;数值|未公开&gt; [target] [备注] — 记录指标新值\n/feedback — 最近的差评\n/usage — 使用情况',
   nonText: '目前只能处理文字消息，请用文字输入您的问题。😊',
@@ -91,8 +90,7 @@ const zh: UiText = {
   headlines: '主要荣誉与成绩',
   sourcesTitle: '知识库文件',
   superseded: '已被替代',
-  contact: '联系我们',
-  placeholder: '（示例信息，待局方确认）',
+  contact: '当面咨询',
   setKpiUsage:
     '用法：/setkpi &lt;指标ID&gt; &lt;年份&gt; &lt;数值|未公开&gt; [target] [备注]\n例如：/setkpi training_pass_rate 2023 98.5 年中统计\n（指标ID须完全一致，/figures 可查看各指标）',
   setKpiConfirm: '请核对后确认记录：',
@@ -119,7 +117,7 @@ const en: UiText = {
   welcome:
     "Hello! I am the veterans-affairs bureau's assistant.\n\nI answer questions about benefits, employment, resettlement, commemoration and petitions from the bureau's reports and policy documents, with figures and sources.\n\nType your question, or pick a topic:",
   topicsTitle: 'Topics',
-  help: 'Just send a question as text, e.g. "What was the training pass rate in 2022?"\n\n/figures [name] — look up an indicator (alias /kpi)\n/targets — this year\'s targets and progress\n/stats — one-screen summary\n/sources — documents in the knowledge base\n/help — this help',
+  help: 'Just send a question as text, e.g. "What money do I get when I leave the army?" or "How many people visited the online memorial in 2022?"\n\n/start — topics (starts a new conversation)\n/figures [name] — look up an indicator (alias /kpi)\n/targets — this year\'s targets and progress\n/stats — one-screen summary\n/sources — documents in the knowledge base\n/help — this help',
   adminHelp:
     'Admin commands:\n/reindex — rebuild the index\n/setkpi &lt;id&gt; &lt;year&gt; &lt;value|未公开&gt; [target] [note] — record a new value\n/feedback — latest 👎\n/usage — usage',
   nonText: 'I can only read text for now. Please type your question. 😊',
@@ -148,8 +146,7 @@ const en: UiText = {
   headlines: 'Highlights',
   sourcesTitle: 'Documents in the knowledge base',
   superseded: 'superseded',
-  contact: 'Contact',
-  placeholder: '(sample details, to be confirmed by the bureau)',
+  contact: 'In person',
   setKpiUsage:
     'Usage: /setkpi &lt;id&gt; &lt;year&gt; &lt;value|未公开&gt; [target] [note]\nExample: /setkpi training_pass_rate 2023 98.5 mid-year count\n(the id must match exactly; /figures shows the indicators)',
   setKpiConfirm: 'Please check and confirm:',

@@ -308,9 +308,11 @@ describe('Telegram bot end to end (real telegraf, fake Bot API)', () => {
     expect(stats!.text).toContain('荣获全国双拥模范城称号');
     const [sources] = await ask('/sources');
     expect(sources!.text).toContain('退役军人保障法 &lt;摘要&gt;');
+    // Placeholder contacts are never shown: /help points to the local service station instead.
     const [help] = await ask('/help');
-    expect(help!.text).toContain('12345');
-    expect(help!.text).toContain('待局方确认');
+    expect(help!.text).toContain('可咨询当地退役军人服务站');
+    expect(help!.text).not.toContain('12345');
+    expect(help!.text).not.toMatch(/待公布|待填写|待局方/);
   });
 
   it('sends /stats as a picture with the summary as caption when a renderer is given', async () => {

@@ -3,7 +3,7 @@ import type { Answer } from '../../../src/assistant/answer.js';
 import { parseSetKpi } from '../../../src/channels/telegram/admin-handlers.js';
 import { createCallbackCodec } from '../../../src/channels/telegram/callback-data.js';
 import { renderAnswer } from '../../../src/channels/telegram/render-answer.js';
-import { formatValue } from '../../../src/channels/telegram/render-tools.js';
+import { formatValue, renderHelp } from '../../../src/channels/telegram/render-tools.js';
 import { checkTelegramHtml } from '../../support/fake-telegram-server.js';
 
 const answer: Answer = {
@@ -103,5 +103,28 @@ describe('parseSetKpi', () => {
       success: false,
       error: expect.stringContaining('value'),
     });
+  });
+});
+
+describe('renderHelp', () => {
+  const bureau = {
+    name: '某市退役军人事务局',
+    hours: '周一至周五',
+    hotline: '0000-1234567',
+    address: '某路1号',
+    placeholder: false,
+  };
+
+  it('shows the bureau contact once it is filled in, and only the service station while it is a placeholder', () => {
+    expect(renderHelp('zh', false, bureau)).toContain('0000-1234567');
+    const placeholder = renderHelp('zh', false, { ...bureau, placeholder: true });
+    expect(placeholder).toContain('可咨询当地退役军人服务站');
+    expect(placeholder).not.toContain('0000-1234567');
+    expect(renderHelp('en', false, undefined)).toContain('local veterans service station');
+  });
+
+  it('shows admin commands to admins only', () => {
+    expect(renderHelp('zh', true, undefined)).toContain('/setkpi');
+    expect(renderHelp('zh', false, undefined)).not.toContain('/setkpi');
   });
 });
