@@ -16,6 +16,7 @@ import { uniqueCitations } from './compose/cite.js';
 import { createMemorySessionStore } from './memory-session-store.js';
 import { createTermWeight } from './compose/relevance.js';
 import { normaliseForMatch } from '../knowledge/normalise.js';
+import { showMaskedNames } from '../knowledge/masked-names.js';
 import type { CardIndex } from '../retrieval/card-index.js';
 import { asksOnlyAnAspect } from './benefits/aspects.js';
 import type { MatchParams } from './benefits/calibration.js';
@@ -219,13 +220,6 @@ function reportWords(kb: KnowledgeBase): string[] {
 }
 
 const MAX_REPORT_CHARS_FOR_TYPOS = 200_000;
-
-/**
- * A place or outlet the report masks ("**市", "**日报社") reads as 某市 in an answer; the citation
- * keeps the source's own characters.
- */
-export const showMaskedNames = (text: string): string =>
-  text.replace(/[*＊]{2,}(?=(市|县|区|镇|乡|村|日报社|电视台|电台|军休所))/g, '某');
 
 /** Part answers one after another, with all their sources; answered when any part is. */
 function mergeDrafts(drafts: readonly Draft[]): Draft {

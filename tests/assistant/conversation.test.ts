@@ -57,6 +57,11 @@ describe('two figures in one question', () => {
     expect(a.answer).toContain('20000');
     expect(a.answer).toContain('1000');
     expect(a.citations.length).toBeGreaterThanOrEqual(2);
+    // Both are "…余人(次)" in the report: the figure cards must keep the 余.
+    expect(a.figures.map((f) => [f.value, f.approx])).toEqual([
+      [20000, '余'],
+      [1000, '余'],
+    ]);
   });
 });
 
