@@ -20,6 +20,8 @@ import type {
   UsageReport,
 } from '../../src/storage/store.js';
 
+import { withApproximation } from '../../src/assistant/tools/figure-records.js';
+
 /**
  * Deterministic fakes for the HTTP channel's tests, built from the seed document
  * (knowledge/2022-work-summary.txt). They stand in until the real assistant and tools exist and
@@ -38,7 +40,20 @@ const figure = (
   value: number | null,
   unit: string,
   quote: string,
-): FigureRecord => ({ id, name, nameEn, category, year, kind, value, unit, doc: DOC, quote });
+): FigureRecord => ({
+  id,
+  name,
+  nameEn,
+  category,
+  year,
+  kind,
+  value,
+  unit,
+  doc: DOC,
+  quote,
+  // As the real tools do: "20000余人" keeps its 余.
+  ...withApproximation(value, quote),
+});
 
 export const FAKE_FIGURES: FigureRecord[] = [
   figure(

@@ -5,6 +5,7 @@ import { escapeHtml, truncate } from './html.js';
 import { renderFigure, renderHelp, renderSources, renderStats, renderTargets } from './render-tools.js';
 import { sendHtml } from './send-html.js';
 import { TOPICS, uiText } from './texts.js';
+import { leadersView } from '../leaders-view.js';
 
 const CAPTION_LIMIT = 1024;
 
@@ -101,35 +102,27 @@ export function currentTargets(rt: BotRuntime): {
   return { year, rows };
 }
 
+/**
+ * /stats, sent once: the summary picture with the short summary as its caption, or the summary
+ * as text when there is no picture (no renderer, no CJK font, Telegram refused it).
+ */
 async function showStats(rt: BotRuntime, ctx: Context): Promise<void> {
   const language = languageOfCtx(ctx);
-  const html = renderStats(rt.tools.statsSummary(), language);
-  if (rt.renderStatsPng) {
+  const html = renderStats(leadersView(rt.tools, language), language);
+  if (rt.renderStatsPng && html.length <= CAPTION_LIMIT) {
     try {
       const png = await rt.renderStatsPng(language);
-      const caption = captionOf(html);
       await ctx.telegram.sendPhoto(
         chatIdOf(ctx),
         { source: png, filename: 'stats.png' },
-        { caption, parse_mode: 'HTML' },
+        { caption: html, parse_mode: 'HTML' },
       );
-      if (caption === html) return;
+      return;
     } catch (error) {
       rt.logger.warn({ err: (error as Error).message }, 'Stats picture failed; sending the summary as text');
     }
   }
   await sendHtml(ctx.telegram, chatIdOf(ctx), html);
-}
-
-/** The summary's leading lines that fit a photo caption (whole lines keep the HTML well formed). */
-function captionOf(html: string): string {
-  if (html.length <= CAPTION_LIMIT) return html;
-  let caption = '';
-  for (const line of html.split('\n')) {
-    if (caption.length + line.length + 2 > CAPTION_LIMIT) break;
-    caption += `${line}\n`;
-  }
-  return `${caption}…`;
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

@@ -33,6 +33,7 @@ export interface UiText {
   statsTitle: (year: number) => string;
   keyFigures: string;
   headlines: string;
+  statsMore: string;
   sourcesTitle: string;
   superseded: string;
   contact: string;
@@ -84,10 +85,11 @@ const zh: UiText = {
   actual: '实际',
   progress: '完成',
   noTargets: '暂无年度目标数据。',
-  targetsTitle: (y) => `${y}年目标与最新完成情况`,
+  targetsTitle: (y) => `${y}年目标与完成情况`,
   statsTitle: (y) => `${y}年工作概览`,
   keyFigures: '关键数据',
   headlines: '主要荣誉与成绩',
+  statsMore: '全部指标：/figures · 年度目标：/targets',
   sourcesTitle: '知识库文件',
   superseded: '已被替代',
   contact: '当面咨询',
@@ -144,6 +146,7 @@ const en: UiText = {
   statsTitle: (y) => `Summary of ${y}`,
   keyFigures: 'Key figures',
   headlines: 'Highlights',
+  statsMore: 'All indicators: /figures · Targets: /targets',
   sourcesTitle: 'Documents in the knowledge base',
   superseded: 'superseded',
   contact: 'In person',

@@ -91,6 +91,11 @@ describe('read API', () => {
     expect(csv.body).toContain(`'=HYPERLINK(""http://evil"")`);
     expect(csv.body).toContain('"a ""quoted"", line\nbreak"');
     expect(lines.find((l) => l.startsWith('training-pass-rate'))).toContain('未公开');
+    // 余 kept; an indicator with only a target has its actual 未填报 (not 未公开).
+    expect(lines.find((l) => l.startsWith('online-memorial-visits'))).toContain(',20000余,');
+    const placement = lines.find((l) => l.startsWith('placement-rate'))!;
+    expect(placement).toContain(',未填报,');
+    expect(placement).not.toContain('未公开,');
   });
 
   it('charts: SVG escapes hostile names, PNG is a real image', async () => {

@@ -242,7 +242,7 @@ describe('Telegram bot end to end (real telegraf, fake Bot API)', () => {
     const [confirmation] = await ask('/setkpi jobs 2023 1456 年中统计', ADMIN);
     expect(confirmation!.text).toContain('请核对后确认记录');
     expect(confirmation!.text).toContain('<b>退役军人就业人数</b>（jobs）');
-    expect(confirmation!.text).toContain('2023 实际：<b>1,456 人</b>');
+    expect(confirmation!.text).toContain('2023 实际：<b>1456人</b>');
     expect(confirmation!.text).toContain('备注：年中统计');
     expect(h.store.kpiUpdates()).toEqual([]);
     const [ok, cancel] = buttons(confirmation!);
@@ -268,14 +268,17 @@ describe('Telegram bot end to end (real telegraf, fake Bot API)', () => {
   it('/setkpi records a new value and /figures then shows it with its history', async () => {
     h = await startHarness();
     const [before] = await ask('/figures 就业人数');
-    expect(before!.text).toContain('1,234 人');
+    expect(before!.text).toContain('最新：<b>1234人</b>（2022，实际）');
+    // The 2023 target has no actual yet: 未填报, not 未公开.
+    expect(before!.text).toContain('目标：<b>1500人</b>（2023） · 2023年实际 未填报');
     await setKpiConfirmed('jobs 2023 1456 年中统计');
     await setKpiConfirmed('pass-rate 2023 未公开');
     const [after] = await ask('/kpi 就业人数');
-    expect(after!.text).toContain('最新：<b>1,456 人</b>（2023，实际）');
+    expect(after!.text).toContain('最新：<b>1456人</b>（2023，实际）');
+    expect(after!.text).not.toContain('未填报');
     expect(after!.text).toContain('年中统计');
     expect(after!.text).toMatch(
-      /2021 实际：1,100 人[\s\S]*2022 实际：1,234 人[\s\S]*2023 实际：1,456 人 · telegram:/,
+      /2021 实际：1100人[\s\S]*2022 实际：1234人[\s\S]*2023 实际：1456人 · telegram:/,
     );
     const [masked] = await ask('/figures 合格率');
     expect(masked!.text).toContain('最新：<b>未公开</b>（2023，实际）');
@@ -301,11 +304,13 @@ describe('Telegram bot end to end (real telegraf, fake Bot API)', () => {
     const [targets] = await ask('/targets');
     expect(targets!.text).toContain('2023年目标');
     expect(targets!.text).toContain(
-      '退役军人就业人数</b>：目标 1,500 人 · 实际 1,234 人（2022） · 完成 82.3%',
+      '退役军人就业人数</b>：目标 1500人 · 完成进度 82.3% · 2023年实际 未填报（2022年 1234人）',
     );
-    expect(targets!.text).toContain('培训合格率</b>：目标 95% · 实际 未公开（2022）');
+    expect(targets!.text).toContain('培训合格率</b>：目标 95% · 2023年实际 未填报（2022年 未公开）');
+    expect(targets!.text).toContain('2023年实际完成数尚未填报。工作人员可在 Telegram 发送 /setkpi');
     const [stats] = await ask('/stats');
     expect(stats!.text).toContain('荣获全国双拥模范城称号');
+    expect(stats!.text).not.toContain('未公开');
     const [sources] = await ask('/sources');
     expect(sources!.text).toContain('退役军人保障法 &lt;摘要&gt;');
     // Placeholder contacts are never shown: /help points to the local service station instead.
@@ -315,13 +320,16 @@ describe('Telegram bot end to end (real telegraf, fake Bot API)', () => {
     expect(help!.text).not.toMatch(/待公布|待填写|待局方/);
   });
 
-  it('sends /stats as a picture with the summary as caption when a renderer is given', async () => {
+  it('sends /stats once: a picture with the summary as its caption', async () => {
     h = await startHarness({ deps: { renderStatsPng: async () => Buffer.from('PNGDATA-1234567890') } });
     h.server.sendText(USER, '/stats');
     await h.server.waitFor(() => h!.server.sent.some((m) => m.method === 'sendPhoto'), 10_000, 'photo');
     const photo = h.server.sent.find((m) => m.method === 'sendPhoto')!;
     expect(photo.photoBytes).toBeGreaterThan(0);
     expect(photo.text).toContain('荣获全国双拥模范城称号');
+    // Nothing else follows: the summary is not sent a second time as text.
+    await ask('/help');
+    expect(h.server.messagesTo(USER.id).map((m) => m.method)).toEqual(['sendPhoto', 'sendMessage']);
   });
 
   it('replies politely when a user asks too fast', async () => {

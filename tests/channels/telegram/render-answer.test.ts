@@ -3,7 +3,7 @@ import type { Answer } from '../../../src/assistant/answer.js';
 import { parseSetKpi } from '../../../src/channels/telegram/admin-handlers.js';
 import { createCallbackCodec } from '../../../src/channels/telegram/callback-data.js';
 import { renderAnswer } from '../../../src/channels/telegram/render-answer.js';
-import { formatValue, renderHelp } from '../../../src/channels/telegram/render-tools.js';
+import { renderHelp } from '../../../src/channels/telegram/render-tools.js';
 import { checkTelegramHtml } from '../../support/fake-telegram-server.js';
 
 const answer: Answer = {
@@ -58,15 +58,6 @@ describe('renderAnswer', () => {
     );
     expect(html).not.toContain('未公开</b>');
     expect(html).not.toContain('出处');
-  });
-});
-
-describe('formatValue', () => {
-  it('formats numbers with units and masked values as 未公开', () => {
-    expect(formatValue(98.5, '%', 'zh')).toBe('98.5%');
-    expect(formatValue(20000, '人次', 'zh')).toBe('20,000 人次');
-    expect(formatValue(null, '%', 'zh')).toBe('未公开');
-    expect(formatValue(null, '%', 'en')).toContain('not disclosed');
   });
 });
 
