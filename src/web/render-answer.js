@@ -1,6 +1,6 @@
 // Builds the DOM for one answer. Every string from the server (answers, quotes, titles, figure
 // names) is set with textContent: it may come from users, documents or a model.
-import { el, formatValue, t } from './i18n.js';
+import { el, formatFigure, t } from './i18n.js';
 
 const STATUS_LABEL = {
   not_found: 'statusNotFound',
@@ -13,11 +13,7 @@ function figureCard(figure) {
   const card = el('div', undefined, 'figure-card');
   card.append(el('div', figure.name, 'figure-name'));
   const masked = figure.value === null;
-  const value = el(
-    'div',
-    formatValue(figure.value, figure.unit),
-    masked ? 'figure-value masked' : 'figure-value',
-  );
+  const value = el('div', formatFigure(figure), masked ? 'figure-value masked' : 'figure-value');
   if (masked) value.title = s.undisclosedNote;
   card.append(value);
   card.append(el('div', `${figure.year} · ${figure.kind === 'target' ? s.target : s.actual}`, 'figure-meta'));
