@@ -5,6 +5,7 @@ import { renderAnswer } from './render-answer.js';
 import { renderContext } from './render-tools.js';
 import { sendHtml, withTyping } from './send-html.js';
 import { stripMention } from './group-filter.js';
+import { toPassageView } from '../passage-view.js';
 import { TOPICS, uiText } from './texts.js';
 
 const NON_TEXT = [
@@ -153,5 +154,5 @@ async function onContext(rt: BotRuntime, ctx: Context, chunkId: string): Promise
   const context = rt.tools.passageContext(chunkId);
   if (!context || ctx.chat === undefined) return void (await ctx.answerCbQuery(t.noContext));
   await ctx.answerCbQuery();
-  await sendHtml(ctx.telegram, ctx.chat.id, renderContext(context));
+  await sendHtml(ctx.telegram, ctx.chat.id, renderContext(toPassageView(context)));
 }

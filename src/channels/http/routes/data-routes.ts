@@ -11,6 +11,7 @@ import {
   queryObject,
 } from '../validation.js';
 import { leadersView } from '../../leaders-view.js';
+import { toPassageView } from '../../passage-view.js';
 
 const figureQuery = (ctx: RouteContext) => parseInput(FigureQuerySchema, queryObject(ctx.url), 'query');
 
@@ -68,7 +69,7 @@ function getPassage(ctx: RouteContext): void {
   const { chunk } = parseInput(PassageQuerySchema, queryObject(ctx.url), 'query');
   const passage = ctx.deps.tools.passageContext(chunk);
   if (!passage) throw new HttpError(404, `No passage with chunk id "${chunk}".`, { field: 'chunk' });
-  sendJson(ctx.res, 200, passage);
+  sendJson(ctx.res, 200, toPassageView(passage));
 }
 
 export const dataRoutes: Route[] = [
