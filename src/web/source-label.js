@@ -23,7 +23,9 @@ export function sourceLabel(citation, language) {
     const law = lawShortName(citation.title);
     return language === 'en' ? `Law: ${law}${article}` : `看依据：${law}${article}`;
   }
-  const heading = (last || citation.title).replace(/^#+\s*/, '').replace(NUMBERING, '');
+  const whole = (last || citation.title).replace(/^#+\s*/, '');
+  // "（二）" alone is a number, not a name: keep it rather than leave the label empty.
+  const heading = whole.replace(NUMBERING, '') || whole;
   const short =
     [...heading].length > MAX_HEADING ? `${[...heading].slice(0, MAX_HEADING - 1).join('')}…` : heading;
   return language === 'en' ? `Source: ${short}` : `看原文：${short}`;

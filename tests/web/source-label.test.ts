@@ -21,6 +21,8 @@ describe('sourceLabel', () => {
       '看原文：景区门票与城市公共交通的优…',
     );
     expect(sourceLabel({ title: '上传的文件', section: '' }, 'en')).toBe('Source: 上传的文件');
+    // A heading that is only a number keeps it: the label is never empty.
+    expect(sourceLabel({ title: '总结', section: '一、概况 › （四）' }, 'zh')).toBe('看原文：（四）');
   });
 });
 

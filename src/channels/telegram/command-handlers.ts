@@ -4,7 +4,8 @@ import { type BotRuntime, isAdminCtx, languageOfCtx } from './bot-runtime.js';
 import { escapeHtml, truncate } from './html.js';
 import { renderFigure, renderHelp, renderSources, renderStats, renderTargets } from './render-tools.js';
 import { sendHtml } from './send-html.js';
-import { TOPICS, uiText } from './texts.js';
+import { uiText } from './texts.js';
+import { showStart } from './menus.js';
 import { leadersView } from '../leaders-view.js';
 
 const CAPTION_LIMIT = 1024;
@@ -14,16 +15,9 @@ const chatIdOf = (ctx: Context): number => {
   return ctx.chat.id;
 };
 
-/** The public commands: /start, /help, /figures (/kpi), /targets, /stats, /sources. */
+/** The public commands: /start (the menu, see menus.ts), /help, /figures (/kpi), /targets, /stats, /sources. */
 export function registerCommandHandlers(bot: Telegraf, rt: BotRuntime): void {
-  bot.command('start', async (ctx) => {
-    const language = languageOfCtx(ctx);
-    const keyboard = chunk(
-      TOPICS.map((t) => ({ text: language === 'en' ? t.en : t.zh, callback_data: `topic:${t.id}` })),
-      2,
-    );
-    await sendHtml(ctx.telegram, ctx.chat.id, uiText(language).welcome, { keyboard });
-  });
+  bot.command('start', (ctx) => showStart(rt, ctx));
 
   bot.command('help', async (ctx) => {
     await sendHtml(ctx.telegram, ctx.chat.id, renderHelp(languageOfCtx(ctx), isAdminCtx(rt, ctx), rt.bureau));

@@ -14,6 +14,8 @@ import { createChatQueue } from './chat-queue.js';
 import { registerCommandHandlers } from './command-handlers.js';
 import { isAddressedToBot } from './group-filter.js';
 import { registerQuestionHandlers } from './question-handlers.js';
+import { registerMenuHandlers } from './menus.js';
+import { createBestEffortSessions } from '../../storage/best-effort-sessions.js';
 import { createPendingKpiUpdates } from './pending-kpi-updates.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { createTelegramGateway, type PacingOptions, type TelegramGateway } from './telegram-gateway.js';
@@ -87,6 +89,7 @@ export function createTelegramBot(deps: TelegramDeps): TelegramBotHandle {
     assistant: deps.assistant,
     tools: deps.tools,
     store: deps.store,
+    sessions: createBestEffortSessions(deps.store, logger),
     logger,
     codec: createCallbackCodec(),
     limiter: createRateLimiter(config.rateLimitPerMinute),
@@ -130,6 +133,7 @@ export function createTelegramBot(deps: TelegramDeps): TelegramBotHandle {
 
   installMiddleware(bot, rt, gateway);
   registerCommandHandlers(bot, rt);
+  registerMenuHandlers(bot, rt);
   registerAdminHandlers(bot, rt);
   registerQuestionHandlers(bot, rt);
 
