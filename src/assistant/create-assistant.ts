@@ -6,7 +6,7 @@ import { draft, type Draft } from './compose/draft.js';
 import { t } from './compose/messages.js';
 import { composeOffline, type ComposeContext } from './compose/route.js';
 import { checkGrounding } from './grounding.js';
-import type { Assistant, AskOptions, SessionState, SessionStore, SessionTurn } from './ports.js';
+import type { Assistant, AskOptions, SessionState, SessionStore } from './ports.js';
 import type { KnowledgeToolsImpl } from './tools/knowledge-tools.js';
 import { latestActualYear, latestTargetYear } from './tools/figure-records.js';
 import { sanitizeQuestion } from './understand/sanitize.js';
@@ -14,6 +14,7 @@ import { understand, type Understanding } from './understand/understand.js';
 import { figureParts } from './understand/parts.js';
 import { uniqueCitations } from './compose/cite.js';
 import { createMemorySessionStore } from './memory-session-store.js';
+import { activeSession, appendTurn, DEFAULT_SESSION_IDLE_MS } from './session-turns.js';
 import { createTermWeight } from './compose/relevance.js';
 import { normaliseForMatch } from '../knowledge/normalise.js';
 import { showMaskedNames } from '../knowledge/masked-names.js';
@@ -22,8 +23,6 @@ import { asksOnlyAnAspect } from './benefits/aspects.js';
 import type { MatchParams } from './benefits/calibration.js';
 import { namesSomething } from './benefits/match-cards.js';
 import { createHomophoneIndex, wordsOf, type HomophoneIndex } from './understand/homophones.js';
-
-const MAX_TURNS = 10;
 
 export interface AssistantDeps {
   kb: KnowledgeBase;
@@ -38,7 +37,6 @@ export interface AssistantDeps {
   matchParams?: MatchParams;
 }
 
-const DEFAULT_SESSION_IDLE_MS = 30 * 60 * 1000;
 /** A message names an entitlement of its own when a card matches it at least this well. */
 const OWN_ENTITLEMENT_CONFIDENCE = 0.5;
 
@@ -85,12 +83,7 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
   const now = deps.clock ?? (() => new Date());
   const idleMs = deps.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
   /** A session quiet for longer than the idle time is over: its turns no longer shape the answer. */
-  const activeState = (state: SessionState | undefined): SessionState | undefined => {
-    const last = state?.turns.at(-1);
-    if (!state || !last) return state;
-    const quiet = now().getTime() - Date.parse(last.at);
-    return Number.isFinite(quiet) && quiet > idleMs ? { turns: [] } : state;
-  };
+  const activeState = (state: SessionState | undefined) => activeSession(state, now(), idleMs);
 
   const understandWith = (text: string, state: SessionState | undefined, options: AskOptions) => {
     const kpis = tools.currentKpis();
@@ -194,18 +187,20 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
     language: Language,
     turn: { question: string; resolvedQuestion: string; answer: string; composed: Draft },
   ) {
-    const previous = activeState(sessions.get(session))?.turns ?? [];
-    const entry: SessionTurn = {
-      question: turn.question,
-      resolvedQuestion: turn.resolvedQuestion,
-      answer: turn.answer,
-      at: now().toISOString(),
-      ...(turn.composed.metricId ? { metricId: turn.composed.metricId } : {}),
-      ...(turn.composed.year !== undefined ? { year: turn.composed.year } : {}),
-      ...(turn.composed.topic ? { topic: turn.composed.topic } : {}),
-      ...(turn.composed.cardIds ? { cardIds: turn.composed.cardIds } : {}),
-    };
-    sessions.set(session, { language, turns: [...previous, entry].slice(-MAX_TURNS) });
+    appendTurn(
+      sessions,
+      session,
+      {
+        question: turn.question,
+        resolvedQuestion: turn.resolvedQuestion,
+        answer: turn.answer,
+        ...(turn.composed.metricId ? { metricId: turn.composed.metricId } : {}),
+        ...(turn.composed.year !== undefined ? { year: turn.composed.year } : {}),
+        ...(turn.composed.topic ? { topic: turn.composed.topic } : {}),
+        ...(turn.composed.cardIds ? { cardIds: turn.composed.cardIds } : {}),
+      },
+      { now: now(), idleMs, language },
+    );
   }
 
   return { ask, groundingSources };

@@ -84,15 +84,15 @@ const rate = (xs: boolean[]): number => (xs.length === 0 ? 0 : xs.filter(Boolean
  * a regression without failing on one question's noise; refusal rates likewise plus a few points.
  * They record where the product is, not where it should be: issue 9 asks 0.85 on the benefits test
  * split and 0.92 on the work-summary test split, and the gold set was held at 0.95 before the
- * benefits knowledge was rebuilt as cards (measured 0.918 since). Every set also holds: no grounding
+ * benefits knowledge was rebuilt as cards (measured 0.935 since). Every set also holds: no grounding
  * violation, every off-scope question recognised (tests/eval/eval-run.test.ts).
  */
 export const SET_FLOORS: Record<string, { answerAccuracy: number; maxWronglyRefused?: number }> = {
-  gold: { answerAccuracy: 0.89, maxWronglyRefused: 0.04 },
-  'benefits-dev': { answerAccuracy: 0.71, maxWronglyRefused: 0.04 },
-  'benefits-test': { answerAccuracy: 0.64, maxWronglyRefused: 0.11 },
+  gold: { answerAccuracy: 0.9, maxWronglyRefused: 0.04 },
+  'benefits-dev': { answerAccuracy: 0.77, maxWronglyRefused: 0.04 },
+  'benefits-test': { answerAccuracy: 0.7, maxWronglyRefused: 0.11 },
   'summary-dev': { answerAccuracy: 0.74, maxWronglyRefused: 0.13 },
-  'summary-test': { answerAccuracy: 0.7, maxWronglyRefused: 0.15 },
+  'summary-test': { answerAccuracy: 0.73, maxWronglyRefused: 0.15 },
 };
 
 /** What a set's report fails of its floor; empty when it holds. */

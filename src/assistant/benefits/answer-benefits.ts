@@ -121,8 +121,17 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
   }
   // One question whose asked thing no card states: say so first, then what the card does say.
   const gapFirst = asking.length === 1 && gaps.length > 0;
+  // A near-tie is uncertainty: the runner-up is shown briefly rather than guessed away.
+  const alsoCard = reading.matches.find(
+    (m) =>
+      !cards.includes(m.card) &&
+      m.score >= (reading.matches[0]?.score ?? 0) * ALSO_SHOWN &&
+      m.confidence >= params.minConfidence &&
+      !m.card.id.endsWith('-overview'),
+  )?.card;
   const d = composeCardAnswer({
     cards,
+    ...(alsoCard && cards.length === 1 && !gapFirst ? { also: alsoCard } : {}),
     gaps,
     gapFirst,
     aspects,
@@ -135,6 +144,8 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
 
 /** Cards scoring within this share of the best are near-equal alternatives. */
 const NEAR_EQUAL = 0.85;
+/** A runner-up this close to the best card is shown too, in one line. */
+const ALSO_SHOWN = 0.8;
 
 /**
  * "护理费给多少": of near-equal cards, the one that states an amount answers a how-much question

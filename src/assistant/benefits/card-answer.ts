@@ -16,6 +16,8 @@ import type { AskedAspects } from './aspects.js';
 export interface CardAnswerInput {
   /** The card that answers the question; a second card answers a second question in the message. */
   cards: readonly EntitlementCard[];
+  /** A card nearly as good a match, shown in one line after the answer. */
+  also?: EntitlementCard;
   /** Parts of the question no card answers, in the asker's words. */
   gaps: readonly string[];
   /** Say what is not stated before the card (the question asked only that). */
@@ -48,9 +50,11 @@ export function composeCardAnswer(input: CardAnswerInput): Draft {
     if (i > 0) lines.push('');
     lines.push(...cardLines(card, input, cards.length > 1 || Boolean(input.gapFirst)));
   }
+  if (input.also) lines.push(...alsoLines(input.also, language));
   if (!input.gapFirst) for (const gap of input.gaps) lines.push(gapLine(gap, language));
+  const shownCards = input.also ? [...cards, input.also] : cards;
   const citations = uniqueCitations(
-    cards.flatMap((card) => card.basis.map((b) => input.articleCitation(b.law, b.article))),
+    shownCards.flatMap((card) => card.basis.map((b) => input.articleCitation(b.law, b.article))),
   );
   const suggestions = relatedQuestions(cards, input);
   // What was asked is not in the documents; the card is shown as related, not as the answer.
@@ -108,6 +112,21 @@ export function basisLine(basis: readonly CardBasis[], language: Language): stri
     return `${zh} (${en}, Article${articles.length > 1 ? 's' : ''} ${articles.join(', ')})`;
   });
   return language === 'zh' ? `依据：${parts.join('；')}` : `Basis: ${parts.join('; ')}`;
+}
+
+/** 也可能相关：【title】its answer's first full sentence, and its basis. */
+function alsoLines(card: EntitlementCard, language: Language): string[] {
+  const zh = language === 'zh';
+  const text = zh ? card.answer : card.answerEn;
+  const sentence =
+    (text.match(/[^。！？!?]+[。！？!?]?|[^.!?]+[.!?]?/g) ?? [text]).find((x) => x.length > 8) ?? text;
+  return [
+    '',
+    zh
+      ? `也可能相关：【${card.title}】${sentence.trim()}`
+      : `Also relevant: [${card.titleEn}] ${sentence.trim()}`,
+    basisLine(card.basis, language),
+  ];
 }
 
 function gapLeadLine(gap: string, language: Language): string {

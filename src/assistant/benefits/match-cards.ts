@@ -145,8 +145,9 @@ function confidenceOf(card: EntitlementCard, query: Query, index: CardIndex, par
   const heldAsked = mass(known.filter((t) => index.holds(card, t.term)));
   const heldContext = mass(query.context.filter((t) => index.holds(card, t.term)));
   const rarest = index.idf('\u0000');
+  // English function words ("does", "when") are not content the cards lack; Chinese tokens are.
   const unknownTokens = query.asked.filter(
-    (t) => t.weight >= params.glossaryWeight && index.df(t.term) === 0,
+    (t) => t.weight >= params.glossaryWeight && index.df(t.term) === 0 && /[\u3400-\u9fff]/.test(t.term),
   ).length;
   const penalty =
     rarest *

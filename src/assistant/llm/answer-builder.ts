@@ -48,8 +48,8 @@ export function createCitationNumbering(evidence: Evidence): CitationNumbering {
     if (n === undefined) {
       n = citations.length + 1;
       order.set(entry.cite, n);
-      const { doc, title, section, quote, chunkId } = entry;
-      citations.push({ doc, title, section, quote, ...(chunkId ? { chunkId } : {}) });
+      const { cite: _cite, ...citation } = entry;
+      citations.push(citation);
     }
     return n;
   };

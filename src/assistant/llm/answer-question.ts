@@ -1,6 +1,8 @@
 import type { Answer, Language } from '../answer.js';
+import { detectLanguage } from '../understand/language.js';
+import { activeSession, appendTurn, DEFAULT_SESSION_IDLE_MS } from '../session-turns.js';
 import { t } from '../compose/messages.js';
-import type { AskOptions, Assistant, SessionStore, SessionTurn } from '../ports.js';
+import type { AskOptions, Assistant, SessionTurn } from '../ports.js';
 import { sanitizeQuestion } from '../understand/sanitize.js';
 import { buildLlmAnswer } from './answer-builder.js';
 import { rewriteFollowUp } from './follow-up-rewrite.js';
@@ -40,8 +42,6 @@ export interface AnswerContext {
   record: (outcome: LlmOutcome) => void;
 }
 
-const MAX_SESSION_TURNS = 10;
-
 /** Product text shown with a fallback answer. */
 const NOTICES = {
   withheld: {
@@ -53,11 +53,6 @@ const NOTICES = {
     en: 'The language model is unavailable right now. This is the offline answer.',
   },
 } as const;
-
-/** Detects the answer language: any CJK ideograph means Chinese. */
-export function detectLanguage(question: string): Language {
-  return /[\u3400-\u9fff]/.test(question) ? 'zh' : 'en';
-}
 
 /**
  * Answers one question with the model, or with the offline assistant when the model is
@@ -91,7 +86,7 @@ export async function answerQuestion(
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
   let rewritten: string | undefined;
   try {
-    const turns = options.session ? (context.deps.sessions.get(options.session)?.turns ?? []) : [];
+    const turns = options.session ? (sessionNow(context, options.session)?.turns ?? []) : [];
     const history = turns.slice(-(context.deps.historyTurns ?? 3));
     const rewrite = await rewriteFollowUp({
       ...context,
@@ -114,7 +109,7 @@ export async function answerQuestion(
     if (!result.ok) return fallBack(result.reason, stats);
     const answer = await finishAnswer(context, sanitized.text, rewrite.question, language, result);
     const withNotice = sanitized.truncated ? { ...answer, notice: t('truncated', language) } : answer;
-    saveTurn(context.deps.sessions, options.session, turns, {
+    saveTurn(context, options.session, {
       question: sanitized.text,
       resolvedQuestion: rewrite.question,
       answer: answer.answer,
@@ -219,14 +214,18 @@ async function fallbackAnswer(
   return { ...answer, mode: 'offline', notice: answer.notice ? `${answer.notice} ${note}` : note };
 }
 
-function saveTurn(
-  sessions: SessionStore,
-  id: string | undefined,
-  turns: readonly SessionTurn[],
-  turn: Omit<SessionTurn, 'at'>,
-): void {
+/** The session's turns as they stand now (none after a quiet spell, as in the offline assistant). */
+const sessionNow = (context: AnswerContext, id: string) =>
+  activeSession(
+    context.deps.sessions.get(id),
+    new Date(context.now()),
+    context.deps.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS,
+  );
+
+function saveTurn(context: AnswerContext, id: string | undefined, turn: Omit<SessionTurn, 'at'>): void {
   if (!id) return;
-  const state = sessions.get(id);
-  const next = [...turns, { ...turn, at: new Date().toISOString() }].slice(-MAX_SESSION_TURNS);
-  sessions.set(id, { ...state, turns: next });
+  appendTurn(context.deps.sessions, id, turn, {
+    now: new Date(context.now()),
+    idleMs: context.deps.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS,
+  });
 }

@@ -10,7 +10,6 @@ import { readPromptFiles } from './prompt-files.js';
 import { createPrompts } from './prompts.js';
 
 export type { LlmOutcome } from './answer-question.js';
-export { detectLanguage } from './answer-question.js';
 
 export interface LlmAssistantDeps {
   llm: NonNullable<Config['llm']>;
@@ -34,6 +33,8 @@ export interface LlmAssistantDeps {
   /** Called after every question with how it was answered (the eval's regeneration/fallback shares). */
   onOutcome?: (outcome: LlmOutcome) => void;
   now?: () => number;
+  /** A conversation quiet for longer than this starts afresh (default 30 minutes, as offline). */
+  sessionIdleMs?: number;
 }
 
 export interface LlmAssistant extends Assistant {

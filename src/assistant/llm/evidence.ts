@@ -1,14 +1,9 @@
+import type { Citation } from '../answer.js';
+import { passageCitation } from '../compose/cite.js';
 import type { EntitlementMatch, FigureRecord, Passage, SourceSummary, TargetComparison } from '../ports.js';
 
-/** One thing the model may cite as [n]: a passage found by search, or the quote behind a figure. */
-export interface CitableEntry {
-  cite: number;
-  doc: string;
-  title: string;
-  section: string;
-  quote: string;
-  chunkId?: string;
-}
+/** One thing the model may cite as [n]: a passage, a law article, or the quote behind a figure. */
+export type CitableEntry = Citation & { cite: number };
 
 /**
  * Everything the tools returned while one answer was written. It numbers citable quotes across
@@ -75,13 +70,7 @@ export function createEvidence(titleOf: (doc: string) => string): Evidence {
   return {
     passages: (found) =>
       found.map((p) => ({
-        cite: register(`chunk:${p.chunkId}`, {
-          doc: p.doc,
-          title: p.title,
-          section: p.section,
-          quote: p.quote,
-          chunkId: p.chunkId,
-        }),
+        cite: register(`chunk:${p.chunkId}`, passageCitation(p)),
         title: p.title,
         section: p.section,
         text: p.quote,
@@ -119,13 +108,7 @@ export function createEvidence(titleOf: (doc: string) => string): Evidence {
         ...(card.bring ? { bring: card.bring } : {}),
         ...(card.local ? { decidedElsewhere: card.local } : {}),
         articles: citations.map((c) => ({
-          cite: register(`chunk:${c.chunkId ?? `${c.doc}:${c.quote}`}`, {
-            doc: c.doc,
-            title: c.title,
-            section: c.section,
-            quote: c.quote,
-            ...(c.chunkId ? { chunkId: c.chunkId } : {}),
-          }),
+          cite: register(`chunk:${c.chunkId ?? `${c.doc}:${c.quote}`}`, c),
           law: c.title,
           article: c.section,
           text: c.quote,
