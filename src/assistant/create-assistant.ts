@@ -15,6 +15,7 @@ import { figureParts } from './understand/parts.js';
 import { uniqueCitations } from './compose/cite.js';
 import { createMemorySessionStore } from './memory-session-store.js';
 import { activeSession, appendTurn, DEFAULT_SESSION_IDLE_MS } from './session-turns.js';
+import { withNextQuestions } from './compose/next-questions.js';
 import { createTermWeight } from './compose/relevance.js';
 import { normaliseForMatch } from '../knowledge/normalise.js';
 import { showMaskedNames } from '../knowledge/masked-names.js';
@@ -129,7 +130,12 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
     const text = correctTypos(sanitized.text);
     const read = (q: string) => understandWith(q, state, options);
     const u = read(text);
-    const composed = await composeParts(u, text, read, state);
+    // Every figure answer offers what to ask next (other years, the category's other figures).
+    const composed = withNextQuestions(
+      await composeParts(u, text, read, state),
+      tools.currentKpis(),
+      u.language,
+    );
     const answer = finish(
       sanitized.text,
       u.language,
