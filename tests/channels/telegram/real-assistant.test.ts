@@ -201,6 +201,9 @@ describe('Telegram over the real assistant', () => {
     expect(rest).toContain('【存在的问题】');
     expect(rest).toContain('2022年度领导班子工作总结');
     expect(rest).not.toMatch(PLACEHOLDER);
+    // Typed, a leader's overview question gets the same brief, not a refusal.
+    const [typed] = await say(user, '去年工作总体怎么样？');
+    expect(shown([typed!])).toContain('2022年工作简报');
   });
 
   it('a new short question after a figure question is answered as a new question', async () => {
