@@ -19,6 +19,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'gold', dir: 'tests/eval', showFailures: true },
   { name: 'benefits-dev', dir: 'tests/eval/blind', files: ['benefits.dev.jsonl'], showFailures: true },
   { name: 'benefits-test', dir: 'tests/eval/blind', files: ['benefits.test.jsonl'], showFailures: false },
+  { name: 'benefits2-dev', dir: 'tests/eval/blind', files: ['benefits2.dev.jsonl'], showFailures: true },
+  { name: 'benefits2-test', dir: 'tests/eval/blind', files: ['benefits2.test.jsonl'], showFailures: false },
   { name: 'summary-dev', dir: 'tests/eval/blind', files: ['summary.dev.jsonl'], showFailures: true },
   { name: 'summary-test', dir: 'tests/eval/blind', files: ['summary.test.jsonl'], showFailures: false },
 ];

@@ -89,8 +89,10 @@ const rate = (xs: boolean[]): number => (xs.length === 0 ? 0 : xs.filter(Boolean
  */
 export const SET_FLOORS: Record<string, { answerAccuracy: number; maxWronglyRefused?: number }> = {
   gold: { answerAccuracy: 0.9, maxWronglyRefused: 0.04 },
-  'benefits-dev': { answerAccuracy: 0.77, maxWronglyRefused: 0.04 },
-  'benefits-test': { answerAccuracy: 0.7, maxWronglyRefused: 0.11 },
+  'benefits-dev': { answerAccuracy: 0.8, maxWronglyRefused: 0.04 },
+  'benefits-test': { answerAccuracy: 0.7, maxWronglyRefused: 0.09 },
+  'benefits2-dev': { answerAccuracy: 0.75, maxWronglyRefused: 0.04 },
+  'benefits2-test': { answerAccuracy: 0.76, maxWronglyRefused: 0.05 },
   'summary-dev': { answerAccuracy: 0.74, maxWronglyRefused: 0.13 },
   'summary-test': { answerAccuracy: 0.73, maxWronglyRefused: 0.15 },
 };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asksOnlyAnAspect } from '../../src/assistant/benefits/aspects.js';
+import { readCards } from '../../src/assistant/benefits/match-cards.js';
 import { splitClauses } from '../../src/assistant/understand/clauses.js';
 import { createHomophoneIndex } from '../../src/assistant/understand/homophones.js';
 import { createTestCore, type TestCore } from '../support/create-test-core.js';
@@ -90,10 +91,60 @@ describe('clauses', () => {
     expect(splitClauses('评上残疾以后哪个月开始发钱 钱是打到社保卡还是银行卡')).toHaveLength(2);
   });
 
+  it('does not take a courtesy or request formula for a part of the question', () => {
+    expect(splitClauses('请问一下 我的档案退伍后转到哪了？户口又去哪落？').map((c) => c.asks)).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    expect(splitClauses('您好，想问一下，退伍费能拿多少').map((c) => c.asks)).toEqual([false, false, true]);
+    expect(splitClauses('你好，我2012年入伍，能安排工作吗').map((c) => c.asks)).toEqual([false, false, true]);
+    // The clause after a request formula asks, even without an asking word of its own.
+    expect(splitClauses('我是去年退伍的，请问，退伍费标准').map((c) => c.asks)).toEqual([false, false, true]);
+  });
+
   it('knows a message that asks only for an aspect of the previous answer', () => {
     expect(asksOnlyAnAspect('要带什么材料？')).toBe(true);
     expect(asksOnlyAnAspect('去哪办？')).toBe(true);
     expect(asksOnlyAnAspect('残疾军人坐火车有优惠吗')).toBe(false);
+  });
+});
+
+describe('asking clauses', () => {
+  it('hears colloquial asking forms: 够不够, 要钱不', () => {
+    expect(splitClauses('我是士官，干了12年，能不能安排工作').map((c) => c.asks)).toEqual([
+      false,
+      false,
+      true,
+    ]);
+    expect(splitClauses('我是士官，干够不够12年').map((c) => c.asks)).toEqual([false, true]);
+    expect(splitClauses('当兵的坐市里公交要钱不').map((c) => c.asks)).toEqual([true]);
+  });
+
+  it('reads a clause that only leans on the one before ("是真的吗") together with it', () => {
+    const clauses = splitClauses('我爸是烈士，我明年退伍，听说烈士的孩子退伍能安排工作，是真的吗？');
+    expect(clauses.map((c) => c.asks)).toEqual([false, false, true, true]);
+  });
+});
+
+describe('routing', () => {
+  it("answers from a card a question whose place word (市里) is not the bureau's year", async () => {
+    const a = await ask('当兵的坐市里公交要钱不');
+    expect(a.status).toBe('answered');
+    expect(a.answer).toMatch(/公交|公共交通/);
+  });
+
+  it('keeps a statistics question about a year the reports do not cover as not found', async () => {
+    expect((await ask('2021年迁移了多少座烈士墓？')).status).toBe('not_found');
+  });
+});
+
+describe('card ranking', () => {
+  it('ranks by what is asked about, not by how it is asked ("去哪" matches many cards)', () => {
+    const index = testCore.core.tools.cardIndex();
+    const top = readCards('户口去哪落', [], index).matches.slice(0, 3);
+    expect(top).toHaveLength(3);
+    for (const m of top) expect(index.holds(m.card, '户口')).toBe(true);
   });
 });
 

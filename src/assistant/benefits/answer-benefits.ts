@@ -85,9 +85,13 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
   const gaps: string[] = [];
   const asking = reading.clauses.filter((c) => c.clause.asks);
   for (const part of asking) {
-    const covered = cards.some(
-      (card) => confidenceFor(card, part.clause.text, index, params) >= params.minConfidence,
-    );
+    // A part is covered by a chosen card that explains it about as well as the part's own best
+    // card does ("档案转到哪？户口去哪落？": the files card mentions 户口, the hukou card is about it).
+    const ownBest = part.best && asking.length > 1 ? part.best.confidence : 0;
+    const covered = cards.some((card) => {
+      const c = confidenceFor(card, part.clause.text, index, params);
+      return c >= params.minConfidence && c >= ownBest * params.partCoverShare;
+    });
     if (covered || isAspectOnly(part.clause.text)) {
       // The card is about the clause, but the clause may ask for something the card does not say
       // ("退役金要交个人所得税吗"): that part is named as not stated.

@@ -15,6 +15,13 @@ export interface MatchParams {
   unknownNounWeight: number;
   /** How much any other token of an asking clause that no card uses weighs against a card. */
   unknownTokenWeight: number;
+  /** Weight of tokens of the asking form (去哪, 怎么, 多少), relative to other tokens. */
+  formWeight: number;
+  /**
+   * In a two-part question, a chosen card covers a part only when it explains the part at least this
+   * share as well as the part's own best card; otherwise that card answers the part.
+   */
+  partCoverShare: number;
   /** Least confidence for a card to answer. */
   minConfidence: number;
 }
@@ -25,5 +32,7 @@ export const MATCH_PARAMS: MatchParams = {
   glossaryWeight: 0.5,
   unknownNounWeight: 1,
   unknownTokenWeight: 0.2,
+  formWeight: 0.3,
   minConfidence: 0.2,
+  partCoverShare: 0.8,
 };

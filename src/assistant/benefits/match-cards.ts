@@ -57,7 +57,7 @@ const NOUN_TAGS = new Set(['n', 'nz', 'l']);
 
 /** Nouns that name nothing a card could be about. */
 const VAGUE = new Set(
-  '时候 时间 事情 东西 地方 家里 情况 问题 办法 事儿 样子 大家 咱们 我们 你们 他们 人家 老家 农村 城里 村里 县里 镇上 市里 这边 那边 今年 去年 明年 现在 以前 以后 当时 之前 之后 一下 朋友 同事 邻居 领导 单位 公司 老板 政府 国家 部门 手续 流程 规定 政策 待遇 好处 实际 目标 计划 完成 结果 数据 数字 进度 比例 年份 问下 一下'.split(
+  '时候 时间 事情 东西 地方 家里 情况 问题 办法 事儿 样子 大家 咱们 我们 你们 他们 人家 老家 农村 城里 村里 县里 镇上 市里 这边 那边 今年 去年 明年 现在 以前 以后 当时 之前 之后 一下 朋友 同事 邻居 领导 单位 公司 老板 政府 国家 部门 手续 流程 规定 政策 待遇 好处 实际 目标 计划 完成 结果 数据 数字 进度 比例 年份 问下 一下 问问 请教 打听 听说'.split(
     ' ',
   ),
 );
@@ -184,9 +184,14 @@ function toQuery(
   };
 }
 
+/** Tokens that say how something is asked (去哪, 怎么, 多少), not what about. */
+const ASKING_FORM =
+  /[哪啥谁吗呢嘛]|什么|怎|咋|多少|几|能不能|是不是|可不可|要不要|\b(what|how|where|when|who|which|why)\b/i;
+
 /**
  * Dictionary words at full weight; character bigrams that are not words (兵的, 过兵) only catch
- * variants and typos, so they count `bigramWeight` as much.
+ * variants and typos, so they count `bigramWeight` as much; tokens of the asking form
+ * ("户口去哪落": 去哪, 哪落) count `formWeight` as much — the aspect asked is read separately.
  */
 function weighTokens(texts: readonly string[], weight: number, params: MatchParams): WeightedTerm[] {
   const weights = new Map<string, number>();
@@ -194,7 +199,8 @@ function weighTokens(texts: readonly string[], weight: number, params: MatchPara
     const segmented = segment(text);
     const words = new Set(segmented.words);
     for (const token of tokensOf(segmented)) {
-      const w = words.has(token) ? weight : weight * params.bigramWeight;
+      const base = words.has(token) ? weight : weight * params.bigramWeight;
+      const w = ASKING_FORM.test(token) ? base * params.formWeight : base;
       weights.set(token, Math.max(weights.get(token) ?? 0, w));
     }
   }

@@ -42,8 +42,11 @@ const PERSONAL_CUES =
 
 /** Report evidence must beat the best card by this much to take a question the cards also answer. */
 const REPORT_MARGIN = 0.1;
-/** A question without domain words is answered from a card only at this confidence. */
-const UNCERTAIN_SCOPE_CARD = 0.6;
+/**
+ * A card match this clear answers a question without domain words, and a question the reports
+ * refuse ("当兵的坐市里公交要钱不": 市里 is a place, not the bureau's year).
+ */
+const CLEAR_CARD = 0.6;
 /** A veteran's question no card fits is answered from a report only when a passage holds this much of it. */
 const REPORT_ALONE = 0.6;
 
@@ -83,7 +86,7 @@ export async function composeOffline(
   );
   // A question with no word of the domain ("recommend a restaurant") needs a clear card match.
   const benefits =
-    matched && (u.scope === 'in_scope' || matched.confidence >= UNCERTAIN_SCOPE_CARD) ? matched : undefined;
+    matched && (u.scope === 'in_scope' || matched.confidence >= CLEAR_CARD) ? matched : undefined;
   const personal = PERSONAL_CUES.test(u.text);
   const figureAsked =
     (u.kpi !== undefined && ['figure', 'target', 'progress'].includes(u.intent)) ||
@@ -106,10 +109,12 @@ export async function composeOffline(
   }
   if (bureauCued || (statistics && !personal)) {
     const fromReports = await composeFromReports(u, ctx);
-    // "去年退伍的，能领什么": a veteran's question the reports cannot answer falls back to the cards;
-    // a statistics question ("全市退役军人总数") stays "not found".
+    // "去年退伍的，能领什么": a veteran's question the reports cannot answer falls back to the cards,
+    // and so does a question a card clearly answers that asks for no statistic and no year; a
+    // statistics question ("全市退役军人总数", "2021年迁移了多少座烈士墓") stays "not found".
     const refused = fromReports.status === 'not_found' || fromReports.status === 'out_of_scope';
-    return refused && personal ? benefits.draft : fromReports;
+    const clearCard = benefits.confidence >= CLEAR_CARD && !statistics && u.years.length === 0;
+    return refused && (personal || clearCard) ? benefits.draft : fromReports;
   }
   // A veteran asking about their own case is not asking what the bureau did last year.
   if (personal) return benefits.draft;

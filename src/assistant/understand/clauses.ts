@@ -13,7 +13,7 @@ export interface Clause {
 
 /** Words that make a Chinese clause a question (or a request for information). */
 const ASKING_ZH =
-  /[吗么嘛呢吧？?]|什么|啥|咋|怎么|怎样|怎么样|如何|哪|几|多少|多久|多长|能不能|能否|可不可以|可以不|是不是|是否|有没有|有无|要不要|用不用|需不需要|算不算|行不行|给不给|管不管|会不会|该不该|谁|请问|问一下|问下|想问|想知道|咨询|帮我|告诉我|说说|讲讲|介绍/;
+  /[吗么嘛呢吧？?]|什么|啥|咋|怎么|怎样|怎么样|如何|哪|几|多少|多久|多长|能不能|能否|可不可以|可以不|是不是|是否|有没有|有无|要不要|用不用|需不需要|算不算|行不行|给不给|管不管|会不会|该不该|谁|请问|问一下|问下|想问|想知道|咨询|帮我|告诉我|说说|讲讲|介绍|(.)不\1|[^\s]不$/;
 
 /** An English sentence that asks: a question mark, or it opens with a question or request word. */
 const ASKING_EN =
@@ -32,14 +32,37 @@ export function splitClauses(question: string): Clause[] {
   const clauses = parts.map((text) => ({ text, asks: (english ? ASKING_EN : ASKING_ZH).test(text) }));
   // A question without any asking word ("退役金标准") asks as a whole.
   if (!clauses.some((c) => c.asks)) return clauses.map((c) => ({ ...c, asks: true }));
-  // The punctuation-less tail of a clause that asks ("想问一下，退伍费") belongs to the asking part.
-  return clauses.map((c, i) => {
+  // "请问一下，退伍费…": the request formula is not a part of its own; the clause after it asks.
+  // A greeting ("你好") is not a part either, and says nothing about the clause after it.
+  const marked = clauses.map((c, i) => {
+    if (isGreeting(c.text) || isRequest(c.text)) return { ...c, asks: false };
     const previous = clauses[i - 1];
-    const requestOnly =
-      previous && /^(请问|问一下|问下|想问(一下|下)?|想知道|咨询(一下)?)$/.test(previous.text);
-    return requestOnly ? { ...c, asks: true } : c;
+    return previous && isRequest(previous.text) ? { ...c, asks: true } : c;
+  });
+  // "听说干满年限能安排工作，我这个够不够？": a clause that only leans on the one before asks it.
+  return marked.map((c, i) => {
+    const next = marked[i + 1];
+    return next?.asks && leansOnPrevious(next.text) && !isGreeting(c.text) ? { ...c, asks: true } : c;
   });
 }
+
+/** "我这个够不够", "是真的吗", "这样行吗": asks whether the clause before holds, naming nothing itself. */
+const leansOnPrevious = (text: string): boolean =>
+  /^(那|那么)?(我|我们|俺|我家)?(这个|这样|这种|这种情况|那样|这)?(情况)?(到底|真的)?(够不够|够吗|行不行|行吗|可以吗|可不可以|算不算|算吗|符合吗|符不符合|能行吗|是真的吗|真的吗|是不是真的|对吗|对不对|有没有戏|有戏吗)[吗呢啊呀]?$/.test(
+    bare(text),
+  );
+
+const bare = (text: string) => text.replace(/\s+/g, '');
+
+/** "你好", "同志您好", "打扰了". */
+const isGreeting = (text: string): boolean =>
+  /^(你好|您好|同志|老师|领导|大家好|打扰了?|麻烦了?|劳驾)+[啊呀哈]?$/.test(bare(text));
+
+/** "请问一下", "麻烦问下", "想知道": a request formula with no subject. */
+const isRequest = (text: string): boolean =>
+  /^(你好|您好|同志|老师|麻烦|打扰了?|劳驾)*(请问|问一下|问下|想问(一下|下|问)?|想知道|咨询(一下)?)(一下)?[啊呀哈]?$/.test(
+    bare(text),
+  );
 
 /** The clauses that ask, joined; the whole question when nothing else is found. */
 export const askingText = (clauses: readonly Clause[]): string =>
