@@ -166,8 +166,9 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
       figures: d.figures,
       mode: 'offline',
       ...(notice ? { notice } : {}),
-      ...(d.suggestions && d.suggestions.length > 0 ? { suggestions: d.suggestions } : {}),
     };
+    const next = otherQuestions(d.suggestions ?? [], question);
+    if (next.length > 0) answer.suggestions = next;
     const grounding = checkGrounding(answer.answer, groundingSources(answer, d.derived));
     if (grounding.ok) return AnswerSchema.parse(answer);
     // A composer bug, never expected: quote the sources instead of printing an unverified number.
@@ -210,6 +211,13 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
   }
 
   return { ask, groundingSources };
+}
+
+const asWritten = (q: string) => q.replace(/[\s？?。！!]+/g, '');
+
+/** Next questions other than the one just asked (a card list may name the asked card's own question). */
+function otherQuestions(suggestions: string[], asked: string): string[] {
+  return suggestions.filter((s) => asWritten(s) !== asWritten(asked));
 }
 
 /** Words of the reports (not laws, which the cards restate): typos of report terms (慰问今) too. */

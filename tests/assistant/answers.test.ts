@@ -151,4 +151,9 @@ describe('next questions after a figure', () => {
     expect(answer.suggestions?.length ?? 0).toBeGreaterThanOrEqual(2);
     expect(answer.suggestions!.join(' ')).not.toMatch(/墓碑擦拭|网上祭扫/);
   });
+
+  it('never offers the question just asked', async () => {
+    const answer = await ask('退役军人看病有哪些优待？');
+    expect(answer.suggestions ?? []).not.toContain('退役军人看病有哪些优待？');
+  });
 });

@@ -34,7 +34,8 @@ const LEAD_MAX = 320;
  */
 export function splitLead(text: string): { lead: string; rest: string } {
   const lines = text.trim().split('\n');
-  const isListLine = (line: string) => /^\s*[·•-]/.test(line);
+  // A list item, or an indented line under one (a benefits item's "  依据：…").
+  const isListLine = (line: string) => /^\s*[·•-]|^\s+\S/.test(line);
   let taken = 0;
   let length = 0;
   let listed = false;
@@ -96,14 +97,14 @@ export function renderAnswer(
 
 /** One button per cited passage (at most three), named by what it opens. */
 function sourceButtons(citations: readonly Citation[], answer: Answer, codec: CallbackCodec): InlineKeyboard {
+  // Two passages of one section would make two buttons with the same words: the first is kept.
   const seen = new Set<string>();
   const rows: InlineKeyboard = [];
   for (const c of citations) {
-    if (!c.chunkId || seen.has(c.chunkId) || rows.length >= MAX_SOURCE_BUTTONS) continue;
-    seen.add(c.chunkId);
-    rows.push([
-      { text: truncate(sourceLabel(c, answer.language), 40), callback_data: codec.encode('ctx', c.chunkId) },
-    ]);
+    const label = truncate(sourceLabel(c, answer.language), 40);
+    if (!c.chunkId || seen.has(label) || rows.length >= MAX_SOURCE_BUTTONS) continue;
+    seen.add(label);
+    rows.push([{ text: label, callback_data: codec.encode('ctx', c.chunkId) }]);
   }
   return rows;
 }

@@ -151,6 +151,10 @@ describe('Telegram over the real assistant', () => {
       for (const source of sources) expect(source).toMatch(/^看依据：.+第[一二三四五六七八九十百]+条/);
       expect(labels).not.toContain('📖 原文 1');
       expect(labels).toContain(`${label}：更多问题 ▸`);
+      // Next questions, never the one just asked; each source button once.
+      const asked = text.split('\n')[0]!.slice(2);
+      expect(labels).not.toContain(asked);
+      expect(new Set(sources).size).toBe(sources.length);
 
       // The topic's other questions; one of them asks the real assistant again.
       const [topicMenu] = await press(user, answer, `${label}：更多问题 ▸`);

@@ -102,6 +102,26 @@ describe('renderAnswer', () => {
     expect(codec.decode(more.callback_data)).toEqual({ kind: 'more', value: rendered.more });
     expect(checkTelegramHtml(rendered.html)).toBeUndefined();
     expect(checkTelegramHtml(rendered.more!)).toBeUndefined();
+    // Two passages of one section make one button.
+    expect(rendered.keyboard.flat().filter((b) => b.text.startsWith('看原文：'))).toHaveLength(1);
+    // An item's indented basis line stays with its item in the lead.
+    const items = renderAnswer(
+      {
+        ...long,
+        answer: [
+          '主要有这些（每项可单独再问）：',
+          '· 看病医疗：到军队医院和公立医院看病享受优待服务。',
+          '  依据：《退役军人保障法》第五十二条',
+          '· 看病优待服务：公立医院应当为退役军人看病提供优待服务。',
+          '  依据：《军人抚恤优待条例》第四十四条',
+        ].join('\n'),
+      },
+      2,
+      createCallbackCodec(),
+    );
+    expect(items.html).toContain('第五十二条');
+    expect(items.html).toContain('第四十四条');
+    expect(items.html).not.toContain('出处');
     // A short answer keeps its sources and has no 更多.
     const short = renderAnswer(answer, 1, createCallbackCodec());
     expect(short.more).toBeUndefined();
