@@ -1,27 +1,37 @@
 /**
  * Scale benchmark: a synthetic corpus of N chunks (default 100k) made by recombining the seed
  * document's clauses and vocabulary with random numbers and sections (deterministic seed), then
- * index build time, warm search latency, peak RSS, and hnsw recall@10 against exact cosine search.
+ * index build time (wall and CPU), warm hybrid search latency, peak RSS, and hnsw recall@10 and
+ * speed-up against exact cosine search, each against its target in bench-scale-report.ts.
  *
- *   npx tsx scripts/bench-scale.ts [--chunks 100000] [--queries 200] [--dims 256] [--m 24] [--efc 64] [--ef 1200] [--cache] [--json]
+ *   npx tsx scripts/bench-scale.ts [--chunks 100000] [--queries 200] [--dims 32] [--m 24] [--efc 64] [--ef 280]
+ *     [--ef-sweep 160,200,320] [--cache] [--json]
  *
  * `scripts/bench.ts` imports `runScaleBench` and `formatScaleBench`.
  */
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import type { Chunk, SourceDocument } from '../src/knowledge/types.js';
 import { HashedEmbeddings } from '../src/retrieval/hashed-embeddings.js';
-import { loadOrBuildIndex, saveIndexCache } from '../src/retrieval/index-cache.js';
+import { saveIndexCache } from '../src/retrieval/index-cache.js';
 import { DEFAULT_HNSW_PARAMS, type HnswStore, type HnswParams } from '../src/retrieval/hnsw-store.js';
 import {
   createSearchIndex,
   type BuildTimings,
   type HybridSearchIndex,
 } from '../src/retrieval/search-index.js';
-import { topK } from '../src/retrieval/top-k.js';
+import type { CachedLoadRequest, CachedLoadResult } from './bench-scale-load.js';
+import { cpuMsSince, measureExact, measureHnsw, measureHybrid } from './bench-scale-measure.js';
+import { checkTargets, formatScaleBench, type ScaleBenchResult } from './bench-scale-report.js';
 import { createRandom, generateCorpus, generateQueries } from './synthetic-corpus.js';
+
+export { formatScaleBench, type ScaleBenchResult };
+
+const run = promisify(execFile);
 
 export interface ScaleBenchOptions {
   chunks?: number;
@@ -29,68 +39,12 @@ export interface ScaleBenchOptions {
   dimensions?: number;
   hnsw?: Partial<HnswParams>;
   seed?: number;
-  /** Also save the index cache to a temp folder and load it back (adds ~10–30 s at 100k). */
+  /** Also save the index cache to a temp folder and load it back in a new process (adds ~10–30 s at 100k). */
   cache?: boolean;
+  /** Also measure recall and speed-up at these ef values, on the same index. */
+  efSweep?: number[];
   /** Progress lines (phase names); omitted, the bench is silent. */
   log?: (line: string) => void;
-}
-
-export interface LatencyStats {
-  p50Ms: number;
-  p95Ms: number;
-  meanMs: number;
-}
-
-export interface ScaleBenchResult {
-  chunks: number;
-  queries: number;
-  dimensions: number;
-  hnsw: HnswParams;
-  build: { tokenizeAndEmbedMs: number; bm25Ms: number; hnswMs: number; totalMs: number; totalCpuMs: number };
-  /** Full hybrid search (BM25 + query embedding + hnsw + fusion + re-rank), warm. */
-  hybridSearch: LatencyStats;
-  /** The same searches in process CPU time: what the latency would be on an idle machine. */
-  hybridSearchCpu: LatencyStats;
-  /** hnsw k=10 alone, warm. */
-  vectorSearch: LatencyStats;
-  /** Exact cosine k=10 over all vectors. */
-  bruteForce: LatencyStats;
-  /** Mean share of the exact top 10 that hnsw returns (ties with the 10th count as hits). */
-  recallAt10: number;
-  /** Brute-force mean latency / hnsw mean latency. */
-  speedup: number;
-  /** Index cache save and load at this size, when `cache` was set. */
-  cache?: { saveMs: number; loadMs: number; sizeMb: number };
-  peakRssMb: number;
-  /** 1-minute load average at the end: other processes on the machine inflate every timing. */
-  loadAverage: number;
-  targets: { buildUnder120s: boolean; p95Under50ms: boolean; recallAtLeast095: boolean };
-}
-
-function stats(samples: number[]): LatencyStats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  const mean = sorted.reduce((s, v) => s + v, 0) / Math.max(sorted.length, 1);
-  return { p50Ms: at(0.5), p95Ms: at(0.95), meanMs: mean };
-}
-
-function timeSync<T>(fn: () => T): [T, number] {
-  const start = performance.now();
-  const value = fn();
-  return [value, performance.now() - start];
-}
-
-/** Exact top-k by dot product (vectors are unit length, so this is cosine). */
-function bruteForce(matrix: Float32Array, dims: number, query: Float32Array, k: number) {
-  const rows = matrix.length / dims;
-  const scores = new Float32Array(rows);
-  for (let r = 0; r < rows; r += 1) {
-    let dot = 0;
-    const base = r * dims;
-    for (let d = 0; d < dims; d += 1) dot += (matrix[base + d] as number) * (query[d] as number);
-    scores[r] = dot;
-  }
-  return topK(scores, k);
 }
 
 interface Built {
@@ -125,7 +79,8 @@ async function buildIndex(
     },
   });
   const totalMs = performance.now() - started;
-  const cpu = process.cpuUsage(cpuStarted);
+  const totalCpuMs = cpuMsSince(cpuStarted);
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const store = index.parts.store;
   const matrix = new Float32Array(corpus.chunks.length * dims);
   for (let i = 0; i < corpus.chunks.length; i += 1) matrix.set(store.vectorOf(i), i * dims);
@@ -139,74 +94,48 @@ async function buildIndex(
       bm25Ms: timings.bm25Ms,
       hnswMs: timings.hnswMs,
       totalMs,
-      totalCpuMs: (cpu.user + cpu.system) / 1000,
+      totalCpuMs,
+      peakRssMb,
     },
   };
 }
 
-async function measureSearch(built: Built, queries: string[], dims: number) {
-  for (const query of queries.slice(0, 20)) await built.index.search(query, { k: 5 }); // warm-up
-  const hybrid: number[] = [];
-  const hybridCpu: number[] = [];
-  for (const query of queries) {
-    const start = performance.now();
-    const cpuStart = process.cpuUsage();
-    await built.index.search(query, { k: 5 });
-    hybrid.push(performance.now() - start);
-    const cpu = process.cpuUsage(cpuStart);
-    hybridCpu.push((cpu.user + cpu.system) / 1000);
-  }
-  const vector: number[] = [];
-  const exact: number[] = [];
-  let recall = 0;
-  for (const query of queries) {
-    const q = built.embeddings.embedSync(query);
-    const asArray = Array.from(q);
-    const [approx, vectorMs] = timeSync(() => built.store.searchLabels(asArray, 10));
-    const [truth, exactMs] = timeSync(() => bruteForce(built.matrix, dims, q, 10));
-    vector.push(vectorMs);
-    exact.push(exactMs);
-    const threshold = (truth[truth.length - 1]?.score ?? 0) - 1e-5;
-    const truthSet = new Set(truth.map((t) => t.index));
-    const hits = approx.filter((a) => truthSet.has(a.label) || a.similarity >= threshold).length;
-    recall += hits / Math.max(truth.length, 1);
-  }
-  return {
-    hybrid: stats(hybrid),
-    hybridCpu: stats(hybridCpu),
-    vector: stats(vector),
-    exact: stats(exact),
-    recall: recall / queries.length,
-  };
-}
-
-/** Saves the built index with `saveIndexCache`, then times `loadOrBuildIndex` reading it back. */
+/**
+ * Saves the built index with `saveIndexCache`, then loads it in a new process
+ * (bench-scale-load.ts), as a replica starting on a cached index would.
+ */
 async function measureCache(
   built: Built,
-  corpus: { chunks: Chunk[]; documents: SourceDocument[] },
+  request: Omit<CachedLoadRequest, 'cacheDir' | 'knowledgeHash'>,
   log: (line: string) => void,
-): Promise<{ saveMs: number; loadMs: number; sizeMb: number }> {
+): Promise<NonNullable<ScaleBenchResult['cache']>> {
   const root = await mkdtemp(path.join(tmpdir(), 'bench-cache-'));
   try {
-    const input = {
-      cacheDir: path.join(root, 'index'),
-      knowledgeHash: 'bench',
-      embeddings: built.embeddings,
-    };
+    const cacheDir = path.join(root, 'index');
+    const knowledgeHash = 'bench';
     log('saving index cache…');
-    let started = performance.now();
-    await saveIndexCache(built.index, input);
+    const started = performance.now();
+    await saveIndexCache(built.index, { cacheDir, knowledgeHash, embeddings: built.embeddings });
     const saveMs = performance.now() - started;
-    log('loading index cache…');
-    started = performance.now();
-    const loaded = await loadOrBuildIndex({ ...input, ...corpus });
-    const loadMs = performance.now() - started;
-    if (loaded.rebuilt) throw new Error(`bench: the cache just written was not loaded (${loaded.reason})`);
+    log('loading index cache in a new process…');
+    const child = fileURLToPath(new URL('./bench-scale-load.ts', import.meta.url));
+    const { stdout } = await run(
+      process.execPath,
+      [...process.execArgv, child, JSON.stringify({ ...request, cacheDir, knowledgeHash })],
+      { maxBuffer: 1 << 20 },
+    );
+    const loaded = JSON.parse(stdout) as CachedLoadResult;
     let bytes = 0;
-    for (const entry of await readdir(input.cacheDir, { recursive: true, withFileTypes: true })) {
+    for (const entry of await readdir(cacheDir, { recursive: true, withFileTypes: true })) {
       if (entry.isFile()) bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
     }
-    return { saveMs, loadMs, sizeMb: bytes / 1024 / 1024 };
+    return {
+      saveMs,
+      loadMs: loaded.loadMs,
+      sizeMb: bytes / 1024 / 1024,
+      loadCorpusRssMb: loaded.corpusRssMb,
+      loadPeakRssMb: loaded.peakRssMb,
+    };
   } finally {
     await rm(root, { recursive: true, force: true });
   }
@@ -227,68 +156,51 @@ export async function runScaleBench(options: ScaleBenchOptions = {}): Promise<Sc
     createRandom((options.seed ?? 42) + 1),
   );
   log('searching…');
-  const measured = await measureSearch(built, queries, dims);
-  const cache = options.cache ? await measureCache(built, corpus, log) : undefined;
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  return {
+  const hybrid = await measureHybrid(built.index, queries);
+  log('exact search…');
+  const vectors = queries.map((q) => built.embeddings.embedSync(q.text));
+  const exact = measureExact(built.matrix, dims, vectors);
+  log('hnsw…');
+  const hnsw = measureHnsw(built.store, vectors, exact.truth);
+  const efSweep = (options.efSweep ?? []).map((ef) => {
+    built.store.setEfSearch(ef);
+    const at = measureHnsw(built.store, vectors, exact.truth);
+    return {
+      ef,
+      recallAt10: at.recallAt10,
+      cpuMeanMs: at.cpuMeanMs,
+      speedupCpu: exact.cpuMeanMs / at.cpuMeanMs,
+    };
+  });
+  built.store.setEfSearch(params.efSearch);
+  const cache = options.cache
+    ? await measureCache(
+        built,
+        { chunks: count, seed: options.seed ?? 42, dimensions: dims, hnsw: params },
+        log,
+      )
+    : undefined;
+  const result: Omit<ScaleBenchResult, 'targets'> = {
     chunks: count,
     queries: queries.length,
     dimensions: dims,
+    embedderId: built.embeddings.id,
     hnsw: params,
     build: built.build,
-    hybridSearch: measured.hybrid,
-    hybridSearchCpu: measured.hybridCpu,
-    vectorSearch: measured.vector,
-    bruteForce: measured.exact,
-    recallAt10: measured.recall,
-    speedup: measured.exact.meanMs / Math.max(measured.vector.meanMs, 1e-6),
+    hybridSearch: hybrid.wall,
+    hybridSearchCpu: hybrid.cpu,
+    hybridSourceHitAt5: hybrid.sourceHitAt5,
+    vectorSearch: hnsw.wall,
+    bruteForce: exact.wall,
+    recallAt10: hnsw.recallAt10,
+    speedup: exact.wall.meanMs / Math.max(hnsw.wall.meanMs, 1e-6),
+    speedupCpu: exact.cpuMeanMs / Math.max(hnsw.cpuMeanMs, 1e-6),
+    efSweep,
     ...(cache ? { cache } : {}),
-    peakRssMb,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
     loadAverage: loadavg()[0] ?? 0,
-    targets: {
-      buildUnder120s: built.build.totalMs <= 120_000,
-      p95Under50ms: measured.hybrid.p95Ms <= 50,
-      recallAtLeast095: measured.recall >= 0.95,
-    },
   };
-}
-
-/** The result as a plain-text table. */
-export function formatScaleBench(r: ScaleBenchResult): string {
-  const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
-  const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
-  const rows: [string, string, string][] = [
-    ['corpus', `${r.chunks} chunks, ${r.dimensions} dims, ${r.queries} queries`, ''],
-    ['hnsw params', `M=${r.hnsw.m} efConstruction=${r.hnsw.efConstruction} ef=${r.hnsw.efSearch}`, ''],
-    ['build: tokenize + embed', ms(r.build.tokenizeAndEmbedMs), ''],
-    ['build: BM25 postings', ms(r.build.bm25Ms), ''],
-    ['build: hnsw', ms(r.build.hnswMs), ''],
-    ['build: total', ms(r.build.totalMs), `≤ 120 s ${mark(r.targets.buildUnder120s)}`],
-    ['build: total CPU time', ms(r.build.totalCpuMs), 'what an idle machine would take'],
-    [
-      'hybrid search p50 / p95',
-      `${ms(r.hybridSearch.p50Ms)} / ${ms(r.hybridSearch.p95Ms)}`,
-      `p95 ≤ 50 ms ${mark(r.targets.p95Under50ms)}`,
-    ],
-    ['hybrid search CPU p50 / p95', `${ms(r.hybridSearchCpu.p50Ms)} / ${ms(r.hybridSearchCpu.p95Ms)}`, ''],
-    ['hnsw k=10 p50 / p95', `${ms(r.vectorSearch.p50Ms)} / ${ms(r.vectorSearch.p95Ms)}`, ''],
-    ['brute force k=10 p50 / p95', `${ms(r.bruteForce.p50Ms)} / ${ms(r.bruteForce.p95Ms)}`, ''],
-    ['hnsw speed-up (mean)', `${r.speedup.toFixed(1)}×`, ''],
-    ['hnsw recall@10', r.recallAt10.toFixed(4), `≥ 0.95 ${mark(r.targets.recallAtLeast095)}`],
-    ...(r.cache
-      ? ([
-          ['index cache save / load', `${ms(r.cache.saveMs)} / ${ms(r.cache.loadMs)}`, ''],
-          ['index cache size', `${r.cache.sizeMb.toFixed(0)} MB`, ''],
-        ] as [string, string, string][])
-      : []),
-    ['peak RSS', `${r.peakRssMb.toFixed(0)} MB`, ''],
-    ['load average (1 min)', r.loadAverage.toFixed(1), 'timings are inflated when this exceeds the 2 cores'],
-  ];
-  const width = Math.max(...rows.map((row) => row[0].length));
-  const valueWidth = Math.max(...rows.map((row) => row[1].length));
-  return rows
-    .map(([name, value, target]) => `${name.padEnd(width)}  ${value.padEnd(valueWidth)}  ${target}`.trimEnd())
-    .join('\n');
+  return { ...result, targets: checkTargets(result) };
 }
 
 function parseArgs(argv: string[]): ScaleBenchOptions {
@@ -307,8 +219,13 @@ function parseArgs(argv: string[]): ScaleBenchOptions {
   if (m !== undefined) hnsw.m = m;
   if (efc !== undefined) hnsw.efConstruction = efc;
   if (ef !== undefined) hnsw.efSearch = ef;
+  const sweepAt = argv.indexOf('--ef-sweep');
+  const efSweep = sweepAt < 0 ? [] : (argv[sweepAt + 1] ?? '').split(',').map(Number);
+  if (efSweep.some((ef) => !Number.isInteger(ef) || ef < 1))
+    throw new Error('--ef-sweep needs positive integers, e.g. --ef-sweep 160,200,240,320');
   const options: ScaleBenchOptions = {
     hnsw,
+    efSweep,
     cache: argv.includes('--cache'),
     log: (line) => process.stderr.write(`${line}\n`),
   };

@@ -101,17 +101,25 @@ export function generateCorpus(
   return { chunks, documents };
 }
 
+/** A synthetic query and the chunk its words were taken from. */
+export interface SyntheticQuery {
+  text: string;
+  /** Position of the source chunk in the corpus. */
+  source: number;
+}
+
 /** Colloquial-ish queries: 2–4 words of a random chunk, sometimes with its year or a number. */
-export function generateQueries(chunks: Chunk[], count: number, random: () => number): string[] {
-  const queries: string[] = [];
+export function generateQueries(chunks: Chunk[], count: number, random: () => number): SyntheticQuery[] {
+  const queries: SyntheticQuery[] = [];
   while (queries.length < count) {
-    const chunk = chunks[Math.floor(random() * chunks.length)] as Chunk;
+    const source = Math.floor(random() * chunks.length);
+    const chunk = chunks[source] as Chunk;
     const words = segment(chunk.text).words.filter((w) => Array.from(w).length >= 2);
     if (words.length === 0) continue;
     const picked: string[] = [];
     const n = 2 + Math.floor(random() * 3);
     for (let i = 0; i < n; i += 1) picked.push(words[Math.floor(random() * words.length)] as string);
-    queries.push(`${picked.join('')}${random() < 0.3 ? '是多少' : ''}`);
+    queries.push({ text: `${picked.join('')}${random() < 0.3 ? '是多少' : ''}`, source });
   }
   return queries;
 }

@@ -1,3 +1,5 @@
+import { Bm25Field } from './bm25-field.js';
+import { PostingsBuilder } from './postings-builder.js';
 import { topK, type Scored } from './top-k.js';
 
 /** One indexed document: body tokens and section-title tokens, counted as separate fields. */
@@ -12,6 +14,12 @@ export interface WeightedTerm {
   weight: number;
 }
 
+/** Adds documents in id order, then builds the index once. */
+export interface Bm25Builder {
+  add(doc: Bm25Document): void;
+  build(): Bm25Index;
+}
+
 export interface Bm25Options {
   k1?: number;
   b?: number;
@@ -22,143 +30,39 @@ export interface Bm25Options {
   titleWeight?: number;
 }
 
-interface Postings {
+/** One field's typed arrays: token count per document, and every term's postings end to end. */
+export interface Bm25Arrays {
+  lengths: Uint32Array;
   ids: Uint32Array;
   tfs: Uint16Array;
 }
 
-/**
- * The JSON form of one field. Postings are concatenated typed arrays in base64 (little-endian, as
- * on every machine this runs on): at 100k chunks that is a few MB instead of a 100 MB array of
- * arrays, and loading is a decode plus zero-copy views per term.
- */
-interface FieldJson {
-  /** Uint32 token count per document. */
-  lengths: string;
-  terms: string[];
-  /** Postings-list length per term, in `terms` order. */
-  counts: number[];
-  /** Uint32 document ids of all postings lists, concatenated. */
-  ids: string;
-  /** Uint16 term frequencies, aligned with `ids`. */
-  tfs: string;
-}
-
-/** The serialised index, stored in the index cache as `bm25.json`. */
-export interface Bm25Json {
-  formatVersion: 2;
+/** The index's parameters and each field's terms with their postings-list lengths (JSON-safe). */
+export interface Bm25Meta {
+  formatVersion: 3;
   k1: number;
   b: number;
   titleWeight: number;
   docCount: number;
-  body: FieldJson;
-  title: FieldJson;
+  body: { terms: string[]; counts: number[] };
+  title: { terms: string[]; counts: number[] };
 }
 
-const toBase64 = (array: Uint32Array | Uint16Array) =>
-  Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
-
-function fromBase64<T extends Uint32Array | Uint16Array>(
-  text: unknown,
-  Kind: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number },
-  what: string,
-): T {
-  if (typeof text !== 'string') throw new Error(`BM25 ${what} is not a base64 string`);
-  const bytes = Buffer.from(text, 'base64');
-  if (bytes.byteLength % Kind.BYTES_PER_ELEMENT !== 0)
-    throw new Error(`BM25 ${what} has a truncated element`);
-  // Copy into a fresh buffer: Buffer's pooled memory is not aligned for 32-bit views.
-  const copy = new ArrayBuffer(bytes.byteLength);
-  new Uint8Array(copy).set(bytes);
-  return new Kind(copy);
+/**
+ * A serialised index: `meta` for JSON, the arrays for a binary file. Base64 inside JSON made the
+ * 100k-chunk index a 60 MB text whose save and load each held ~200 MB of strings; the arrays
+ * written as they are cost nothing extra to save and load as views.
+ */
+export interface Bm25Parts {
+  meta: Bm25Meta;
+  body: Bm25Arrays;
+  title: Bm25Arrays;
 }
 
-class Field {
-  readonly avgLength: number;
-
-  constructor(
-    readonly lengths: Uint32Array,
-    readonly postings: Map<string, Postings>,
-  ) {
-    let total = 0;
-    for (const length of lengths) total += length;
-    this.avgLength = lengths.length === 0 ? 1 : Math.max(total / lengths.length, 1);
-  }
-
-  static build(docs: string[][]): Field {
-    const lists = new Map<string, number[]>();
-    const lengths = new Uint32Array(docs.length);
-    docs.forEach((tokens, id) => {
-      lengths[id] = tokens.length;
-      const counts = new Map<string, number>();
-      for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
-      for (const [term, tf] of counts) {
-        let list = lists.get(term);
-        if (!list) lists.set(term, (list = []));
-        list.push(id, Math.min(tf, 0xffff));
-      }
-    });
-    const postings = new Map<string, Postings>();
-    for (const [term, flat] of lists) postings.set(term, unflatten(flat));
-    return new Field(lengths, postings);
-  }
-
-  /** Restores a field; throws when the arrays disagree with each other or with `docCount`. */
-  static fromJson(json: FieldJson, docCount: number): Field {
-    const lengths = fromBase64(json.lengths, Uint32Array, 'lengths');
-    const ids = fromBase64(json.ids, Uint32Array, 'ids');
-    const tfs = fromBase64(json.tfs, Uint16Array, 'tfs');
-    const total = Array.isArray(json.counts) ? json.counts.reduce((sum, n) => sum + n, 0) : -1;
-    if (
-      lengths.length !== docCount ||
-      !Array.isArray(json.terms) ||
-      json.terms.length !== json.counts.length
-    ) {
-      throw new Error('BM25 field lengths/terms/counts disagree with docCount');
-    }
-    if (total !== ids.length || ids.length !== tfs.length || ids.some((id) => id >= docCount)) {
-      throw new Error('BM25 postings are inconsistent (counts, ids and tfs disagree)');
-    }
-    const postings = new Map<string, Postings>();
-    let offset = 0;
-    json.terms.forEach((term, i) => {
-      const n = json.counts[i] ?? 0;
-      postings.set(term, { ids: ids.subarray(offset, offset + n), tfs: tfs.subarray(offset, offset + n) });
-      offset += n;
-    });
-    return new Field(lengths, postings);
-  }
-
-  toJson(): FieldJson {
-    const terms: string[] = [];
-    const counts: number[] = [];
-    let total = 0;
-    for (const [term, list] of this.postings) {
-      terms.push(term);
-      counts.push(list.ids.length);
-      total += list.ids.length;
-    }
-    const ids = new Uint32Array(total);
-    const tfs = new Uint16Array(total);
-    let offset = 0;
-    for (const list of this.postings.values()) {
-      ids.set(list.ids, offset);
-      tfs.set(list.tfs, offset);
-      offset += list.ids.length;
-    }
-    return { lengths: toBase64(this.lengths), terms, counts, ids: toBase64(ids), tfs: toBase64(tfs) };
-  }
-}
-
-function unflatten(flat: number[]): Postings {
-  const ids = new Uint32Array(flat.length / 2);
-  const tfs = new Uint16Array(flat.length / 2);
-  for (let i = 0; i < ids.length; i += 1) {
-    ids[i] = flat[2 * i] ?? 0;
-    tfs[i] = flat[2 * i + 1] ?? 0;
-  }
-  return { ids, tfs };
-}
+const isStringArray = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string');
+const isCountArray = (v: unknown): v is number[] =>
+  Array.isArray(v) && v.every((x) => Number.isInteger(x) && x >= 0);
 
 /**
  * In-memory Okapi BM25 over two fields (body, section title), the title counting `titleWeight` as
@@ -166,45 +70,88 @@ function unflatten(flat: number[]): Postings {
  * postings of the query terms, so a query over 100k chunks costs a few milliseconds.
  */
 export class Bm25Index {
+  /**
+   * Score accumulator shared by all searches and zeroed where it was touched after each: a fresh
+   * array per query was 0.8 MB of garbage at 100k chunks. Searches are synchronous, so they never
+   * interleave.
+   */
+  private scores: Float64Array | undefined;
+
   private constructor(
     readonly docCount: number,
-    private readonly body: Field,
-    private readonly title: Field,
+    private readonly body: Bm25Field,
+    private readonly title: Bm25Field,
     readonly options: Required<Bm25Options>,
   ) {}
 
   /** Builds the index; document ids are positions in `docs`. */
-  static build(docs: Bm25Document[], options: Bm25Options = {}): Bm25Index {
-    return new Bm25Index(
-      docs.length,
-      Field.build(docs.map((d) => d.body)),
-      Field.build(docs.map((d) => d.title)),
-      { k1: options.k1 ?? 1.2, b: options.b ?? 0.75, titleWeight: options.titleWeight ?? 0.4 },
-    );
+  static build(docs: readonly Bm25Document[], options: Bm25Options = {}): Bm25Index {
+    const builder = Bm25Index.builder(options);
+    for (const doc of docs) builder.add(doc);
+    return builder.build();
   }
 
-  /** Restores an index from `toJSON()` output. Throws when the JSON is not a BM25 index. */
-  static fromJSON(json: unknown): Bm25Index {
-    const j = json as Partial<Bm25Json> | null;
-    if (!j || j.formatVersion !== 2 || typeof j.docCount !== 'number' || !j.body || !j.title) {
-      throw new Error('not a BM25 index (expected formatVersion 2 with body and title fields)');
-    }
-    const options = { k1: j.k1 ?? 1.2, b: j.b ?? 0.75, titleWeight: j.titleWeight ?? 0.4 };
-    return new Bm25Index(
-      j.docCount,
-      Field.fromJson(j.body, j.docCount),
-      Field.fromJson(j.title, j.docCount),
-      options,
-    );
-  }
-
-  toJSON(): Bm25Json {
+  /**
+   * A builder that takes one document at a time and keeps counts, not token arrays: the index
+   * build streams 100k chunks through it, so the corpus's tokens are never in memory at once.
+   */
+  static builder(options: Bm25Options = {}): Bm25Builder {
+    const body = new PostingsBuilder();
+    const title = new PostingsBuilder();
     return {
-      formatVersion: 2,
-      ...this.options,
-      docCount: this.docCount,
-      body: this.body.toJson(),
-      title: this.title.toJson(),
+      add: (doc) => {
+        body.add(doc.body);
+        title.add(doc.title);
+      },
+      build: () => {
+        const docCount = body.docCount;
+        return new Bm25Index(
+          docCount,
+          new Bm25Field(body.finish(), docCount),
+          new Bm25Field(title.finish(), docCount),
+          { k1: options.k1 ?? 1.2, b: options.b ?? 0.75, titleWeight: options.titleWeight ?? 0.4 },
+        );
+      },
+    };
+  }
+
+  /** Restores an index from `toParts()` output. Throws when the parts are not a consistent index. */
+  static fromParts(parts: Bm25Parts): Bm25Index {
+    const { meta } = parts;
+    const fieldOk = (f: Bm25Meta['body'] | undefined) => isStringArray(f?.terms) && isCountArray(f?.counts);
+    const numbers = [meta?.k1, meta?.b, meta?.titleWeight].every((v) => typeof v === 'number');
+    if (
+      meta?.formatVersion !== 3 ||
+      !numbers ||
+      !Number.isInteger(meta.docCount) ||
+      !fieldOk(meta.body) ||
+      !fieldOk(meta.title)
+    ) {
+      throw new Error('not a BM25 index (expected formatVersion 3 with body and title terms and counts)');
+    }
+    const field = (m: Bm25Meta['body'], arrays: Bm25Arrays) =>
+      new Bm25Field({ ...arrays, terms: m.terms, counts: m.counts }, meta.docCount);
+    return new Bm25Index(meta.docCount, field(meta.body, parts.body), field(meta.title, parts.title), {
+      k1: meta.k1,
+      b: meta.b,
+      titleWeight: meta.titleWeight,
+    });
+  }
+
+  /** The index as JSON-safe meta plus typed arrays (shared with the index, not copied). */
+  toParts(): Bm25Parts {
+    const arrays = ({ lengths, ids, tfs }: Bm25Arrays): Bm25Arrays => ({ lengths, ids, tfs });
+    const terms = ({ terms, counts }: Bm25Meta['body']) => ({ terms, counts });
+    return {
+      meta: {
+        formatVersion: 3,
+        ...this.options,
+        docCount: this.docCount,
+        body: terms(this.body.layout),
+        title: terms(this.title.layout),
+      },
+      body: arrays(this.body.layout),
+      title: arrays(this.title.layout),
     };
   }
 
@@ -215,17 +162,27 @@ export class Bm25Index {
   search(terms: WeightedTerm[], k: number, allow?: (doc: number) => boolean): Scored[] {
     const weights = new Map<string, number>();
     for (const { term, weight } of terms) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
-    const scores = new Float64Array(this.docCount);
+    const scores = (this.scores ??= new Float64Array(this.docCount));
     const touched: number[] = [];
-    for (const [term, weight] of weights) {
-      this.accumulate(this.body, term, weight, scores, touched);
-      this.accumulate(this.title, term, weight * this.options.titleWeight, scores, touched);
+    try {
+      for (const [term, weight] of weights) {
+        this.accumulate(this.body, term, weight, scores, touched);
+        this.accumulate(this.title, term, weight * this.options.titleWeight, scores, touched);
+      }
+      const candidates = allow ? touched.filter(allow) : touched;
+      return topK(scores, k, candidates).filter((hit) => hit.score > 0);
+    } finally {
+      for (const doc of touched) scores[doc] = 0;
     }
-    const candidates = allow ? touched.filter(allow) : touched;
-    return topK(scores, k, candidates).filter((hit) => hit.score > 0);
   }
 
-  private accumulate(field: Field, term: string, weight: number, scores: Float64Array, touched: number[]) {
+  private accumulate(
+    field: Bm25Field,
+    term: string,
+    weight: number,
+    scores: Float64Array,
+    touched: number[],
+  ) {
     const list = field.postings.get(term);
     if (!list || weight <= 0) return;
     const { k1, b } = this.options;

@@ -2,7 +2,12 @@ import { Embeddings } from '@langchain/core/embeddings';
 import { segment, type Segmented } from './tokenizer.js';
 
 export interface HashedEmbeddingsOptions {
-  /** Vector length. 512 balances quality against hnsw build time at 100k chunks (see bench-scale). */
+  /**
+   * Vector length (default 32). Fewer dimensions make the hnsw graph far easier to search: at 100k
+   * chunks 32 reaches recall@10 0.997 at ~24× exact search where 256 reached 0.968 at 8×, and the
+   * gold set's retrieval and answers did not get worse (the hybrid ranking leans on BM25 and counts
+   * the vector list half). See DEFAULT_HNSW_PARAMS for the sweep.
+   */
   dimensions?: number;
 }
 
@@ -30,8 +35,18 @@ function fnv1a(seed: number, ...parts: string[]): number {
   return hash;
 }
 
-function count(counts: Map<number, number>, hash: number): void {
-  counts.set(hash, (counts.get(hash) ?? 0) + 1);
+/** Adds the weighted tf (1 + ln tf) of each distinct hash in `hashes` (sorted in place) to `vector`. */
+function addFamily(vector: Float32Array, hashes: Uint32Array, weight: number): void {
+  hashes.sort();
+  for (let i = 0; i < hashes.length;) {
+    const hash = hashes[i] as number;
+    let end = i + 1;
+    while (end < hashes.length && hashes[end] === hash) end += 1;
+    const sign = hash & 0x80000000 ? -1 : 1;
+    const bucket = (hash & 0x7fffffff) % vector.length;
+    vector[bucket] = (vector[bucket] as number) + sign * weight * (1 + Math.log(end - i));
+    i = end;
+  }
 }
 
 /**
@@ -47,7 +62,7 @@ export class HashedEmbeddings extends Embeddings {
 
   constructor(options: HashedEmbeddingsOptions = {}) {
     super({});
-    const dimensions = options.dimensions ?? 256;
+    const dimensions = options.dimensions ?? 32;
     if (!Number.isInteger(dimensions) || dimensions < 8) {
       throw new RangeError(`HashedEmbeddings: dimensions must be an integer ≥ 8, got ${dimensions}`);
     }
@@ -70,40 +85,27 @@ export class HashedEmbeddings extends Embeddings {
 
   /** The embedding of an already segmented text (the index build segments once for BM25 and vectors). */
   embedSegmented(segmented: Segmented): Float32Array {
-    // One map per family: the family decides the weight at projection time.
-    const counts = FAMILIES.map(() => new Map<number, number>());
-    const [words, unigrams, bigrams, trigrams] = counts as [
-      Map<number, number>,
-      Map<number, number>,
-      Map<number, number>,
-      Map<number, number>,
-    ];
-    for (const word of segmented.words) count(words, fnv1a(FAMILIES[0].seed, word));
+    // Feature hashes per family, counted by sorting (cheaper than a Map per family at 100k chunks).
+    const [words, unigrams, bigrams, trigrams]: [number[], number[], number[], number[]] = [[], [], [], []];
+    for (const word of segmented.words) words.push(fnv1a(FAMILIES[0].seed, word));
     for (const run of segmented.cjkRuns) {
       const chars = Array.from(run);
       for (let i = 0; i < chars.length; i += 1) {
         const a = chars[i] as string;
-        count(unigrams, fnv1a(FAMILIES[1].seed, a));
+        unigrams.push(fnv1a(FAMILIES[1].seed, a));
         const b = chars[i + 1];
         if (b === undefined) continue;
-        count(bigrams, fnv1a(FAMILIES[2].seed, a, b));
+        bigrams.push(fnv1a(FAMILIES[2].seed, a, b));
         const c = chars[i + 2];
-        if (c !== undefined) count(trigrams, fnv1a(FAMILIES[3].seed, a, b, c));
+        if (c !== undefined) trigrams.push(fnv1a(FAMILIES[3].seed, a, b, c));
       }
     }
-    return this.project(counts);
+    return this.project([words, unigrams, bigrams, trigrams]);
   }
 
-  private project(counts: Map<number, number>[]): Float32Array {
+  private project(families: number[][]): Float32Array {
     const vector = new Float32Array(this.dimensions);
-    counts.forEach((family, f) => {
-      const weight = FAMILIES[f]?.weight ?? 0;
-      for (const [hash, tf] of family) {
-        const sign = hash & 0x80000000 ? -1 : 1;
-        const bucket = (hash & 0x7fffffff) % this.dimensions;
-        vector[bucket] = (vector[bucket] as number) + sign * weight * (1 + Math.log(tf));
-      }
-    });
+    families.forEach((hashes, f) => addFamily(vector, Uint32Array.from(hashes), FAMILIES[f]?.weight ?? 0));
     let norm = 0;
     for (const value of vector) norm += value * value;
     norm = Math.sqrt(norm);

@@ -2,44 +2,33 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { IndexCacheError } from '../errors.js';
 import type { Chunk, SourceDocument } from '../knowledge/types.js';
 import type { Logger } from '../logger.js';
-import { Bm25Index } from './bm25.js';
+import { Bm25Index, type Bm25Arrays, type Bm25Meta } from './bm25.js';
 import type { IdentifiedEmbeddings } from './embedder.js';
-import { HnswStore } from './hnsw-store.js';
-import { createSearchIndex, HybridSearchIndex, type SearchIndex } from './search-index.js';
-
-/** Bump when the layout or the meaning of any cached file changes; old caches are then rebuilt. */
-export const INDEX_FORMAT_VERSION = 2;
+import { DEFAULT_HNSW_PARAMS, HnswStore, type HnswParams } from './hnsw-store.js';
+import {
+  chunksDigest,
+  INDEX_FORMAT_VERSION,
+  ManifestSchema,
+  staleness,
+  type IndexManifest,
+} from './index-manifest.js';
+import { packArrays, unpackArrays, type PackedEntry } from './packed-arrays.js';
+import { createSearchIndex, HybridSearchIndex, toVectorDocument, type SearchIndex } from './search-index.js';
 
 const MANIFEST = 'manifest.json';
-const CHUNKS = 'chunks.json';
 const BM25 = 'bm25.json';
+/** BM25's postings as binary, laid out as `bm25.json` says. */
+const BM25_ARRAYS = 'bm25.bin';
 const VECTORS = 'vectors';
-/** Every file the manifest checksums, relative to the cache folder. */
-const DATA_FILES = [
-  CHUNKS,
-  BM25,
-  `${VECTORS}/hnswlib.index`,
-  `${VECTORS}/args.json`,
-  `${VECTORS}/docstore.json`,
-];
-
-const ManifestSchema = z.object({
-  formatVersion: z.number().int(),
-  knowledgeHash: z.string(),
-  embedderId: z.string(),
-  dimensions: z.number().int().positive(),
-  chunkCount: z.number().int().nonnegative(),
-  builtAt: z.string(),
-  /** sha256 per data file: a truncated or overwritten file is caught before native code reads it. */
-  files: z.record(z.string(), z.string()),
-});
-
-/** `manifest.json`: what the cache was built from, and checksums of its files. */
-export type IndexManifest = z.infer<typeof ManifestSchema>;
+/**
+ * Every file the manifest checksums, relative to the cache folder. The chunks themselves are not
+ * stored: the caller has them, and the manifest's `chunksDigest` says whether they are the ones the
+ * index was built from (at 100k chunks a chunks.json was 44 MB to write, read and parse per start).
+ */
+const DATA_FILES = [BM25, BM25_ARRAYS, `${VECTORS}/hnswlib.index`, `${VECTORS}/args.json`];
 
 export interface LoadOrBuildInput {
   /** Folder of the cache, e.g. `.cache/index`; created when missing. */
@@ -52,6 +41,11 @@ export interface LoadOrBuildInput {
   logger?: Logger;
   /** Called while embedding on a rebuild, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * hnsw parameters (default DEFAULT_HNSW_PARAMS). A cache built with another M or efConstruction
+   * is rebuilt; another ef applies to the loaded index at once.
+   */
+  hnswParams?: HnswParams;
 }
 
 export interface LoadOrBuildResult {
@@ -64,9 +58,9 @@ export interface LoadOrBuildResult {
 
 /**
  * Loads the index from `cacheDir` when its manifest matches the knowledge hash, embedder id,
- * format version and chunk list, and every file passes its checksum; otherwise builds it, logs
- * why, and writes the cache atomically (temp folder + rename). A cache that cannot be written is
- * logged and skipped: the built index is still returned.
+ * format version, hnsw graph and chunk list, and every file passes its checksum; otherwise builds
+ * it, logs why, and writes the cache atomically (temp folder + rename). A cache that cannot be
+ * written is logged and skipped: the built index is still returned.
  */
 export async function loadOrBuildIndex(input: LoadOrBuildInput): Promise<LoadOrBuildResult> {
   const { cacheDir, logger } = input;
@@ -98,7 +92,8 @@ export async function loadOrBuildIndex(input: LoadOrBuildInput): Promise<LoadOrB
 async function loadCachedIndex(input: LoadOrBuildInput): Promise<HybridSearchIndex> {
   const { cacheDir, chunks, embeddings } = input;
   const manifest = await readManifest(cacheDir);
-  const stale = staleness(manifest, input);
+  const hnsw = input.hnswParams ?? DEFAULT_HNSW_PARAMS;
+  const stale = staleness(manifest, { ...input, embedderId: embeddings.id, hnsw });
   if (stale) throw new IndexCacheError(`stale cache: ${stale}`);
   for (const file of DATA_FILES) {
     const expected = manifest.files[file];
@@ -107,23 +102,16 @@ async function loadCachedIndex(input: LoadOrBuildInput): Promise<HybridSearchInd
       throw new IndexCacheError(`corrupt cache: ${file} does not match its checksum in ${MANIFEST}`);
     }
   }
-  const cachedChunks = await readCacheJson<Chunk[]>(cacheDir, CHUNKS);
-  if (!sameChunks(cachedChunks, chunks)) {
-    throw new IndexCacheError(`stale cache: ${CHUNKS} holds different chunks than the knowledge base`);
-  }
-  let bm25: Bm25Index;
-  try {
-    bm25 = Bm25Index.fromJSON(await readCacheJson<unknown>(cacheDir, BM25));
-  } catch (error) {
-    if (error instanceof IndexCacheError) throw error;
-    throw new IndexCacheError(`corrupt cache: ${BM25}: ${(error as Error).message}`, { cause: error });
-  }
-  const store = await HnswStore.load(path.join(cacheDir, VECTORS), embeddings);
+  const bm25 = await readBm25(cacheDir);
+  const store = await HnswStore.load(path.join(cacheDir, VECTORS), embeddings, (label) =>
+    toVectorDocument(chunks[label] as Chunk),
+  );
   if (store.dimensions !== manifest.dimensions) {
     throw new IndexCacheError(
       `corrupt cache: vectors have ${store.dimensions} dimensions, manifest says ${manifest.dimensions}`,
     );
   }
+  store.setEfSearch(hnsw.efSearch);
   try {
     return new HybridSearchIndex({ chunks, documents: input.documents, bm25, store, embeddings });
   } catch (error) {
@@ -147,29 +135,6 @@ async function readManifest(cacheDir: string): Promise<IndexManifest> {
   return parsed.data;
 }
 
-/** Why a well-formed manifest does not describe the wanted index, or undefined when it does. */
-function staleness(manifest: IndexManifest, input: LoadOrBuildInput): string | undefined {
-  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
-    return `format version ${manifest.formatVersion}, expected ${INDEX_FORMAT_VERSION}`;
-  }
-  if (manifest.knowledgeHash !== input.knowledgeHash) return 'knowledge changed (knowledgeHash differs)';
-  if (manifest.embedderId !== input.embeddings.id) {
-    return `embedder changed (${manifest.embedderId} → ${input.embeddings.id})`;
-  }
-  if (manifest.chunkCount !== input.chunks.length) {
-    return `chunk count changed (${manifest.chunkCount} → ${input.chunks.length})`;
-  }
-  return undefined;
-}
-
-function sameChunks(cached: unknown, chunks: Chunk[]): boolean {
-  if (!Array.isArray(cached) || cached.length !== chunks.length) return false;
-  return chunks.every((chunk, i) => {
-    const other = cached[i] as Partial<Chunk> | undefined;
-    return other?.id === chunk.id && other.text === chunk.text;
-  });
-}
-
 async function readCacheJson<T>(cacheDir: string, name: string): Promise<T> {
   const file = path.join(cacheDir, name);
   let text: string;
@@ -182,6 +147,53 @@ async function readCacheJson<T>(cacheDir: string, name: string): Promise<T> {
     return JSON.parse(text) as T;
   } catch (error) {
     throw new IndexCacheError(`corrupt cache: ${file} is not valid JSON`, { cause: error });
+  }
+}
+
+/** `bm25.json`: the index's meta and where each array sits in `bm25.bin`. */
+interface Bm25File {
+  meta: Bm25Meta;
+  layout: PackedEntry[];
+}
+
+const BM25_ARRAY_NAMES = ['lengths', 'ids', 'tfs'] as const;
+
+async function writeBm25(folder: string, bm25: Bm25Index): Promise<void> {
+  const { meta, body, title } = bm25.toParts();
+  const { pieces, layout } = packArrays(
+    (['body', 'title'] as const).flatMap((field) =>
+      BM25_ARRAY_NAMES.map((name): [string, Uint32Array | Uint16Array] => [
+        `${field}.${name}`,
+        (field === 'body' ? body : title)[name],
+      ]),
+    ),
+  );
+  await writeFile(path.join(folder, BM25_ARRAYS), pieces);
+  const file: Bm25File = { meta, layout };
+  await writeFile(path.join(folder, BM25), JSON.stringify(file));
+}
+
+async function readBm25(cacheDir: string): Promise<Bm25Index> {
+  const file = await readCacheJson<Partial<Bm25File> | null>(cacheDir, BM25);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path.join(cacheDir, BM25_ARRAYS));
+  } catch (error) {
+    throw new IndexCacheError(`corrupt cache: ${BM25_ARRAYS} cannot be read`, { cause: error });
+  }
+  try {
+    const arrays = unpackArrays(bytes, Array.isArray(file?.layout) ? file.layout : []);
+    const field = (name: 'body' | 'title'): Bm25Arrays => {
+      const get = (part: string) => arrays.get(`${name}.${part}`);
+      const [lengths, ids, tfs] = [get('lengths'), get('ids'), get('tfs')];
+      if (!(lengths instanceof Uint32Array && ids instanceof Uint32Array && tfs instanceof Uint16Array)) {
+        throw new Error(`${BM25_ARRAYS} lacks the ${name} arrays`);
+      }
+      return { lengths, ids, tfs };
+    };
+    return Bm25Index.fromParts({ meta: file?.meta as Bm25Meta, body: field('body'), title: field('title') });
+  } catch (error) {
+    throw new IndexCacheError(`corrupt cache: ${BM25}: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -211,8 +223,7 @@ export async function saveIndexCache(
   await mkdir(temp, { recursive: true });
   try {
     const { bm25, store, chunks } = index.parts;
-    await writeFile(path.join(temp, CHUNKS), JSON.stringify(chunks));
-    await writeFile(path.join(temp, BM25), JSON.stringify(bm25));
+    await writeBm25(temp, bm25);
     await store.save(path.join(temp, VECTORS));
     const files: Record<string, string> = {};
     for (const file of DATA_FILES) files[file] = (await sha256File(path.join(temp, file))) ?? '';
@@ -222,6 +233,8 @@ export async function saveIndexCache(
       embedderId: input.embeddings.id,
       dimensions: store.dimensions ?? 0,
       chunkCount: chunks.length,
+      chunksDigest: chunksDigest(chunks),
+      hnsw: { m: store.params.m, efConstruction: store.params.efConstruction },
       builtAt: new Date().toISOString(),
       files,
     };

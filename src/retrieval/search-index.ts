@@ -1,6 +1,6 @@
 import { Document } from '@langchain/core/documents';
 import type { Chunk, DocKind, SourceDocument } from '../knowledge/types.js';
-import { Bm25Index, type Bm25Document, type WeightedTerm } from './bm25.js';
+import { Bm25Index, type Bm25Builder, type Bm25Document, type WeightedTerm } from './bm25.js';
 import type { IdentifiedEmbeddings } from './embedder.js';
 import { HnswStore, type HnswParams } from './hnsw-store.js';
 import { analyseQuery, hybridRank, type RerankText } from './hybrid.js';
@@ -81,6 +81,7 @@ export function queryTerms(query: string, boostTerms: readonly string[] = []): W
 export interface BuildTimings {
   /** Segmentation, BM25 tokens and embeddings (interleaved: the local embedder shares segmentation). */
   tokenizeAndEmbedMs: number;
+  /** Counting BM25 terms per batch, plus laying out the postings at the end. */
   bm25Ms: number;
   hnswMs: number;
 }
@@ -95,61 +96,75 @@ export interface CreateSearchIndexInput {
 }
 
 /**
- * Builds BM25 and the vector index over `chunks` and returns the hybrid index. Embeds in batches,
- * reporting `onProgress(done, total)` after each; throws whatever the embedder throws.
+ * Builds BM25 and the vector index over `chunks` and returns the hybrid index. Streams the chunks
+ * in batches — segment once, count BM25 terms, embed, insert into hnsw — so only one batch's
+ * tokens and vectors are in memory at a time; reports `onProgress(done, total)` after each batch.
+ * Throws whatever the embedder throws.
  */
 export async function createSearchIndex(input: CreateSearchIndexInput): Promise<HybridSearchIndex> {
   const { chunks, embeddings } = input;
   const timings: BuildTimings = { tokenizeAndEmbedMs: 0, bm25Ms: 0, hnswMs: 0 };
-  const bodies: string[][] = [];
-  const store = new HnswStore(embeddings, input.hnswParams);
+  const bm25 = Bm25Index.builder();
+  const titles = new TitleTokens();
+  const store = new HnswStore(embeddings, input.hnswParams, (label) =>
+    toVectorDocument(chunks[label] as Chunk),
+  );
   input.onProgress?.(0, chunks.length);
   for (let start = 0; start < chunks.length; start += EMBED_BATCH) {
     const batch = chunks.slice(start, start + EMBED_BATCH);
     let started = performance.now();
-    const vectors = await tokenizeAndEmbed(batch, embeddings, bodies);
+    const { bodies, vectors } = await tokenizeAndEmbed(batch, embeddings);
     timings.tokenizeAndEmbedMs += performance.now() - started;
     started = performance.now();
-    await store.addVectors(vectors, batch.map(toVectorDocument));
+    addToBm25(bm25, batch, bodies, titles);
+    timings.bm25Ms += performance.now() - started;
+    started = performance.now();
+    store.addEmbeddings(vectors);
     timings.hnswMs += performance.now() - started;
     input.onProgress?.(start + batch.length, chunks.length);
   }
   const started = performance.now();
-  const bm25 = Bm25Index.build(titledDocuments(chunks, bodies));
-  timings.bm25Ms = performance.now() - started;
+  const parts = { chunks, documents: input.documents, embeddings, bm25: bm25.build(), store };
+  timings.bm25Ms += performance.now() - started;
   input.onTimings?.(timings);
-  return new HybridSearchIndex({ chunks, documents: input.documents, embeddings, bm25, store });
+  return new HybridSearchIndex(parts);
 }
 
 /**
- * Appends each chunk's BM25 body tokens to `bodies` and returns its vectors. The local embedder
- * reuses the segmentation, which halves the build's jieba work.
+ * A batch's BM25 body tokens and vectors. The local embedder reuses the segmentation, which
+ * halves the build's jieba work, and its vectors stay Float32Arrays until hnsw copies them.
  */
 async function tokenizeAndEmbed(
   batch: Chunk[],
   embeddings: IdentifiedEmbeddings,
-  bodies: string[][],
-): Promise<number[][]> {
+): Promise<{ bodies: string[][]; vectors: ArrayLike<number>[] }> {
   if (embeddings instanceof HashedEmbeddings) {
-    return batch.map((chunk) => {
+    const bodies: string[][] = [];
+    const vectors = batch.map((chunk) => {
       const segmented = segment(chunk.text);
       bodies.push(tokensOf(segmented));
-      return Array.from(embeddings.embedSegmented(segmented));
+      return embeddings.embedSegmented(segmented);
     });
+    return { bodies, vectors };
   }
-  for (const chunk of batch) bodies.push(tokenize(chunk.text));
-  return embeddings.embedDocuments(batch.map((c) => c.text));
+  const bodies = batch.map((chunk) => tokenize(chunk.text));
+  return { bodies, vectors: await embeddings.embedDocuments(batch.map((c) => c.text)) };
 }
 
-/** BM25 documents; section paths repeat across chunks, so each is tokenized once. */
-function titledDocuments(chunks: Chunk[], bodies: string[][]): Bm25Document[] {
-  const titles = new Map<string, string[]>();
-  return chunks.map((chunk, i) => {
+/** Section paths repeat across chunks, so each is tokenized once. */
+class TitleTokens {
+  private readonly cache = new Map<string, string[]>();
+
+  of(chunk: Chunk): string[] {
     const key = chunk.sectionPath.join(' ');
-    let title = titles.get(key);
-    if (!title) titles.set(key, (title = tokenize(key)));
-    return { body: bodies[i] ?? [], title };
-  });
+    let title = this.cache.get(key);
+    if (!title) this.cache.set(key, (title = tokenize(key)));
+    return title;
+  }
+}
+
+function addToBm25(bm25: Bm25Builder, batch: Chunk[], bodies: string[][], titles: TitleTokens): void {
+  batch.forEach((chunk, i) => bm25.add({ body: bodies[i] ?? [], title: titles.of(chunk) }));
 }
 
 /** Hybrid BM25 + vector search over chunks, with RRF fusion and a lexical re-rank. */

@@ -68,6 +68,13 @@ describe('a benefits answer', () => {
     expect(a.answer).not.toMatch(/\d+元/);
   });
 
+  it('answers "how much" with a card about the asked thing, not a near one that merely states an amount', async () => {
+    const a = await ask('因战六级残疾一年抚恤金多少钱');
+    // The nursing-fee card states percentages and mentions 抚恤金 only in passing.
+    expect(a.answer.split('\n')[0]).not.toMatch(/月平均工资的比例/);
+    expect(a.answer).toMatch(/残疾抚恤金/);
+  });
+
   it('answers an English question in English, citing the Chinese law', async () => {
     const a = await ask('Where do I get the veteran preferential card?');
     expect(a.language).toBe('en');

@@ -10,7 +10,7 @@ describe('HashedEmbeddings', () => {
 
   it('is a LangChain Embeddings with an id naming version and dimensions', () => {
     expect(embeddings).toBeInstanceOf(Embeddings);
-    expect(embeddings.id).toBe('hashed-v1-d256');
+    expect(embeddings.id).toBe('hashed-v1-d32');
     expect(new HashedEmbeddings({ dimensions: 512 }).id).toBe('hashed-v1-d512');
     expect(isIdentifiedEmbeddings(embeddings)).toBe(true);
   });
@@ -25,7 +25,7 @@ describe('HashedEmbeddings', () => {
 
   it('returns L2-normalised vectors of the configured length', async () => {
     const vector = await embeddings.embedQuery('双拥工作考核得分为满分');
-    expect(vector).toHaveLength(256);
+    expect(vector).toHaveLength(32);
     expect(Math.sqrt(dot(vector, vector))).toBeCloseTo(1, 5);
     const small = await new HashedEmbeddings({ dimensions: 64 }).embedQuery('双拥');
     expect(small).toHaveLength(64);

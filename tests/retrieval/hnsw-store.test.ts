@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -93,6 +93,10 @@ describe('HnswStore', () => {
     expect(await loaded.similaritySearchVectorWithScore(query, 5)).toEqual(
       await store.similaritySearchVectorWithScore(query, 5),
     );
+    loaded.setEfSearch(64);
+    expect(loaded.params).toEqual({ m: 8, efConstruction: 50, efSearch: 64 });
+    expect(store.params.efSearch).toBe(20);
+    expect(() => loaded.setEfSearch(0)).toThrow(/positive integer/);
   });
 
   it('refuses a truncated index file and a mismatched docstore', async () => {
@@ -107,9 +111,43 @@ describe('HnswStore', () => {
     await expect(HnswStore.load(dir, embeddings)).rejects.toThrow(/hnswlib\.index/);
   });
 
+  it('keeps only vectors when the caller keeps the documents, and saves no docstore', async () => {
+    const dir = await tempDir();
+    const data = vectors(60, 16).map((v) => Float32Array.from(v));
+    const kept = docs(60);
+    const documentOf = (label: number) => kept[label] as Document;
+    const store = new HnswStore(embeddings, undefined, documentOf);
+    store.addEmbeddings(data.slice(0, 25));
+    store.addEmbeddings(data.slice(25));
+    expect(store.size).toBe(60);
+    expect(Array.from(store.vectorOf(7))).toEqual(Array.from(data[7] ?? []).map((x) => expect.closeTo(x, 5)));
+    const query = Array.from(data[7] ?? []);
+    const [best] = await store.similaritySearchVectorWithScore(query, 1);
+    expect(best?.[0].metadata.chunkId).toBe('c#7');
+    await expect(store.addVectors([query], docs(1))).rejects.toThrow(/addEmbeddings/);
+
+    await store.save(dir);
+    expect((await readdir(dir)).sort()).toEqual(['args.json', 'hnswlib.index']);
+    await expect(HnswStore.load(dir, embeddings)).rejects.toThrow(/documentOf/);
+    const loaded = await HnswStore.load(dir, embeddings, documentOf);
+    expect(await loaded.similaritySearchVectorWithScore(query, 5)).toEqual(
+      await store.similaritySearchVectorWithScore(query, 5),
+    );
+  });
+
+  it('refuses vectors without documents when it keeps its own', () => {
+    const store = new HnswStore(embeddings);
+    expect(() => store.addEmbeddings([new Float32Array(8)])).toThrow(/addVectors/);
+  });
+
   it('rejects vectors of another dimension', async () => {
     const store = new HnswStore(embeddings);
     await store.addVectors(vectors(2, 8), docs(2));
     await expect(store.addVectors(vectors(1, 9), docs(1))).rejects.toThrow(/dimension/);
+    // A batch with one bad vector adds nothing, so labels and documents stay aligned.
+    await expect(store.addVectors([...vectors(1, 8), ...vectors(1, 9)], docs(2))).rejects.toThrow(
+      /dimension/,
+    );
+    expect(store.size).toBe(2);
   });
 });

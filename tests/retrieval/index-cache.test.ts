@@ -5,11 +5,10 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { HashedEmbeddings } from '../../src/retrieval/hashed-embeddings.js';
-import {
-  INDEX_FORMAT_VERSION,
-  loadOrBuildIndex,
-  type LoadOrBuildInput,
-} from '../../src/retrieval/index-cache.js';
+import { DEFAULT_HNSW_PARAMS } from '../../src/retrieval/hnsw-store.js';
+import { loadOrBuildIndex, type LoadOrBuildInput } from '../../src/retrieval/index-cache.js';
+import { INDEX_FORMAT_VERSION } from '../../src/retrieval/index-manifest.js';
+import type { HybridSearchIndex } from '../../src/retrieval/search-index.js';
 import { seedChunks, seedDocument } from '../support/seed-chunks.js';
 
 const chunks = seedChunks();
@@ -80,9 +79,14 @@ describe('loadOrBuildIndex', () => {
       embedderId: 'hashed-v1-d128',
       dimensions: 128,
       chunkCount: chunks.length,
+      hnsw: { m: DEFAULT_HNSW_PARAMS.m, efConstruction: DEFAULT_HNSW_PARAMS.efConstruction },
     });
     expect(Number.isNaN(Date.parse(manifest.builtAt))).toBe(false);
     expect(await readdir(root)).toEqual(['index']);
+    // The chunks are not copied into the cache: the caller has them, the manifest has their digest.
+    expect((await readdir(cacheDir)).sort()).toEqual(['bm25.bin', 'bm25.json', 'manifest.json', 'vectors']);
+    expect((await readdir(path.join(cacheDir, 'vectors'))).sort()).toEqual(['args.json', 'hnswlib.index']);
+    expect(manifest.chunksDigest).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('rebuilds when the knowledge hash changes', async () => {
@@ -100,10 +104,32 @@ describe('loadOrBuildIndex', () => {
     expect(result.reason).toMatch(/embedder changed \(hashed-v1-d128 → hashed-v1-d64\)/);
   });
 
+  it('rebuilds for another hnsw graph, and applies another ef to the cached one', async () => {
+    await loadOrBuildIndex(input({ hnswParams: { m: 16, efConstruction: 40, efSearch: 50 } }));
+    const wider = await loadOrBuildIndex(input({ hnswParams: { m: 16, efConstruction: 40, efSearch: 90 } }));
+    expect(wider.rebuilt).toBe(false);
+    expect((wider.index as HybridSearchIndex).parts.store.params).toEqual({
+      m: 16,
+      efConstruction: 40,
+      efSearch: 90,
+    });
+    const other = await loadOrBuildIndex(input({ hnswParams: { m: 24, efConstruction: 40, efSearch: 90 } }));
+    expect(other.rebuilt).toBe(true);
+    expect(other.reason).toMatch(/hnsw graph changed \(M=16 efConstruction=40 → M=24 efConstruction=40\)/);
+  });
+
   it('rebuilds when the chunks change under the same hash', async () => {
     await loadOrBuildIndex(input());
     const edited = chunks.map((c, i) => (i === 3 ? { ...c, text: `${c.text}补充` } : c));
     const result = await loadOrBuildIndex(input({ chunks: edited }));
+    expect(result.rebuilt).toBe(true);
+    expect(result.reason).toMatch(/different chunks/);
+  });
+
+  it('rebuilds when a chunk moves to another section under the same hash', async () => {
+    await loadOrBuildIndex(input());
+    const moved = chunks.map((c, i) => (i === 3 ? { ...c, sectionPath: ['其他'] } : c));
+    const result = await loadOrBuildIndex(input({ chunks: moved }));
     expect(result.rebuilt).toBe(true);
     expect(result.reason).toMatch(/different chunks/);
   });
@@ -141,9 +167,16 @@ describe('loadOrBuildIndex', () => {
     await expectRebuilt(/corrupt cache: bm25\.json/);
   });
 
+  it('rebuilds when the BM25 arrays are truncated', async () => {
+    await loadOrBuildIndex(input());
+    const file = path.join(cacheDir, 'bm25.bin');
+    await truncate(file, Math.floor((await stat(file)).size / 2));
+    await expectRebuilt(/corrupt cache: bm25\.bin/);
+  });
+
   it('rebuilds when a data file is missing', async () => {
     await loadOrBuildIndex(input());
-    await rm(path.join(cacheDir, 'chunks.json'));
-    await expectRebuilt(/corrupt cache: chunks\.json/);
+    await rm(path.join(cacheDir, 'vectors', 'args.json'));
+    await expectRebuilt(/corrupt cache: vectors\/args\.json/);
   });
 });

@@ -1,5 +1,6 @@
 import type { EntitlementCard } from '../../knowledge/types.js';
-import type { CardIndex } from '../../retrieval/card-index.js';
+import { namingText, type CardIndex } from '../../retrieval/card-index.js';
+import { nounsOf } from '../../retrieval/nouns.js';
 import type { Citation, Language } from '../answer.js';
 import { uniqueCitations } from '../compose/cite.js';
 import { draft, type Draft } from '../compose/draft.js';
@@ -81,7 +82,9 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
     if (overview) return { draft: overview, confidence: top.confidence };
   }
 
-  const cards: EntitlementCard[] = [preferStatedAmount(reading, aspects.amount)];
+  const cards: EntitlementCard[] = [
+    preferStatedAmount(reading, aspects.amount, askingText(reading.clauses.map((c) => c.clause))),
+  ];
   const gaps: string[] = [];
   const asking = reading.clauses.filter((c) => c.clause.asks);
   for (const part of asking) {
@@ -155,11 +158,20 @@ const ALSO_SHOWN = 0.8;
  * "护理费给多少": of near-equal cards, the one that states an amount answers a how-much question
  * (the standard) better than the one that names the entitlement (who gets it).
  */
-function preferStatedAmount(reading: CardReading, amountAsked: boolean): EntitlementCard {
+function preferStatedAmount(reading: CardReading, amountAsked: boolean, askedText: string): EntitlementCard {
   const [top, ...rest] = reading.matches;
   if (!top) throw new Error('preferStatedAmount needs a match');
   if (!amountAsked || statesAmount(top.card.answer)) return top.card;
-  const alternative = rest.find((m) => m.score >= top.score * NEAR_EQUAL && statesAmount(m.card.answer));
+  // The alternative must be about the asked thing: "抚恤金多少钱" is not answered by the nursing-fee
+  // rate, which only mentions 抚恤金 in passing — an asked noun the top card is about, it must be about.
+  const about = (card: EntitlementCard) => `${namingText(card)} ${card.answer}`;
+  const asked = nounsOf(askedText).filter((noun) => about(top.card).includes(noun));
+  const alternative = rest.find(
+    (m) =>
+      m.score >= top.score * NEAR_EQUAL &&
+      statesAmount(m.card.answer) &&
+      asked.every((noun) => about(m.card).includes(noun)),
+  );
   return alternative?.card ?? top.card;
 }
 
