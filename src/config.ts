@@ -30,6 +30,16 @@ const EnvSchema = z.object({
   KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default('knowledge')),
   CACHE_DIR: z.preprocess(emptyToUndefined, z.string().default('.cache')),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('data')),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\/[^\s]+$/,
+        'must be a PostgreSQL URL, postgres://user:password@host:5432/database (or empty: the SQLite file in DATA_DIR)',
+      )
+      .optional(),
+  ),
+  DATABASE_POOL_SIZE: positiveInt(10),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -103,6 +113,8 @@ export interface Config {
   /** A conversation quiet for longer than this starts afresh (web, CLI chat and Telegram alike). */
   readonly sessionIdleMs: number;
   readonly paths: { knowledgeDir: string; cacheDir: string; dataDir: string };
+  /** PostgreSQL shared by every replica; undefined keeps the SQLite file in paths.dataDir. */
+  readonly database: undefined | { url: string; poolSize: number };
   readonly logLevel: string;
   readonly telegram:
     | undefined
@@ -163,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     paths: { knowledgeDir: e.KNOWLEDGE_DIR, cacheDir: e.CACHE_DIR, dataDir: e.DATA_DIR },
+    database: e.DATABASE_URL ? { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } : undefined,
     logLevel: e.LOG_LEVEL,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? {

@@ -13,7 +13,6 @@ import { createKnowledgeTools, type KnowledgeToolsImpl } from './assistant/tools
 import type { Answer } from './assistant/answer.js';
 import type { AskOptions, SessionStore } from './assistant/ports.js';
 import type { StoredKpiUpdate } from './storage/store.js';
-import { createBestEffortSessions } from './storage/best-effort-sessions.js';
 
 export interface IndexCounts {
   documents: number;
@@ -27,8 +26,6 @@ export interface IndexCounts {
 export interface Core {
   readonly assistant: OfflineAssistant;
   readonly tools: KnowledgeToolsImpl;
-  /** The sessions the assistant keeps follow-ups in, best effort (see best-effort-sessions.ts); the LLM mode shares them. */
-  readonly sessions: SessionStore | undefined;
   knowledge(): KnowledgeBase;
   index(): SearchIndex;
   counts(): IndexCounts;
@@ -59,7 +56,7 @@ interface Loaded {
 /** Loads knowledge/ and the index (from cache when fresh) and builds the assistant over them. */
 export async function createCore(deps: CoreDeps): Promise<Core> {
   const embeddings = deps.embeddings ?? new HashedEmbeddings();
-  const sessions = deps.sessions && createBestEffortSessions(deps.sessions, deps.logger);
+  const { sessions } = deps;
   const load = async (): Promise<Loaded> => {
     const { knowledgeDir, cacheDir } = deps.config.paths;
     // One read of the folder serves both the knowledge base and the cache manifest's hash.
@@ -114,7 +111,6 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   return {
     assistant,
     tools,
-    sessions,
     knowledge: () => current.kb,
     index: () => current.index,
     counts,

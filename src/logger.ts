@@ -14,6 +14,8 @@ export const REDACT_PATHS = [
   'config.telegram.token',
   'config.llm.apiKey',
   'config.http.adminToken',
+  'config.database.url',
+  'databaseUrl',
   'req.headers.authorization',
   'req.headers["x-telegram-bot-api-secret-token"]',
   'headers.authorization',

@@ -38,6 +38,29 @@ describe('loadConfig', () => {
   });
 });
 
+describe('DATABASE_URL', () => {
+  it('is unset by default (the SQLite file in DATA_DIR) and selects PostgreSQL with a pool size', () => {
+    expect(loadConfig({}).database).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: '' }).database).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: 'postgres://a:b@db:5432/assistant' }).database).toEqual({
+      url: 'postgres://a:b@db:5432/assistant',
+      poolSize: 10,
+    });
+    expect(
+      loadConfig({ DATABASE_URL: 'postgresql://db/assistant', DATABASE_POOL_SIZE: '4' }).database?.poolSize,
+    ).toBe(4);
+  });
+
+  it.each(['mysql://db/assistant', 'db.example:5432', 'sqlite:data/assistant.db'])(
+    'refuses %j, saying what a PostgreSQL URL looks like',
+    (value) => {
+      expect(() => loadConfig({ DATABASE_URL: value })).toThrow(
+        /DATABASE_URL: must be a PostgreSQL URL, postgres:\/\//,
+      );
+    },
+  );
+});
+
 describe('ADMIN_TOKEN', () => {
   it.each([
     ['a', /ADMIN_TOKEN is 1 characters long; it must be at least 24/],

@@ -10,6 +10,5 @@ export function createMemorySessionStore(maxSessions = 10_000): SessionStore {
       sessions.set(id, state);
       if (sessions.size > maxSessions) sessions.delete(sessions.keys().next().value as string);
     },
-    delete: (id) => void sessions.delete(id),
   };
 }

@@ -175,6 +175,4 @@ export interface SessionState {
 export interface SessionStore {
   get(id: string): SessionState | undefined;
   set(id: string, state: SessionState): void;
-  /** Ends a conversation (Telegram /start): the next question starts without its turns. */
-  delete(id: string): void;
 }

@@ -42,15 +42,15 @@ export function startPruning(deps: {
   logger: Logger;
   every?: Every;
 }): () => void {
-  const prune = () => {
+  const prune = async () => {
     try {
-      const counts: PruneCounts = deps.store.prune(deps.policy);
+      const counts: PruneCounts = await deps.store.prune(deps.policy);
       if (counts.sessions + counts.questions + counts.feedback > 0)
         deps.logger.info({ deleted: counts }, 'retention: old rows deleted');
     } catch (error) {
       deps.logger.warn({ err: (error as Error).message }, 'retention: pruning failed; trying again later');
     }
   };
-  prune();
-  return (deps.every ?? everyUnref)(PRUNE_EVERY_MS, prune);
+  void prune();
+  return (deps.every ?? everyUnref)(PRUNE_EVERY_MS, () => void prune());
 }

@@ -1,36 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { AnswerStatus } from '../assistant/answer.js';
 import type { SessionState } from '../assistant/ports.js';
-import type { FigureKind } from '../knowledge/types.js';
-import type { Channel, StoredFeedback, StoredKpiUpdate } from './store.js';
+import { UNANSWERED } from './rows.js';
 
-/** The SQL of the store (see migrations.ts for the tables) and the conversions of its rows. */
-
-/** Statuses that count as "unanswered" in the usage report. */
-export const UNANSWERED: readonly AnswerStatus[] = ['not_found', 'out_of_scope'];
-
-export interface FeedbackRow {
-  id: number;
-  at: string;
-  channel: Channel;
-  user_key: string | null;
-  question_id: number | null;
-  question: string;
-  answer: string | null;
-  rating: 'up' | 'down';
-  comment: string | null;
-}
-
-export interface KpiRow {
-  id: number;
-  at: string;
-  kpi_id: string;
-  year: number;
-  kind: FigureKind;
-  value: number | null;
-  note: string | null;
-  by: string;
-}
+/** The SQL of the SQLite store (see migrations.ts for the tables); rows.ts converts its rows. */
 
 export function prepareStatements(db: Database.Database) {
   return {
@@ -67,7 +39,6 @@ export function prepareStatements(db: Database.Database) {
        ORDER BY id DESC LIMIT ?`,
     ),
     deleteSessions: db.prepare(`DELETE FROM sessions WHERE updated_at < ?`),
-    deleteSession: db.prepare(`DELETE FROM sessions WHERE id = ?`),
     deleteQuestions: db.prepare(`DELETE FROM questions WHERE at < ?`),
     deleteFeedback: db.prepare(`DELETE FROM feedback WHERE at < ?`),
   };
@@ -81,31 +52,4 @@ export function readSession(row: unknown): SessionState | undefined {
     // A damaged session only loses follow-up context; the user can still ask.
     return undefined;
   }
-}
-
-export function toFeedback(r: FeedbackRow): StoredFeedback {
-  return {
-    id: r.id,
-    at: r.at,
-    channel: r.channel,
-    question: r.question,
-    rating: r.rating,
-    ...(r.user_key !== null && { userKey: r.user_key }),
-    ...(r.question_id !== null && { questionId: r.question_id }),
-    ...(r.answer !== null && { answer: r.answer }),
-    ...(r.comment !== null && { comment: r.comment }),
-  };
-}
-
-export function toKpiUpdate(r: KpiRow): StoredKpiUpdate {
-  return {
-    id: r.id,
-    at: r.at,
-    kpiId: r.kpi_id,
-    year: r.year,
-    kind: r.kind,
-    value: r.value,
-    by: r.by,
-    ...(r.note !== null && { note: r.note }),
-  };
 }

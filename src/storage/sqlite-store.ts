@@ -7,15 +7,8 @@ import { watchFileIdentity } from './file-identity.js';
 import { openDatabase, probeWrite, StorageUnavailableError } from './open-database.js';
 import { retentionCutoffs } from './retention.js';
 import { createHealthTracker, describeStorageFailure, type HealthTracker } from './store-health.js';
-import {
-  prepareStatements,
-  readSession,
-  toFeedback,
-  toKpiUpdate,
-  UNANSWERED,
-  type FeedbackRow,
-  type KpiRow,
-} from './sqlite-statements.js';
+import { prepareStatements, readSession } from './sqlite-statements.js';
+import { toFeedback, toKpiUpdate, UNANSWERED, type FeedbackRow, type KpiRow } from './rows.js';
 import type { FeedbackEntry, KpiUpdate, PruneCounts, QuestionLogEntry, Store, UsageReport } from './store.js';
 import { createUnavailableStore } from './unavailable-store.js';
 
@@ -32,6 +25,8 @@ export interface SqliteStoreOptions {
 /**
  * Opens (creating when missing) the SQLite store at `file`: WAL journal, schema migrated via
  * `PRAGMA user_version`, every write in its own transaction so a crash loses nothing committed.
+ * better-sqlite3 is synchronous; the methods return promises only to share the Store interface
+ * with PostgreSQL.
  * A write that cannot be stored throws StorageError (read-only, full or locked database; the file
  * deleted or replaced while running) and is counted in `health()`; a write is tried at open, so
  * health shows an unwritable database from the start. When the data folder or database cannot be
@@ -50,11 +45,12 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
   }
   const clock = options.now ?? (() => new Date());
   const now = () => clock().toISOString();
-  const tracker = createHealthTracker();
+  const tracker = createHealthTracker('sqlite');
   const { read, write } = createGuards(db, path, tracker);
 
   const statements = prepareStatements(db);
   const store: Store = {
+    backend: 'sqlite',
     logQuestion: (e: QuestionLogEntry) =>
       write('logQuestion', () => {
         const info = statements.insertQuestion.run(
@@ -102,18 +98,14 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
             : statements.selectKpiOne.all(kpiId)) as KpiRow[]
         ).map(toKpiUpdate),
       ),
-    get: (id: string) => read('session get', () => readSession(statements.selectSession.get(id))),
-    set: (id: string, state: SessionState) =>
+    getSession: (id: string) => read('session get', () => readSession(statements.selectSession.get(id))),
+    saveSession: (id: string, state: SessionState) =>
       write('session set', () => {
         statements.upsertSession.run(id, JSON.stringify(state), now());
       }),
-    delete: (id: string) =>
-      write('session delete', () => {
-        statements.deleteSession.run(id);
-      }),
     prune: (policy: RetentionPolicy) => write('prune', () => prune(policy)),
-    health: () => tracker.health(),
-    close: () => {
+    health: async () => tracker.health(),
+    close: async () => {
       if (db.open) db.close();
     },
   };
@@ -163,14 +155,14 @@ function createGuards(db: Database.Database, path: string, tracker: HealthTracke
       isRetryable: (error as { code?: string }).code === 'SQLITE_BUSY',
     });
   };
-  const read = <T>(operation: string, fn: () => T): T => {
+  const read = async <T>(operation: string, fn: () => T): Promise<T> => {
     try {
       return fn();
     } catch (error) {
       throw fail(operation, error, false);
     }
   };
-  const write = <T>(operation: string, fn: () => T): T => {
+  const write = async <T>(operation: string, fn: () => T): Promise<T> => {
     const moved = identity.problem();
     if (moved !== undefined) {
       const error = new Error(

@@ -1,9 +1,15 @@
+import type { StoreBackend } from './store.js';
+
 /**
  * Whether the store can save what the service is asked to keep. A failing write never costs a user
  * an answer (sessions and the question log are best effort), so the failure has to show somewhere
  * else: /healthz reports `degraded` with the problem, /metrics counts failures per operation.
  */
 export interface StoreHealth {
+  /** The engine behind the store. */
+  backend: StoreBackend;
+  /** PostgreSQL only: whether the server answered a ping just now. */
+  reachable?: boolean;
   /** False from a failed write until a write succeeds again; false for good when the database could not be opened. */
   writable: boolean;
   /** What is wrong, in a few words (no paths: /healthz is public). */
@@ -22,12 +28,13 @@ export interface HealthTracker {
   failed(operation: string, problem: string, write: boolean, detail?: string): void;
 }
 
-export function createHealthTracker(): HealthTracker {
+export function createHealthTracker(backend: StoreBackend): HealthTracker {
   let writable = true;
   let problem: { what: string; detail: string | undefined } | undefined;
   const failures: Record<string, number> = {};
   return {
     health: () => ({
+      backend,
       writable,
       ...(problem && { problem: problem.what }),
       ...(problem?.detail !== undefined && { detail: problem.detail }),

@@ -1,14 +1,16 @@
 import type { AnswerStatus } from '../assistant/answer.js';
 import type { FigureKind } from '../knowledge/types.js';
-import type { SessionStore } from '../assistant/ports.js';
+import type { SessionState } from '../assistant/ports.js';
 import type { RetentionPolicy } from '../config.js';
 import type { StoreHealth } from './store-health.js';
 
 export type { StoreHealth } from './store-health.js';
 
 /**
- * What the service persists (SQLite in production, see sqlite-store.ts). Channels write through
- * this interface; user ids are stored only as keyed hashes (see hashUserId).
+ * What the service persists: SQLite on one machine (sqlite-store.ts), PostgreSQL when several
+ * replicas share the state (postgres/postgres-store.ts). Channels write through this interface;
+ * user ids are stored only as keyed hashes (see hashUserId). tests/storage/store-contract.ts is
+ * the behaviour both backends must show.
  */
 export type Channel = 'telegram' | 'http' | 'cli';
 
@@ -68,21 +70,32 @@ export interface PruneCounts {
   feedback: number;
 }
 
+/** Which engine keeps the data, as /healthz names it. */
+export type StoreBackend = 'sqlite' | 'postgresql';
+
 /**
- * Every write either returns once it is stored or throws StorageError: nothing is acknowledged
- * that a restart would not find.
+ * Every write either resolves once it is stored or rejects with StorageError: nothing is
+ * acknowledged that a restart (or another replica) would not find. Every failure, read or write, is
+ * a StorageError and is counted in `health()`.
  */
-export interface Store extends SessionStore {
-  logQuestion(entry: QuestionLogEntry): number;
-  recordFeedback(entry: FeedbackEntry): number;
-  latestNegativeFeedback(limit: number): StoredFeedback[];
-  usage(days: number): UsageReport;
-  recordKpiUpdate(update: KpiUpdate): StoredKpiUpdate;
+export interface Store {
+  readonly backend: StoreBackend;
+  logQuestion(entry: QuestionLogEntry): Promise<number>;
+  recordFeedback(entry: FeedbackEntry): Promise<number>;
+  latestNegativeFeedback(limit: number): Promise<StoredFeedback[]>;
+  usage(days: number): Promise<UsageReport>;
+  recordKpiUpdate(update: KpiUpdate): Promise<StoredKpiUpdate>;
   /** All updates, oldest first; filtered by indicator when kpiId is given. */
-  kpiUpdates(kpiId?: string): StoredKpiUpdate[];
+  kpiUpdates(kpiId?: string): Promise<StoredKpiUpdate[]>;
+  /** A chat session (follow-up context), undefined when there is none or it is unreadable. */
+  getSession(id: string): Promise<SessionState | undefined>;
+  saveSession(id: string, state: SessionState): Promise<void>;
   /** Deletes sessions, logged questions and feedback older than the policy keeps (KPI history stays). */
-  prune(policy: RetentionPolicy): PruneCounts;
-  /** Whether writes are being stored, for /healthz and /metrics. */
-  health(): StoreHealth;
-  close(): void;
+  prune(policy: RetentionPolicy): Promise<PruneCounts>;
+  /**
+   * Whether writes are being stored, for /healthz and /metrics. PostgreSQL also asks the server
+   * (bounded by a short timeout), so a database that went away shows before the next write fails.
+   */
+  health(): Promise<StoreHealth>;
+  close(): Promise<void>;
 }

@@ -9,24 +9,24 @@ import type { Store } from './store.js';
  * none, so figures come from the documents until DATA_DIR is fixed — the start warning says so.
  */
 export function createUnavailableStore(problem: string, detail: string): Store {
-  const tracker = createHealthTracker();
+  const tracker = createHealthTracker('sqlite');
   tracker.failed('open', problem, true, detail);
-  const refuse = (operation: string): never => {
+  const refuse = async (operation: string): Promise<never> => {
     tracker.failed(operation, problem, true, detail);
     throw new StorageError(`${detail} (${operation} was not stored)`);
   };
   return {
+    backend: 'sqlite',
     logQuestion: () => refuse('logQuestion'),
     recordFeedback: () => refuse('recordFeedback'),
     recordKpiUpdate: () => refuse('recordKpiUpdate'),
-    set: () => refuse('session set'),
-    delete: () => refuse('session delete'),
+    saveSession: () => refuse('session set'),
     prune: () => refuse('prune'),
     latestNegativeFeedback: () => refuse('latestNegativeFeedback'),
     usage: () => refuse('usage'),
-    get: () => undefined,
-    kpiUpdates: () => [],
-    health: () => tracker.health(),
-    close: () => undefined,
+    getSession: async () => undefined,
+    kpiUpdates: async () => [],
+    health: async () => tracker.health(),
+    close: async () => undefined,
   };
 }

@@ -5,6 +5,9 @@ import type { Config } from '../config.js';
 import type { Core } from '../core.js';
 import { scrubSecret, type Logger } from '../logger.js';
 import type { Store } from '../storage/store.js';
+import { createAdvisoryLeadership } from '../storage/postgres/advisory-leadership.js';
+import { createPostgresInbox } from '../storage/postgres/telegram-inbox.js';
+import type { OpenedStorage } from './storage.js';
 
 /** What the composition root keeps of a running bot: a way to stop it. */
 export interface TelegramHandle {
@@ -18,6 +21,8 @@ export interface StartTelegramDeps {
   core: Pick<Core, 'tools' | 'knowledge' | 'reindex'>;
   store: Store;
   logger: Logger;
+  /** With PostgreSQL, the replicas share one bot: a shared update inbox and one leader. */
+  storage?: Pick<OpenedStorage, 'postgres' | 'changes' | 'replica'>;
   /** Overrides for tests (pacing, poll timeout, drain timeout). */
   botOptions?: Partial<
     Pick<TelegramDeps, 'pacing' | 'pollTimeoutSeconds' | 'drainTimeoutMs' | 'webhookHost'>
@@ -49,6 +54,7 @@ export async function startTelegram(deps: StartTelegramDeps): Promise<TelegramHa
     userHashSalt: config.userHashSalt,
     logger,
     renderStatsPng: (language) => renderStatsPng(core.tools, language),
+    ...(deps.storage?.postgres && { coordination: replicaCoordination(deps.storage, logger) }),
     ...deps.botOptions,
   });
   try {
@@ -65,4 +71,20 @@ export async function startTelegram(deps: StartTelegramDeps): Promise<TelegramHa
     return undefined;
   }
   return { stop: (reason) => handle.stop(reason) };
+}
+
+/**
+ * Replicas on PostgreSQL: every replica stores the webhook deliveries it receives in the shared
+ * inbox (a retry or duplicate of an update_id is dropped there), and the one replica holding the
+ * advisory lock polls (in polling mode) and answers them.
+ */
+export function replicaCoordination(
+  storage: Pick<OpenedStorage, 'postgres' | 'changes' | 'replica'>,
+  logger: Logger,
+): NonNullable<TelegramDeps['coordination']> {
+  const { pool, url } = storage.postgres!;
+  return {
+    inbox: createPostgresInbox({ pool, changes: storage.changes, origin: storage.replica }),
+    leadership: createAdvisoryLeadership({ url, logger }),
+  };
 }

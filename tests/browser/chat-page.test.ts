@@ -143,16 +143,16 @@ describe('web chat in Chromium (real core over knowledge/)', () => {
     const answer = page.locator('.msg-bot').last();
     await answer.locator('.feedback').waitFor();
     expect(await page.locator('.msg-user').last().textContent()).toContain(text);
-    expect(h.server.store.usage(1).topTopics.map((t) => t.topic)).toContain('就业创业');
+    expect((await h.server.store.usage(1)).topTopics.map((t) => t.topic)).toContain('就业创业');
     await answer.getByRole('button', { name: '有帮助' }).click();
     await answer.locator('.feedback-status', { hasText: '谢谢' }).waitFor();
-    const before = h.server.store.latestNegativeFeedback(10).length;
+    const before = (await h.server.store.latestNegativeFeedback(10)).length;
     await page.getByLabel('您的问题').fill('退役军人有哪些优待？');
     await page.keyboard.press('Enter');
     await page.locator('.msg-bot').nth(1).locator('.feedback').waitFor();
     await page.locator('.msg-bot').nth(1).getByRole('button', { name: '没帮助' }).click();
     await page.locator('.msg-bot').nth(1).locator('.feedback-status', { hasText: '谢谢' }).waitFor();
-    expect(h.server.store.latestNegativeFeedback(10).length).toBe(before + 1);
+    expect((await h.server.store.latestNegativeFeedback(10)).length).toBe(before + 1);
   });
 
   it('fits a 390 px phone without horizontal scrolling, in Chinese and English', async () => {

@@ -8,7 +8,7 @@ import type {
   SourceSummary,
   TargetComparison,
 } from '../../src/assistant/ports.js';
-import type { Store } from '../../src/storage/store.js';
+import type { StoredKpiUpdate } from '../../src/storage/store.js';
 
 /**
  * Deterministic fakes of the Assistant and KnowledgeTools for channel tests. The tools overlay the
@@ -101,9 +101,10 @@ function fig(
   return { id, name, nameEn, category, year, kind, value, unit, doc: DOC, quote };
 }
 
-export function createFakeTools(store?: Store): KnowledgeTools {
+/** `kpiUpdates` is the staff updates as the service's KPI mirror shows them (kpi-mirror.ts). */
+export function createFakeTools(kpiUpdates: () => StoredKpiUpdate[] = () => []): KnowledgeTools {
   const all = (): FigureRecord[] => {
-    const updates = (store?.kpiUpdates() ?? []).flatMap((u): FigureRecord[] => {
+    const updates = kpiUpdates().flatMap((u): FigureRecord[] => {
       const base = CURATED.find((c) => c.id === u.kpiId);
       if (!base) return [];
       return [

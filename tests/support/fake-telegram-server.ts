@@ -26,6 +26,28 @@ export interface ApiCall {
   payload: Record<string, unknown>;
   at: number;
   outcome: 'ok' | '400' | '401' | '404' | '429' | '500' | 'drop';
+  /** The apiRoot path the client used before /bot<token>/ (tells replicas apart), '' for none. */
+  via: string;
+}
+/** One POST of an update to a webhook target (a replica), as webhook delivery made it. */
+export interface WebhookDelivery {
+  updateId: number;
+  target: string;
+  /** HTTP status, or 'refused' when the replica could not be reached. */
+  status: number | 'refused';
+  /** A retry after a failed or unanswered delivery, or a duplicate sent beside the first. */
+  kind: 'first' | 'retry' | 'duplicate';
+}
+export interface WebhookDeliveryOptions {
+  /** The replicas' webhook URLs; an update goes to one, its retry to the next. */
+  targets: string[];
+  secret: string;
+  /** Pause before a retry (Telegram waits longer; tests keep it short). */
+  retryMs?: number;
+  /** The 200 of the first delivery of these updates is "lost": Telegram retries on another replica. */
+  loseReply?: (updateId: number) => boolean;
+  /** These updates are also sent, at once, to another replica (Telegram's duplicates). */
+  duplicate?: (updateId: number) => boolean;
 }
 /** A message the bot sent. */
 export interface SentMessage {
@@ -138,6 +160,14 @@ export class FakeTelegramServer {
   private sendTimes: { at: number; chat: number }[] = [];
   private changeListeners = new Set<() => void>();
   private sockets = new Set<import('node:net').Socket>();
+  private webhook: WebhookDeliveryOptions | undefined;
+  private chatDeliveries = new Map<number, Promise<void>>();
+  private closed = false;
+  private viaOf = new WeakMap<ServerResponse, string>();
+  /** Each getUpdates as it arrives (calls are recorded when answered, a long poll seconds later). */
+  readonly pollStarts: { via: string; at: number }[] = [];
+  /** Every webhook POST made, in order. */
+  readonly webhookDeliveries: WebhookDelivery[] = [];
   url = '';
 
   constructor(private readonly options: FakeTelegramOptions) {
@@ -157,6 +187,7 @@ export class FakeTelegramServer {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     for (const wake of this.waiters) wake();
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -169,12 +200,75 @@ export class FakeTelegramServer {
     this.faults.set(method, list);
   }
 
-  /** Queues an update for getUpdates; returns its update_id. */
+  /** Queues an update for getUpdates, or for webhook delivery once that is on; returns its update_id. */
   pushUpdate(update: Json): number {
     const update_id = this.nextUpdateId++;
+    if (this.webhook) {
+      this.deliverInChatOrder({ update_id, ...update });
+      return update_id;
+    }
     this.updates.push({ update_id, ...update });
     for (const wake of this.waiters) wake();
     return update_id;
+  }
+
+  /**
+   * Webhook mode from now on: each update is POSTed to a replica until one answers 200, as Telegram
+   * does — a failed or refused delivery (or one whose 200 is "lost") is retried on the next target,
+   * and some updates are sent twice. Like Telegram, a chat's next update is sent only once its
+   * previous one was accepted, so a chat's updates reach the service in order.
+   */
+  deliverByWebhook(options: WebhookDeliveryOptions): void {
+    this.webhook = options;
+  }
+
+  /** Resolves when every update pushed so far was accepted by some replica. */
+  async webhookIdle(): Promise<void> {
+    let before: Promise<void>[] = [];
+    do {
+      before = [...this.chatDeliveries.values()];
+      await Promise.all(before);
+    } while ([...this.chatDeliveries.values()].some((p) => !before.includes(p)));
+  }
+
+  private deliverInChatOrder(update: Json): void {
+    const chatId = chatIdOf(update);
+    const previous = this.chatDeliveries.get(chatId) ?? Promise.resolve();
+    this.chatDeliveries.set(
+      chatId,
+      previous.then(() => this.deliver(update)),
+    );
+  }
+
+  private async deliver(update: Json): Promise<void> {
+    const options = this.webhook!;
+    const updateId = update.update_id as number;
+    const post = async (target: string, kind: WebhookDelivery['kind']) => {
+      let status: WebhookDelivery['status'];
+      try {
+        const reply = await fetch(target, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': options.secret },
+          body: JSON.stringify(update),
+        });
+        await reply.arrayBuffer();
+        status = reply.status;
+      } catch {
+        status = 'refused';
+      }
+      this.webhookDeliveries.push({ updateId, target, status, kind });
+      return status;
+    };
+    const targets = options.targets;
+    for (let attempt = 0; !this.closed; attempt++) {
+      const target = targets[(updateId + attempt) % targets.length]!;
+      const status = await post(target, attempt === 0 ? 'first' : 'retry');
+      if (options.duplicate?.(updateId) && attempt === 0)
+        void post(targets[(updateId + 1) % targets.length]!, 'duplicate');
+      const lost = attempt === 0 && options.loseReply?.(updateId) === true;
+      if (status === 200 && !lost) return;
+      await new Promise((resolve) => setTimeout(resolve, options.retryMs ?? 20));
+    }
   }
 
   /** A user sends `text` (entities for /commands and @mentions added as Telegram does). */
@@ -260,21 +354,23 @@ export class FakeTelegramServer {
     };
   }
 
-  private record(method: string, payload: Json, outcome: ApiCall['outcome']): void {
-    this.calls.push({ method, payload, at: Date.now(), outcome });
+  private record(method: string, payload: Json, outcome: ApiCall['outcome'], via = ''): void {
+    this.calls.push({ method, payload, at: Date.now(), outcome, via });
     for (const listener of [...this.changeListeners]) listener();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url ?? '');
+    const match = /^(\/[\w-]+)?\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url ?? '');
     const payload = await readPayload(req);
     if (!match) return this.reply(res, 'unknown', payload, new ApiError(404, 'Not Found'));
-    const [, token, method = ''] = match;
+    const [, via = '', token, method = ''] = match;
+    this.viaOf.set(res, via);
+    if (method === 'getUpdates') this.pollStarts.push({ via, at: Date.now() });
     if (token !== this.options.token)
       return this.reply(res, method, payload, new ApiError(401, 'Unauthorized'));
     const fault = this.faults.get(method)?.shift();
     if (fault?.kind === 'drop') {
-      this.record(method, payload, 'drop');
+      this.record(method, payload, 'drop', via);
       req.socket.destroy();
       return;
     }
@@ -307,7 +403,7 @@ export class FakeTelegramServer {
     result?: unknown,
   ): void {
     if (error) {
-      this.record(method, payload, String(error.status) as ApiCall['outcome']);
+      this.record(method, payload, String(error.status) as ApiCall['outcome'], this.viaOf.get(res));
       // Like Telegram: 5xx come with an HTML-ish body telegraf does not parse; others are JSON.
       res.writeHead(error.status, { 'content-type': 'application/json' });
       res.end(
@@ -320,7 +416,7 @@ export class FakeTelegramServer {
       );
       return;
     }
-    this.record(method, payload, 'ok');
+    this.record(method, payload, 'ok', this.viaOf.get(res));
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ ok: true, result }));
   }
@@ -503,4 +599,10 @@ function parseMultipart(body: Buffer, boundary: string): Json {
       : Buffer.from(raw, 'latin1').toString('utf8');
   }
   return result;
+}
+
+function chatIdOf(update: Json): number {
+  const message = (update.message ?? (update.callback_query as Json | undefined)?.message) as
+    { chat: { id: number } } | undefined;
+  return message?.chat.id ?? 0;
 }

@@ -20,8 +20,6 @@ import type {
   UsageReport,
 } from '../../src/storage/store.js';
 
-import { withApproximation } from '../../src/assistant/tools/figure-records.js';
-
 /**
  * Deterministic fakes for the HTTP channel's tests, built from the seed document
  * (knowledge/2022-work-summary.txt). They stand in until the real assistant and tools exist and
@@ -40,20 +38,7 @@ const figure = (
   value: number | null,
   unit: string,
   quote: string,
-): FigureRecord => ({
-  id,
-  name,
-  nameEn,
-  category,
-  year,
-  kind,
-  value,
-  unit,
-  doc: DOC,
-  quote,
-  // As the real tools do: "20000余人" keeps its 余.
-  ...withApproximation(value, quote),
-});
+): FigureRecord => ({ id, name, nameEn, category, year, kind, value, unit, doc: DOC, quote });
 
 export const FAKE_FIGURES: FigureRecord[] = [
   figure(
@@ -297,21 +282,22 @@ export function createMemoryStore(): Store & {
   return {
     questions,
     feedback,
-    get: (id) => sessions.get(id),
-    set: (id, state) => void sessions.set(id, state),
-    delete: (id) => void sessions.delete(id),
-    logQuestion: (entry) => questions.push(entry),
-    recordFeedback: (entry: FeedbackEntry) => feedback.push({ ...entry, id: feedback.length + 1, at: now() }),
-    latestNegativeFeedback: (limit) => feedback.filter((f) => f.rating === 'down').slice(-limit),
-    usage: (): UsageReport => ({ perDay: [], topTopics: [], unanswered: [] }),
-    recordKpiUpdate(update: KpiUpdate) {
+    backend: 'sqlite',
+    getSession: async (id) => sessions.get(id),
+    saveSession: async (id, state) => void sessions.set(id, state),
+    logQuestion: async (entry) => questions.push(entry),
+    recordFeedback: async (entry: FeedbackEntry) =>
+      feedback.push({ ...entry, id: feedback.length + 1, at: now() }),
+    latestNegativeFeedback: async (limit) => feedback.filter((f) => f.rating === 'down').slice(-limit),
+    usage: async (): Promise<UsageReport> => ({ perDay: [], topTopics: [], unanswered: [] }),
+    async recordKpiUpdate(update: KpiUpdate) {
       const stored = { ...update, id: updates.length + 1, at: now() };
       updates.push(stored);
       return stored;
     },
-    kpiUpdates: (kpiId) => updates.filter((u) => kpiId === undefined || u.kpiId === kpiId),
-    prune: () => ({ sessions: 0, questions: 0, feedback: 0 }),
-    health: () => ({ writable: true, failures: {} }),
-    close: () => undefined,
+    kpiUpdates: async (kpiId) => updates.filter((u) => kpiId === undefined || u.kpiId === kpiId),
+    prune: async () => ({ sessions: 0, questions: 0, feedback: 0 }),
+    health: async () => ({ backend: 'sqlite', writable: true, failures: {} }),
+    close: async () => undefined,
   };
 }

@@ -6,6 +6,8 @@ import { findCjkFontFiles } from '../../src/charts/cjk-font.js';
 import type { Config } from '../../src/config.js';
 import { createSqliteStore } from '../../src/storage/sqlite-store.js';
 import type { Store } from '../../src/storage/store.js';
+import type { KpiMirror } from '../../src/storage/kpi-mirror.js';
+import { createServiceState } from '../../src/wiring/state.js';
 import { startTelegram, type TelegramHandle } from '../../src/wiring/telegram.js';
 import { createTestCore, type TestCore } from '../support/create-test-core.js';
 import { startFakeTelegram, type FakeTelegramServer } from '../support/fake-telegram-server.js';
@@ -40,18 +42,25 @@ describe('startTelegram with the real core', () => {
   let dir: string;
   let server: FakeTelegramServer;
   let store: Store;
+  let kpis: KpiMirror;
+  const updatesOf = (id: string) => kpis.current().filter((u) => u.kpiId === id);
   let test: TestCore;
   let handle: TelegramHandle | undefined;
   const log = captureLogger();
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'va-tg-wiring-'));
-    store = createSqliteStore(path.join(dir, 'data', 'assistant.db'));
-    test = await createTestCore({ sessions: store, kpiUpdates: () => store.kpiUpdates() });
+    const state = await createServiceState(
+      createSqliteStore(path.join(dir, 'data', 'assistant.db')),
+      log.logger,
+    );
+    store = state.store;
+    kpis = state.kpis;
+    test = await createTestCore({ sessions: state.sessions.sessions, kpiUpdates: state.kpis.current });
     server = await startFakeTelegram({ token: TOKEN });
     handle = await startTelegram({
       config: telegramConfig(server.url),
-      assistant: test.core.assistant,
+      assistant: state.sessions.wrap(test.core.assistant),
       core: test.core,
       store,
       logger: log.logger,
@@ -61,7 +70,7 @@ describe('startTelegram with the real core', () => {
 
   afterAll(async () => {
     await handle?.stop('test end');
-    store?.close();
+    await store?.close();
     await server?.close();
     await test?.cleanup();
     rmSync(dir, { recursive: true, force: true });
@@ -90,7 +99,7 @@ describe('startTelegram with the real core', () => {
       const [refusal] = await nextReply(ADMIN.id, `/setkpi ${near} 2023 1`, 'refusal of a near miss');
       expect(refusal?.text).toContain(`unknown indicator id &quot;${near}&quot;`);
     }
-    expect(store.kpiUpdates()).toEqual([]);
+    expect(await store.kpiUpdates()).toEqual([]);
 
     const [confirmation] = await nextReply(
       ADMIN.id,
@@ -98,10 +107,10 @@ describe('startTelegram with the real core', () => {
       '/setkpi confirmation',
     );
     expect(plain(confirmation?.text ?? '')).toContain('martyr_tombs_relocated');
-    expect(store.kpiUpdates()).toEqual([]);
+    expect(await store.kpiUpdates()).toEqual([]);
     const ok = confirmation?.reply_markup?.inline_keyboard.flat().find((b) => b.text.includes('确认'));
     server.clickButton(ADMIN, confirmation!, ok!.callback_data!);
-    await server.waitFor(() => store.kpiUpdates('martyr_tombs_relocated').length === 1, 20_000, 'the write');
+    await server.waitFor(() => updatesOf('martyr_tombs_relocated').length === 1, 20_000, 'the write');
 
     const after = await nextReply(USER.id, '/figures martyr_tombs_relocated', '/figures after');
     const text = plain(after[0]?.text ?? '');
@@ -111,7 +120,7 @@ describe('startTelegram with the real core', () => {
 
   it('refuses /setkpi from a user who is not an admin', async () => {
     await nextReply(USER.id, '/setkpi martyr_tombs_relocated 2024 9999', 'refusal');
-    expect(store.kpiUpdates('martyr_tombs_relocated').some((u) => u.value === 9999)).toBe(false);
+    expect((await store.kpiUpdates('martyr_tombs_relocated')).some((u) => u.value === 9999)).toBe(false);
   });
 
   it.skipIf(findCjkFontFiles().length === 0)(
@@ -178,7 +187,7 @@ describe('startTelegram without a usable bot', () => {
       expect(errors[0]?.msg).toContain('TELEGRAM_BOT_TOKEN');
       expect(log.raw()).not.toContain(wrongToken);
     } finally {
-      store.close();
+      await store.close();
       await server.close();
       await test.cleanup();
       rmSync(dir, { recursive: true, force: true });

@@ -89,7 +89,7 @@ async function handle(p: Pipeline, req: IncomingMessage, res: ServerResponse): P
     routeLabel = match.route.pattern;
     const ip = p.clientAddress(req);
     if (match.route.limited) {
-      const verdict = p.limiter.take(ip);
+      const verdict = await p.limiter.take(ip);
       if (!verdict.allowed) {
         p.metrics.countRateLimited();
         throw new HttpError(
@@ -136,7 +136,11 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
       ...createStaticRoutes(),
     ],
     metrics: createMetrics(),
-    limiter: createRateLimiter({ perMinute: deps.config.http.rateLimitPerMinute }),
+    limiter: createRateLimiter({
+      perMinute: deps.config.http.rateLimitPerMinute,
+      logger: deps.logger,
+      ...(deps.rateBuckets && { store: deps.rateBuckets }),
+    }),
     clientAddress: createClientAddress(deps.config.http.trustedProxies),
   };
   const server = createServer((req, res) => void handle(pipeline, req, res));

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Assistant, KnowledgeTools } from '../../assistant/ports.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
+import type { BucketStore } from '../../storage/bucket-store.js';
 import type { Store } from '../../storage/store.js';
 import type { HttpMetrics } from './metrics.js';
 
@@ -14,6 +15,8 @@ export interface HttpDeps {
   tools: KnowledgeTools;
   /** Feedback, question log and KPI updates. */
   store: Store;
+  /** Rate-limit buckets shared by the replicas (PostgreSQL); per process when absent. */
+  rateBuckets?: BucketStore;
   /** Rebuilds the knowledge index (POST /api/admin/reindex). */
   reindex(): Promise<{ documents: number; chunks: number; figures: number }>;
   logger: Logger;

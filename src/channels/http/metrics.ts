@@ -73,6 +73,13 @@ export function storageMetricLines(health: StoreHealth): string {
     '# HELP storage_writable 1 while the store saves writes, 0 while they fail (see /healthz).',
     '# TYPE storage_writable gauge',
     `storage_writable ${health.writable ? 1 : 0}`,
+    ...(health.reachable === undefined
+      ? []
+      : [
+          '# HELP storage_reachable 1 while the PostgreSQL server answers, 0 while it does not.',
+          '# TYPE storage_reachable gauge',
+          `storage_reachable ${health.reachable ? 1 : 0}`,
+        ]),
     '# HELP storage_failures_total Store operations that failed, by operation.',
     '# TYPE storage_failures_total counter',
     ...Object.entries(health.failures).map(

@@ -102,7 +102,7 @@ export function registerAdminHandlers(bot: Telegraf, rt: BotRuntime): void {
       await ctx.answerCbQuery();
       return void (await ctx.reply(t.setKpiCancelled));
     }
-    const stored = rt.store.recordKpiUpdate(update);
+    const stored = await rt.store.recordKpiUpdate(update);
     rt.logger.info({ kpiId: stored.kpiId, year: stored.year, id: stored.id }, 'KPI updated from Telegram');
     await ctx.answerCbQuery();
     await ctx.reply(t.setKpiDone);
@@ -110,13 +110,17 @@ export function registerAdminHandlers(bot: Telegraf, rt: BotRuntime): void {
   });
 
   bot.command('feedback', adminOnly('feedback'), async (ctx) => {
-    const html = renderFeedback(rt.store.latestNegativeFeedback(10), languageOfCtx(ctx));
+    const html = renderFeedback(await rt.store.latestNegativeFeedback(10), languageOfCtx(ctx));
     await sendHtml(ctx.telegram, ctx.chat.id, html);
   });
 
   bot.command('usage', adminOnly('usage'), async (ctx) => {
     const days = Math.min(365, Math.max(1, Number.parseInt(ctx.payload, 10) || 7));
-    await sendHtml(ctx.telegram, ctx.chat.id, renderUsage(rt.store.usage(days), days, languageOfCtx(ctx)));
+    await sendHtml(
+      ctx.telegram,
+      ctx.chat.id,
+      renderUsage(await rt.store.usage(days), days, languageOfCtx(ctx)),
+    );
   });
 }
 

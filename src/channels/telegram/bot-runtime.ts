@@ -1,6 +1,6 @@
 import type { Context } from 'telegraf';
 import type { Language } from '../../assistant/answer.js';
-import type { Assistant, KnowledgeTools, SessionStore } from '../../assistant/ports.js';
+import type { Assistant, KnowledgeTools } from '../../assistant/ports.js';
 import type { Logger } from '../../logger.js';
 import type { BureauContact } from '../../knowledge/types.js';
 import type { Store } from '../../storage/store.js';
@@ -15,8 +15,6 @@ export interface BotRuntime {
   assistant: Assistant;
   tools: KnowledgeTools;
   store: Store;
-  /** The assistant's sessions, best effort: /start ends one (see sessionOf). */
-  sessions: SessionStore;
   logger: Logger;
   codec: CallbackCodec;
   limiter: RateLimiter;

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { Telegraf, type Context } from 'telegraf';
-import type { Update } from 'telegraf/types';
 import type { Assistant, KnowledgeTools } from '../../assistant/ports.js';
 import type { Config } from '../../config.js';
 import type { BureauContact } from '../../knowledge/types.js';
@@ -15,12 +14,14 @@ import { registerCommandHandlers } from './command-handlers.js';
 import { isAddressedToBot } from './group-filter.js';
 import { registerQuestionHandlers } from './question-handlers.js';
 import { registerMenuHandlers } from './menus.js';
-import { createBestEffortSessions } from '../../storage/best-effort-sessions.js';
 import { createPendingKpiUpdates } from './pending-kpi-updates.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { createTelegramGateway, type PacingOptions, type TelegramGateway } from './telegram-gateway.js';
 import { commandList, uiText, languageOf } from './texts.js';
-import { createPollingSource, createWebhookSource, type UpdateSource } from './update-source.js';
+import { createPollingSource, createWebhookSource } from './update-source.js';
+import { createUpdateDelivery } from './update-delivery.js';
+import { createMemoryInbox, type UpdateInbox } from './update-inbox.js';
+import { createSoleLeadership, type Leadership } from './leadership.js';
 
 export interface TelegramDeps {
   /** token, apiRoot, mode, adminUserIds, rateLimitPerMinute */
@@ -43,6 +44,8 @@ export interface TelegramDeps {
   webhookHost?: string;
   /** How long stop() waits for answers in flight (default 60 s). */
   drainTimeoutMs?: number;
+  /** Replicas sharing the bot (PostgreSQL): the shared inbox and the lead; one process when absent. */
+  coordination?: { inbox: UpdateInbox; leadership: Leadership };
 }
 
 export interface TelegramBotHandle {
@@ -64,14 +67,6 @@ export function normalizeApiRoot(apiRoot: string): string {
 
 const newErrorId = () => randomBytes(4).toString('hex').toUpperCase();
 
-/** The queue key of an update: its chat, so each chat is answered in order. */
-function chatKeyOf(update: Update): string {
-  if ('message' in update) return String(update.message.chat.id);
-  if ('callback_query' in update)
-    return String(update.callback_query.message?.chat.id ?? update.callback_query.from.id);
-  return 'other';
-}
-
 /**
  * Builds the Telegram channel: a telegraf bot whose handlers only translate between Telegram and
  * the assistant/tools/store, behind a per-chat queue and a paced, retrying Telegram client.
@@ -89,7 +84,6 @@ export function createTelegramBot(deps: TelegramDeps): TelegramBotHandle {
     assistant: deps.assistant,
     tools: deps.tools,
     store: deps.store,
-    sessions: createBestEffortSessions(deps.store, logger),
     logger,
     codec: createCallbackCodec(),
     limiter: createRateLimiter(config.rateLimitPerMinute),
@@ -146,21 +140,30 @@ export function createTelegramBot(deps: TelegramDeps): TelegramBotHandle {
     const chatId = Number(key);
     void apologize(bot.telegram, Number.isFinite(chatId) ? chatId : undefined, 'zh', errorId);
   });
-  const dispatch = (update: Update) => queue.push(chatKeyOf(update), () => bot.handleUpdate(update));
-  const source: UpdateSource =
-    config.mode.kind === 'webhook'
-      ? createWebhookSource(bot.telegram, dispatch, logger, {
-          url: config.mode.url,
-          secretToken: config.mode.secretToken,
-          port: config.mode.port,
-          host: deps.webhookHost ?? '0.0.0.0',
-          allowedUpdates: ALLOWED_UPDATES,
-        })
-      : createPollingSource(bot.telegram, dispatch, logger, {
-          token,
-          allowedUpdates: ALLOWED_UPDATES,
-          ...(deps.pollTimeoutSeconds !== undefined && { timeoutSeconds: deps.pollTimeoutSeconds }),
-        });
+  const delivery = createUpdateDelivery({
+    bot,
+    mode: config.mode.kind,
+    createSource: (accept) =>
+      config.mode.kind === 'webhook'
+        ? createWebhookSource(bot.telegram, accept, logger, {
+            url: config.mode.url,
+            secretToken: config.mode.secretToken,
+            port: config.mode.port,
+            host: deps.webhookHost ?? '0.0.0.0',
+            allowedUpdates: ALLOWED_UPDATES,
+          })
+        : createPollingSource(bot.telegram, accept, logger, {
+            token,
+            allowedUpdates: ALLOWED_UPDATES,
+            ...(deps.pollTimeoutSeconds !== undefined && { timeoutSeconds: deps.pollTimeoutSeconds }),
+          }),
+    queue,
+    inbox: deps.coordination?.inbox ?? createMemoryInbox(),
+    leadership: deps.coordination?.leadership ?? createSoleLeadership(),
+    logger,
+    token,
+    drainTimeoutMs: deps.drainTimeoutMs ?? 60_000,
+  });
 
   let state: 'new' | 'running' | 'stopping' | 'stopped' = 'new';
   return {
@@ -171,30 +174,13 @@ export function createTelegramBot(deps: TelegramDeps): TelegramBotHandle {
       state = 'running';
       bot.botInfo = await bot.telegram.getMe();
       await registerCommands(bot, logger);
-      if (config.mode.kind === 'polling') await bot.telegram.deleteWebhook({ drop_pending_updates: false });
-      await source.start();
+      await delivery.start();
       logger.info({ bot: bot.botInfo.username, mode: config.mode.kind }, 'Telegram bot started');
     },
     async stop(reason) {
       if (state !== 'running') return;
       state = 'stopping';
-      logger.info(
-        { reason, inFlight: queue.pending },
-        'Telegram bot stopping: no new updates, finishing answers',
-      );
-      await source.stopTaking();
-      const drained = await Promise.race([
-        queue.drain().then(() => true),
-        new Promise<boolean>((resolve) => setTimeout(resolve, deps.drainTimeoutMs ?? 60_000, false).unref()),
-      ]);
-      if (!drained)
-        logger.error({ inFlight: queue.pending }, 'Answers still in flight at shutdown; confirming anyway');
-      await source.confirm().catch((error: unknown) => {
-        logger.error(
-          { err: scrubSecret(String((error as Error).message), token) },
-          'Could not confirm the update offset',
-        );
-      });
+      await delivery.stop(reason);
       state = 'stopped';
       logger.info({ reason }, 'Telegram bot stopped');
     },

@@ -88,11 +88,27 @@ export function topicMenu(topic: EntitlementTopic, language: Language): InlineKe
 /** /start: ends the chat's conversation (a new one starts) and shows the menu. */
 export async function showStart(rt: BotRuntime, ctx: Context): Promise<void> {
   if (ctx.chat === undefined) return;
-  rt.sessions.delete(sessionOf(ctx.chat.id));
+  await endConversation(rt, ctx.chat.id);
   const language = languageOfCtx(ctx);
   await sendHtml(ctx.telegram, ctx.chat.id, uiText(language).welcome, {
     keyboard: mainMenu(rt.tools.entitlementTopics(), language),
   });
+}
+
+/**
+ * Saves the chat's session with no turns, so the next question has nothing to follow (the store
+ * has no delete; an empty session is what a quiet spell leaves too). Best effort: if the store
+ * cannot write, the menu still shows and the conversation ends after the idle time.
+ */
+async function endConversation(rt: BotRuntime, chatId: number): Promise<void> {
+  try {
+    await rt.store.saveSession(sessionOf(chatId), { turns: [] });
+  } catch (error) {
+    rt.logger.warn(
+      { err: (error as Error).message },
+      'could not end the chat session; it ends by itself after the idle time',
+    );
+  }
 }
 
 export function registerMenuHandlers(bot: Telegraf, rt: BotRuntime): void {

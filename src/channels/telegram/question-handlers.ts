@@ -64,11 +64,11 @@ export async function answerQuestion(
       ...(options.inAppLanguage && { language: languageOfCtx(ctx) }),
     }),
   );
-  const topic = options.topic ?? safeTopic(rt, sessionOf(chatId));
+  const topic = options.topic ?? (await safeTopic(rt, sessionOf(chatId)));
   let questionId = 0;
   try {
     const userKey = userKeyOf(rt, ctx);
-    questionId = rt.store.logQuestion({
+    questionId = await rt.store.logQuestion({
       channel: 'telegram',
       question,
       status: answer.status,
@@ -91,9 +91,9 @@ export async function answerQuestion(
   });
 }
 
-function safeTopic(rt: BotRuntime, session: string): string | undefined {
+async function safeTopic(rt: BotRuntime, session: string): Promise<string | undefined> {
   try {
-    return rt.store.get(session)?.turns.at(-1)?.topic;
+    return (await rt.store.getSession(session))?.turns.at(-1)?.topic;
   } catch {
     return undefined;
   }
@@ -157,7 +157,7 @@ async function onFeedback(rt: BotRuntime, ctx: Context, up: boolean, questionId:
   const shown =
     ctx.callbackQuery?.message && 'text' in ctx.callbackQuery.message ? ctx.callbackQuery.message.text : '';
   const userKey = userKeyOf(rt, ctx);
-  rt.store.recordFeedback({
+  await rt.store.recordFeedback({
     channel: 'telegram',
     question: known?.question ?? `#${questionId}`,
     answer: known?.answer ?? shown,

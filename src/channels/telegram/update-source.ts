@@ -6,10 +6,15 @@ import type { Logger } from '../../logger.js';
 import { scrubSecret } from '../../logger.js';
 
 /**
- * Where updates come from. Both sources hand each update to `dispatch` and return at once (the
- * per-chat queue does the work), so a slow answer never holds up fetching.
+ * Where updates come from. Both sources hand updates to `accept`, which stores them in the inbox
+ * (update-inbox.ts) and returns; the inbox consumer and the per-chat queue do the work, so a slow
+ * answer never holds up fetching. An update is taken from Telegram (offset advanced, or webhook
+ * answered 200) only once `accept` resolved: one that could not be stored is delivered again.
  */
+export type AcceptUpdates = (updates: Update[]) => Promise<void>;
+
 export interface UpdateSource {
+  /** Polling: may be called again after stopTaking (a replica that leads again). */
   start(): Promise<void>;
   /** Stops taking updates; resolves when no more will be dispatched. */
   stopTaking(): Promise<void>;
@@ -26,11 +31,11 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export function createPollingSource(
   telegram: Telegram,
-  dispatch: (update: Update) => void,
+  accept: AcceptUpdates,
   logger: Logger,
   options: { token: string; timeoutSeconds?: number; allowedUpdates?: readonly string[] },
 ): UpdateSource {
-  const abort = new AbortController();
+  let abort = new AbortController();
   let offset = 0;
   let loop: Promise<void> = Promise.resolve();
 
@@ -48,15 +53,17 @@ export function createPollingSource(
           { signal: abort.signal as never },
         )) as unknown as Update[];
         failures = 0;
-        for (const update of updates) {
-          offset = update.update_id + 1;
-          dispatch(update);
-        }
+        if (updates.length === 0) continue;
+        await accept(updates);
+        offset = (updates.at(-1)?.update_id ?? offset - 1) + 1;
       } catch (error) {
         if (abort.signal.aborted) return;
         failures++;
         const message = scrubSecret((error as Error).message ?? String(error), options.token);
-        logger.error({ err: message, failures }, 'getUpdates failed; polling continues');
+        logger.error(
+          { err: message, failures },
+          'getUpdates (or storing its updates) failed; polling continues',
+        );
         await sleep(Math.min(30_000, 500 * 2 ** Math.min(failures, 6)));
       }
     }
@@ -64,6 +71,8 @@ export function createPollingSource(
 
   return {
     async start() {
+      await loop;
+      abort = new AbortController();
       loop = run();
     },
     async stopTaking() {
@@ -79,12 +88,13 @@ export function createPollingSource(
 }
 
 /**
- * Webhook mode: our own HTTP server checks the secret token header on every request, answers 200
- * at once and queues the update. Telegram is told the URL with setWebhook on start.
+ * Webhook mode: our own HTTP server checks the secret token header on every request, stores the
+ * update and answers 200 — or 503 when it could not be stored, so Telegram delivers it again (to
+ * this replica or another). Telegram is told the URL with setWebhook on start.
  */
 export function createWebhookSource(
   telegram: Telegram,
-  dispatch: (update: Update) => void,
+  accept: AcceptUpdates,
   logger: Logger,
   options: {
     url: string;
@@ -111,12 +121,22 @@ export function createWebhookSource(
       else chunks.push(chunk);
     });
     req.on('end', () => {
+      let update: Update;
       try {
-        dispatch(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Update);
-        res.writeHead(200).end();
+        update = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Update;
       } catch {
-        res.writeHead(400).end();
+        return void res.writeHead(400).end();
       }
+      accept([update]).then(
+        () => res.writeHead(200).end(),
+        (error: unknown) => {
+          logger.error(
+            { updateId: update.update_id, err: (error as Error).message },
+            'could not store a webhook update; Telegram will deliver it again',
+          );
+          res.writeHead(503).end();
+        },
+      );
     });
   });
   return {

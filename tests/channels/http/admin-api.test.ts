@@ -26,7 +26,7 @@ describe('admin API', () => {
     );
     expect(put.status).toBe(401);
     expect(server.reindexCalls).toBe(0);
-    expect(server.store.kpiUpdates()).toEqual([]);
+    expect(await server.store.kpiUpdates()).toEqual([]);
   });
 
   it('POST /api/admin/reindex rebuilds and reports the counts', async () => {
@@ -49,11 +49,11 @@ describe('admin API', () => {
     });
     const second = await post(url, { year: 2023, value: null, kind: 'actual' }, auth, 'PUT');
     expect((second.json.history as unknown[]).length).toBe(2);
-    expect(server.store.kpiUpdates('training-pass-rate').map((u) => u.value)).toEqual([97.5, null]);
+    expect((await server.store.kpiUpdates('training-pass-rate')).map((u) => u.value)).toEqual([97.5, null]);
   });
 
   it('PUT takes exact ids only: a name or unknown id is a 404 listing the ids; 400 names the field', async () => {
-    const before = server.store.kpiUpdates().length;
+    const before = (await server.store.kpiUpdates()).length;
     const byName = await post(
       `${server.url}/api/admin/figures/${encodeURIComponent('培训合格率')}`,
       { year: 2024, value: 88, kind: 'target' },
@@ -64,7 +64,7 @@ describe('admin API', () => {
     expect(byName.json.validIds).toContain('training-pass-rate');
     const unknown = await post(`${server.url}/api/admin/figures/nope`, { year: 2023, value: 1 }, auth, 'PUT');
     expect(unknown.status).toBe(404);
-    expect(server.store.kpiUpdates()).toHaveLength(before);
+    expect(await server.store.kpiUpdates()).toHaveLength(before);
     const badValue = await post(
       `${server.url}/api/admin/figures/training-pass-rate`,
       { year: 2023, value: '90' },

@@ -23,23 +23,23 @@ describe('POST /api/ask', () => {
     expect(answer.citations[0]?.quote).toBe('网上祭扫达20000余人');
     const questionId = Number(reply.headers.get('x-question-id'));
     expect(questionId).toBeGreaterThan(0);
-    expect(server.store.usage(1).perDay.reduce((n, d) => n + d.count, 0)).toBeGreaterThanOrEqual(1);
+    expect((await server.store.usage(1)).perDay.reduce((n, d) => n + d.count, 0)).toBeGreaterThanOrEqual(1);
   });
 
   it('logs the suggestion topic a question was picked from', async () => {
     await post(`${server.url}/api/ask`, { question: '集中迁移散葬烈士墓多少座？', topic: '褒扬纪念' });
-    expect(server.store.usage(1).topTopics).toContainEqual({ topic: '褒扬纪念', count: 1 });
+    expect((await server.store.usage(1)).topTopics).toContainEqual({ topic: '褒扬纪念', count: 1 });
   });
 
   it.each(['<b>广告</b> 加微信', '褒扬纪念 ', 'Remembrance', 'x'.repeat(50)])(
     'accepts only the page topics: %j is a 400 naming body.topic, and nothing reaches the log',
     async (topic) => {
-      const before = server.store.usage(1);
+      const before = await server.store.usage(1);
       const reply = await post(`${server.url}/api/ask`, { question: '集中迁移散葬烈士墓多少座？', topic });
       expect(reply.status).toBe(400);
       expect(reply.json.field).toBe('body.topic');
       expect(String(reply.json.error)).toContain('就业创业, 褒扬纪念, 移交安置, 荣誉成绩, 政策待遇');
-      expect(server.store.usage(1)).toEqual(before);
+      expect(await server.store.usage(1)).toEqual(before);
     },
   );
 

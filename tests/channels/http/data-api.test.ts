@@ -135,7 +135,7 @@ describe('read API', () => {
       comment: '不够详细',
     });
     expect(ok.status).toBe(201);
-    const stored = server.store.latestNegativeFeedback(5);
+    const stored = await server.store.latestNegativeFeedback(5);
     expect(stored[0]).toMatchObject({
       channel: 'http',
       question: '网上祭扫',

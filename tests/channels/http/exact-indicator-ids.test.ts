@@ -24,7 +24,7 @@ describe('indicator ids in the HTTP API are exact', () => {
       expect(reply.json.validIds).toEqual(expect.arrayContaining(['placement_rate', 'training_pass_rate']));
       expect(String(reply.json.error)).toContain(`"${id}"`);
       expect(String(reply.json.error)).toContain('placement_rate, ');
-      expect(server.store.kpiUpdates()).toEqual([]);
+      expect(await server.store.kpiUpdates()).toEqual([]);
     },
   );
 
@@ -40,6 +40,6 @@ describe('indicator ids in the HTTP API are exact', () => {
   it('the exact id updates that indicator and no other', async () => {
     const reply = await put('training_pass_rate', { year: 2024, value: 99, kind: 'target' });
     expect(reply.status).toBe(200);
-    expect(server.store.kpiUpdates().map((u) => u.kpiId)).toEqual(['training_pass_rate']);
+    expect((await server.store.kpiUpdates()).map((u) => u.kpiId)).toEqual(['training_pass_rate']);
   });
 });

@@ -7,6 +7,7 @@ import { loadConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
 import { createSqliteStore, type SqliteStoreOptions } from '../../../src/storage/sqlite-store.js';
 import type { Store } from '../../../src/storage/store.js';
+import { createServiceState } from '../../../src/wiring/state.js';
 import { createTestCore } from '../../support/create-test-core.js';
 import { createFakeAssistant, createFakeTools } from '../../support/http-fakes.js';
 
@@ -41,11 +42,15 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'http-test-'));
   const storeFile = join(dir, 'store.db');
-  const store = createSqliteStore(storeFile, options.storeOptions);
+  const logger = createLogger({ level: 'silent' });
+  const { store, kpis, sessions } = await createServiceState(
+    createSqliteStore(storeFile, options.storeOptions),
+    logger,
+  );
   const testCore = options.real
     ? await createTestCore({
-        sessions: store,
-        kpiUpdates: () => store.kpiUpdates(),
+        sessions: sessions.sessions,
+        kpiUpdates: kpis.current,
         ...(options.knowledgeDir ? { knowledgeDir: options.knowledgeDir } : {}),
       })
     : undefined;
@@ -57,7 +62,8 @@ export async function startTestServer(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const assistant = options.assistant ?? testCore?.core.assistant ?? createFakeAssistant();
+  const assistant =
+    options.assistant ?? (testCore && sessions.wrap(testCore.core.assistant)) ?? createFakeAssistant();
   const tools = options.tools ?? testCore?.core.tools ?? createFakeTools();
   const state: TestServer = {
     url: '',
@@ -68,7 +74,7 @@ export async function startTestServer(
     reindexCalls: 0,
     close: async () => {
       await app.close();
-      store.close();
+      await store.close();
       await testCore?.cleanup();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -84,7 +90,7 @@ export async function startTestServer(
       const { documents, chunks, figures } = await testCore.core.reindex();
       return { documents, chunks, figures };
     },
-    logger: createLogger({ level: 'silent' }),
+    logger,
   });
   state.url = (await app.listen()).url;
   return state;

@@ -49,7 +49,7 @@ describe('a locked database (another process holds the write lock)', () => {
     }
     expect((await ask(s, '慰问金呢？')).status).toBe(200);
     expect(await health(s)).toMatchObject({ status: 'ok', storage: { writable: true } });
-    expect(s.store.latestNegativeFeedback(5)).toEqual([]);
+    expect(await s.store.latestNegativeFeedback(5)).toEqual([]);
   });
 });
 
@@ -66,7 +66,7 @@ describe('the database file deleted while the service runs', () => {
       status: 'degraded',
       storage: { writable: false, problem: 'the database file was deleted while the service was running' },
     });
-    expect(() => s.store.recordFeedback({ channel: 'http', question: 'x', rating: 'up' })).toThrow(
+    await expect(s.store.recordFeedback({ channel: 'http', question: 'x', rating: 'up' })).rejects.toThrow(
       /deleted while the service was running, so this write was not stored\. Restart the service/,
     );
   });

@@ -34,7 +34,7 @@ describe('TRUST_PROXY', () => {
       { 'x-forwarded-for': '198.51.100.7' },
     );
     expect(reply.status).toBe(201);
-    expect(s.store.latestNegativeFeedback(1)[0]?.userKey).toBe(
+    expect((await s.store.latestNegativeFeedback(1))[0]?.userKey).toBe(
       hashUserId('http:198.51.100.7', 'veterans-assistant'),
     );
   });

@@ -10,7 +10,7 @@ import { createFakeAssistant, createFakeTools } from '../../support/fake-assista
 const { BOT_TOKEN = '', API_ROOT = '', STORE_FILE = '', PACING = 'fast', LOG_LEVEL = 'info' } = process.env;
 const logger = createLogger({ level: LOG_LEVEL });
 const store = createSqliteStore(STORE_FILE);
-const tools = createFakeTools(store);
+const tools = createFakeTools();
 const handle = createTelegramBot({
   config: {
     token: BOT_TOKEN,
@@ -34,7 +34,7 @@ stopOnSignals(
   logger,
   () => {
     logger.info({ gateway: handle.gateway.stats }, 'gateway stats');
-    store.close();
+    return store.close();
   },
 );
 await handle.start();

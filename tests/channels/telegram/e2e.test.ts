@@ -46,7 +46,7 @@ describe('Telegram bot end to end (real telegraf, fake Bot API)', () => {
     expect(h.assistant.calls.at(-1)!.question).toBe('简单汇报一下年度工作数据');
     // The question asked by the button is shown above its answer.
     expect(h.server.messagesTo(USER.id)[1]!.text).toContain('❓ <b>简单汇报一下年度工作数据</b>');
-    expect(h.store.usage(1).topTopics).toEqual([{ topic: '年度数据', count: 1 }]);
+    expect((await h.store.usage(1)).topTopics).toEqual([{ topic: '年度数据', count: 1 }]);
   });
 
   it('answers a figure question with typing, HTML, sources, feedback and source buttons in words', async () => {
@@ -68,7 +68,7 @@ describe('Telegram bot end to end (real telegraf, fake Bot API)', () => {
     // 👎 is stored with the question; the source button shows the whole paragraph.
     h.server.clickButton(USER, reply!, b.find((x) => x.text === '👎')!.callback_data!);
     await h.server.waitFor(() => h!.server.callsOf('answerCallbackQuery').length >= 1);
-    const feedback = h.store.latestNegativeFeedback(5);
+    const feedback = await h.store.latestNegativeFeedback(5);
     expect(feedback[0]).toMatchObject({
       question: '2022年就业人数是多少？',
       rating: 'down',
@@ -107,7 +107,7 @@ describe('Telegram bot end to end (real telegraf, fake Bot API)', () => {
     expect(en!.text).toContain('<b>Sources</b>');
     const [off] = await ask('今天天气怎么样？');
     expect(off!.text).toContain('不在退役军人事务范围内');
-    expect(h.store.usage(1).unanswered.map((u) => u.status)).toEqual(['out_of_scope']);
+    expect((await h.store.usage(1)).unanswered.map((u) => u.status)).toEqual(['out_of_scope']);
   });
 
   it('escapes user and document text (a <script> question comes back as text)', async () => {
@@ -239,7 +239,7 @@ describe('Telegram bot end to end (real telegraf, fake Bot API)', () => {
         `unknown indicator id &quot;${near}&quot; — use one of the exact ids: jobs, pass-rate, tombs`,
       );
     }
-    expect(h.store.kpiUpdates()).toEqual([]);
+    expect(await h.store.kpiUpdates()).toEqual([]);
   });
 
   it('/setkpi shows the full name and writes only when the admin confirms, once', async () => {
@@ -249,25 +249,25 @@ describe('Telegram bot end to end (real telegraf, fake Bot API)', () => {
     expect(confirmation!.text).toContain('<b>退役军人就业人数</b>（jobs）');
     expect(confirmation!.text).toContain('2023 实际：<b>1456人</b>');
     expect(confirmation!.text).toContain('备注：年中统计');
-    expect(h.store.kpiUpdates()).toEqual([]);
+    expect(await h.store.kpiUpdates()).toEqual([]);
     const [ok, cancel] = buttons(confirmation!);
     expect([ok!.text, cancel!.text]).toEqual(['✅ 确认记录', '取消']);
     // Someone else's click on the admin's button does nothing.
     h.server.clickButton(USER, confirmation!, ok!.callback_data!);
     await h.server.waitFor(() => h!.server.callsOf('answerCallbackQuery').length >= 1);
-    expect(h.store.kpiUpdates()).toEqual([]);
+    expect(await h.store.kpiUpdates()).toEqual([]);
     h.server.clickButton(ADMIN, confirmation!, ok!.callback_data!);
-    await h.server.waitFor(() => h!.store.kpiUpdates().length === 1, 10_000, 'the write');
+    await h.server.waitFor(() => h!.kpis.current().length === 1, 10_000, 'the write');
     // A second click is refused: the confirmation works once.
     h.server.clickButton(ADMIN, confirmation!, ok!.callback_data!);
     await h.server.waitFor(() => h!.server.callsOf('answerCallbackQuery').length >= 3);
-    expect(h.store.kpiUpdates()).toHaveLength(1);
+    expect(await h.store.kpiUpdates()).toHaveLength(1);
 
     const [other] = await ask('/setkpi pass-rate 2023 未公开', ADMIN);
     const no = buttons(other!).find((b) => b.text === '取消')!;
     h.server.clickButton(ADMIN, other!, no.callback_data!);
     await h.server.waitFor(() => h!.server.messagesTo(ADMIN.id).some((m) => m.text.includes('已取消')));
-    expect(h.store.kpiUpdates()).toHaveLength(1);
+    expect(await h.store.kpiUpdates()).toHaveLength(1);
   });
 
   it('/setkpi records a new value and /figures then shows it with its history', async () => {
@@ -289,7 +289,7 @@ describe('Telegram bot end to end (real telegraf, fake Bot API)', () => {
     expect(masked!.text).toContain('最新：<b>未公开</b>（2023，实际）');
     const [answer] = await ask('现在就业人数是多少？');
     expect(answer!.text).toContain('2023年退役军人实现就业1456人');
-    expect(h.store.kpiUpdates('jobs')[0]).toMatchObject({
+    expect((await h.store.kpiUpdates('jobs'))[0]).toMatchObject({
       value: 1456,
       by: `telegram:${hashUserId(ADMIN.id, 'test-salt')}`,
     });

@@ -10,6 +10,8 @@ import {
 import { createLogger } from '../../../src/logger.js';
 import { createSqliteStore } from '../../../src/storage/sqlite-store.js';
 import type { Store } from '../../../src/storage/store.js';
+import { createServiceState } from '../../../src/wiring/state.js';
+import type { KpiMirror } from '../../../src/storage/kpi-mirror.js';
 import { createFakeAssistant, createFakeTools, type FakeAssistant } from '../../support/fake-assistant.js';
 import {
   startFakeTelegram,
@@ -26,6 +28,8 @@ export interface Harness {
   server: FakeTelegramServer;
   handle: TelegramBotHandle;
   store: Store;
+  /** What the fake tools show of the staff KPI updates (refreshed on every write). */
+  kpis: KpiMirror;
   assistant: FakeAssistant;
   logs: string[];
   reindexCalls: number;
@@ -43,8 +47,11 @@ export async function startHarness(
 ): Promise<Harness> {
   const server = await startFakeTelegram({ token: TOKEN, ...options.server });
   const dir = mkdtempSync(join(tmpdir(), 'tg-test-'));
-  const store = createSqliteStore(join(dir, 'data', 'app.sqlite'));
-  const tools = createFakeTools(store);
+  const { store, kpis } = await createServiceState(
+    createSqliteStore(join(dir, 'data', 'app.sqlite')),
+    createLogger({ level: 'silent' }),
+  );
+  const tools = createFakeTools(kpis.current);
   const assistant = createFakeAssistant(tools, {
     ...(options.slowMs !== undefined && { slowMs: options.slowMs }),
   });
@@ -89,11 +96,12 @@ export async function startHarness(
     server,
     handle,
     store,
+    kpis,
     assistant,
     logs,
     async close() {
       await handle.stop('test end');
-      store.close();
+      await store.close();
       await server.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Assistant } from '../../../src/assistant/ports.js';
 import { createSqliteStore } from '../../../src/storage/sqlite-store.js';
+import { createServiceState } from '../../../src/wiring/state.js';
 import type { Store } from '../../../src/storage/store.js';
 import { startTelegram, type TelegramHandle } from '../../../src/wiring/telegram.js';
 import { createTestCore, type TestCore } from '../../support/create-test-core.js';
@@ -45,13 +47,20 @@ let server: FakeTelegramServer;
 let store: Store;
 let test: TestCore;
 let handle: TelegramHandle | undefined;
+let assistant: Assistant;
 let now = new Date('2026-03-02T09:00:00+08:00');
 let nextUserId = 5000;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'va-tg-real-'));
-  store = createSqliteStore(path.join(dir, 'data', 'assistant.db'));
-  test = await createTestCore({ sessions: store, clock: () => now });
+  // As in the service: sessions in the store, loaded before and saved after each question.
+  const state = await createServiceState(
+    createSqliteStore(path.join(dir, 'data', 'assistant.db')),
+    captureLogger().logger,
+  );
+  store = state.store;
+  test = await createTestCore({ sessions: state.sessions.sessions, clock: () => now });
+  assistant = state.sessions.wrap(test.core.assistant);
   server = await startFakeTelegram({ token: TOKEN });
   handle = await startTelegram({
     config: {
@@ -64,7 +73,7 @@ beforeAll(async () => {
       },
       userHashSalt: 'real-assistant-test',
     },
-    assistant: test.core.assistant,
+    assistant,
     core: test.core,
     store,
     logger: captureLogger().logger,
@@ -74,7 +83,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await handle?.stop('test end');
-  store?.close();
+  await store?.close();
   await server?.close();
   await test?.cleanup();
   rmSync(dir, { recursive: true, force: true });

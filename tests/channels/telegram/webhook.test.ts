@@ -28,7 +28,7 @@ let store: Store | undefined;
 let dir: string | undefined;
 afterEach(async () => {
   await handle?.stop('test end');
-  store?.close();
+  await store?.close();
   await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -38,7 +38,7 @@ describe('Telegram bot in webhook mode', () => {
     server = await startFakeTelegram({ token: TOKEN });
     dir = mkdtempSync(join(tmpdir(), 'tg-webhook-'));
     store = createSqliteStore(join(dir, 'app.sqlite'));
-    const tools = createFakeTools(store);
+    const tools = createFakeTools();
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/telegram/hook`;
     handle = createTelegramBot({

@@ -42,9 +42,9 @@ async function putFigure(ctx: RouteContext): Promise<void> {
     by: 'admin-api',
   };
   if (body.note) update.note = body.note;
-  const stored = ctx.deps.store.recordKpiUpdate(update);
+  const stored = await ctx.deps.store.recordKpiUpdate(update);
   ctx.log.info({ kpiId: stored.kpiId, year: stored.year, kind: stored.kind }, 'KPI updated via admin API');
-  sendJson(ctx.res, 200, { update: stored, history: ctx.deps.store.kpiUpdates(kpiId) });
+  sendJson(ctx.res, 200, { update: stored, history: await ctx.deps.store.kpiUpdates(kpiId) });
 }
 
 export const adminRoutes: Route[] = [

@@ -12,16 +12,16 @@ interface AskRequest {
 }
 
 /** Logs the answer (question log + metrics); a failing log must not cost the user the answer. */
-function recordAnswer(
+async function recordAnswer(
   ctx: RouteContext,
   request: AskRequest,
   answer: Answer,
   started: number,
-): number | undefined {
+): Promise<number | undefined> {
   const seconds = (performance.now() - started) / 1000;
   ctx.metrics.observeAnswer(seconds, answer.status, answer.mode);
   try {
-    return ctx.deps.store.logQuestion({
+    return await ctx.deps.store.logQuestion({
       channel: 'http',
       userKey: ctx.userKey,
       question: request.question,
@@ -68,7 +68,7 @@ async function streamAnswer(ctx: RouteContext, request: AskRequest): Promise<voi
       res.write(sse('chunk', { text }));
     }
     const answer = await stream.answer;
-    const questionId = recordAnswer(ctx, request, answer, started);
+    const questionId = await recordAnswer(ctx, request, answer, started);
     res.write(sse('meta', { questionId: questionId ?? null }));
     res.end(sse('answer', answer));
   } catch (error) {
@@ -84,7 +84,7 @@ async function ask(ctx: RouteContext): Promise<void> {
   if (wantsStream && ctx.deps.assistant.askStream) return streamAnswer(ctx, request);
   const started = performance.now();
   const answer = await ctx.deps.assistant.ask(request.question, request.options);
-  const questionId = recordAnswer(ctx, request, answer, started);
+  const questionId = await recordAnswer(ctx, request, answer, started);
   sendJson(ctx.res, 200, answer, questionId === undefined ? {} : { 'x-question-id': String(questionId) });
 }
 

@@ -15,7 +15,7 @@ async function postFeedback(ctx: RouteContext): Promise<void> {
   if (body.questionId !== undefined) entry.questionId = body.questionId;
   if (body.answer !== undefined) entry.answer = body.answer;
   if (body.comment) entry.comment = body.comment;
-  const id = ctx.deps.store.recordFeedback(entry);
+  const id = await ctx.deps.store.recordFeedback(entry);
   sendJson(ctx.res, 201, { id });
 }
 
