@@ -50,6 +50,14 @@ const EnvSchema = z.object({
   SESSION_RETENTION_DAYS: retentionDays(1),
   QUESTION_LOG_RETENTION_DAYS: retentionDays(180),
   FEEDBACK_RETENTION_DAYS: retentionDays(0),
+  SESSION_IDLE_MINUTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number of minutes, e.g. 30' })
+      .int('must be a whole number of minutes, e.g. 30')
+      .positive('must be at least 1 minute')
+      .default(30),
+  ),
 
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_API_ROOT: optionalString.pipe(z.url().optional()),
@@ -103,6 +111,8 @@ export interface Config {
     trustedProxies: readonly string[];
   };
   readonly retention: RetentionPolicy;
+  /** A conversation quiet for longer than this starts afresh (web, CLI chat and Telegram alike). */
+  readonly sessionIdleMs: number;
   readonly paths: { knowledgeDir: string; cacheDir: string; dataDir: string };
   /** PostgreSQL shared by every replica; undefined keeps the SQLite file in paths.dataDir. */
   readonly database: undefined | { url: string; poolSize: number };
@@ -166,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       questionLogDays: e.QUESTION_LOG_RETENTION_DAYS || undefined,
       feedbackDays: e.FEEDBACK_RETENTION_DAYS || undefined,
     },
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     paths: { knowledgeDir: e.KNOWLEDGE_DIR, cacheDir: e.CACHE_DIR, dataDir: e.DATA_DIR },
     database: e.DATABASE_URL ? { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } : undefined,
     logLevel: e.LOG_LEVEL,

@@ -6,13 +6,13 @@
 import { loadConfig, loadDotEnv, type Config } from './config.js';
 import { AppError } from './errors.js';
 import { createLogger, type Logger } from './logger.js';
-import { createCore } from './core.js';
 import { startPruning } from './storage/retention.js';
 import { createHttpServer } from './channels/http/create-http-server.js';
 import { startTelegram, type TelegramHandle } from './wiring/telegram.js';
 import { createAssistantForMode } from './wiring/assistant-mode.js';
-import { createEmbeddingsFor } from './wiring/embeddings.js';
 import { useChartFont } from './charts/cjk-font.js';
+import { createCoreFor } from './wiring/core.js';
+import { bureauContactWarning } from './knowledge/bureau-schema.js';
 import { createServiceState } from './wiring/state.js';
 import { openStorage } from './wiring/storage.js';
 import { createClusterReindex } from './wiring/cluster-reindex.js';
@@ -33,13 +33,12 @@ async function main(): Promise<void> {
   const storage = await openStorage(config, logger);
   const { store, kpis, sessions } = await createServiceState(storage.store, logger, storage.changes);
   const stopPruning = startPruning({ store, policy: config.retention, logger });
-  const core = await createCore({
-    config,
-    logger,
+  const core = await createCoreFor(config, logger, {
     sessions: sessions.sessions,
     kpiUpdates: kpis.current,
-    embeddings: await createEmbeddingsFor(config),
   });
+  const contactWarning = bureauContactWarning(core.knowledge().bureau, config.paths.knowledgeDir);
+  if (contactWarning) logger.warn(contactWarning);
   const assistant = sessions.wrap(
     await createAssistantForMode({ config, core, sessions: sessions.sessions, logger }),
   );

@@ -129,6 +129,20 @@ describe('retention settings', () => {
   });
 });
 
+describe('session idle time', () => {
+  it('is 30 minutes by default and read in whole minutes', () => {
+    expect(loadConfig({}).sessionIdleMs).toBe(30 * 60_000);
+    expect(loadConfig({ SESSION_IDLE_MINUTES: '5' }).sessionIdleMs).toBe(5 * 60_000);
+  });
+
+  it('names the variable when the value is not a positive whole number of minutes', () => {
+    for (const bad of ['0', '-3', 'half an hour', '2.5'])
+      expect(() => loadConfig({ SESSION_IDLE_MINUTES: bad })).toThrow(
+        /SESSION_IDLE_MINUTES: must be (a whole number of minutes|at least 1 minute)/,
+      );
+  });
+});
+
 describe('.env.example', () => {
   it('documents every variable the service reads, with a comment above it', async () => {
     const { readFileSync } = await import('node:fs');

@@ -52,6 +52,14 @@ describe('src/main.ts (the composition root)', () => {
     ]);
   });
 
+  it('warns once that the bureau contacts in knowledge/bureau.yaml are placeholders, and how to fill them', () => {
+    const warnings = service.logs.filter((l) => l.msg.includes('bureau.yaml'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.level).toBe(40);
+    expect(warnings[0]?.msg).toMatch(/knowledge\/bureau\.yaml still holds placeholder contacts/);
+    expect(warnings[0]?.msg).toMatch(/set placeholder: false/);
+  });
+
   it('stops on SIGTERM with exit code 0', async () => {
     service.child.kill('SIGTERM');
     const code = await Promise.race([

@@ -28,6 +28,8 @@ export const AnswerFigureSchema = z.object({
   value: z.number().nullable(),
   unit: z.string(),
   quote: z.string(),
+  /** 余/多 when the quote gives the value as a lower bound ("20000余人"); shown with the value. */
+  approx: z.enum(['余', '多']).optional(),
 });
 
 export const AnswerSchema = z.object({

@@ -15,8 +15,10 @@ import { figureParts } from './understand/parts.js';
 import { uniqueCitations } from './compose/cite.js';
 import { createMemorySessionStore } from './memory-session-store.js';
 import { activeSession, appendTurn, DEFAULT_SESSION_IDLE_MS } from './session-turns.js';
+import { withNextQuestions } from './compose/next-questions.js';
 import { createTermWeight } from './compose/relevance.js';
 import { normaliseForMatch } from '../knowledge/normalise.js';
+import { showMaskedNames } from '../knowledge/masked-names.js';
 import type { CardIndex } from '../retrieval/card-index.js';
 import { asksOnlyAnAspect } from './benefits/aspects.js';
 import type { MatchParams } from './benefits/calibration.js';
@@ -133,7 +135,12 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
     const text = correctTypos(sanitized.text);
     const read = (q: string) => understandWith(q, state, options);
     const u = read(text);
-    const composed = await composeParts(u, text, read, state);
+    // Every figure answer offers what to ask next (other years, the category's other figures).
+    const composed = withNextQuestions(
+      await composeParts(u, text, read, state),
+      tools.currentKpis(),
+      u.language,
+    );
     const answer = finish(
       sanitized.text,
       u.language,
@@ -164,8 +171,9 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
       figures: d.figures,
       mode: 'offline',
       ...(notice ? { notice } : {}),
-      ...(d.suggestions && d.suggestions.length > 0 ? { suggestions: d.suggestions } : {}),
     };
+    const next = otherQuestions(d.suggestions ?? [], question);
+    if (next.length > 0) answer.suggestions = next;
     const grounding = checkGrounding(answer.answer, groundingSources(answer, d.derived));
     if (grounding.ok) return AnswerSchema.parse(answer);
     // A composer bug, never expected: quote the sources instead of printing an unverified number.
@@ -222,6 +230,13 @@ function typoVocabulary(kb: KnowledgeBase, cardWords: Iterable<string>): string[
   ];
 }
 
+const asWritten = (q: string) => q.replace(/[\s？?。！!]+/g, '');
+
+/** Next questions other than the one just asked (a card list may name the asked card's own question). */
+function otherQuestions(suggestions: string[], asked: string): string[] {
+  return suggestions.filter((s) => asWritten(s) !== asWritten(asked));
+}
+
 /** Words of the reports (not laws, which the cards restate): typos of report terms (慰问今) too. */
 function reportWords(kb: KnowledgeBase): string[] {
   const reports = kb.documents.filter((d) => d.kind === 'report');
@@ -231,13 +246,6 @@ function reportWords(kb: KnowledgeBase): string[] {
 }
 
 const MAX_REPORT_CHARS_FOR_TYPOS = 200_000;
-
-/**
- * A place or outlet the report masks ("**市", "**日报社") reads as 某市 in an answer; the citation
- * keeps the source's own characters.
- */
-export const showMaskedNames = (text: string): string =>
-  text.replace(/[*＊]{2,}(?=(市|县|区|镇|乡|村|日报社|电视台|电台|军休所))/g, '某');
 
 /** Part answers one after another, with all their sources; answered when any part is. */
 function mergeDrafts(drafts: readonly Draft[]): Draft {

@@ -1,5 +1,6 @@
 import type { Answer, Language } from './answer.js';
 import type { DocKind, EntitlementCard, FigureKind } from '../knowledge/types.js';
+import type { Approximation } from '../knowledge/approximation.js';
 import type { Citation } from './answer.js';
 
 /** Who is asking; selects the answer style in LLM mode (veterans: plain and warm; staff: exact; leaders: bullets). */
@@ -52,6 +53,8 @@ export interface FigureRecord {
   doc: string;
   quote: string;
   note?: string;
+  /** 余/多 after the value in its quote ("20000余人"): the value is a lower bound. */
+  approx?: Approximation;
   updatedBy?: string;
   updatedAt?: string;
 }

@@ -39,24 +39,39 @@ export function truncateToWidth(text: string, fontSize: number, maxWidth: number
   return `${out}…`;
 }
 
+/**
+ * Breaks text where a line may break: between Chinese characters, and between Latin words (a word
+ * with its trailing spaces is one piece), so "Telegram" or "/api/admin" is never cut in two.
+ */
+const PIECES = /[^\u2e80-\uffff]+?(?:\s+|(?=[\u2e80-\uffff])|$)|[^]/gu;
+
 /** Wraps `text` into at most `maxLines` lines of `maxWidth`; the last line is truncated if needed. */
 export function wrap(text: string, fontSize: number, maxWidth: number, maxLines: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const ch of text) {
-    if (textWidth(line + ch, fontSize) > maxWidth) {
-      lines.push(line);
-      line = ch.trimStart();
+  let used = 0;
+  for (const piece of splitPieces(text, fontSize, maxWidth)) {
+    if (line && textWidth((line + piece).trimEnd(), fontSize) > maxWidth) {
+      lines.push(line.trimEnd());
+      line = '';
       if (lines.length === maxLines) break;
-    } else line += ch;
+    }
+    line += line ? piece : piece.trimStart();
+    used += piece.length;
   }
-  if (lines.length < maxLines && line) lines.push(line);
-  const used = lines.join('').length;
+  if (lines.length < maxLines && line.trim()) lines.push(line.trimEnd());
   if (used < text.length && lines.length > 0) {
     const last = lines.length - 1;
     lines[last] = truncateToWidth(`${lines[last]}${text.slice(used)}`, fontSize, maxWidth);
   }
   return lines;
+}
+
+/** The break pieces of `text`; a piece wider than a whole line is split into characters. */
+function splitPieces(text: string, fontSize: number, maxWidth: number): string[] {
+  return (text.match(PIECES) ?? []).flatMap((piece) =>
+    textWidth(piece.trimEnd(), fontSize) > maxWidth ? [...piece] : [piece],
+  );
 }
 
 /** One `<text>` element with escaped content. */

@@ -21,6 +21,21 @@ function hint(field: string): string {
   return 'the file needs name, hours, hotline, address (text) and placeholder (true or false)';
 }
 
+/**
+ * What operators are told (at start and by `ingest --check`) while the bureau's contact card is
+ * missing or still holds placeholders: users never see placeholders, so without this nobody would
+ * notice that answers can only point to the local service station. Undefined once it is filled in.
+ */
+export function bureauContactWarning(bureau: BureauContact | undefined, knowledgeDir: string): string | undefined {
+  const file = `${knowledgeDir.replace(/\/+$/, '')}/bureau.yaml`;
+  const fix = `Fill in name, hours, hotline and address with the bureau's real, published details and set placeholder: false, then run npm run ingest -- --check and restart (or /reindex).`;
+  if (bureau === undefined)
+    return `${file} is missing: answers point veterans to their local 退役军人服务站 only and /help shows no contact. Create it (name, hours, hotline, address, placeholder). ${fix}`;
+  if (bureau.placeholder)
+    return `${file} still holds placeholder contacts (placeholder: true): answers point veterans to their local 退役军人服务站 only and /help shows no phone number. ${fix}`;
+  return undefined;
+}
+
 /** Parses bureau.yaml text. Returns the contact card, or every problem with file and field. */
 export function parseBureauFile(text: string, file: string): Result<BureauContact, DataProblem[]> {
   return parseYamlData(text, file, BureauFileSchema, hint);

@@ -1,4 +1,5 @@
 import { AppError } from '../errors.js';
+import type { BureauContact } from './types.js';
 import { readKnowledgeFiles } from './read-knowledge-files.js';
 import { extensionOf, isSidecarPath, type KnowledgeFile } from './file-kinds.js';
 import { loadDocuments } from './loaders/index.js';
@@ -6,6 +7,7 @@ import { parseDataFiles } from './loaders/data-files.js';
 import { checkKpiQuotes } from './kpi-schema.js';
 import { checkCards } from './check-cards.js';
 import { toLawText } from './law-text.js';
+import { bureauContactWarning } from './bureau-schema.js';
 
 /** One finding of `ingest --check`; `field` is a front matter key or a data-file path like `indicators[2].unit`. */
 export interface KnowledgeCheckProblem {
@@ -18,22 +20,29 @@ export interface KnowledgeCheckProblem {
  * Checks the knowledge folder without building an index, for `npm run ingest -- --check`: every
  * document parses, front matter is valid, kpis/glossary/bureau files match their schemas, every KPI
  * quote is verbatim in its document, `superseded_by` names an existing document, and every sidecar
- * belongs to a .docx/.pdf. Returns all problems (empty when the folder is clean); never throws for
+ * belongs to a .docx/.pdf. Returns all problems (empty when the folder is clean) and warnings that
+ * do not make the folder invalid (the bureau's contacts still placeholders); never throws for
  * content problems.
  */
-export async function validateKnowledge(dir: string): Promise<{ problems: KnowledgeCheckProblem[] }> {
+export async function validateKnowledge(
+  dir: string,
+): Promise<{ problems: KnowledgeCheckProblem[]; warnings: string[] }> {
   let files: KnowledgeFile[];
   try {
     files = await readKnowledgeFiles(dir);
   } catch (error) {
-    if (error instanceof AppError) return { problems: [{ file: dir, message: error.message }] };
+    if (error instanceof AppError) return { problems: [{ file: dir, message: error.message }], warnings: [] };
     throw error;
   }
-  return { problems: await validateKnowledgeFiles(files) };
+  const { problems, bureau } = await validateKnowledgeFiles(files);
+  const warning = problems.some((p) => p.file === 'bureau.yaml') ? undefined : bureauContactWarning(bureau, dir);
+  return { problems, warnings: warning ? [warning] : [] };
 }
 
-/** The checks of `validateKnowledge` over files already read (sorted by path). */
-export async function validateKnowledgeFiles(files: readonly KnowledgeFile[]): Promise<KnowledgeCheckProblem[]> {
+/** The checks of `validateKnowledge` over files already read (sorted by path), and the contact card read. */
+export async function validateKnowledgeFiles(
+  files: readonly KnowledgeFile[],
+): Promise<{ problems: KnowledgeCheckProblem[]; bureau: BureauContact | undefined }> {
   const problems: KnowledgeCheckProblem[] = [];
   const loaded = await loadDocuments(files);
   for (const p of loaded.problems) problems.push(withField({ file: p.file, message: p.reason }, p.field));
@@ -50,7 +59,7 @@ export async function validateKnowledgeFiles(files: readonly KnowledgeFile[]): P
   const laws = loaded.documents.filter((d) => d.kind === 'law').map(toLawText);
   for (const p of checkCards(data.cards, laws)) problems.push(withField({ file: p.file, message: p.message }, p.field));
   problems.push(...checkSidecars(files));
-  return problems;
+  return { problems, bureau: data.bureau };
 }
 
 /** A sidecar must sit next to a .docx/.pdf of the same name; other formats carry their own front matter. */

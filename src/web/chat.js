@@ -39,7 +39,9 @@ async function showPassage(citation) {
   box.replaceChildren(el('p', '…'));
   dialog.showModal();
   try {
+    // The server sends the section as it reads (headings without their Markdown marks).
     const passage = await getJson(`/api/passage?chunk=${encodeURIComponent(citation.chunkId)}`);
+    document.getElementById('passage-section').textContent = passage.section;
     // Highlight the cited sentence inside its section, still as text nodes only.
     const at = passage.text.indexOf(passage.quote);
     const p = el('p');

@@ -39,10 +39,20 @@ const STRINGS = {
     statusOutOfScope: '超出范围',
     statusUndisclosed: '未公开',
     modeLlm: '智能撰写',
-    chartsTitle: '图表',
-    targetsAlt: '目标与最新实际对比图',
-    statsAlt: '年度主要数据图',
+    overviewHeading: '主要数据',
+    overviewTitle: (y) => `${y}年主要数据`,
+    honoursTitle: '主要荣誉与成绩',
+    noFigures: '暂无已公开的数据。',
+    targetsHeading: '年度目标',
+    targetsTitle: (y) => `${y}年目标`,
+    targetsAlt: '年度目标与完成情况图',
     downloadPng: '下载 PNG',
+    downloadStats: '下载年度概览图',
+    legendNote: '未公开：原文数字被隐去；未填报：尚无该年数据。',
+    missing: '未填报',
+    missingNote: '尚无该年数据',
+    noTarget: '未设目标',
+    groupCount: (n, d) => `${n}项指标 · ${d}项有公开数值`,
     tableTitle: '全部指标',
     category: '类别',
     year: '年份',
@@ -50,7 +60,6 @@ const STRINGS = {
     latest: '最新',
     downloadCsv: '下载 CSV',
     colIndicator: '指标',
-    colCategory: '类别',
     colActual: '最新实际',
     colTarget: '目标',
     colProgress: '完成进度',
@@ -104,10 +113,20 @@ const STRINGS = {
     statusOutOfScope: 'out of scope',
     statusUndisclosed: 'not disclosed',
     modeLlm: 'written by AI',
-    chartsTitle: 'Charts',
-    targetsAlt: 'Targets vs latest actuals',
-    statsAlt: 'Key figures of the year',
+    overviewHeading: 'Key figures',
+    overviewTitle: (y) => `Key figures of ${y}`,
+    honoursTitle: 'Honours and achievements',
+    noFigures: 'No disclosed figures yet.',
+    targetsHeading: 'Targets',
+    targetsTitle: (y) => `Targets for ${y}`,
+    targetsAlt: 'Targets and progress',
     downloadPng: 'Download PNG',
+    downloadStats: 'Download the summary picture',
+    legendNote: 'Not disclosed: the report masks the digits. Not entered: no value for that year yet.',
+    missing: 'not entered',
+    missingNote: 'no value for that year yet',
+    noTarget: 'no target set',
+    groupCount: (n, d) => `${n} indicators · ${d} with a disclosed value`,
     tableTitle: 'All indicators',
     category: 'Category',
     year: 'Year',
@@ -115,7 +134,6 @@ const STRINGS = {
     latest: 'Latest',
     downloadCsv: 'Download CSV',
     colIndicator: 'Indicator',
-    colCategory: 'Category',
     colActual: 'Latest actual',
     colTarget: 'Target',
     colProgress: 'Progress',
@@ -191,10 +209,17 @@ export function el(tag, text, className) {
   return node;
 }
 
-/** "85%", "20,000人", or 未公开 when the value is null (masked in the source). */
-export function formatValue(value, unit) {
-  if (value === null || value === undefined) return t().undisclosed;
-  const lang = getLanguage();
-  const n = Number(value).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 });
-  return unit === '%' || lang === 'zh' ? `${n}${unit}` : `${n} ${unit}`;
+/**
+ * A figure ({ value, unit, approx? }) as the page shows it, like every server-made screen
+ * (src/channels/figure-text.ts): "20000余人" with its 余/多 and written as the documents write it,
+ * 未公开 when the source masks the value (null), 未填报 when there is no figure for the year.
+ */
+export function formatFigure(figure) {
+  const s = t();
+  if (!figure) return s.missing;
+  if (figure.value === null || figure.value === undefined) return s.undisclosed;
+  if (getLanguage() === 'zh') return `${figure.value}${figure.approx ?? ''}${figure.unit}`;
+  const n = Number(figure.value).toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const shown = figure.unit === '%' ? `${n}%` : `${n} ${figure.unit}`;
+  return figure.approx ? `over ${shown}` : shown;
 }

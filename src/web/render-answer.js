@@ -1,6 +1,7 @@
 // Builds the DOM for one answer. Every string from the server (answers, quotes, titles, figure
 // names) is set with textContent: it may come from users, documents or a model.
-import { el, formatValue, t } from './i18n.js';
+import { el, formatFigure, t } from './i18n.js';
+import { sourceLabel } from './source-label.js';
 
 const STATUS_LABEL = {
   not_found: 'statusNotFound',
@@ -13,37 +14,47 @@ function figureCard(figure) {
   const card = el('div', undefined, 'figure-card');
   card.append(el('div', figure.name, 'figure-name'));
   const masked = figure.value === null;
-  const value = el(
-    'div',
-    formatValue(figure.value, figure.unit),
-    masked ? 'figure-value masked' : 'figure-value',
-  );
+  const value = el('div', formatFigure(figure), masked ? 'figure-value masked' : 'figure-value');
   if (masked) value.title = s.undisclosedNote;
   card.append(value);
   card.append(el('div', `${figure.year} · ${figure.kind === 'target' ? s.target : s.actual}`, 'figure-meta'));
   return card;
 }
 
-function sourceList(citations, onSource) {
+// A law article is quoted whole; the list shows its start, the dialog the whole of it.
+const QUOTE_PREVIEW = 120;
+
+function preview(quote) {
+  const chars = [...quote];
+  return chars.length > QUOTE_PREVIEW ? `${chars.slice(0, QUOTE_PREVIEW - 1).join('')}…` : quote;
+}
+
+function sourceList(citations, onSource, language) {
   const s = t();
   const section = el('section', undefined, 'sources');
   section.append(el('h3', s.sources));
   const list = el('ol');
   citations.forEach((c) => {
     const item = el('li');
-    const label = [c.title, c.section].filter(Boolean).join(' › ');
+    // Says what it opens ("看依据：保障法第二十一条"); the full place is in the tooltip.
+    const label = sourceLabel(c, language);
+    const where = [c.title, c.section].filter(Boolean).join(' › ');
     if (c.chunkId) {
       // A real link (wraps like text, works without JS); the click opens the paragraph in a dialog.
       const link = el('a', label, 'source-link');
       link.href = `/api/passage?chunk=${encodeURIComponent(c.chunkId)}`;
-      link.title = s.sourceHint;
+      link.title = `${where}（${s.sourceHint}）`;
       link.addEventListener('click', (event) => {
         event.preventDefault();
         onSource(c);
       });
       item.append(link);
-    } else item.append(el('span', label, 'source-label'));
-    item.append(el('blockquote', c.quote));
+    } else {
+      const span = el('span', label, 'source-label');
+      span.title = where;
+      item.append(span);
+    }
+    item.append(el('blockquote', preview(c.quote)));
     list.append(item);
   });
   section.append(list);
@@ -121,7 +132,8 @@ export function renderAnswer(article, answer, handlers) {
     answer.figures.forEach((f) => grid.append(figureCard(f)));
     article.append(grid);
   }
-  if (answer.citations?.length) article.append(sourceList(answer.citations, handlers.onSource));
+  if (answer.citations?.length)
+    article.append(sourceList(answer.citations, handlers.onSource, answer.language));
   if (answer.suggestions?.length) article.append(followUps(answer.suggestions, handlers.onAsk));
   article.append(feedbackBar(handlers.onFeedback));
 }

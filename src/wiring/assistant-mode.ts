@@ -5,7 +5,7 @@ import type { Core } from '../core.js';
 import type { Logger } from '../logger.js';
 
 export interface AssistantModeDeps {
-  config: Pick<Config, 'llm'>;
+  config: Pick<Config, 'llm'> & Partial<Pick<Config, 'sessionIdleMs'>>;
   core: Pick<Core, 'assistant' | 'tools'>;
   /** The store the offline assistant keeps its sessions in; the LLM mode shares it for follow-ups. */
   sessions: SessionStore;
@@ -41,6 +41,8 @@ export async function createAssistantForMode(deps: AssistantModeDeps): Promise<A
     tools: core.tools,
     offline: core.assistant,
     sessions: deps.sessions,
+    // The same quiet spell ends a conversation in both modes (SESSION_IDLE_MINUTES).
+    ...(config.sessionIdleMs !== undefined && { sessionIdleMs: config.sessionIdleMs }),
     logger,
     ...deps.llmOptions,
   });

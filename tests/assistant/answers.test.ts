@@ -126,3 +126,34 @@ describe('follow-ups in a session', () => {
     expect(second.status).toBe('undisclosed');
   });
 });
+
+describe('next questions after a figure', () => {
+  it('offers two or three from the knowledge, each of which gets an answer', async () => {
+    const answer = await ask('2022年网上祭扫有多少人？');
+    expect(answer.suggestions?.length ?? 0).toBeGreaterThanOrEqual(2);
+    expect(answer.suggestions!.length).toBeLessThanOrEqual(3);
+    for (const next of answer.suggestions!) {
+      const followed = await ask(next);
+      expect(['answered', 'undisclosed'], `${next}: ${followed.answer}`).toContain(followed.status);
+    }
+  });
+
+  it('offers the same indicator’s other year, in English too', async () => {
+    const zh = await ask('2023年培训合格率的目标是多少？');
+    expect(zh.suggestions?.[0]).toBe('2022年培训合格率是多少？');
+    const en = await ask('What was the training pass rate in 2022?');
+    expect(en.suggestions?.[0]).toMatch(/^What was the 2023 target for/);
+  });
+
+  it('does not offer a figure a two-part answer already shows', async () => {
+    const answer = await ask('网上祭扫和实地擦碑各多少人');
+    expect(answer.answer).toContain('1000余人次');
+    expect(answer.suggestions?.length ?? 0).toBeGreaterThanOrEqual(2);
+    expect(answer.suggestions!.join(' ')).not.toMatch(/墓碑擦拭|网上祭扫/);
+  });
+
+  it('never offers the question just asked', async () => {
+    const answer = await ask('退役军人看病有哪些优待？');
+    expect(answer.suggestions ?? []).not.toContain('退役军人看病有哪些优待？');
+  });
+});

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemorySessionStore } from '../../src/assistant/memory-session-store.js';
 import { createTestCore, type TestCore } from '../support/create-test-core.js';
 
 /*
@@ -56,6 +57,27 @@ describe('two figures in one question', () => {
     expect(a.answer).toContain('20000');
     expect(a.answer).toContain('1000');
     expect(a.citations.length).toBeGreaterThanOrEqual(2);
+    // Both are "…余人(次)" in the report: the figure cards must keep the 余.
+    expect(a.figures.map((f) => [f.value, f.approx])).toEqual([
+      [20000, '余'],
+      [1000, '余'],
+    ]);
+  });
+});
+
+describe('ending a session', () => {
+  it('starts afresh once the conversation is saved with no turns (Telegram /start)', async () => {
+    const sessions = createMemorySessionStore();
+    const ended = await createTestCore({ sessions, clock: () => now });
+    try {
+      const ask2 = (q: string) => ended.core.assistant.ask(q, { session: 'tg:1' });
+      await ask2('2022年网上祭扫有多少人？');
+      expect((await ask2('那2021年呢？')).answer).toContain('该指标现有');
+      sessions.set('tg:1', { turns: [] });
+      expect((await ask2('那2021年呢？')).answer).not.toContain('该指标现有');
+    } finally {
+      await ended.cleanup();
+    }
   });
 });
 

@@ -18,6 +18,7 @@ import {
   TARGETS_ROWS_TOP,
 } from '../../src/charts/stats-chart.js';
 import { ROWS_LAYOUT } from '../../src/charts/target-rows.js';
+import { leadersView } from '../../src/channels/leaders-view.js';
 import { createFakeTools } from '../support/http-fakes.js';
 import { darkPixels, decodePng } from './decode-png.js';
 
@@ -56,33 +57,73 @@ const rows = [
   comparison('计划分配安置率', 100, 100),
 ];
 
+/** The words of an SVG's <text> elements, lines joined with a space, entities decoded. */
+const words = (svg: string) =>
+  [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)]
+    .map((m) => m[1]!.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))))
+    .join(' ');
+
+/** Font sizes of every <text> of an SVG. */
+const fontSizes = (svg: string) =>
+  [...svg.matchAll(/<text [^>]*font-size="(\d+)"/g)].map((m) => Number(m[1]));
+
 describe('renderTargetsSvg', () => {
-  it('shows masked actuals as 未公开 and escapes names from documents', () => {
+  it('tells a masked actual (未公开) from a missing one (未填报) and escapes names from documents', () => {
     const svg = renderTargetsSvg([...rows, comparison('<script>alert(1)</script>&"', 1, 2)], 'zh');
-    expect(svg).toContain('2023年目标与最新实际');
-    expect(svg).toContain('最新实际 未公开');
+    expect(svg).toContain('2023年目标');
+    expect(svg).toContain('2023年实际 未填报（2022年 未公开）');
+    expect(svg).toContain('2023年实际 未填报（2022年 50%）');
     expect(svg).toContain('完成进度 50%');
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('&#60;script&#62;');
   });
 
+  it('says in words that the actuals are not entered yet, and how staff enter them', () => {
+    const svg = words(renderTargetsSvg(rows, 'zh'));
+    expect(svg).toContain('2023年实际完成数尚未填报');
+    expect(svg).toContain('/setkpi <指标ID> 2023 <数值>');
+    expect(svg).toContain('/api/admin/figures/<指标ID>');
+    const entered = { ...rows[0]!, latestActual: record('培训合格率', 'actual', 90, 2023) };
+    expect(renderTargetsSvg([entered], 'zh')).not.toContain('尚未填报');
+    expect(renderTargetsSvg([entered], 'zh')).toContain('2023年实际 90%');
+  });
+
   it('uses English names and wording for en', () => {
-    const svg = renderTargetsSvg(rows, 'en');
+    const svg = words(renderTargetsSvg(rows, 'en'));
     expect(svg).toContain('培训合格率 (en)');
-    expect(svg).toContain('Latest actual not disclosed');
+    expect(svg).toContain('2023 actual not entered (2022: not disclosed)');
+    expect(svg).toContain('have not been entered yet');
+    expect(words(renderTargetsSvg(rows, 'en', { layout: 'narrow' }))).toContain(
+      '2023 actual not entered (2022: not disclosed)',
+    );
+  });
+
+  it('has a 340 px phone layout whose smallest text is 13 px, and a wide one at 12 px or more', () => {
+    const narrow = renderTargetsSvg(rows, 'zh', { layout: 'narrow' });
+    expect(narrow).toMatch(/^<svg [^>]*width="340"/);
+    expect(Math.min(...fontSizes(narrow))).toBeGreaterThanOrEqual(13);
+    expect(narrow).toContain('2023年实际 未填报（2022年 未公开）');
+    expect(Math.min(...fontSizes(renderTargetsSvg(rows, 'zh')))).toBeGreaterThanOrEqual(12);
   });
 });
 
 describe('renderStatsSvg', () => {
-  it('holds the headlines, the key figures and the targets', () => {
-    const svg = renderStatsSvg(createFakeTools().statsSummary(), 'zh');
+  it('holds the headline figures (余 kept), the honours (某市) and the targets', () => {
+    const tools = createFakeTools();
+    const summary = tools.statsSummary();
+    tools.statsSummary = () => ({
+      ...summary,
+      headlines: [...summary.headlines, { text: '**市退役军人事务局被评为先进单位', doc: 'd.txt' }],
+    });
+    const svg = renderStatsSvg(leadersView(tools, 'zh'), 'zh');
     expect(svg).toContain('2022年度工作主要数据');
     expect(svg).toContain('双拥工作考核得分为满分');
-    expect(svg).toContain('20,000人');
-    expect(svg).toContain('未公开');
-    expect(svg).toContain('2023年目标与最新实际');
-    const withoutTargets = renderStatsSvg(createFakeTools().statsSummary(), 'zh', { targets: false });
-    expect(withoutTargets).not.toContain('2023年目标与最新实际');
+    expect(svg).toContain('某市退役军人事务局被评为先进单位');
+    expect(svg).not.toContain('**市');
+    expect(svg).toContain('20000余人');
+    expect(svg).toContain('2023年目标');
+    const withoutTargets = renderStatsSvg(leadersView(tools, 'zh'), 'zh', { targets: false });
+    expect(withoutTargets).not.toContain('2023年目标');
   });
 });
 

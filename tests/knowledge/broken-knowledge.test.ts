@@ -110,6 +110,20 @@ describe('unreadable documents', () => {
   );
 });
 
+describe('placeholder contacts', () => {
+  it(
+    'pass `ingest --check` (exit 0) with a warning naming bureau.yaml and how to fill it in',
+    async () => {
+      const result = await runIngest(['--check'], { KNOWLEDGE_DIR: knowledgeDir });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('are valid');
+      expect(result.stderr).toMatch(/^warning: .*bureau\.yaml still holds placeholder contacts/m);
+      expect(result.stderr).toContain('placeholder: false');
+    },
+    CLI_TIMEOUT_MS,
+  );
+});
+
 describe('a malformed kpis.yaml', () => {
   it('stops loading with an error naming kpis.yaml and the field', async () => {
     await damage('kpis.yaml', "    unit: '%'", '    unit: 42');

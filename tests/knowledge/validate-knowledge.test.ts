@@ -23,8 +23,11 @@ async function put(path: string, content: string | Uint8Array): Promise<void> {
 const KPI_HEAD = 'indicators:\n  - id: pass_rate\n    name_zh: 培训合格率\n    name_en: Pass rate\n    category: 就业创业\n    unit: "%"\n    values:\n';
 
 describe('validateKnowledge', () => {
-  it('finds no problems in the real knowledge folder', async () => {
-    expect(await validateKnowledge(KNOWLEDGE)).toEqual({ problems: [] });
+  it('finds no problems in the real knowledge folder, and warns while the contacts are placeholders', async () => {
+    const { problems, warnings } = await validateKnowledge(KNOWLEDGE);
+    expect(problems).toEqual([]);
+    expect(warnings).toEqual([expect.stringMatching(/knowledge\/bureau\.yaml still holds placeholder contacts/)]);
+    expect(warnings[0]).toMatch(/hotline.*placeholder: false/);
   });
 
   it('lists every problem with file, field and a fix', async () => {
@@ -64,7 +67,14 @@ describe('validateKnowledge', () => {
     await put('new.md', '# 新指南\n正文\n');
     await put('old.docx', makeDocx(['旧指南']));
     await put('old.docx.meta.yaml', 'title: 旧指南\nkind: policy\nsuperseded_by: new.md\n');
-    expect(await validateKnowledge(dir)).toEqual({ problems: [] });
+    expect((await validateKnowledge(dir)).problems).toEqual([]);
+  });
+
+  it('warns about a missing contact card, and not once it is filled in', async () => {
+    await put('a.md', '# 指南\n正文\n');
+    expect((await validateKnowledge(dir)).warnings).toEqual([expect.stringMatching(/bureau\.yaml is missing/)]);
+    await put('bureau.yaml', 'name: 某市退役军人事务局\nhours: 周一至周五\nhotline: "0000-0000000"\naddress: 某路\nplaceholder: false\n');
+    expect(await validateKnowledge(dir)).toEqual({ problems: [], warnings: [] });
   });
 
   it('reports an empty or missing folder', async () => {

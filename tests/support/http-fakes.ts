@@ -1,3 +1,4 @@
+import { withApproximation } from '../../src/assistant/tools/figure-records.js';
 import type { Answer } from '../../src/assistant/answer.js';
 import type {
   AskOptions,
@@ -38,7 +39,20 @@ const figure = (
   value: number | null,
   unit: string,
   quote: string,
-): FigureRecord => ({ id, name, nameEn, category, year, kind, value, unit, doc: DOC, quote });
+): FigureRecord => ({
+  id,
+  name,
+  nameEn,
+  category,
+  year,
+  kind,
+  value,
+  unit,
+  doc: DOC,
+  quote,
+  // As the real tools do: "20000余人" keeps its 余.
+  ...withApproximation(value, quote),
+});
 
 export const FAKE_FIGURES: FigureRecord[] = [
   figure(

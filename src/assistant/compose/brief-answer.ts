@@ -83,8 +83,8 @@ export function composeBrief(
   });
 }
 
-/** Disclosed actuals, one per category in turn, so the brief covers the whole year's work. */
-function headlineFigures(records: readonly FigureRecord[]): FigureRecord[] {
+/** Disclosed actuals, one per category in turn, so the brief (and the leaders' screens) cover the whole year's work. */
+export function headlineFigures(records: readonly FigureRecord[]): FigureRecord[] {
   const disclosed = records.filter((r) => r.value !== null && r.kind === 'actual');
   const byCategory = new Map<string, FigureRecord[]>();
   for (const r of disclosed) byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r]);

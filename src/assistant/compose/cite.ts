@@ -38,6 +38,7 @@ export const answerFigure = (r: FigureRecord): AnswerFigure => ({
   value: r.value,
   unit: r.unit,
   quote: r.quote,
+  ...(r.approx ? { approx: r.approx } : {}),
 });
 
 /** Keeps the first citation per (doc, quote). */

@@ -3,6 +3,7 @@ import type { Language } from '../answer.js';
 import { uniqueCitations, type CiteQuote } from './cite.js';
 import { draft, type Draft } from './draft.js';
 import { t } from './messages.js';
+import { withApproximation } from '../tools/figure-records.js';
 import type { ScoredPassage } from './passage-answer.js';
 import { coverage, type TermWeight } from './relevance.js';
 
@@ -83,7 +84,17 @@ export function composeExtractedFigureAnswer(
       figures:
         f.year === undefined
           ? []
-          : [{ name: f.subject, year: f.year, kind: f.kind, value: f.value, unit: f.unit, quote: clause }],
+          : [
+              {
+                name: f.subject,
+                year: f.year,
+                kind: f.kind,
+                value: f.value,
+                unit: f.unit,
+                quote: clause,
+                ...withApproximation(f.value, clause),
+              },
+            ],
       ...(f.year === undefined ? {} : { year: f.year }),
       topic: f.sectionPath[0] ?? '',
     },

@@ -1,4 +1,5 @@
 import type { Language } from '../answer.js';
+import { approximationIn } from '../../knowledge/approximation.js';
 
 const ENGLISH_UNITS: Record<string, string> = {
   '%': '%',
@@ -25,7 +26,7 @@ const ENGLISH_UNITS: Record<string, string> = {
  * answer never sounds more exact than the document.
  */
 export function formatValue(value: number, unit: string, quote: string, language: Language): string {
-  const approx = new RegExp(`${value}(余|多)`).exec(quote.replace(/[，,](?=\d{3})/g, ''))?.[1];
+  const approx = approximationIn(value, quote);
   if (language === 'zh') return `${value}${approx ?? ''}${unit}`;
   const englishUnit = ENGLISH_UNITS[unit] ?? ` ${unit}`;
   return `${approx ? 'over ' : ''}${value}${englishUnit}`;

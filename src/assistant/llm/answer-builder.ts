@@ -3,6 +3,7 @@ import { checkGrounding } from '../grounding.js';
 import type { FigureRecord } from '../ports.js';
 import type { Evidence } from './evidence.js';
 import { CITATION_MARKER, stripNonClaims } from './grounding-gate.js';
+import { answerFigure } from '../compose/cite.js';
 
 /**
  * Turns the model's text into an Answer: its [n] markers become `citations` (renumbered 1..m in
@@ -81,15 +82,7 @@ function usedFigures(text: string, seen: readonly FigureRecord[]): AnswerFigure[
         ? claims.includes(record.name)
         : checkGrounding(`${record.value}${record.unit}`, [claims]).ok;
     if (!mentioned) continue;
-    used.push({
-      id: record.id,
-      name: record.name,
-      year: record.year,
-      kind: record.kind,
-      value: record.value,
-      unit: record.unit,
-      quote: record.quote,
-    });
+    used.push(answerFigure(record));
   }
   return used;
 }

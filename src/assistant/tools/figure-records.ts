@@ -1,5 +1,12 @@
 import type { Kpi, KpiValue } from '../../knowledge/types.js';
 import type { FigureRecord, TargetComparison } from '../ports.js';
+import { approximationIn, type Approximation } from '../../knowledge/approximation.js';
+
+/** `{ approx: '余' }` when the quote writes the value as a lower bound, else nothing. */
+export function withApproximation(value: number | null, quote: string): { approx?: Approximation } {
+  const approx = approximationIn(value, quote);
+  return approx ? { approx } : {};
+}
 
 /** Flattens one indicator value into the record the tools return. */
 export function toFigureRecord(kpi: Kpi, value: KpiValue): FigureRecord {
@@ -15,6 +22,7 @@ export function toFigureRecord(kpi: Kpi, value: KpiValue): FigureRecord {
     doc: value.doc,
     quote: value.quote,
     ...(value.note ? { note: value.note } : {}),
+    ...withApproximation(value.value, value.quote),
     ...(value.updatedBy ? { updatedBy: value.updatedBy } : {}),
     ...(value.updatedAt ? { updatedAt: value.updatedAt } : {}),
   };

@@ -7,7 +7,7 @@ const STATUS_LABEL: Record<Answer['status'], { zh: string; en: string }> = {
   out_of_scope: { zh: '超出范围', en: 'out of scope' },
 };
 
-/** Plain-text rendering for terminals: the answer, then numbered sources with their quotes. */
+/** Plain-text rendering for terminals: the answer, numbered sources with their quotes, what to ask next. */
 export function formatAnswerForTerminal(answer: Answer): string {
   const lang = answer.language;
   const lines = [answer.answer];
@@ -18,6 +18,12 @@ export function formatAnswerForTerminal(answer: Answer): string {
       lines.push(`  [${i + 1}] ${c.title}${c.section ? ` · ${c.section}` : ''}`, `      “${c.quote}”`);
     });
   }
+  const next = answer.suggestions ?? [];
+  if (next.length > 0)
+    lines.push(
+      '',
+      `${lang === 'zh' ? '接着可以问：' : 'You could also ask: '}${next.join(lang === 'zh' ? ' ／ ' : ' / ')}`,
+    );
   lines.push('', `(${STATUS_LABEL[answer.status][lang]} · ${answer.mode})`);
   return lines.join('\n');
 }

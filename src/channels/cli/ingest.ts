@@ -47,7 +47,8 @@ runCli(async () => {
 async function check(): Promise<number> {
   loadDotEnv();
   const config = loadConfig();
-  const { problems } = await validateKnowledge(config.paths.knowledgeDir);
+  const { problems, warnings } = await validateKnowledge(config.paths.knowledgeDir);
+  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
   if (problems.length === 0) {
     process.stdout.write(`knowledge files in ${config.paths.knowledgeDir}/ are valid\n`);
     return 0;

@@ -1,11 +1,11 @@
 import { loadConfig, loadDotEnv, type Config } from '../../config.js';
 import { ConfigError } from '../../errors.js';
 import { createLogger, type Logger } from '../../logger.js';
-import { createCore, type Core } from '../../core.js';
+import type { Core } from '../../core.js';
 import type { Assistant } from '../../assistant/ports.js';
 import { createMemorySessionStore } from '../../assistant/memory-session-store.js';
 import { createAssistantForMode } from '../../wiring/assistant-mode.js';
-import { createEmbeddingsFor } from '../../wiring/embeddings.js';
+import { createCoreFor } from '../../wiring/core.js';
 
 export interface CliRuntime {
   config: Config;
@@ -25,10 +25,7 @@ export async function createCliRuntime(
   loadDotEnv();
   const config = loadConfig();
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
-  const core = await createCore({
-    config,
-    logger,
-    embeddings: await createEmbeddingsFor(config),
+  const core = await createCoreFor(config, logger, {
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const assistant = await createAssistantForMode({

@@ -1,3 +1,5 @@
+import type { FigureRecord } from '../../assistant/ports.js';
+import { FIGURE_WORDS } from '../figure-text.js';
 import type { IndicatorRow } from './indicator-rows.js';
 
 /**
@@ -28,10 +30,19 @@ const HEADER = [
   '原文 quote',
 ];
 
-/** The dashboard table as CSV (UTF-8 with BOM so Excel shows Chinese correctly); 未公开 values say so. */
+/**
+ * A value cell: the number when exact (a spreadsheet can sum it), "20000余" when the source gives a
+ * lower bound, 未公开 when the source masks it; an absent actual is 未填报, an absent target empty
+ * (no target was set).
+ */
+function valueCell(record: FigureRecord | undefined, absent: string): string | number {
+  if (record === undefined) return absent;
+  if (record.value === null) return FIGURE_WORDS.zh.masked;
+  return record.approx ? `${record.value}${record.approx}` : record.value;
+}
+
+/** The dashboard table as CSV (UTF-8 with BOM so Excel shows Chinese correctly); 未公开 and 未填报 say so. */
 export function indicatorRowsToCsv(rows: readonly IndicatorRow[]): string {
-  const value = (v: number | null | undefined, present: boolean) =>
-    !present ? '' : v === null ? '未公开' : v;
   const lines = rows.map((r) =>
     [
       r.id,
@@ -40,9 +51,9 @@ export function indicatorRowsToCsv(rows: readonly IndicatorRow[]): string {
       r.category,
       r.unit,
       r.latestActual?.year,
-      value(r.latestActual?.value, r.latestActual !== undefined),
+      valueCell(r.latestActual, FIGURE_WORDS.zh.missing),
       r.currentTarget?.year,
-      value(r.currentTarget?.value, r.currentTarget !== undefined),
+      valueCell(r.currentTarget, ''),
       r.progressPercent,
       r.undisclosed ? '是 yes' : '否 no',
       (r.latestActual ?? r.currentTarget)?.doc,

@@ -36,6 +36,11 @@ export const FigureQuerySchema = z.object({
 
 export const LanguageQuerySchema = z.object({ lang: z.enum(['zh', 'en']).default('zh') });
 
+/** Charts: the language, and `layout=narrow` for the phone layout of the targets chart. */
+export const ChartQuerySchema = LanguageQuerySchema.extend({
+  layout: z.enum(['wide', 'narrow']).default('wide'),
+});
+
 export const PassageQuerySchema = z.object({ chunk: z.string().min(1).max(500) });
 
 export const FigureIdSchema = z.string().min(1).max(200);

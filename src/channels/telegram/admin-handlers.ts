@@ -4,7 +4,8 @@ import type { KpiUpdate } from '../../storage/store.js';
 import type { Result } from '../../errors.js';
 import { fail, KnowledgeError, ok } from '../../errors.js';
 import { type BotRuntime, isAdminCtx, languageOfCtx, userKeyOf } from './bot-runtime.js';
-import { formatValue, renderFeedback, renderUsage } from './render-tools.js';
+import { renderFeedback, renderUsage } from './render-tools.js';
+import { figureText } from '../figure-text.js';
 import type { Language } from '../../assistant/answer.js';
 import { indicatorIds } from '../indicator-ids.js';
 import { escapeHtml } from './html.js';
@@ -131,7 +132,7 @@ function renderConfirmation(rt: BotRuntime, update: KpiUpdate, language: Languag
   const found = rt.tools.lookupFigure(update.kpiId);
   const first = found?.values[0];
   const name = language === 'en' ? (first?.nameEn ?? found?.name) : found?.name;
-  const value = formatValue(update.value, first?.unit ?? '', language);
+  const value = figureText({ value: update.value, unit: first?.unit ?? '' }, language);
   const lines = [
     t.setKpiConfirm,
     `<b>${escapeHtml(name ?? update.kpiId)}</b>（${escapeHtml(update.kpiId)}）`,

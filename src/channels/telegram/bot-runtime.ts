@@ -31,6 +31,9 @@ export interface BotRuntime {
   pendingKpiUpdates: PendingKpiUpdates;
 }
 
+/** The assistant session of a chat: its follow-ups, ended by /start. */
+export const sessionOf = (chatId: number): string => `tg:${chatId}`;
+
 /** The UI language of the user behind an update. */
 export const languageOfCtx = (ctx: Context): Language => languageOf(ctx.from?.language_code);
 

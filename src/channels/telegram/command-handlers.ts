@@ -4,7 +4,9 @@ import { type BotRuntime, isAdminCtx, languageOfCtx } from './bot-runtime.js';
 import { escapeHtml, truncate } from './html.js';
 import { renderFigure, renderHelp, renderSources, renderStats, renderTargets } from './render-tools.js';
 import { sendHtml } from './send-html.js';
-import { TOPICS, uiText } from './texts.js';
+import { uiText } from './texts.js';
+import { showStart } from './menus.js';
+import { leadersView } from '../leaders-view.js';
 
 const CAPTION_LIMIT = 1024;
 
@@ -13,16 +15,9 @@ const chatIdOf = (ctx: Context): number => {
   return ctx.chat.id;
 };
 
-/** The public commands: /start, /help, /figures (/kpi), /targets, /stats, /sources. */
+/** The public commands: /start (the menu, see menus.ts), /help, /figures (/kpi), /targets, /stats, /sources. */
 export function registerCommandHandlers(bot: Telegraf, rt: BotRuntime): void {
-  bot.command('start', async (ctx) => {
-    const language = languageOfCtx(ctx);
-    const keyboard = chunk(
-      TOPICS.map((t) => ({ text: language === 'en' ? t.en : t.zh, callback_data: `topic:${t.id}` })),
-      2,
-    );
-    await sendHtml(ctx.telegram, ctx.chat.id, uiText(language).welcome, { keyboard });
-  });
+  bot.command('start', (ctx) => showStart(rt, ctx));
 
   bot.command('help', async (ctx) => {
     await sendHtml(ctx.telegram, ctx.chat.id, renderHelp(languageOfCtx(ctx), isAdminCtx(rt, ctx), rt.bureau));
@@ -101,35 +96,27 @@ export function currentTargets(rt: BotRuntime): {
   return { year, rows };
 }
 
+/**
+ * /stats, sent once: the summary picture with the short summary as its caption, or the summary
+ * as text when there is no picture (no renderer, no CJK font, Telegram refused it).
+ */
 async function showStats(rt: BotRuntime, ctx: Context): Promise<void> {
   const language = languageOfCtx(ctx);
-  const html = renderStats(rt.tools.statsSummary(), language);
-  if (rt.renderStatsPng) {
+  const html = renderStats(leadersView(rt.tools, language), language);
+  if (rt.renderStatsPng && html.length <= CAPTION_LIMIT) {
     try {
       const png = await rt.renderStatsPng(language);
-      const caption = captionOf(html);
       await ctx.telegram.sendPhoto(
         chatIdOf(ctx),
         { source: png, filename: 'stats.png' },
-        { caption, parse_mode: 'HTML' },
+        { caption: html, parse_mode: 'HTML' },
       );
-      if (caption === html) return;
+      return;
     } catch (error) {
       rt.logger.warn({ err: error }, 'Stats picture failed; sending the summary as text');
     }
   }
   await sendHtml(ctx.telegram, chatIdOf(ctx), html);
-}
-
-/** The summary's leading lines that fit a photo caption (whole lines keep the HTML well formed). */
-function captionOf(html: string): string {
-  if (html.length <= CAPTION_LIMIT) return html;
-  let caption = '';
-  for (const line of html.split('\n')) {
-    if (caption.length + line.length + 2 > CAPTION_LIMIT) break;
-    caption += `${line}\n`;
-  }
-  return `${caption}…`;
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

@@ -13,6 +13,7 @@ import { createChatQueue } from './chat-queue.js';
 import { registerCommandHandlers } from './command-handlers.js';
 import { isAddressedToBot } from './group-filter.js';
 import { registerQuestionHandlers } from './question-handlers.js';
+import { registerMenuHandlers } from './menus.js';
 import { createPendingKpiUpdates } from './pending-kpi-updates.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { createTelegramGateway, type PacingOptions, type TelegramGateway } from './telegram-gateway.js';
@@ -126,6 +127,7 @@ export function createTelegramBot(deps: TelegramDeps): TelegramBotHandle {
 
   installMiddleware(bot, rt, gateway);
   registerCommandHandlers(bot, rt);
+  registerMenuHandlers(bot, rt);
   registerAdminHandlers(bot, rt);
   registerQuestionHandlers(bot, rt);
 

@@ -1,11 +1,19 @@
 import type { Context, Telegraf } from 'telegraf';
 import { message } from 'telegraf/filters';
-import { type BotRuntime, isAdminCtx, languageOfCtx, rememberAnswered, userKeyOf } from './bot-runtime.js';
-import { renderAnswer } from './render-answer.js';
+import {
+  type BotRuntime,
+  isAdminCtx,
+  languageOfCtx,
+  rememberAnswered,
+  sessionOf,
+  userKeyOf,
+} from './bot-runtime.js';
+import { type InlineKeyboard, renderAnswer } from './render-answer.js';
 import { renderContext } from './render-tools.js';
 import { sendHtml, withTyping } from './send-html.js';
 import { stripMention } from './group-filter.js';
-import { TOPICS, uiText } from './texts.js';
+import { toPassageView } from '../passage-view.js';
+import { uiText } from './texts.js';
 
 const NON_TEXT = [
   'sticker',
@@ -33,7 +41,17 @@ export async function answerQuestion(
   rt: BotRuntime,
   ctx: Context,
   question: string,
-  options: { replyTo?: number; topic?: string } = {},
+  options: {
+    replyTo?: number;
+    /** The usage topic, when a button says it (else the assistant's). */
+    topic?: string;
+    /** Shown above the answer when a button asked: the chat has no message of the question. */
+    echo?: string;
+    /** Buttons a menu adds under the answer (a topic's other questions). */
+    extraRows?: InlineKeyboard;
+    /** Answer in the user's app language: a menu's question is in Chinese (the cards') for everyone. */
+    inAppLanguage?: boolean;
+  } = {},
 ): Promise<void> {
   const chatId = ctx.chat?.id;
   if (chatId === undefined) return;
@@ -41,11 +59,12 @@ export async function answerQuestion(
   const started = performance.now();
   const answer = await withTyping(ctx.telegram, chatId, () =>
     rt.assistant.ask(question, {
-      session: `tg:${chatId}`,
+      session: sessionOf(chatId),
       audience: isAdminCtx(rt, ctx) ? 'staff' : 'veteran',
+      ...(options.inAppLanguage && { language: languageOfCtx(ctx) }),
     }),
   );
-  const topic = options.topic ?? (await safeTopic(rt, `tg:${chatId}`));
+  const topic = options.topic ?? (await safeTopic(rt, sessionOf(chatId)));
   let questionId = 0;
   try {
     const userKey = userKeyOf(rt, ctx);
@@ -62,7 +81,10 @@ export async function answerQuestion(
   } catch (error) {
     rt.logger.error({ err: error }, 'Could not log the question; answering anyway');
   }
-  const rendered = renderAnswer(answer, questionId, rt.codec);
+  const rendered = renderAnswer(answer, questionId, rt.codec, {
+    ...(options.echo !== undefined && { asked: options.echo }),
+    ...(options.extraRows && { extraRows: options.extraRows }),
+  });
   await sendHtml(ctx.telegram, chatId, rendered.html, {
     keyboard: rendered.keyboard,
     ...(options.replyTo !== undefined && { replyTo: options.replyTo }),
@@ -93,7 +115,7 @@ function passesRateLimit(rt: BotRuntime, ctx: Context): boolean {
   return false;
 }
 
-/** Text questions, the feedback / 原文 / follow-up / topic buttons, and non-text messages. */
+/** Text questions, the feedback / source / 更多 / next-question buttons, and non-text messages. */
 export function registerQuestionHandlers(bot: Telegraf, rt: BotRuntime): void {
   bot.on(message('text'), async (ctx) => {
     const text = ctx.message.text;
@@ -117,14 +139,12 @@ export function registerQuestionHandlers(bot: Telegraf, rt: BotRuntime): void {
   bot.action(/^ctx:(.+)$/s, async (ctx) => onContext(rt, ctx, ctx.match[1] ?? ''));
   bot.action(/^ask:(.+)$/s, async (ctx) => {
     await ctx.answerCbQuery();
-    await answerQuestion(rt, ctx, ctx.match[1] ?? '');
+    const question = ctx.match[1] ?? '';
+    await answerQuestion(rt, ctx, question, { echo: question });
   });
-  bot.action(/^topic:(.+)$/, async (ctx) => {
-    const topic = TOPICS.find((t) => t.id === ctx.match[1]);
+  bot.action(/^more:(.+)$/s, async (ctx) => {
     await ctx.answerCbQuery();
-    if (!topic) return;
-    const en = languageOfCtx(ctx) === 'en';
-    await answerQuestion(rt, ctx, en ? topic.questionEn : topic.questionZh, { topic: topic.zh });
+    if (ctx.chat) await sendHtml(ctx.telegram, ctx.chat.id, ctx.match[1] ?? '');
   });
   // Buttons from an older version of the bot, or ones whose payload was evicted.
   bot.on('callback_query', async (ctx) => {
@@ -153,5 +173,5 @@ async function onContext(rt: BotRuntime, ctx: Context, chunkId: string): Promise
   const context = rt.tools.passageContext(chunkId);
   if (!context || ctx.chat === undefined) return void (await ctx.answerCbQuery(t.noContext));
   await ctx.answerCbQuery();
-  await sendHtml(ctx.telegram, ctx.chat.id, renderContext(context));
+  await sendHtml(ctx.telegram, ctx.chat.id, renderContext(toPassageView(context)));
 }

@@ -1,99 +1,99 @@
 import type { Language } from '../../assistant/answer.js';
-import type {
-  FigureRecord,
-  PassageContext,
-  SourceSummary,
-  StatsSummary,
-  TargetComparison,
-} from '../../assistant/ports.js';
+import type { FigureRecord, PassageContext, SourceSummary, TargetComparison } from '../../assistant/ports.js';
+import { actualsMissingNote, FIGURE_WORDS, figureText, targetLines } from '../figure-text.js';
+import type { LeadersView } from '../leaders-view.js';
 import type { BureauContact } from '../../knowledge/types.js';
 import type { StoredFeedback, UsageReport } from '../../storage/store.js';
+import { contactLine } from '../../assistant/compose/messages.js';
 import { escapeHtml, truncate } from './html.js';
 import { uiText } from './texts.js';
 
 /**
- * Pure renderers (data → Telegram HTML) for the commands. Numbers are shown exactly as the tools
- * return them; a null value is 未公开, never a guess.
+ * Pure renderers (data → Telegram HTML) for the commands. Values read as on every screen
+ * (figure-text.ts): 未公开 when the source masks a value, 未填报 when a year has none, 余 kept.
  */
-
-/** `98.5%`, `1,234 人`, or 未公开 for a masked value. */
-export function formatValue(value: number | null, unit: string, language: Language): string {
-  if (value === null) return uiText(language).undisclosed;
-  const number = value.toLocaleString(language === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 2 });
-  return unit === '%' ? `${number}%` : `${number} ${unit}`.trim();
-}
 
 const kindLabel = (r: FigureRecord, language: Language) =>
   r.kind === 'target' ? uiText(language).target : uiText(language).actual;
 
-/** One indicator: its latest value, unit, year, source quote and history (oldest first). */
+const byYear = (a: FigureRecord, b: FigureRecord) =>
+  a.year - b.year || (a.updatedAt ?? '').localeCompare(b.updatedAt ?? '');
+
+/**
+ * One indicator: its latest actual (未填报 when there is none), its latest target with that year's
+ * actual, the source quote and the history (oldest first).
+ */
 export function renderFigure(name: string, values: FigureRecord[], language: Language): string {
   const t = uiText(language);
-  const sorted = [...values].sort(
-    (a, b) => a.year - b.year || (a.updatedAt ?? '').localeCompare(b.updatedAt ?? ''),
+  const sorted = [...values].sort(byYear);
+  const latestActual = sorted.filter((v) => v.kind === 'actual').at(-1);
+  const latestTarget = sorted.filter((v) => v.kind === 'target').at(-1);
+  const shown = latestActual ?? latestTarget;
+  if (!shown) return `📊 <b>${escapeHtml(name)}</b>\n${t.none}`;
+  const lines = [`📊 <b>${escapeHtml(name)}</b>`];
+  lines.push(
+    latestActual
+      ? `${t.latest}：<b>${escapeHtml(figureText(latestActual, language))}</b>（${latestActual.year}，${t.actual}）`
+      : `${t.actual}：<b>${escapeHtml(figureText(undefined, language))}</b>`,
   );
-  const actuals = sorted.filter((v) => v.kind === 'actual');
-  const latest = actuals.at(-1) ?? sorted.at(-1);
-  if (!latest) return `📊 <b>${escapeHtml(name)}</b>\n${t.none}`;
-  const lines = [
-    `📊 <b>${escapeHtml(name)}</b>`,
-    `${t.latest}：<b>${escapeHtml(formatValue(latest.value, latest.unit, language))}</b>（${latest.year}，${kindLabel(latest, language)}）`,
-  ];
-  if (latest.note) lines.push(`<i>${escapeHtml(latest.note)}</i>`);
-  lines.push(`📄 ${escapeHtml(latest.doc)}`);
-  if (latest.quote)
-    lines.push(`<blockquote expandable>${escapeHtml(truncate(latest.quote, 600))}</blockquote>`);
+  if (latestTarget) {
+    const own = sorted.find((v) => v.kind === 'actual' && v.year === latestTarget.year);
+    const pending = own
+      ? ''
+      : ` · ${FIGURE_WORDS[language].yearActual(latestTarget.year)} ${figureText(undefined, language)}`;
+    lines.push(
+      `${t.target}：<b>${escapeHtml(figureText(latestTarget, language))}</b>（${latestTarget.year}）${pending}`,
+    );
+  }
+  if (shown.note) lines.push(`<i>${escapeHtml(shown.note)}</i>`);
+  lines.push(`📄 ${escapeHtml(shown.doc)}`);
+  if (shown.quote)
+    lines.push(`<blockquote expandable>${escapeHtml(truncate(shown.quote, 600))}</blockquote>`);
   lines.push(`<b>${t.history}</b>`);
   for (const v of sorted) {
     const who = v.updatedBy
       ? ` · ${escapeHtml(v.updatedBy)} ${escapeHtml((v.updatedAt ?? '').slice(0, 10))}`
       : '';
-    lines.push(
-      `• ${v.year} ${kindLabel(v, language)}：${escapeHtml(formatValue(v.value, v.unit, language))}${who}`,
-    );
+    lines.push(`• ${v.year} ${kindLabel(v, language)}：${escapeHtml(figureText(v, language))}${who}`);
   }
   return lines.join('\n');
 }
 
-/** One line per target: target, latest actual (or 未公开) and progress. */
+/** One line per target (target, that year's actual or 未填报, the latest earlier actual), then how staff enter missing actuals. */
 export function renderTargets(year: number, rows: TargetComparison[], language: Language): string {
   const t = uiText(language);
   if (rows.length === 0) return t.noTargets;
   const lines = [`🎯 <b>${escapeHtml(t.targetsTitle(year))}</b>`];
   for (const row of rows) lines.push(targetLine(row, language));
+  const note = actualsMissingNote(rows, language);
+  if (note) lines.push('', `<i>${escapeHtml(note)}</i>`);
   return lines.join('\n');
 }
 
 function targetLine(row: TargetComparison, language: Language): string {
-  const t = uiText(language);
-  const target = row.target ? formatValue(row.target.value, row.unit, language) : '—';
-  const actual = row.latestActual
-    ? `${formatValue(row.latestActual.value, row.unit, language)}（${row.latestActual.year}）`
-    : '—';
-  const progress = row.progressPercent === undefined ? '' : ` · ${t.progress} ${row.progressPercent}%`;
-  return `• <b>${escapeHtml(row.name)}</b>：${t.target} ${escapeHtml(target)} · ${t.actual} ${escapeHtml(actual)}${progress}`;
+  const name = language === 'en' ? (row.target?.nameEn ?? row.name) : row.name;
+  const [target, actual] = targetLines(row, language);
+  return `• <b>${escapeHtml(name)}</b>：${escapeHtml(target)} · ${escapeHtml(actual)}`;
 }
 
-/** The leaders' one-screen summary. */
-export function renderStats(summary: StatsSummary, language: Language): string {
+const MAX_STATS_HONOURS = 2;
+// Keeps the summary under Telegram's 1024-character photo caption whatever the report says.
+const HONOUR_MAX = 80;
+
+/**
+ * /stats: the year's headline disclosed figures and two honours — at most ten lines, short enough
+ * to be the caption of the summary picture, so it is sent once — and where the rest is.
+ */
+export function renderStats(view: LeadersView, language: Language): string {
   const t = uiText(language);
-  const lines = [`📈 <b>${escapeHtml(t.statsTitle(summary.year))}</b>`];
-  if (summary.headlines.length > 0) {
-    lines.push('', `<b>${t.headlines}</b>`);
-    for (const h of summary.headlines) lines.push(`🏅 ${escapeHtml(h.text)}`);
+  const lines = [`📈 <b>${escapeHtml(t.statsTitle(view.year))}</b>`];
+  for (const f of view.figures) {
+    const name = language === 'en' ? f.nameEn || f.name : f.name;
+    lines.push(`• ${escapeHtml(name)}：<b>${escapeHtml(figureText(f, language))}</b>`);
   }
-  if (summary.keyFigures.length > 0) {
-    lines.push('', `<b>${t.keyFigures}</b>`);
-    for (const f of summary.keyFigures) {
-      lines.push(
-        `• ${escapeHtml(language === 'en' ? f.nameEn || f.name : f.name)}：${escapeHtml(formatValue(f.value, f.unit, language))}`,
-      );
-    }
-  }
-  if (summary.targets.length > 0) {
-    lines.push('', `<b>${t.targetsTitle(summary.targets[0]?.year ?? summary.year + 1)}</b>`);
-    for (const row of summary.targets) lines.push(targetLine(row, language));
-  }
+  for (const honour of view.honours.slice(0, MAX_STATS_HONOURS))
+    lines.push(`🏅 ${escapeHtml(truncate(honour, HONOUR_MAX))}`);
+  lines.push('', t.statsMore);
   return lines.join('\n');
 }
 
@@ -109,17 +109,16 @@ export function renderSources(sources: SourceSummary[], language: Language): str
   return lines.join('\n');
 }
 
-/** /help: what to ask, the commands, admin commands for admins, and the bureau's contact. */
+/**
+ * /help: what to ask, the commands, admin commands for admins, and where to get help in person —
+ * the same contact line answers use, so placeholder contacts are never shown (operators are
+ * warned at start instead).
+ */
 export function renderHelp(language: Language, isAdmin: boolean, bureau: BureauContact | undefined): string {
   const t = uiText(language);
   const parts = [t.help];
   if (isAdmin) parts.push(t.adminHelp);
-  if (bureau) {
-    const flag = bureau.placeholder ? `\n<i>${t.placeholder}</i>` : '';
-    parts.push(
-      `☎️ <b>${t.contact}</b>：${escapeHtml(bureau.name)}\n${escapeHtml(bureau.hotline)} · ${escapeHtml(bureau.hours)}\n${escapeHtml(bureau.address)}${flag}`,
-    );
-  }
+  parts.push(`☎️ <b>${t.contact}</b>：${escapeHtml(contactLine(bureau, language))}`);
   return parts.join('\n\n');
 }
 

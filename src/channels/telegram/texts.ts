@@ -6,7 +6,15 @@ import type { Language } from '../../assistant/answer.js';
  */
 export interface UiText {
   welcome: string;
-  topicsTitle: string;
+  chooseTopic: string;
+  chooseQuestion: string;
+  briefButton: string;
+  moreTopicsButton: string;
+  backButton: string;
+  /** Under a topic's overview answer: opens the topic's other questions. */
+  topicQuestions: (topic: string) => string;
+  /** Under a long answer: shows the rest (a card's conditions, basis and where to go; the sources). */
+  moreButton: string;
   help: string;
   adminHelp: string;
   nonText: string;
@@ -14,7 +22,6 @@ export interface UiText {
   apology: (errorId: string) => string;
   notAdmin: string;
   sources: string;
-  original: string;
   undisclosed: string;
   undisclosedNote: string;
   feedbackThanks: string;
@@ -33,10 +40,10 @@ export interface UiText {
   statsTitle: (year: number) => string;
   keyFigures: string;
   headlines: string;
+  statsMore: string;
   sourcesTitle: string;
   superseded: string;
   contact: string;
-  placeholder: string;
   setKpiUsage: string;
   /** Above the update an admin is asked to confirm. */
   setKpiConfirm: string;
@@ -60,9 +67,15 @@ export interface UiText {
 
 const zh: UiText = {
   welcome:
-    '您好！我是退役军人事务局的智能助手。\n\n我可以根据局里的工作总结和政策文件，回答优抚优待、就业创业、移交安置、褒扬纪念、信访等问题，并给出年度数据和原文出处。\n\n请直接输入您的问题，或点下面的主题：',
-  topicsTitle: '常见主题',
-  help: '直接发送文字问题即可，例如“2022年退役军人培训合格率是多少？”\n\n/figures [指标] — 查询指标（别名 /kpi）\n/targets — 年度目标与完成情况\n/stats — 领导一屏概览\n/sources — 知识库中的文件\n/help — 帮助',
+    '您好！我是退役军人事务局的问答助手。\n\n请点下面的按钮，选您想了解的事；也可以直接打字提问，比如“退伍后能领哪些钱？”。每个回答都写明依据。\n\n随时发送 /start 回到这里，重新开始。',
+  chooseTopic: '请选择您想了解的事：',
+  chooseQuestion: '请点一个问题：',
+  briefButton: '📊 年度数据',
+  moreTopicsButton: '更多问题 ▸',
+  backButton: '◂ 返回主题',
+  topicQuestions: (topic) => `${topic}：更多问题 ▸`,
+  moreButton: '📖 更多',
+  help: '直接发送文字问题即可，例如“退伍后能领哪些钱？”“2022年网上祭扫有多少人？”\n\n/start — 主题菜单（重新开始对话）\n/figures [指标] — 查询指标（别名 /kpi）\n/targets — 年度目标与完成情况\n/stats — 领导一屏概览\n/sources — 知识库中的文件\n/help — 帮助',
   adminHelp:
     '管理员命令：\n/reindex — 重建知识库索引\n/setkpi &lt;指标ID&gt; &lt;年份&gt; &lt;数值|未公开&gt; [target] [备注] — 记录指标新值\n/feedback — 最近的差评\n/usage — 使用情况',
   nonText: '目前只能处理文字消息，请用文字输入您的问题。😊',
@@ -70,7 +83,6 @@ const zh: UiText = {
   apology: (id) => `抱歉，处理您的消息时出了点问题，请稍后再试。（错误编号：${id}）`,
   notAdmin: '抱歉，此命令仅限管理员使用。',
   sources: '出处',
-  original: '原文',
   undisclosed: '未公开',
   undisclosedNote: '🔒 <b>未公开</b>：该数据在公开文件中被隐去。',
   feedbackThanks: '谢谢您的反馈！',
@@ -85,14 +97,14 @@ const zh: UiText = {
   actual: '实际',
   progress: '完成',
   noTargets: '暂无年度目标数据。',
-  targetsTitle: (y) => `${y}年目标与最新完成情况`,
+  targetsTitle: (y) => `${y}年目标与完成情况`,
   statsTitle: (y) => `${y}年工作概览`,
   keyFigures: '关键数据',
   headlines: '主要荣誉与成绩',
+  statsMore: '全部指标：/figures · 年度目标：/targets',
   sourcesTitle: '知识库文件',
   superseded: '已被替代',
-  contact: '联系我们',
-  placeholder: '（示例信息，待局方确认）',
+  contact: '当面咨询',
   setKpiUsage:
     '用法：/setkpi &lt;指标ID&gt; &lt;年份&gt; &lt;数值|未公开&gt; [target] [备注]\n例如：/setkpi training_pass_rate 2023 98.5 年中统计\n（指标ID须完全一致，/figures 可查看各指标）',
   setKpiConfirm: '请核对后确认记录：',
@@ -117,9 +129,15 @@ const zh: UiText = {
 
 const en: UiText = {
   welcome:
-    "Hello! I am the veterans-affairs bureau's assistant.\n\nI answer questions about benefits, employment, resettlement, commemoration and petitions from the bureau's reports and policy documents, with figures and sources.\n\nType your question, or pick a topic:",
-  topicsTitle: 'Topics',
-  help: 'Just send a question as text, e.g. "What was the training pass rate in 2022?"\n\n/figures [name] — look up an indicator (alias /kpi)\n/targets — this year\'s targets and progress\n/stats — one-screen summary\n/sources — documents in the knowledge base\n/help — this help',
+    'Hello! I am the veterans-affairs bureau\'s assistant.\n\nPress a button below to choose what you want to know, or type your question, e.g. "What money do I get when I leave the army?". Every answer says what it rests on.\n\nSend /start at any time to come back here and start again.',
+  chooseTopic: 'Choose what you want to know:',
+  chooseQuestion: 'Press a question:',
+  briefButton: '📊 Yearly figures',
+  moreTopicsButton: 'More topics ▸',
+  backButton: '◂ Back to topics',
+  topicQuestions: (topic) => `${topic}: more questions ▸`,
+  moreButton: '📖 More',
+  help: 'Just send a question as text, e.g. "What money do I get when I leave the army?" or "How many people visited the online memorial in 2022?"\n\n/start — topics (starts a new conversation)\n/figures [name] — look up an indicator (alias /kpi)\n/targets — this year\'s targets and progress\n/stats — one-screen summary\n/sources — documents in the knowledge base\n/help — this help',
   adminHelp:
     'Admin commands:\n/reindex — rebuild the index\n/setkpi &lt;id&gt; &lt;year&gt; &lt;value|未公开&gt; [target] [note] — record a new value\n/feedback — latest 👎\n/usage — usage',
   nonText: 'I can only read text for now. Please type your question. 😊',
@@ -127,7 +145,6 @@ const en: UiText = {
   apology: (id) => `Sorry, something went wrong with your message. Please try again later. (error id: ${id})`,
   notAdmin: 'Sorry, this command is for administrators only.',
   sources: 'Sources',
-  original: 'Full text',
   undisclosed: 'not disclosed (未公开)',
   undisclosedNote: '🔒 <b>Not disclosed (未公开)</b>: the published document masks this figure.',
   feedbackThanks: 'Thank you for your feedback!',
@@ -146,10 +163,10 @@ const en: UiText = {
   statsTitle: (y) => `Summary of ${y}`,
   keyFigures: 'Key figures',
   headlines: 'Highlights',
+  statsMore: 'All indicators: /figures · Targets: /targets',
   sourcesTitle: 'Documents in the knowledge base',
   superseded: 'superseded',
-  contact: 'Contact',
-  placeholder: '(sample details, to be confirmed by the bureau)',
+  contact: 'In person',
   setKpiUsage:
     'Usage: /setkpi &lt;id&gt; &lt;year&gt; &lt;value|未公开&gt; [target] [note]\nExample: /setkpi training_pass_rate 2023 98.5 mid-year count\n(the id must match exactly; /figures shows the indicators)',
   setKpiConfirm: 'Please check and confirm:',
@@ -182,68 +199,6 @@ export function uiText(language: Language): UiText {
 export function languageOf(languageCode: string | undefined): Language {
   return languageCode?.toLowerCase().startsWith('en') ? 'en' : 'zh';
 }
-
-/**
- * Topic buttons under /start: each asks a typical question of its topic. `id` is what goes into
- * callback data (short, ASCII).
- */
-export const TOPICS: readonly {
-  id: string;
-  zh: string;
-  en: string;
-  questionZh: string;
-  questionEn: string;
-}[] = [
-  {
-    id: 'yfyd',
-    zh: '优抚优待',
-    en: 'Benefits',
-    questionZh: '优抚优待方面做了哪些工作？',
-    questionEn: 'What was done on benefits and preferential treatment?',
-  },
-  {
-    id: 'jycy',
-    zh: '就业创业',
-    en: 'Employment',
-    questionZh: '退役军人就业创业有哪些成绩？',
-    questionEn: 'What was achieved in veterans’ employment and entrepreneurship?',
-  },
-  {
-    id: 'yjaz',
-    zh: '移交安置',
-    en: 'Resettlement',
-    questionZh: '移交安置工作情况如何？',
-    questionEn: 'How did transfer and resettlement go?',
-  },
-  {
-    id: 'byjn',
-    zh: '褒扬纪念',
-    en: 'Commemoration',
-    questionZh: '褒扬纪念工作做了什么？',
-    questionEn: 'What was done on commemorating martyrs?',
-  },
-  {
-    id: 'xf',
-    zh: '信访',
-    en: 'Petitions',
-    questionZh: '信访工作情况怎么样？',
-    questionEn: 'How were petitions handled?',
-  },
-  {
-    id: 'mb2023',
-    zh: '2023年目标',
-    en: '2023 targets',
-    questionZh: '2023年的工作目标是什么？',
-    questionEn: 'What are the targets for 2023?',
-  },
-  {
-    id: 'ndsj',
-    zh: '年度数据',
-    en: 'Annual figures',
-    questionZh: '2022年有哪些主要数据？',
-    questionEn: 'What are the key figures of 2022?',
-  },
-];
 
 /** Bot commands as registered with setMyCommands, per language. */
 export function commandList(language: Language): { command: string; description: string }[] {

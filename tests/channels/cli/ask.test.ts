@@ -175,7 +175,7 @@ describe('usage errors', () => {
 });
 
 describe('human-readable mode', () => {
-  it('prints the answer, 来源 and the quote', async () => {
+  it('prints the answer, 来源 and the quote, then a line of what to ask next', async () => {
     const result = await runAskHere(['2022年迁移了多少烈士墓']);
     expect(result.code, result.stderr).toBe(0);
     const out = result.stdout;
@@ -184,6 +184,11 @@ describe('human-readable mode', () => {
     expect(out).toContain('“完成集中迁移散葬烈士墓1041座”');
     expect(out).toContain('市退役军人事务局2022年度领导班子工作总结');
     expect(out.indexOf('来源')).toBeLessThan(out.lastIndexOf('完成集中迁移散葬烈士墓1041座'));
+    // Two or three questions the knowledge answers, after the sources.
+    const next = /接着可以问：(.+)/.exec(out);
+    expect(next, out).not.toBeNull();
+    expect(next![1]!.split(' ／ ').length).toBeGreaterThanOrEqual(2);
+    expect(out.indexOf('接着可以问')).toBeGreaterThan(out.indexOf('来源'));
     expect(() => JSON.parse(out)).toThrow();
   });
 });

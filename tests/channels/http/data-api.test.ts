@@ -80,6 +80,22 @@ describe('read API', () => {
     ).toBe(true);
   });
 
+  it('GET /api/dashboard leads with the disclosed headline figures (余 kept), the honours and the targets note', async () => {
+    const data = JSON.parse((await get('/api/dashboard')).body);
+    expect(data.year).toBe(2022);
+    expect(data.figures.length).toBeGreaterThan(0);
+    expect(data.figures.every((f: { value: number | null }) => f.value !== null)).toBe(true);
+    expect(data.figures.find((f: { id: string }) => f.id === 'online-memorial-visits')).toMatchObject({
+      value: 20000,
+      approx: '余',
+    });
+    expect(data.honours[0]).toContain('双拥工作考核得分为满分');
+    expect(data.targetYear).toBe(2023);
+    expect(data.actualsNote).toMatch(/2023年实际完成数尚未填报.*\/setkpi/);
+    expect(JSON.parse((await get('/api/dashboard?lang=en')).body).actualsNote).toMatch(/not been entered/);
+    expect((await get('/api/dashboard?lang=fr')).status).toBe(400);
+  });
+
   it('GET /api/indicators.csv is a BOM-prefixed CSV download with formulas defused and quotes escaped', async () => {
     const raw = await fetch(`${server.url}/api/indicators.csv`);
     expect([...Buffer.from(await raw.clone().arrayBuffer()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -91,6 +107,11 @@ describe('read API', () => {
     expect(csv.body).toContain(`'=HYPERLINK(""http://evil"")`);
     expect(csv.body).toContain('"a ""quoted"", line\nbreak"');
     expect(lines.find((l) => l.startsWith('training-pass-rate'))).toContain('未公开');
+    // 余 kept; an indicator with only a target has its actual 未填报 (not 未公开).
+    expect(lines.find((l) => l.startsWith('online-memorial-visits'))).toContain(',20000余,');
+    const placement = lines.find((l) => l.startsWith('placement-rate'))!;
+    expect(placement).toContain(',未填报,');
+    expect(placement).not.toContain('未公开,');
   });
 
   it('charts: SVG escapes hostile names, PNG is a real image', async () => {

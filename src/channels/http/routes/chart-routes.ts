@@ -1,16 +1,20 @@
 import { ChartFontError, renderStatsSvg, renderTargetsSvg, svgToPng } from '../../../charts/stats-chart.js';
 import type { Route, RouteContext } from '../http-deps.js';
 import { HttpError, sendBody } from '../http-io.js';
-import { LanguageQuerySchema, parseInput, queryObject } from '../validation.js';
+import { ChartQuerySchema, parseInput, queryObject } from '../validation.js';
+import { leadersView } from '../../leaders-view.js';
 
-/** stats: the Telegram /stats picture; headlines: the same without targets; targets: targets only. */
+/**
+ * stats: the Telegram /stats picture; headlines: the same without targets; targets: targets only
+ * (`layout=narrow` for phones).
+ */
 type Chart = 'stats' | 'headlines' | 'targets';
 
 function chartSvg(ctx: RouteContext, chart: Chart): string {
-  const { lang } = parseInput(LanguageQuerySchema, queryObject(ctx.url), 'query');
-  const summary = ctx.deps.tools.statsSummary();
-  if (chart === 'targets') return renderTargetsSvg(summary.targets, lang);
-  return renderStatsSvg(summary, lang, { targets: chart === 'stats' });
+  const { lang, layout } = parseInput(ChartQuerySchema, queryObject(ctx.url), 'query');
+  const view = leadersView(ctx.deps.tools, lang);
+  if (chart === 'targets') return renderTargetsSvg(view.targets, lang, { layout });
+  return renderStatsSvg(view, lang, { targets: chart === 'stats' });
 }
 
 // The charts use presentation attributes only, so the site-wide CSP (no script, no inline style)

@@ -3,7 +3,15 @@ import { HttpError, sendBody, sendJson } from '../http-io.js';
 import { indicatorRowsToCsv } from '../csv.js';
 import { buildIndicatorRows, indicatorFacets } from '../indicator-rows.js';
 import { indicatorIdParam } from '../indicator-param.js';
-import { FigureQuerySchema, PassageQuerySchema, parseInput, queryObject } from '../validation.js';
+import {
+  FigureQuerySchema,
+  LanguageQuerySchema,
+  PassageQuerySchema,
+  parseInput,
+  queryObject,
+} from '../validation.js';
+import { leadersView } from '../../leaders-view.js';
+import { toPassageView } from '../../passage-view.js';
 
 const figureQuery = (ctx: RouteContext) => parseInput(FigureQuerySchema, queryObject(ctx.url), 'query');
 
@@ -39,18 +47,36 @@ function indicatorsCsv(ctx: RouteContext): void {
   });
 }
 
+/**
+ * GET /api/dashboard?lang= → what the dashboard leads with: the year's headline disclosed figures
+ * (the brief's), its honours (某市), the target year and, while its actuals are missing, the note
+ * saying so and how staff enter them.
+ */
+function dashboard(ctx: RouteContext): void {
+  const { lang } = parseInput(LanguageQuerySchema, queryObject(ctx.url), 'query');
+  const view = leadersView(ctx.deps.tools, lang);
+  sendJson(ctx.res, 200, {
+    year: view.year,
+    figures: view.figures,
+    honours: view.honours,
+    targetYear: view.targets[0]?.year,
+    actualsNote: view.actualsNote,
+  });
+}
+
 /** GET /api/passage?chunk=<chunkId> → the whole section around a cited chunk (click on a source). */
 function getPassage(ctx: RouteContext): void {
   const { chunk } = parseInput(PassageQuerySchema, queryObject(ctx.url), 'query');
   const passage = ctx.deps.tools.passageContext(chunk);
   if (!passage) throw new HttpError(404, `No passage with chunk id "${chunk}".`, { field: 'chunk' });
-  sendJson(ctx.res, 200, passage);
+  sendJson(ctx.res, 200, toPassageView(passage));
 }
 
 export const dataRoutes: Route[] = [
   { method: 'GET', pattern: '/api/figures', handler: listFigures, limited: true },
   { method: 'GET', pattern: '/api/figures/:id', handler: getFigure, limited: true },
   { method: 'GET', pattern: '/api/indicators', handler: listIndicators, limited: true },
+  { method: 'GET', pattern: '/api/dashboard', handler: dashboard, limited: true },
   { method: 'GET', pattern: '/api/indicators.csv', handler: indicatorsCsv, limited: true },
   {
     method: 'GET',
