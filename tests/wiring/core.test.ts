@@ -21,7 +21,11 @@ describe('createCoreFor', () => {
     const config = loadConfig({ SESSION_IDLE_MINUTES: '5', CACHE_DIR: cacheDir, DATA_DIR: cacheDir });
     core = await createCoreFor(config, createLogger({ level: 'silent' }), { clock: () => now });
   });
-  afterAll(() => rm(cacheDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    // Derived-cache writes run in the background: let them land before the folder goes.
+    await core.flush();
+    await rm(cacheDir, { recursive: true, force: true });
+  });
 
   it('ends a conversation after SESSION_IDLE_MINUTES of quiet, not before', async () => {
     const ask = (question: string) => core.assistant.ask(question, { session: 'idle' });
