@@ -16,7 +16,7 @@ export interface TelegramHandle {
 }
 
 export interface StartTelegramDeps {
-  config: Pick<Config, 'telegram' | 'userHashSalt'>;
+  config: Pick<Config, 'telegram' | 'userHashSalt'> & { http?: Pick<Config['http'], 'host'> };
   assistant: Assistant;
   core: Pick<Core, 'tools' | 'knowledge' | 'reindex'>;
   store: Store;
@@ -54,6 +54,8 @@ export async function startTelegram(deps: StartTelegramDeps): Promise<TelegramHa
     userHashSalt: config.userHashSalt,
     logger,
     renderStatsPng: (language) => renderStatsPng(core.tools, language),
+    // The webhook listens where the HTTP server does (HOST): behind a reverse proxy, loopback only.
+    ...(config.http && { webhookHost: config.http.host }),
     ...(deps.storage?.postgres && { coordination: replicaCoordination(deps.storage, logger) }),
     ...deps.botOptions,
   });

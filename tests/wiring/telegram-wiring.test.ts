@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -190,4 +191,53 @@ describe('startTelegram without a usable bot', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('in webhook mode listens on HOST only, like the web server', async () => {
+    const server = await startFakeTelegram({ token: TOKEN });
+    const test = await createTestCore();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'va-tg-wiring-'));
+    const store = createSqliteStore(path.join(dir, 'assistant.db'));
+    const port = await freePort();
+    const base = telegramConfig(server.url);
+    // 127.0.0.2 is loopback too: a listener on HOST answers there and not on 127.0.0.1, while
+    // one on 0.0.0.0 would answer on both.
+    const config = {
+      ...base,
+      telegram: {
+        ...base.telegram!,
+        mode: { kind: 'webhook' as const, url: 'https://bot.example/hook', secretToken: 'secret_1', port },
+      },
+      http: { host: '127.0.0.2' },
+    };
+    let handle: TelegramHandle | undefined;
+    try {
+      handle = await startTelegram({
+        config,
+        assistant: test.core.assistant,
+        core: test.core,
+        store,
+        logger: captureLogger().logger,
+        botOptions: FAST,
+      });
+      expect(handle).toBeDefined();
+      const onHost = await fetch(`http://127.0.0.2:${port}/`, { method: 'POST', body: '{}' });
+      expect(onHost.status).toBeGreaterThanOrEqual(400); // reached: refused for the missing secret
+      await expect(fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: '{}' })).rejects.toThrow();
+    } finally {
+      await handle?.stop('test end');
+      await store.close();
+      await server.close();
+      await test.cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+
+/** A port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
