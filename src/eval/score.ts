@@ -2,6 +2,7 @@ import type { Answer } from '../assistant/answer.js';
 import { checkGrounding } from '../assistant/grounding.js';
 import { stripNonClaims } from '../assistant/llm/grounding-gate.js';
 import { normaliseForMatch } from '../knowledge/normalise.js';
+import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from '../knowledge/chinese-numerals.js';
 import type { Passage } from '../assistant/ports.js';
 import { expectedStatus, isAnswerable, type GoldQuestion } from './gold.js';
 import { citedArticles, saysNotStated } from './cited-articles.js';
@@ -27,8 +28,15 @@ export interface QuestionScore {
   problems: string[];
 }
 
-const has = (answer: string, needle: string): boolean =>
-  normaliseForMatch(answer).includes(normaliseForMatch(needle));
+/** Chinese numerals read as digits on both sides: "服现役满5年" states "五年". */
+const NUMERAL_RUN = new RegExp(`[${CHINESE_NUMERAL_CHARS}]+`, 'g');
+const withDigits = (text: string): string =>
+  text.replace(NUMERAL_RUN, (run) => String(parseChineseNumeral(run) ?? run));
+
+const has = (answer: string, needle: string): boolean => {
+  const [a, n] = [normaliseForMatch(answer), normaliseForMatch(needle)];
+  return a.includes(n) || withDigits(a).includes(withDigits(n));
+};
 
 /** Scores one answer against its gold expectation (rules in tests/eval/README.md). */
 export function scoreAnswer(

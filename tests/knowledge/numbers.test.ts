@@ -86,6 +86,7 @@ describe('findNumbers — Chinese numerals', () => {
     ['两年内', 2, '年'],
     ['力争实现“七个确保”', 7, '个'],
     ['子女未满18周岁', 18, '周岁'],
+    ['市军休总站获评五星级服务机构', 5, '星级'],
   ])('%s → %d %s', (text, value, unit) => {
     expect(findNumbers(text).map((m) => [m.value, m.unit])).toEqual([[value, unit]]);
   });

@@ -15,11 +15,13 @@ const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
     unit: /^(人|名|位)$/,
   },
   { cue: /多少人次|几人次|person-times/i, unit: /^人次$/ },
-  { cue: /多少钱|多少元|多少万|金额|how much money/i, unit: /元$/ },
+  // "慰问费一共给了多少": a fee, fund or payment asked "how much" is money.
+  { cue: /多少钱|多少元|多少万|金额|(费|金|款)[^，。？?]{0,6}多少|how much money/i, unit: /元$/ },
   { cue: /几家|多少家/, unit: /^家$/ },
   { cue: /几座|多少座/, unit: /^座$/ },
   { cue: /多少天|几天/, unit: /^(天|日)$/ },
   { cue: /多少分|几分|得分/, unit: /^分$/ },
+  { cue: /几星|多少星|星级/, unit: /^星级$/ },
 ];
 
 /** The unit a number question asks for, when it names one ("多少人", "几座"). */

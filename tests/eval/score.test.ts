@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/assistant/answer.js';
+import type { GoldQuestion } from '../../src/eval/gold.js';
+import { scoreAnswer } from '../../src/eval/score.js';
+
+const answer = (text: string, status: Answer['status'] = 'answered'): Answer => ({
+  question: 'q',
+  answer: text,
+  status,
+  language: 'zh',
+  citations: [],
+  figures: [],
+  mode: 'offline',
+});
+const question = (expect: GoldQuestion['expect']): GoldQuestion => ({
+  id: 'x-1',
+  kind: 'policy',
+  question: 'q',
+  expect,
+  file: 'x.jsonl',
+});
+
+describe('scoreAnswer', () => {
+  it('reads Chinese numerals as digits on both sides (五年 = 5年), and still tells numbers apart', () => {
+    const q = question({ status: 'answered', language: 'zh', mustInclude: ['五年'] });
+    expect(scoreAnswer(q, answer('有，但要服现役满5年。'), undefined).correct).toBe(true);
+    expect(scoreAnswer(q, answer('有，但要服现役满五年。'), undefined).correct).toBe(true);
+    expect(scoreAnswer(q, answer('有，但要服现役满4年。'), undefined).problems).toEqual(['missing "五年"']);
+  });
+
+  it('takes "the law leaves it to local rules" for an unanswerable question, and an invented answer not', () => {
+    const q = question({ answerable: false, reason: 'local_rule', language: 'zh' });
+    const referral = answer('能。优待金由中央和地方财政分级负担，条例没有写金额，以国家和当地规定为准。');
+    expect(scoreAnswer(q, referral, undefined)).toMatchObject({ correct: true, wronglyAnswered: false });
+    expect(scoreAnswer(q, answer('每年发3000元。'), undefined)).toMatchObject({
+      correct: false,
+      wronglyAnswered: true,
+    });
+    expect(scoreAnswer(q, answer('抱歉，没有找到。', 'not_found'), undefined).correct).toBe(true);
+  });
+});
