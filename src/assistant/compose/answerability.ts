@@ -1,3 +1,4 @@
+import { isAskedUnit } from '../understand/asked-units.js';
 import { findNumbers } from '../../knowledge/numbers.js';
 import { normaliseForMatch } from '../../knowledge/normalise.js';
 import type { TermWeight } from './relevance.js';
@@ -8,32 +9,11 @@ import { subWords } from '../../retrieval/nouns.js';
  * extractive assistant must say "not found" rather than quote something merely nearby.
  */
 
-/** Unit families a "how many" question can ask for; 人次 is a unit of its own. */
-const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
-  {
-    cue: /多少(个)?人(?!次)|几(个)?人(?!次)|几位|几名|多少名|how many (people|persons|staff|employees|veterans|members|officials)/i,
-    unit: /^(人|名|位)$/,
-  },
-  { cue: /多少人次|几人次|person-times/i, unit: /^人次$/ },
-  // "慰问费一共给了多少": a fee, fund or payment asked "how much" is money.
-  { cue: /多少钱|多少元|多少万|金额|(费|金|款)[^，。？?]{0,6}多少|how much money/i, unit: /元$/ },
-  { cue: /几家|多少家/, unit: /^家$/ },
-  { cue: /几座|多少座/, unit: /^座$/ },
-  { cue: /多少天|几天/, unit: /^(天|日)$/ },
-  { cue: /多少分|几分|得分/, unit: /^分$/ },
-  { cue: /几星|多少星|星级/, unit: /^星级$/ },
-];
-
-/** The unit a number question asks for, when it names one ("多少人", "几座"). */
-export function askedUnit(question: string): RegExp | undefined {
-  return ASKED_UNITS.find((u) => u.cue.test(question))?.unit;
-}
-
 /** True when the text states (or masks) a number in the asked unit. */
 export function holdsNumberIn(text: string, unit: RegExp): boolean {
   // A full score (满分) is a score even without digits.
   if (unit.test('分') && text.includes('满分')) return true;
-  return findNumbers(text).some((m) => unit.test(m.unit.replace(/^[余多]/, '')));
+  return findNumbers(text).some((m) => isAskedUnit(unit, m.unit));
 }
 
 /** Nouns that name no subject of their own ("什么时候", "局里", "回家"). */

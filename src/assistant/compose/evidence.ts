@@ -3,7 +3,8 @@ import { findNumbers } from '../../knowledge/numbers.js';
 import { STAFF_UPDATE_DOC } from '../tools/kpi-overlay.js';
 import { asksAboutBenefits } from '../understand/intent.js';
 import type { Understanding } from '../understand/understand.js';
-import { askedUnit, holdsFocusTerm, holdsNumberIn } from './answerability.js';
+import { holdsFocusTerm, holdsNumberIn } from './answerability.js';
+import { askedUnit, isAskedUnit } from '../understand/asked-units.js';
 import type { ComposeContext } from './compose-context.js';
 import { bestExtractedFigure, type FigureCandidate } from './extracted-figure-answer.js';
 import type { ScoredPassage } from './passage-answer.js';
@@ -118,6 +119,10 @@ async function betterExtractedFigure(
   ) {
     return undefined;
   }
+  // "慰问费给了多少" names the indicator 走访慰问烈士遗属 (名) but asks for money: a figure in
+  // the asked unit answers what the indicator cannot.
+  const unit = askedUnit(u.text);
+  if (unit && !isAskedUnit(unit, kpi.unit)) return candidate;
   const kpiScore = Math.max(
     ...[kpi.nameZh, ...kpi.aliases].map((name) => coverage(terms, name, ctx.termWeight)),
   );

@@ -1,3 +1,4 @@
+import { isAskedUnit } from '../understand/asked-units.js';
 import type { ExtractedFigure } from '../../knowledge/types.js';
 import type { Language } from '../answer.js';
 import { uniqueCitations, type CiteQuote } from './cite.js';
@@ -54,7 +55,7 @@ export function bestExtractedFigure(
         (c.subject >= MIN_SUBJECT_COVERAGE ||
           c.own >= SENTENCE_ALONE_COVERAGE ||
           (c.sentence >= SENTENCE_ALONE_COVERAGE && alone(c.figure, figures))) &&
-        (!unit || unit.test(c.figure.unit.replace(/^[余多]/, ''))),
+        (!unit || isAskedUnit(unit, c.figure.unit)),
     )
     .sort((a, b) => b.subject + b.sentence - (a.subject + a.sentence))[0];
 }

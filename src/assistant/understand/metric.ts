@@ -1,3 +1,4 @@
+import { unitFit } from './asked-units.js';
 import type { Kpi } from '../../knowledge/types.js';
 import { normaliseForMatch } from '../../knowledge/normalise.js';
 import { segment } from '../../retrieval/tokenizer.js';
@@ -32,19 +33,6 @@ const FUNCTION_CHAR =
 const ASKING = /^(几|多少|哪)|^(.)不\2$/;
 
 const MIN_EXPLAINED_SHARE = 0.34;
-
-const UNIT_CUES: { cue: RegExp; units: RegExp }[] = [
-  { cue: /多少钱|金额|资金|经费|万元|元|money|funds|yuan/i, units: /元/ },
-  { cue: /几家|多少家|companies|businesses|enterprises/i, units: /家/ },
-  { cue: /几份|多少份/, units: /^份$/ },
-  { cue: /几项|多少项/, units: /^项$/ },
-  { cue: /几起|多少起|多少件/, units: /^(起|件)$/ },
-  { cue: /几座|多少座|graves|tombs/i, units: /座/ },
-  { cue: /几位|几名|多少名|多少人|几个人|people|persons/i, units: /人|名/ },
-  { cue: /几个(市|州|县|区|单位|支部)/, units: /^个$/ },
-  { cue: /几次|几回|几场|多少次|多少场|how many times/i, units: /次|场/ },
-  { cue: /百分之|比例|比率|占比|率|percent|%|rate/i, units: /%/ },
-];
 
 export function findMetric(question: string, kpis: readonly Kpi[]): MetricMatch | undefined {
   const q = normaliseForMatch(question);
@@ -93,13 +81,6 @@ function wholeAliasBonus(q: string, kpi: Kpi): number {
       bonus = Math.max(bonus, alias.length * 2.5);
   }
   return bonus;
-}
-
-function unitFit(q: string, unit: string): number {
-  let fit = 1;
-  for (const { cue, units } of UNIT_CUES)
-    if (cue.test(q)) fit = units.test(unit) ? Math.max(fit, 1.5) : Math.min(fit, 0.2);
-  return fit;
 }
 
 const vocabularies = new WeakMap<Kpi, { words: Set<string>; text: string }>();

@@ -1,0 +1,52 @@
+/**
+ * The unit a number question asks for ("多少人", "几座", "慰问费给了多少" → 元). One list serves
+ * both the choice of an indicator (its unit must fit) and of a figure found in a passage.
+ * Units are compared without a leading 余/多 (20000余人 is a count of 人).
+ */
+export const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
+  { cue: /多少人次|几人次|person-times/i, unit: /^人次$/ },
+  {
+    cue: /多少(个)?人(?!次)|几(个)?人(?!次)|几位|几名|多少名|how many (people|persons|staff|employees|veterans|members|officials)\b(?!')/i,
+    unit: /^(人|名|位)$/,
+  },
+  // "慰问费一共给了多少": a fee, fund or payment asked "how much" is money.
+  {
+    cue: /多少钱|多少元|多少万|金额|资金|经费|(费|金|款)[^，。？?]{0,6}多少|money|funds|yuan/i,
+    unit: /元$/,
+  },
+  { cue: /几家|多少家|companies|businesses|enterprises/i, unit: /^家$/ },
+  { cue: /几份|多少份/, unit: /^份$/ },
+  { cue: /几项|多少项/, unit: /^项$/ },
+  { cue: /几起|多少起|多少件/, unit: /^(起|件)$/ },
+  { cue: /几座|多少座|graves|tombs/i, unit: /^座$/ },
+  { cue: /几个(市|州|县|区|单位|支部)/, unit: /^个$/ },
+  { cue: /几次|几回|几场|多少次|多少场|how many times/i, unit: /^(次|场)$/ },
+  { cue: /多少天|几天/, unit: /^(天|日)$/ },
+  { cue: /多少分|几分|得分/, unit: /^分$/ },
+  { cue: /几星|多少星|星级/, unit: /^星级$/ },
+  { cue: /百分之|比例|比率|占比|率|percent|%|rate/i, unit: /^%$/ },
+];
+
+const bare = (unit: string): string => unit.replace(/^[余多]/, '');
+
+/** The unit a number question asks for, when it names one. */
+export function askedUnit(question: string): RegExp | undefined {
+  return ASKED_UNITS.find((u) => u.cue.test(question))?.unit;
+}
+
+/** True when `unit` (a figure's or an indicator's) is the asked one. */
+export const isAskedUnit = (asked: RegExp, unit: string): boolean => asked.test(bare(unit));
+
+/**
+ * How well an indicator's unit fits the question: 1.5 when a cue asks for it, 0.2 when a cue asks
+ * for another unit, 1 when the question names none.
+ */
+export function unitFit(question: string, unit: string): number {
+  // An indicator counted in 人次 answers "多少人" and "几次" loosely: staff say either.
+  const fits = (asked: RegExp) =>
+    isAskedUnit(asked, unit) || (bare(unit) === '人次' && (asked.test('人') || asked.test('次')));
+  let fit = 1;
+  for (const { cue, unit: asked } of ASKED_UNITS)
+    if (cue.test(question)) fit = fits(asked) ? Math.max(fit, 1.5) : Math.min(fit, 0.2);
+  return fit;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { holdsNumberIn } from '../../src/assistant/compose/answerability.js';
+import { askedUnit, unitFit } from '../../src/assistant/understand/asked-units.js';
+
+describe('askedUnit — the unit a number question asks for', () => {
+  it.each([
+    ['慰问费一共给了多少？', '12000元'],
+    ['奖补资金发了多少万', '**万元'],
+    ['市军休总站评上几星级了', '五星级'],
+    ['创业补贴发给了几家企业', '9家'],
+    ['清明去描碑的有多少人次', '1000余人次'],
+  ])('%s is answered by a number like %s', (question, number) => {
+    const unit = askedUnit(question);
+    expect(unit).toBeDefined();
+    expect(holdsNumberIn(number, unit!)).toBe(true);
+  });
+
+  it('does not take a count of people for money, nor a star rating for a count', () => {
+    expect(holdsNumberIn('走访慰问烈士遗属6名', askedUnit('慰问费一共给了多少')!)).toBe(false);
+    expect(holdsNumberIn('获得全部四项表彰', askedUnit('评上几星级了')!)).toBe(false);
+    expect(askedUnit('烈属一共去看了几回')).toBeDefined();
+    expect(askedUnit('安置任务哪天完成的')).toBeUndefined();
+  });
+});
+
+describe('unitFit — an indicator whose unit the question asks for', () => {
+  it('favours the asked unit and disfavours another', () => {
+    expect(unitFit('慰问费给了多少', '元')).toBe(1.5);
+    expect(unitFit('慰问费给了多少', '名')).toBe(0.2);
+    expect(unitFit('安置任务完成了吗', '名')).toBe(1);
+  });
+
+  it('reads a possessive as what is counted: petition cases, not veterans', () => {
+    expect(unitFit("How many veterans' petition cases did the bureau handle?", '件')).toBe(1);
+    expect(unitFit('How many veterans found jobs?', '人')).toBe(1.5);
+  });
+});
