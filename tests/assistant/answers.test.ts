@@ -157,3 +157,20 @@ describe('next questions after a figure', () => {
     expect(answer.suggestions ?? []).not.toContain('退役军人看病有哪些优待？');
   });
 });
+
+describe('figures picked by what the question counts', () => {
+  it('reads a count, a sum of money and person-times from the report, each in its own unit', async () => {
+    const guarantees = await ask('明年的工作打算一共提了几个确保');
+    expect(guarantees.answer).toContain('七个');
+    const money = await ask('9·30那次看望烈属的慰问费发了多少');
+    expect(money.answer).toContain('12000元');
+    const tombs = await ask('清明去墓地擦碑描字的一共多少人次');
+    expect(tombs.answer).toContain('1000余人次');
+  });
+
+  it('does not take the only count in a nearby sentence for a number the report never gives', async () => {
+    const answer = await ask('全市的军休干部总共有多少人');
+    expect(answer.status).toBe('not_found');
+    expect(answer.answer).not.toMatch(/\d/);
+  });
+});

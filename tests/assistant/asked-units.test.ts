@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { holdsNumberIn } from '../../src/assistant/compose/answerability.js';
-import { askedUnit, unitFit } from '../../src/assistant/understand/asked-units.js';
+import { askedUnit, countedNoun, unitFit } from '../../src/assistant/understand/asked-units.js';
 
 describe('askedUnit — the unit a number question asks for', () => {
   it.each([
@@ -33,5 +33,16 @@ describe('unitFit — an indicator whose unit the question asks for', () => {
   it('reads a possessive as what is counted: petition cases, not veterans', () => {
     expect(unitFit("How many veterans' petition cases did the bureau handle?", '件')).toBe(1);
     expect(unitFit('How many veterans found jobs?', '人')).toBe(1.5);
+  });
+});
+
+describe('countedNoun — what a 几个X question counts', () => {
+  it.each([
+    ['2023年要实现几个确保？', '确保'],
+    ['全省拿了几项表彰', '表彰'],
+    ['一共几个人', undefined],
+    ['多少钱', undefined],
+  ])('%s → %s', (question, noun) => {
+    expect(countedNoun(question)).toBe(noun);
   });
 });

@@ -1,7 +1,7 @@
 import { isAskedUnit } from '../understand/asked-units.js';
 import { findNumbers } from '../../knowledge/numbers.js';
 import { normaliseForMatch } from '../../knowledge/normalise.js';
-import type { TermWeight } from './relevance.js';
+import { holdsTerm, type TermWeight } from './relevance.js';
 import { subWords } from '../../retrieval/nouns.js';
 
 /**
@@ -70,5 +70,5 @@ export function holdsFocusTerm(terms: readonly string[], weight: TermWeight, tex
   const seen = terms.filter((t) => !weight.unseen(t));
   const heaviest = Math.max(0, ...seen.map((t) => weight(t)));
   const haystack = normaliseForMatch(text);
-  return seen.filter((t) => weight(t) >= heaviest * 0.9).every((t) => haystack.includes(t));
+  return seen.filter((t) => weight(t) >= heaviest * 0.9).every((t) => holdsTerm(haystack, t));
 }

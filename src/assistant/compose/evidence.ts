@@ -4,7 +4,7 @@ import { STAFF_UPDATE_DOC } from '../tools/kpi-overlay.js';
 import { asksAboutBenefits } from '../understand/intent.js';
 import type { Understanding } from '../understand/understand.js';
 import { holdsFocusTerm, holdsNumberIn } from './answerability.js';
-import { askedUnit, isAskedUnit } from '../understand/asked-units.js';
+import { askedNumber, askedUnit, isAskedUnit } from '../understand/asked-units.js';
 import type { ComposeContext } from './compose-context.js';
 import { bestExtractedFigure, type FigureCandidate } from './extracted-figure-answer.js';
 import type { ScoredPassage } from './passage-answer.js';
@@ -110,9 +110,9 @@ async function betterExtractedFigure(
   kpi: Kpi,
   ctx: ComposeContext,
 ): Promise<FigureCandidate | undefined> {
-  const terms = contentTerms(u.resolvedText, u.boostTerms, u.replacedWords);
+  const terms = contentTerms(u.resolvedText, u.translations);
   const relevant = await relevantPassages(u, terms, ctx);
-  const candidate = bestExtractedFigure(terms, relevant, ctx.kb.figures, ctx.termWeight, askedUnit(u.text));
+  const candidate = bestExtractedFigure(terms, relevant, ctx.kb.figures, ctx.termWeight, askedNumber(u.text));
   if (
     !candidate ||
     kpi.values.some((v) => candidate.clause.includes(v.quote) || v.quote.includes(candidate.clause))

@@ -14,6 +14,12 @@ const MIN_SENTENCE_COVERAGE = 0.5;
 const MIN_SUBJECT_COVERAGE = 0.2;
 const SENTENCE_ALONE_COVERAGE = 0.8;
 
+/** What a number question asks for: a unit ("多少人次") and what it counts ("几个确保" → 确保). */
+export interface AskedNumber {
+  unit?: RegExp | undefined;
+  counted?: string | undefined;
+}
+
 export interface FigureCandidate {
   figure: ExtractedFigure;
   /** The clause that states the number: a verbatim piece of the figure's sentence. */
@@ -33,8 +39,9 @@ export function bestExtractedFigure(
   passages: ScoredPassage[],
   figures: readonly ExtractedFigure[],
   weight: TermWeight,
-  unit?: RegExp,
+  asked: AskedNumber = {},
 ): FigureCandidate | undefined {
+  const { unit, counted } = asked;
   const candidates = passages.slice(0, 3).flatMap(({ passage }) =>
     figures
       .filter((f) => f.docId === passage.doc)
@@ -43,7 +50,8 @@ export function bestExtractedFigure(
       .map(({ figure, clause }) => ({
         figure,
         clause,
-        sentence: coverage(terms, figure.quote, weight),
+        // Like a passage, a sentence is read with its headings ("2023年工作打算" › …确保).
+        sentence: coverage(terms, `${figure.quote} ${figure.sectionPath.join(' ')}`, weight),
         subject: coverage(terms, figure.subject, weight),
         own: coverage(terms, clause, weight),
       })),
@@ -54,6 +62,9 @@ export function bestExtractedFigure(
         c.sentence >= MIN_SENTENCE_COVERAGE &&
         (c.subject >= MIN_SUBJECT_COVERAGE ||
           c.own >= SENTENCE_ALONE_COVERAGE ||
+          (counted !== undefined && countsThe(c.figure, counted)) ||
+          // The sentence's only figure in the asked unit answers "多少人次" if its clause is on topic.
+          (unit !== undefined && c.own >= MIN_SUBJECT_COVERAGE && alone(c.figure, figures, unit)) ||
           (c.sentence >= SENTENCE_ALONE_COVERAGE && alone(c.figure, figures))) &&
         (!unit || isAskedUnit(unit, c.figure.unit)),
     )
@@ -102,9 +113,18 @@ export function composeExtractedFigureAnswer(
   );
 }
 
-/** The only figure stated in its sentence: then the sentence is about that figure. */
-const alone = (f: ExtractedFigure, figures: readonly ExtractedFigure[]): boolean =>
-  figures.filter((other) => other.docId === f.docId && other.quote === f.quote).length === 1;
+/**
+ * The only figure stated in its sentence (in the asked unit, when one is asked): then the
+ * sentence is about that figure. "擦碑描字多少人次": 20000余人 and 1000余人次 share a sentence.
+ */
+const alone = (f: ExtractedFigure, figures: readonly ExtractedFigure[], unit?: RegExp): boolean =>
+  figures.filter(
+    (other) => other.docId === f.docId && other.quote === f.quote && (!unit || isAskedUnit(unit, other.unit)),
+  ).length === 1;
+
+/** The figure counts what the question counts: "几个确保" and “七个确保”. */
+const countsThe = (f: ExtractedFigure, counted: string): boolean =>
+  f.quote.replace(/[“”"‘’]/g, '').includes(`${f.raw}${counted}`);
 
 /** The comma-delimited clause of the figure's sentence that holds its number. */
 function clauseOf(f: ExtractedFigure): string {

@@ -16,21 +16,48 @@ const QUESTION_WORDS = new Set(
 /** "快不快", "算不算", "几场": asking words. */
 const ASKING = /^(.)不\1$|^(几|多少|哪|多长|多久|多大)/;
 
-/** The terms of a question that carry its meaning, plus official terms from the glossary. */
-export function contentTerms(
-  question: string,
-  boostTerms: readonly string[],
-  replacedWords: readonly string[] = [],
-): string[] {
+/** A question's word and the official term the glossary reads it as: one term, either counts. */
+export interface Translation {
+  term: string;
+  variant: string;
+}
+
+/**
+ * A term is a word, or alternatives joined by `|`: "军休服务机构|军休总站" is found in a passage
+ * that says either (the report names 军休总站 itself; the glossary's official term covers 军休所).
+ */
+export const alternativesOf = (term: string): string[] => term.split('|');
+
+/** True when the (normalised) text holds the term or one of its alternatives. */
+export const holdsTerm = (haystack: string, term: string): boolean =>
+  alternativesOf(term).some((alt) => haystack.includes(alt));
+
+/**
+ * The terms of a question that carry its meaning. A word the glossary translated (当兵 → 服役)
+ * stands with its official term as one term with two alternatives; official terms the question
+ * writes as such stand alone.
+ */
+export function contentTerms(question: string, translations: readonly Translation[] = []): string[] {
   const englishOnly = !/[\u3400-\u9fff]/.test(question);
-  // A colloquial word the glossary translated (当兵 → 服役) is represented by its official term.
-  const replaced = (w: string) => replacedWords.some((v) => v.includes(w));
+  const variants = translations.filter((t) => t.variant !== t.term).map((t) => t.variant);
+  const replaced = (w: string) => variants.some((v) => v.includes(w));
   const own = segment(question).words.filter(
     (w) => !QUESTION_WORDS.has(w) && !ASKING.test(w) && !replaced(w) && (w.length >= 2 || /^\d+$/.test(w)),
   );
   // An English question's own words never occur in Chinese documents; only its translations count.
   const kept = englishOnly ? own.filter((w) => /\d/.test(w)) : own;
-  return [...new Set([...kept, ...boostTerms.map(normaliseForMatch)])].filter((w) => !/^20\d\d$/.test(w));
+  const official = [...new Set(translations.map((t) => normaliseForMatch(t.term)))].map((term) => {
+    // "军休" matched inside "军休干部" as written is no alternative: it would find every 军休所.
+    const chinese = translations
+      .map((t) => ({ official: normaliseForMatch(t.term), variant: normaliseForMatch(t.variant) }))
+      .filter(
+        ({ official, variant }) =>
+          official === term && !official.includes(variant) && /[\u3400-\u9fff]/.test(variant),
+      )
+      .map(({ variant }) => variant);
+    return [term, ...new Set(chinese)].join('|');
+  });
+  return [...new Set([...kept, ...official])].filter((w) => !/^20\d\d$/.test(w));
 }
 
 /** How much a term says: rare terms (and terms the documents never use) weigh more. */
@@ -51,7 +78,7 @@ export function createTermWeight(texts: readonly string[]): TermWeight {
   const df = (term: string): number => {
     let count = cache.get(term);
     if (count === undefined) {
-      count = haystacks.reduce((n, text) => n + (text.includes(term) ? 1 : 0), 0);
+      count = haystacks.reduce((n, text) => n + (holdsTerm(text, term) ? 1 : 0), 0);
       cache.set(term, count);
     }
     return count;
@@ -74,11 +101,12 @@ export function coverage(terms: readonly string[], text: string, weight: TermWei
   for (const term of terms) {
     const w = weight(term);
     total += w;
-    if (haystack.includes(term)) found += w;
+    if (holdsTerm(haystack, term)) found += w;
     else if (
-      term.length >= 3 &&
-      /[\u3400-\u9fff]/.test(term) &&
-      pieces(term).some((p) => haystack.includes(p))
+      alternativesOf(term).some(
+        (alt) =>
+          alt.length >= 3 && /[\u3400-\u9fff]/.test(alt) && pieces(alt).some((p) => haystack.includes(p)),
+      )
     )
       found += w / 2;
   }

@@ -1,7 +1,7 @@
 import type { Understanding } from '../understand/understand.js';
 import { nounsOf } from '../../retrieval/nouns.js';
 import { focusTermMissing } from './answerability.js';
-import { askedUnit } from '../understand/asked-units.js';
+import { askedNumber } from '../understand/asked-units.js';
 import type { ComposeContext } from './compose-context.js';
 import { draft, type Draft } from './draft.js';
 import {
@@ -129,7 +129,7 @@ export async function composeOffline(
 
 /** How much of the question the best report passage holds (0 when none qualifies). */
 async function bestReportCoverage(u: Understanding, ctx: ComposeContext): Promise<number> {
-  const terms = contentTerms(u.resolvedText, u.boostTerms, u.replacedWords);
+  const terms = contentTerms(u.resolvedText, u.translations);
   const relevant = await relevantPassages(u, terms, ctx);
   return Math.max(0, ...relevant.filter((r) => r.passage.kind !== 'law').map((r) => r.coverage));
 }
@@ -173,7 +173,7 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
   const nouns = nounsOf(u.text);
   // Everyday verbs and adverbs no document uses (以后, 掏钱, 考上) say nothing about relevance;
   // an unseen noun does, and is kept (see focusTermMissing).
-  const terms = contentTerms(u.resolvedText, u.boostTerms, u.replacedWords).filter(
+  const terms = contentTerms(u.resolvedText, u.translations).filter(
     (term) => !ctx.termWeight.unseen(term) || nouns.includes(term) || u.boostTerms.includes(term),
   );
   const relevant = withIndicatorPassage(u, await relevantPassages(u, terms, ctx), ctx);
@@ -187,7 +187,13 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
     return notFound(u, ctx);
   }
   if (u.intent === 'figure') {
-    const candidate = bestExtractedFigure(terms, relevant, ctx.kb.figures, ctx.termWeight, askedUnit(u.text));
+    const candidate = bestExtractedFigure(
+      terms,
+      relevant,
+      ctx.kb.figures,
+      ctx.termWeight,
+      askedNumber(u.text),
+    );
     if (candidate) return composeExtractedFigureAnswer(candidate, language, ctx.cite);
     if (!numberFallbackAllowed(u, relevant, terms, ctx.termWeight)) return notFound(u, ctx);
   }

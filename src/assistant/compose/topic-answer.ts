@@ -4,6 +4,7 @@ import type { Passage } from '../ports.js';
 import { passageCitation } from './cite.js';
 import { draft, type Draft } from './draft.js';
 import { sourceLabel } from './passage-answer.js';
+import { alternativesOf } from './relevance.js';
 
 /** "创业有什么扶持", "看病有啥优待": a broad question about a topic, not one entitlement. */
 const BROAD =
@@ -55,7 +56,7 @@ function topicSection(terms: string[], kb: KnowledgeBase): Section | undefined {
   );
   return kb.sections
     .filter((s) => policyDocs.has(s.docId) && s.path.length > 0)
-    .filter((s) => terms.includes(topicOf(s)))
+    .filter((s) => terms.flatMap(alternativesOf).includes(topicOf(s)))
     .sort((a, b) => b.path.length - a.path.length)[0];
 }
 

@@ -34,6 +34,22 @@ export function askedUnit(question: string): RegExp | undefined {
   return ASKED_UNITS.find((u) => u.cue.test(question))?.unit;
 }
 
+/**
+ * What a "几个X" question counts: the two characters after the numeral and measure word
+ * ("要实现几个确保" → 确保), when they are not themselves an asking word.
+ */
+export function countedNoun(question: string): string | undefined {
+  const m = /(?:几|多少)(?:个|项|条|类|种|家|批|场|次)([\u4e00-\u9fff]{2})/.exec(question);
+  const noun = m?.[1];
+  return noun && !/^(人|呢|吗|啊|了|的|是|有|在|都|还)/.test(noun) ? noun : undefined;
+}
+
+/** What a number question asks for, for choosing among the figures of a passage. */
+export const askedNumber = (question: string) => ({
+  unit: askedUnit(question),
+  counted: countedNoun(question),
+});
+
 /** True when `unit` (a figure's or an indicator's) is the asked one. */
 export const isAskedUnit = (asked: RegExp, unit: string): boolean => asked.test(bare(unit));
 

@@ -35,6 +35,8 @@ export interface Understanding {
   replacedWords: string[];
   /** Every word of the question the glossary matched (including official terms written as such). */
   glossedWords: string[];
+  /** Each glossary match: the question's word (variant) and the official term it stands for. */
+  translations: { term: string; variant: string }[];
 }
 
 export interface UnderstandContext {
@@ -83,5 +85,6 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     boostTerms,
     replacedWords: matches.map((m) => m.variant).filter((v) => !boostTerms.includes(v)),
     glossedWords: matches.map((m) => m.variant),
+    translations: matches,
   };
 }
