@@ -55,6 +55,16 @@ describe('a benefits answer', () => {
     expect(a.citations.some((c) => c.doc.startsWith('laws/'))).toBe(true);
   });
 
+  it('answers "is there a benefit" from the law even when the report shares more words', async () => {
+    // The report's "就业创业…优待" sentences hold every word but 残疾; the law answers the question.
+    const a = await ask('退伍兵伤残了找工作有照顾吗');
+    expect(a.status).toBe('answered');
+    expect(
+      a.citations.every((c) => c.doc.startsWith('laws/')),
+      JSON.stringify(a.citations),
+    ).toBe(true);
+  });
+
   it('answers the part the documents hold and says plainly what they do not', async () => {
     const a = await ask('老兵办信用卡有优惠吗');
     expect(a.answer).toMatch(/^您问的“信用卡”，现有资料没有写明/);
