@@ -168,6 +168,14 @@ describe('figures picked by what the question counts', () => {
     expect(tombs.answer).toContain('1000余人次');
   });
 
+  it('answers an amount of money asked next to a count with the amount, masked as it is (either language)', async () => {
+    const en = await ask('How much subsidy money was given to the 9 veteran businesses?');
+    expect(en.status).toBe('undisclosed');
+    expect(en.language).toBe('en');
+    expect(en.answer).toContain('not disclosed');
+    expect(en.answer).not.toMatch(/: 9\./);
+  });
+
   it('does not take the only count in a nearby sentence for a number the report never gives', async () => {
     const answer = await ask('全市的军休干部总共有多少人');
     expect(answer.status).toBe('not_found');

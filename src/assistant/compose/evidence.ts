@@ -113,16 +113,15 @@ async function betterExtractedFigure(
   const terms = contentTerms(u.resolvedText, u.translations);
   const relevant = await relevantPassages(u, terms, ctx);
   const candidate = bestExtractedFigure(terms, relevant, ctx.kb.figures, ctx.termWeight, askedNumber(u.text));
-  if (
-    !candidate ||
-    kpi.values.some((v) => candidate.clause.includes(v.quote) || v.quote.includes(candidate.clause))
-  ) {
-    return undefined;
-  }
+  if (!candidate) return undefined;
   // "慰问费给了多少" names the indicator 走访慰问烈士遗属 (名) but asks for money: a figure in
-  // the asked unit answers what the indicator cannot.
+  // the asked unit answers what the indicator cannot, even one stated in the indicator's own clause
+  // ("9家企业发放奖补资金**万元").
   const unit = askedUnit(u.text);
   if (unit && !isAskedUnit(unit, kpi.unit)) return candidate;
+  if (kpi.values.some((v) => candidate.clause.includes(v.quote) || v.quote.includes(candidate.clause))) {
+    return undefined;
+  }
   const kpiScore = Math.max(
     ...[kpi.nameZh, ...kpi.aliases].map((name) => coverage(terms, name, ctx.termWeight)),
   );

@@ -1,7 +1,7 @@
 import type { Understanding } from '../understand/understand.js';
 import { nounsOf } from '../../retrieval/nouns.js';
 import { focusTermMissing } from './answerability.js';
-import { askedNumber } from '../understand/asked-units.js';
+import { askedNumber, askedUnit, isAskedUnit } from '../understand/asked-units.js';
 import type { ComposeContext } from './compose-context.js';
 import { draft, type Draft } from './draft.js';
 import {
@@ -145,9 +145,15 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
   }
   if (u.kpi && (u.intent === 'figure' || u.intent === 'target' || u.intent === 'progress')) {
     const wantsActual = /实际|最终|最后达到|actual(ly)?\b|achieved/i.test(u.text);
-    // English questions are matched through translations only, too coarse to overrule an indicator.
+    // English questions are matched through translations only, too coarse to overrule an indicator
+    // on words alone; an indicator in another unit than the one asked is overruled in either language
+    // ("How much money was paid to the 9 enterprises": 9 enterprises is not an amount of money).
+    const unit = askedUnit(u.text);
+    const wrongUnit = unit !== undefined && !isAskedUnit(unit, u.kpi.unit);
     const better =
-      u.intent === 'figure' && language === 'zh' ? await betterExtractedFigure(u, u.kpi, ctx) : undefined;
+      u.intent === 'figure' && (language === 'zh' || wrongUnit)
+        ? await betterExtractedFigure(u, u.kpi, ctx)
+        : undefined;
     if (better) return composeExtractedFigureAnswer(better, language, ctx.cite);
     return composeFigureAnswer({
       kpi: u.kpi,
