@@ -176,6 +176,18 @@ describe('figures picked by what the question counts', () => {
     expect(en.answer).not.toMatch(/: 9\./);
   });
 
+  it('gives a name the report quotes, and refuses one it does not hold', async () => {
+    const brand = await ask('机关的党建品牌名称是什么');
+    expect(brand.answer).toContain('党旗引领优服务崇军拥军当先锋');
+    const head = await ask('局长叫什么名字');
+    expect(head.status).toBe('not_found');
+  });
+
+  it("reads 公司 as the report's 企业", async () => {
+    const firms = await ask('奖补资金给了几家公司');
+    expect(firms.answer).toContain('9家企业');
+  });
+
   it('does not take the only count in a nearby sentence for a number the report never gives', async () => {
     const answer = await ask('全市的军休干部总共有多少人');
     expect(answer.status).toBe('not_found');

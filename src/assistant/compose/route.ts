@@ -127,6 +127,22 @@ export async function composeOffline(
   return refused ? benefits.draft : fromReports;
 }
 
+const ASKS_A_NAME = /(叫|是)(什么|啥)(名字|名称)?|(名字|名称)(是|叫)(什么|啥)/;
+
+/**
+ * "品牌叫什么名字": the name is what is asked for, not a subject the documents must name, when
+ * the passage gives a quoted name right beside a noun of the question (打造“…”党建品牌).
+ */
+function askedNotSubject(question: string, nouns: readonly string[], passage = ''): string[] {
+  if (!ASKS_A_NAME.test(question)) return [];
+  const named = nouns.some(
+    (noun) =>
+      !/^(名字|名称)$/.test(noun) &&
+      new RegExp(`”[^，。；“]{0,4}${noun}|${noun}[^，。；”]{0,4}“`).test(passage),
+  );
+  return named ? ['名字', '名称'] : [];
+}
+
 /** How much of the question the best report passage holds (0 when none qualifies). */
 async function bestReportCoverage(u: Understanding, ctx: ComposeContext): Promise<number> {
   const terms = contentTerms(u.resolvedText, u.translations);
@@ -188,7 +204,11 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
     return draft('out_of_scope', t('scope', language));
   }
   if (relevant.length === 0) return notFound(u, ctx);
-  const exempt = [...u.replacedWords, ...u.boostTerms];
+  const exempt = [
+    ...u.replacedWords,
+    ...u.boostTerms,
+    ...askedNotSubject(u.text, nouns, relevant[0]?.passage.quote),
+  ];
   if (!u.kpi && focusTermMissing(nouns, exempt, ctx.termWeight, relevant[0]?.passage.quote)) {
     return notFound(u, ctx);
   }
