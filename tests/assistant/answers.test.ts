@@ -176,6 +176,13 @@ describe('figures picked by what the question counts', () => {
     expect(en.answer).not.toMatch(/: 9\./);
   });
 
+  it("quotes next year's plan item whole, without last year's work", async () => {
+    const plan = await ask('2023年在从严治党上准备怎么做');
+    expect(plan.answer).toContain('严格执行中央八项规定');
+    expect(plan.answer).not.toContain('压实从严治党主体责任');
+    expect(plan.citations.every((c) => c.section.startsWith('三、2023年工作打算'))).toBe(true);
+  });
+
   it('gives a name the report quotes, and refuses one it does not hold', async () => {
     const brand = await ask('机关的党建品牌名称是什么');
     expect(brand.answer).toContain('党旗引领优服务崇军拥军当先锋');

@@ -37,6 +37,36 @@ const answersAmount = (quote: string): boolean =>
   // 第X条 is a reference, not an amount.
   STATES_A_RULE.test(quote) || findNumbers(quote).some((m) => m.value !== null && m.unit !== '条');
 
+/** A passage under a heading that names the asked year ("三、2023年工作打算" for 明年) goes first. */
+const YEAR_HEADING_BONUS = 0.15;
+const headedByAskedYear = (u: Understanding, section: string): boolean =>
+  u.years.some((year) => section.includes(`${year}年`));
+
+/** A plan item short enough to quote whole ("（二）推进全面从严治党…" is one paragraph). */
+const WHOLE_SECTION_CHARS = 400;
+
+/**
+ * "明年从严治党打算做什么": the best passage sits under the asked year's heading and is the start
+ * of a short plan item: the item is quoted whole, since its chunks split what the plan lists.
+ */
+export function withWholeSection(
+  u: Understanding,
+  relevant: ScoredPassage[],
+  ctx: ComposeContext,
+): ScoredPassage[] {
+  const [best, ...rest] = relevant;
+  if (!best || !headedByAskedYear(u, best.passage.section)) return relevant;
+  const context = ctx.tools.passageContext(best.passage.chunkId);
+  if (!context || context.text.length > WHOLE_SECTION_CHARS || !context.text.includes(best.passage.quote))
+    return relevant;
+  const whole = { ...best, passage: { ...best.passage, quote: context.text } };
+  // Last year's work is not next year's plan: other passages must sit under the year's heading too.
+  const sameYear = rest.filter(
+    (r) => headedByAskedYear(u, r.passage.section) && !context.text.includes(r.passage.quote),
+  );
+  return [whole, ...sameYear];
+}
+
 export async function relevantPassages(
   u: Understanding,
   terms: string[],
@@ -51,7 +81,13 @@ export async function relevantPassages(
       }))
       .filter((s) => s.coverage >= MIN_COVERAGE)
       // Coverage first (how much of the question a passage holds), retrieval rank second.
-      .map((s, rank) => ({ ...s, order: s.coverage - rank * RANK_PENALTY }))
+      .map((s, rank) => ({
+        ...s,
+        order:
+          s.coverage -
+          rank * RANK_PENALTY +
+          (headedByAskedYear(u, s.passage.section) ? YEAR_HEADING_BONUS : 0),
+      }))
       .sort((a, b) => b.order - a.order)
       .map(({ passage, coverage }) => ({ passage, coverage }));
   // Benefits questions prefer the policy guides; a question about a year ("去年…") prefers the

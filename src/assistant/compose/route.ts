@@ -9,6 +9,7 @@ import {
   numberFallbackAllowed,
   relevantPassages,
   withIndicatorPassage,
+  withWholeSection,
 } from './evidence.js';
 import { bestExtractedFigure, composeExtractedFigureAnswer } from './extracted-figure-answer.js';
 import { composeFigureAnswer } from './figure-answer.js';
@@ -198,7 +199,11 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
   const terms = contentTerms(u.resolvedText, u.translations).filter(
     (term) => !ctx.termWeight.unseen(term) || nouns.includes(term) || u.boostTerms.includes(term),
   );
-  const relevant = withIndicatorPassage(u, await relevantPassages(u, terms, ctx), ctx);
+  const relevant = withWholeSection(
+    u,
+    withIndicatorPassage(u, await relevantPassages(u, terms, ctx), ctx),
+    ctx,
+  );
   // No domain words: only a passage that holds most of the question makes it in scope.
   if (u.scope === 'uncertain' && !relevant.some((r) => r.coverage >= UNCERTAIN_SCOPE_COVERAGE)) {
     return draft('out_of_scope', t('scope', language));
