@@ -183,6 +183,12 @@ describe('figures picked by what the question counts', () => {
     expect(plan.citations.every((c) => c.section.startsWith('三、2023年工作打算'))).toBe(true);
   });
 
+  it('reads "领了几个奖" as a question about the bureau\'s record', async () => {
+    const awards = await ask('开全省局长会的时候，咱们领了几个奖');
+    expect(awards.answer).toContain('四项表彰');
+    expect(awards.citations.every((c) => !c.doc.startsWith('laws/'))).toBe(true);
+  });
+
   it('gives a name the report quotes, and refuses one it does not hold', async () => {
     const brand = await ask('机关的党建品牌名称是什么');
     expect(brand.answer).toContain('党旗引领优服务崇军拥军当先锋');
