@@ -2,6 +2,7 @@ import type { Language } from '../answer.js';
 import type { Passage } from '../ports.js';
 import { passageCitation } from './cite.js';
 import { draft, type Draft } from './draft.js';
+import { englishFigureGloss } from './english-gloss.js';
 import { t } from './messages.js';
 
 export interface ScoredPassage {
@@ -34,7 +35,10 @@ export function composePassageAnswer(
   const single = chosen.length === 1 || chosen.every((s) => s.passage.section === best.passage.section);
   const source = sourceLabel(single ? best.passage : { ...best.passage, section: '' }, language);
   const lead = language === 'zh' ? `${source}：` : `${t('englishLead', 'en')} ${source}:`;
-  return draft('answered', `${lead}\n${lines.join('\n')}`, {
+  // An English reader gets the best passage's dates and figures in English too.
+  const gloss = language === 'en' ? englishFigureGloss(best.passage.quote) : undefined;
+  const body = [lead, ...lines, ...(gloss ? [gloss] : [])].join('\n');
+  return draft('answered', body, {
     citations: chosen.map((s) => passageCitation(s.passage)),
     topic: best.passage.section.split(' › ')[0] ?? '',
   });

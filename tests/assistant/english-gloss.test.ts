@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { englishFigureGloss } from '../../src/assistant/compose/english-gloss.js';
+
+describe('englishFigureGloss — the figures of a Chinese quote in English', () => {
+  it('writes dates, durations and counts as an English reader needs them', () => {
+    expect(englishFigureGloss('全市**名退役军人安置任务于8月30日提前3个月在全省率先完成')).toBe(
+      'Figures: August 30; 3 months.',
+    );
+    expect(englishFigureGloss('网上祭扫达20000余人，描摹填漆1000余人次')).toBe(
+      'Figures: 20000+ people; 1000+ person-times.',
+    );
+  });
+
+  it('leaves out masked numbers and says nothing when the quote has no figure', () => {
+    expect(englishFigureGloss('为全市9家企业发放奖补资金**万元')).toBe('Figures: 9 enterprises.');
+    expect(englishFigureGloss('坚持以退役军人为中心的服务理念')).toBeUndefined();
+  });
+});
