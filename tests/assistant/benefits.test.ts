@@ -69,6 +69,9 @@ describe('a benefits answer', () => {
     const a = await ask('老兵办信用卡有优惠吗');
     expect(a.answer).toMatch(/^您问的“信用卡”，现有资料没有写明/);
     expect(a.status).toBe('not_found');
+    // Asked broadly ("有啥优惠") it is still about the credit card, not an overview of discounts.
+    const broad = await ask('老兵办信用卡都有啥优惠');
+    expect(broad.answer).toMatch(/^您问的“信用卡”，现有资料没有写明/);
   });
 
   it('says that an amount the law leaves to other rules is not stated, and who sets it', async () => {

@@ -77,7 +77,13 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
     return undefined;
   }
 
-  if (BROAD.test(q.text)) {
+  // "办信用卡有啥优惠": a broad question about something no card names is not a topic overview.
+  const namesUnknown =
+    missingFocus(askingText(reading.clauses.map((c) => c.clause)), [], q.boostTerms, index, {
+      specific: false,
+      glossedWords: q.glossedWords ?? [],
+    }).length > 0;
+  if (BROAD.test(q.text) && !namesUnknown) {
     const overview = composeOverview(reading, q.language, ctx);
     if (overview) return { draft: overview, confidence: top.confidence };
   }
