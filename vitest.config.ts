@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Native addons (hnswlib, sqlite) and real servers: forks isolate them best.
     pool: 'forks',
+    // The real core's caches, built once per run for every test file's createTestCore.
+    globalSetup: ['tests/support/shared-cache-setup.ts'],
   },
 });

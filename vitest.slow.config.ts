@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The real core's caches, built once per run for every test file's createTestCore.
+    globalSetup: ['tests/support/shared-cache-setup.ts'],
   },
 });
