@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile , mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +8,7 @@ import { KnowledgeError } from '../../src/errors.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { createLogger } from '../../src/logger.js';
 import { createTestCore } from '../support/create-test-core.js';
+import { CLI_TIMEOUT_MS, ROOT, runCli } from '../support/run-cli.js';
 
 /*
  * Broken knowledge end to end, on a temp copy of the real knowledge/ folder (never the real one):
@@ -18,12 +18,7 @@ import { createTestCore } from '../support/create-test-core.js';
  * tests/knowledge/load-knowledge.test.ts and tests/retrieval/index-cache.test.ts.
  */
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const KNOWLEDGE = path.join(ROOT, 'knowledge');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const INGEST = path.join(ROOT, 'src/channels/cli/ingest.ts');
-/** Spawned CLIs compile with tsx and may build an index on a busy machine. */
-const CLI_TIMEOUT_MS = 90_000;
 
 let temp: string;
 let knowledgeDir: string;
@@ -51,27 +46,8 @@ async function addGarbageDocuments(): Promise<void> {
   await writeFile(path.join(knowledgeDir, 'uploads', 'garbage.pdf'), '%PDF-1.7\n garbage, no xref\n');
 }
 
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runIngest(args: string[], env: Record<string, string>): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [INGEST, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runIngest = (args: string[], env: Record<string, string>) =>
+  runCli('src/channels/cli/ingest.ts', args, { LOG_LEVEL: 'warn', ...env });
 
 describe('unreadable documents', () => {
   it('are reported by name with a reason while the rest loads and answers', async () => {

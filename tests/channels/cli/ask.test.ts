@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerSchema, type Answer } from '../../../src/assistant/answer.js';
 import { runAsk } from '../../../src/channels/cli/ask-command.js';
 import { createTestCore, type TestCore } from '../../support/create-test-core.js';
+import { CLI_TIMEOUT_MS, runCli, type RunResult } from '../../support/run-cli.js';
 
 /*
  * `npm run ask`: the command in-process over the real core and knowledge/ folder, and once as a
@@ -14,20 +14,8 @@ import { createTestCore, type TestCore } from '../../support/create-test-core.js
  * are piped into other tools) while logs and usage go to stderr.
  */
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const ASK = path.join(ROOT, 'src/channels/cli/ask.ts');
-/** The child compiles with tsx and loads the index; the machine may be busy with other tests. */
-const CLI_TIMEOUT_MS = 90_000;
-
 let cacheDir: string;
 let testCore: TestCore;
-
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** The ask command in this process; the assistant is opened only when asked for (counted). */
 let opened = 0;
@@ -50,21 +38,8 @@ async function runAskHere(args: string[], options: { stdin?: string } = {}): Pro
 }
 
 /** `ask` as a real child process (tsx over src/), as `npm run ask` runs it. */
-function runAskProcess(args: string[], env: Record<string, string>): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [ASK, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, CACHE_DIR: cacheDir, KNOWLEDGE_DIR: 'knowledge', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runAskProcess = (args: string[], env: Record<string, string>) =>
+  runCli('src/channels/cli/ask.ts', args, { CACHE_DIR: cacheDir, KNOWLEDGE_DIR: 'knowledge', ...env });
 
 function parseAnswer(line: string): Answer {
   const parsed = AnswerSchema.safeParse(JSON.parse(line));
