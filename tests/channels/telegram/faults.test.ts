@@ -1,10 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeTelegram, type FakeTelegramServer } from '../../support/fake-telegram-server.js';
-import { startHarness, TOKEN, USER, type Harness } from './harness.js';
+import type { FakeTelegramServer } from '../../support/fake-telegram-server.js';
+import { startHarness, USER, type Harness } from './harness.js';
+import { useBotProcess } from './spawn-bot.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -68,41 +65,19 @@ describe('Telegram bot faults', () => {
 });
 
 describe('Telegram bot shutdown', () => {
-  let child: ChildProcess | undefined;
-  let server: FakeTelegramServer | undefined;
-  let dir: string | undefined;
-  afterEach(async () => {
-    child?.kill('SIGKILL');
-    await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  const startBot = async (): Promise<ChildProcess> => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'bot-process.ts')], {
-      env: { ...process.env, BOT_TOKEN: TOKEN, API_ROOT: server!.url, STORE_FILE: join(dir!, 'app.sqlite') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let err = '';
-    proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    await new Promise<void>((resolve, reject) => {
-      proc.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
-      proc.on('exit', (code) => reject(new Error(`bot exited early (${code}): ${err}`)));
-    });
-    return proc;
-  };
+  const bot = useBotProcess();
 
   it('on SIGTERM finishes the answer in flight, confirms the offset and exits 0; a restart repeats and skips nothing', async () => {
-    server = await startFakeTelegram({ token: TOKEN });
-    dir = mkdtempSync(join(tmpdir(), 'tg-shutdown-'));
-    child = await startBot();
+    const server = await bot.startServer();
+    let { child } = await bot.startBot();
     server.sendText(USER, '慢问题一');
     const second = server.sendText(USER, '慢问题二');
     await server.waitFor(
-      () => server!.callsOf('sendChatAction').length >= 1,
+      () => server.callsOf('sendChatAction').length >= 1,
       10_000,
       'first answer in progress',
     );
-    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     // Arrives after the signal: must be answered by the restarted bot, not lost.
     server.sendText(USER, '问题三');
@@ -112,15 +87,15 @@ describe('Telegram bot shutdown', () => {
     expect(afterStop.some((t) => t.includes('慢问题一'))).toBe(true);
     expect(afterStop.some((t) => t.includes('慢问题二'))).toBe(true);
 
-    child = await startBot();
+    ({ child } = await bot.startBot());
     await server.waitFor(
-      () => server!.messagesTo(USER.id).some((m) => m.text.includes('问题三') && !m.text.includes('慢')),
+      () => server.messagesTo(USER.id).some((m) => m.text.includes('问题三') && !m.text.includes('慢')),
       10_000,
       'answer after restart',
     );
     // Everything is confirmed; a repeated update would show up as a fourth message in this window.
-    await server.waitFor(() => server!.pendingUpdates === 0, 10_000, 'updates confirmed');
-    await server.holdsFor(() => server!.messagesTo(USER.id).length === 3, 500, 'three answers');
+    await server.waitFor(() => server.pendingUpdates === 0, 10_000, 'updates confirmed');
+    await server.holdsFor(() => server.messagesTo(USER.id).length === 3, 500, 'three answers');
     const texts = server.messagesTo(USER.id).map((m) => /回答：([^\n]+)/.exec(m.text)?.[1]);
     expect(texts).toEqual(['慢问题一', '慢问题二', '问题三']);
   });
