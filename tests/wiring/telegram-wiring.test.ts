@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { startTelegram, type TelegramHandle } from '../../src/wiring/telegram.js
 import { createTestCore, type TestCore } from '../support/create-test-core.js';
 import { startFakeTelegram, type FakeTelegramServer } from '../support/fake-telegram-server.js';
 import { captureLogger } from '../support/capture-logger.js';
+import { freePort } from '../support/free-port.js';
 
 const TOKEN = '123456789:AAH-wiring-test-token_abcdef';
 const ADMIN = { id: 1001, first_name: '管理员', language_code: 'zh-hans' };
@@ -232,12 +232,3 @@ describe('startTelegram without a usable bot', () => {
     }
   });
 });
-
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
