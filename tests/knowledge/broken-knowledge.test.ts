@@ -6,7 +6,7 @@ import { createCore } from '../../src/core.js';
 import { KnowledgeError } from '../../src/errors.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { createLogger } from '../../src/logger.js';
-import { createTestCore } from '../support/create-test-core.js';
+import { copySharedCache, createTestCore } from '../support/create-test-core.js';
 import { KNOWLEDGE, useKnowledgeCopy } from '../support/knowledge-copy.js';
 
 /*
@@ -100,6 +100,8 @@ describe('a corrupt index cache', () => {
       return core;
     };
 
+    // Whole caches first (the run's shared ones fit this copy of knowledge/; built here otherwise).
+    await copySharedCache(cacheDir);
     await open();
     const files = (await listFiles(path.join(cacheDir, 'index'))).filter((f) => !f.endsWith('manifest.json'));
     expect(files.length).toBeGreaterThanOrEqual(3);
