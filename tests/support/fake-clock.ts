@@ -38,3 +38,33 @@ export function createFakeClock(start = 1_000_000): FakeClock {
     },
   };
 }
+
+export interface SkippingClock extends Clock {
+  /** Moves the time forward at once, as if `ms` had passed. */
+  advance(ms: number): void;
+  /** Every sleep asked of this clock, in ms, in order. */
+  readonly slept: number[];
+}
+
+/**
+ * For tests that drive real servers and sockets, which a FakeClock cannot run: the real time plus
+ * an offset. A sleep moves the offset forward by its length and returns at once, so retries and
+ * pacing cost no real time while a test can still check how long the code waited (`slept`, `now`).
+ * Time only moves forward; sleeps of concurrent tasks add up instead of overlapping.
+ */
+export function createSkippingClock(): SkippingClock {
+  let offset = 0;
+  const slept: number[] = [];
+  return {
+    now: () => Date.now() + offset,
+    async sleep(ms) {
+      slept.push(ms);
+      offset += Math.max(0, ms);
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+    advance(ms) {
+      offset += ms;
+    },
+    slept,
+  };
+}
