@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeTelegramServer } from '../../support/fake-telegram-server.js';
+import { createSkippingClock } from '../../support/fake-clock.js';
 import { startHarness, USER, type Harness } from './harness.js';
 
 let h: Harness | undefined;
@@ -14,13 +15,15 @@ const answersTo = (server: FakeTelegramServer, chatId: number, needle: string) =
 
 describe('Telegram bot faults', () => {
   it('delivers the answer exactly once after 429 (waiting retry_after) and 500s on sendMessage', async () => {
-    h = await startHarness();
+    // The bot waits on its clock: retry_after is checked on it, not waited out in real time.
+    const clock = createSkippingClock();
+    h = await startHarness({ deps: { clock } });
     h.server.failNext('sendMessage', { kind: '429', retryAfter: 1 });
     h.server.failNext('sendMessage', { kind: '500' }, 2);
-    const started = Date.now();
     const update = h.server.sendText(USER, '2022年就业人数是多少？');
     await h.server.waitFor(() => answersTo(h!.server, USER.id, '1234人').length > 0, 15_000, 'answer');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    // retry_after (1 s), then the back-off of the two 500s (attempts 2 and 3: 40 ms, 80 ms).
+    expect(clock.slept.filter((ms) => ms >= 20)).toEqual([1000, 40, 80]);
     // Done once Telegram is told the update is handled; then no duplicate may follow.
     await h.server.waitFor(() => h!.server.confirmedOffset > update, 10_000, 'update confirmed');
     await h.server.holdsFor(() => answersTo(h!.server, USER.id, '1234人').length === 1, 500, 'one answer');
@@ -50,15 +53,20 @@ describe('Telegram bot faults', () => {
   });
 
   it('keeps chats independent: a slow answer does not hold up another chat', async () => {
-    h = await startHarness({ slowMs: 2000 });
+    let release = () => {};
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    h = await startHarness({ hold });
     h.server.sendText(USER, '慢一点回答');
+    await h.server.waitFor(() => h!.assistant.calls.length === 1, 5000, 'slow question asked');
+    // The slow answer is held until the other chat has its answer: a shared queue would deadlock.
     h.server.sendText(OTHER, '就业人数');
     await h.server.waitFor(
       () => answersTo(h!.server, OTHER.id, '1234人').length === 1,
-      1500,
+      5000,
       'fast chat answer',
     );
     expect(h.server.messagesTo(USER.id)).toHaveLength(0);
+    release();
     await h.server.waitFor(() => h!.server.messagesTo(USER.id).length === 1, 5000, 'slow answer');
   });
 });
