@@ -10,17 +10,10 @@ import {
   type FakeOpenAiServer,
 } from '../support/fake-openai-server.js';
 import { captureLogger } from '../support/capture-logger.js';
+import { waitUntil } from '../support/wait-until.js';
 
 const KEY = 'sk-wiring-test-key-0123456789';
 const QUESTION = '去年迁移了多少座散葬烈士墓？';
-
-async function eventually(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** The config as main.ts gets it: parsed from the environment. */
 const llmConfig = (baseURL: string) =>
@@ -101,7 +94,7 @@ describe('createAssistantForMode', () => {
     });
     // The start-up health check runs in the background; it must end in exactly one warning.
     const warnings = () => log.lines().filter((l) => l.level === 40);
-    await eventually(() => warnings().length > 0, 'the health warning');
+    await waitUntil(() => warnings().length > 0, 'the health warning');
 
     const answer = AnswerSchema.parse(await assistant.ask(QUESTION));
     expect(answer.mode).toBe('offline');
