@@ -37,14 +37,13 @@ describe('createAssistantForMode', () => {
     await fake?.close();
   });
 
+  /** The assistant main.ts builds for `config`, logging into `log`. */
+  const assistantFor = (config: ReturnType<typeof loadConfig>, log: ReturnType<typeof captureLogger>) =>
+    createAssistantForMode({ config, core: test.core, sessions, logger: log.logger });
+
   it('without OPENAI_API_KEY: the offline assistant of the core, and says so once', async () => {
     const log = captureLogger();
-    const assistant = await createAssistantForMode({
-      config: loadConfig({}),
-      core: test.core,
-      sessions,
-      logger: log.logger,
-    });
+    const assistant = await assistantFor(loadConfig({}), log);
     expect(assistant).toBe(test.core.assistant);
     expect(log.lines().filter((l) => l.msg.startsWith('answer mode:'))).toEqual([
       expect.objectContaining({ level: 30, mode: 'offline' }),
@@ -58,12 +57,7 @@ describe('createAssistantForMode', () => {
     fake = await startFakeOpenAiServer();
     fake.setDefaultChat(extractiveModel);
     const log = captureLogger();
-    const assistant = await createAssistantForMode({
-      config: llmConfig(fake.baseURL),
-      core: test.core,
-      sessions,
-      logger: log.logger,
-    });
+    const assistant = await assistantFor(llmConfig(fake.baseURL), log);
     expect(assistant).not.toBe(test.core.assistant);
     expect(typeof assistant.askStream).toBe('function');
 
@@ -86,12 +80,7 @@ describe('createAssistantForMode', () => {
     fake = await startFakeOpenAiServer();
     fake.setDefaultChat({ status: 500, message: 'upstream exploded' });
     const log = captureLogger();
-    const assistant = await createAssistantForMode({
-      config: llmConfig(fake.baseURL),
-      core: test.core,
-      sessions,
-      logger: log.logger,
-    });
+    const assistant = await assistantFor(llmConfig(fake.baseURL), log);
     // The start-up health check runs in the background; it must end in exactly one warning.
     const warnings = () => log.lines().filter((l) => l.level === 40);
     await waitUntil(() => warnings().length > 0, 'the health warning');
