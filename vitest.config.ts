@@ -10,6 +10,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Native addons (hnswlib, sqlite) and real servers: forks isolate them best.
     pool: 'forks',
+    // A test without a single expect() passes whatever the code does: vitest fails it.
+    expect: { requireAssertions: true },
     // Vitest's default is one worker per core less one: a single worker on a 2-core machine, idle
     // while tests wait on servers, SQLite and PostgreSQL. Three keep both cores busy.
     maxWorkers: 3,
