@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 600_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // A test without a single expect() passes whatever the code does: vitest fails it.
+    expect: { requireAssertions: true },
   },
 });

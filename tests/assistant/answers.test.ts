@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnswerSchema, type Answer } from '../../src/assistant/answer.js';
-import { checkGrounding } from '../../src/assistant/grounding.js';
-import { evalGroundingSources } from '../../src/eval/score.js';
-import { createTestCore, type TestCore } from '../support/create-test-core.js';
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/assistant/answer.js';
+import { useCheckedAsk } from '../support/checked-ask.js';
 
 /*
  * The answer statuses of the core issue over the real knowledge/ folder: masked figures are
@@ -11,19 +9,10 @@ import { createTestCore, type TestCore } from '../support/create-test-core.js';
  */
 
 const SEED = '2022-work-summary.txt';
-let testCore: TestCore;
-
-beforeAll(async () => {
-  testCore = await createTestCore();
-});
-afterAll(async () => {
-  await testCore.cleanup();
-});
+const checkedAsk = useCheckedAsk();
 
 async function ask(question: string, session?: string): Promise<Answer> {
-  const answer = await testCore.core.assistant.ask(question, session ? { session } : {});
-  expect(AnswerSchema.safeParse(answer).success, JSON.stringify(answer)).toBe(true);
-  expect(checkGrounding(answer.answer, evalGroundingSources(answer)).violations).toEqual([]);
+  const answer = await checkedAsk(question, session);
   expect(answer.mode).toBe('offline');
   return answer;
 }

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnswerSchema, type Answer } from '../../src/assistant/answer.js';
-import { checkGrounding } from '../../src/assistant/grounding.js';
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/assistant/answer.js';
 import { MAX_QUESTION_CHARS } from '../../src/assistant/understand/sanitize.js';
-import { evalGroundingSources } from '../../src/eval/score.js';
-import { createTestCore, type TestCore } from '../support/create-test-core.js';
+import { useCheckedAsk } from '../support/checked-ask.js';
 
 /*
  * Bad input to the real offline assistant (the core issue's "Questions: empty → a short hint; over
@@ -12,22 +10,8 @@ import { createTestCore, type TestCore } from '../support/create-test-core.js';
  * grounded Answer.
  */
 
-let testCore: TestCore;
-
-beforeAll(async () => {
-  testCore = await createTestCore();
-});
-afterAll(async () => {
-  await testCore.cleanup();
-});
-
 /** Asks, and checks what every answer must satisfy whatever the input: the schema and grounding. */
-async function ask(question: string, session?: string): Promise<Answer> {
-  const answer = await testCore.core.assistant.ask(question, session ? { session } : {});
-  expect(AnswerSchema.safeParse(answer).success, JSON.stringify(answer)).toBe(true);
-  expect(checkGrounding(answer.answer, evalGroundingSources(answer)).violations).toEqual([]);
-  return answer;
-}
+const ask = useCheckedAsk();
 
 function expectScopeHint(answer: Answer): void {
   expect(answer.status).toBe('out_of_scope');

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startTestServer, type TestServer } from '../channels/http/start-test-server.js';
 
 /** Screenshots land here (git-ignored); CI keeps them as artefacts. */
@@ -59,6 +60,29 @@ export async function startBrowserHarness(
       await server.close();
     },
   };
+}
+
+export type { Page };
+
+/**
+ * The harness for the tests of one describe block: started before them, closed after; each test
+ * fails on page errors and CSP violations it caused. The harness is there once the tests run.
+ */
+export function useBrowserHarness(options: Parameters<typeof startBrowserHarness>[0] = {}): BrowserHarness {
+  let harness: BrowserHarness | undefined;
+  beforeAll(async () => {
+    harness = await startBrowserHarness(options);
+  });
+  afterAll(() => harness?.close());
+  afterEach(() => {
+    expect(harness?.problems).toEqual([]);
+  });
+  return new Proxy({} as BrowserHarness, {
+    get(_target, property) {
+      if (!harness) throw new Error('the browser harness is used before beforeAll started it');
+      return Reflect.get(harness, property);
+    },
+  });
 }
 
 /** Saves a screenshot (full page unless told otherwise) as a test artefact. */

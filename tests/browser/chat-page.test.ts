@@ -1,23 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  hasHorizontalScroll,
-  screenshot,
-  startBrowserHarness,
-  type BrowserHarness,
-} from './browser-harness.js';
+import { describe, expect, it } from 'vitest';
+import { hasHorizontalScroll, screenshot, useBrowserHarness, type Page } from './browser-harness.js';
 import { visibleText } from './page-measure.js';
 
-type Page = Awaited<ReturnType<BrowserHarness['open']>>;
-
 describe('web chat in Chromium (real core over knowledge/)', () => {
-  let h: BrowserHarness;
-  beforeAll(async () => {
-    h = await startBrowserHarness({ real: true });
-  });
-  afterAll(() => h.close());
-  afterEach(() => {
-    expect(h.problems).toEqual([]);
-  });
+  const h = useBrowserHarness({ real: true });
 
   it('asks a question and shows the answer, its figure and its source; a source click shows the paragraph', async () => {
     const page = await h.open('/');

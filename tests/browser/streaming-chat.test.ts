@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/assistant/answer.js';
 import type { Assistant } from '../../src/assistant/ports.js';
 import { fakeAnswer } from '../support/http-fakes.js';
-import { screenshot, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
+import { screenshot, useBrowserHarness } from './browser-harness.js';
 
 /** An LLM-mode assistant whose stream the test releases piece by piece. */
 function gatedStreamingAssistant() {
@@ -24,15 +24,8 @@ function gatedStreamingAssistant() {
 }
 
 describe('streamed answers in Chromium (LLM mode)', () => {
-  let h: BrowserHarness;
   const gated = gatedStreamingAssistant();
-  beforeAll(async () => {
-    h = await startBrowserHarness({ assistant: gated.assistant });
-  });
-  afterAll(() => h.close());
-  afterEach(() => {
-    expect(h.problems).toEqual([]);
-  });
+  const h = useBrowserHarness({ assistant: gated.assistant });
 
   it('shows the first words before the answer is complete, then the full answer with sources', async () => {
     const page = await h.open('/');

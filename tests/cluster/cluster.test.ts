@@ -1,7 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { describeIfNginx, siteFor, startNginx } from '../support/nginx.js';
 import { createTestDatabase, describeIfPostgres, type TestDatabase } from '../support/postgres.js';
 import { READY_TIMEOUT_MS, startService, type Service } from '../support/service-process.js';
 import { waitUntil } from '../support/wait-until.js';
+import { freePort } from '../support/free-port.js';
 
 /**
  * Two real replicas (the service as `npm start` runs it, offline assistant, real knowledge/) on one
@@ -28,14 +28,6 @@ const QUESTIONS_PER_SESSION = 10;
 const IN_FLIGHT = 20;
 const TELEGRAM_CHATS = 20;
 const TELEGRAM_PER_CHAT = 5;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 interface Indicator {
   id: string;

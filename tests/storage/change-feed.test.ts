@@ -91,6 +91,8 @@ describeIfPostgres('the PostgreSQL change feed between replicas', () => {
     await waitUntil(() => b.applied.knowledge === 2, 'notifications again after the reconnect', {
       timeoutMs: 2000,
     });
+    expect(b.applied.knowledge).toBe(2);
+    expect(a.applied.knowledge).toBe(0);
   });
 
   it('runs of one topic never overlap: changes during a slow run cause one more run, not many', async () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../../src/logger.js';
@@ -12,9 +12,20 @@ export interface TestCore {
   cleanup(): Promise<void>;
 }
 
+/** Where tests/support/shared-cache-setup.ts (vitest globalSetup) left caches built over knowledge/. */
+export const SHARED_CACHE_ENV = 'VA_TEST_SHARED_CACHE';
+
+/** Fills `cacheDir` with a copy of the run's shared caches, when the run has them. */
+export async function copySharedCache(cacheDir: string): Promise<void> {
+  const shared = process.env[SHARED_CACHE_ENV];
+  if (shared) await cp(shared, cacheDir, { recursive: true });
+}
+
 /**
  * The real core over the real knowledge/ folder, with its index cache in a fresh temp dir.
- * Tests that need the real answers (channels' end-to-end tests, the eval) build on this.
+ * Tests that need the real answers (channels' end-to-end tests, the eval) build on this. The temp
+ * dir starts as a copy of the run's shared caches when there are any (built once per run instead
+ * of once per test file); they are keyed by the knowledge, so another folder rebuilds its own.
  */
 export async function createTestCore(
   options: {
@@ -25,6 +36,7 @@ export async function createTestCore(
   } = {},
 ): Promise<TestCore> {
   const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'va-cache-'));
+  await copySharedCache(cacheDir);
   const core = await createCore({
     config: { paths: { knowledgeDir: options.knowledgeDir ?? 'knowledge', cacheDir, dataDir: cacheDir } },
     logger: createLogger({ level: 'silent' }),

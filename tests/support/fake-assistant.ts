@@ -198,11 +198,14 @@ const isChinese = (text: string) => /[\u4e00-\u9fff]/.test(text);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Keyword rules: 慢/slow waits `slowMs`; 崩溃/crash throws; 合格率/pass rate → undisclosed;
+ * Keyword rules: 慢/slow waits for `hold` when given, else `slowMs`; 崩溃/crash throws; 合格率/pass rate → undisclosed;
  * 就业/employ → the latest jobs figure (store updates included); 天气/weather → out of scope;
  * 长文/long → a ~9000-character answer; anything else is echoed (for escaping and load tests).
  */
-export function createFakeAssistant(tools: KnowledgeTools, options: { slowMs?: number } = {}): FakeAssistant {
+export function createFakeAssistant(
+  tools: KnowledgeTools,
+  options: { slowMs?: number; hold?: Promise<void> } = {},
+): FakeAssistant {
   const calls: FakeAssistant['calls'] = [];
   return {
     calls,
@@ -211,7 +214,7 @@ export function createFakeAssistant(tools: KnowledgeTools, options: { slowMs?: n
       const language: Language = askOptions?.language ?? (isChinese(question) ? 'zh' : 'en');
       const base = { question, language, mode: 'offline' as const, figures: [], citations: [] };
       if (/崩溃|crash/i.test(question)) throw new Error('fake assistant crashed on purpose');
-      if (/慢|slow/i.test(question)) await sleep(options.slowMs ?? 1500);
+      if (/慢|slow/i.test(question)) await (options.hold ?? sleep(options.slowMs ?? 1500));
       if (/合格率|pass rate/i.test(question)) return undisclosed(base);
       if (/就业|employ/i.test(question)) return jobs(tools, base);
       if (/天气|weather/i.test(question)) {

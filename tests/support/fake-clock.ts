@@ -19,6 +19,15 @@ export function createFakeClock(start = 1_000_000): FakeClock {
       new Promise<void>((wake) => {
         timers.push({ at: now + Math.max(0, ms), order: order++, wake });
       }),
+    timeoutSignal(ms) {
+      const controller = new AbortController();
+      timers.push({
+        at: now + Math.max(0, ms),
+        order: order++,
+        wake: () => controller.abort(timeoutError()),
+      });
+      return controller.signal;
+    },
     async run<T>(work: Promise<T>): Promise<T> {
       let settled = false;
       work.then(
@@ -38,3 +47,55 @@ export function createFakeClock(start = 1_000_000): FakeClock {
     },
   };
 }
+
+export interface SkippingClock extends Clock {
+  /** Moves the time forward at once, as if `ms` had passed. */
+  advance(ms: number): void;
+  /** Every sleep asked of this clock, in ms, in order. */
+  readonly slept: number[];
+}
+
+/**
+ * For tests that drive real servers and sockets, which a FakeClock cannot run: the real time plus
+ * an offset. A sleep moves the offset forward by its length and returns at once, so retries and
+ * pacing cost no real time while a test can still check how long the code waited (`slept`, `now`).
+ * Time only moves forward; sleeps of concurrent tasks add up instead of overlapping. Timeout
+ * signals fire when the clock passes them, by `advance`, a sleep or real time.
+ */
+export function createSkippingClock(): SkippingClock {
+  let offset = 0;
+  const slept: number[] = [];
+  const now = () => Date.now() + offset;
+  const timeouts = new Set<{ at: number; controller: AbortController }>();
+  const fireDue = () => {
+    for (const t of timeouts)
+      if (now() >= t.at) {
+        timeouts.delete(t);
+        t.controller.abort(timeoutError());
+      }
+  };
+  return {
+    now,
+    async sleep(ms) {
+      slept.push(ms);
+      offset += Math.max(0, ms);
+      fireDue();
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+    timeoutSignal(ms) {
+      const timeout = { at: now() + ms, controller: new AbortController() };
+      timeouts.add(timeout);
+      // Real time moves this clock too: the signal also fires when it passes, keeping no process alive.
+      setTimeout(fireDue, Math.max(0, ms)).unref();
+      return timeout.controller.signal;
+    },
+    advance(ms) {
+      offset += ms;
+      fireDue();
+    },
+    slept,
+  };
+}
+
+/** The reason AbortSignal.timeout gives. */
+const timeoutError = () => new DOMException('The operation was aborted due to timeout', 'TimeoutError');

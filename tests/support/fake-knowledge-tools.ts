@@ -6,6 +6,7 @@ import type {
   StatsSummary,
   TargetComparison,
 } from '../../src/assistant/ports.js';
+import { compareFigures } from './target-comparison.js';
 
 /**
  * A deterministic KnowledgeTools over a few verbatim passages and figures of
@@ -157,22 +158,7 @@ export function createFakeKnowledgeTools(
     },
     compareWithTarget(metric, year): TargetComparison | undefined {
       calls.push({ tool: 'compareWithTarget', args: [metric, year] });
-      const values = resolve(metric);
-      const target = values.find((f) => f.kind === 'target' && f.year === year);
-      const first = values[0];
-      if (!first) return undefined;
-      const latestActual = values.filter((f) => f.kind === 'actual' && f.year <= year).at(-1);
-      const known = target?.value != null && latestActual?.value != null;
-      return {
-        metricId: first.id,
-        name: first.name,
-        year,
-        unit: first.unit,
-        target,
-        latestActual,
-        progressPercent: known ? Math.round((latestActual.value! / target.value!) * 1000) / 10 : undefined,
-        gap: known ? latestActual.value! - target.value! : undefined,
-      };
+      return compareFigures(resolve(metric), year);
     },
     listSources() {
       calls.push({ tool: 'listSources', args: [] });

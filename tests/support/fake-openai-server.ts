@@ -17,7 +17,9 @@ export interface ScriptedToolCall {
 export type ChatReply =
   | { content?: string; toolCalls?: ScriptedToolCall[]; totalTokens?: number }
   | { status: number; message?: string; headers?: Record<string, string> }
-  | { delayMs: number; then: ChatReply };
+  | { delayMs: number; then: ChatReply }
+  /** Never answers: the request stays open until the client gives up or the fake closes. */
+  | { hang: true };
 
 /** The body of a chat request as the fake saw it. */
 export interface ChatRequestBody {
@@ -147,6 +149,7 @@ function sendError(
 }
 
 async function sendChat(res: ServerResponse, request: ChatRequestBody, reply: ChatReply): Promise<void> {
+  if ('hang' in reply) return;
   if ('delayMs' in reply) {
     await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     if (res.destroyed || res.socket?.destroyed) return; // the client gave up

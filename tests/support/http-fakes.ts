@@ -20,6 +20,7 @@ import type {
   StoredKpiUpdate,
   UsageReport,
 } from '../../src/storage/store.js';
+import { compareFigures } from './target-comparison.js';
 
 /**
  * Deterministic fakes for the HTTP channel's tests, built from the seed document
@@ -147,26 +148,11 @@ export const FAKE_FIGURES: FigureRecord[] = [
 
 const TARGET_METRICS = ['training-pass-rate', 'post-training-employment-rate', 'placement-rate'];
 
-function compare(metric: string, year: number): TargetComparison | undefined {
-  const values = FAKE_FIGURES.filter((f) => f.id === metric);
-  const first = values[0];
-  if (!first) return undefined;
-  const target = values.find((f) => f.kind === 'target' && f.year === year);
-  const latestActual = values
-    .filter((f) => f.kind === 'actual' && f.year <= year)
-    .sort((a, b) => b.year - a.year)[0];
-  const known = target?.value != null && latestActual?.value != null;
-  return {
-    metricId: metric,
-    name: first.name,
+const compare = (metric: string, year: number): TargetComparison | undefined =>
+  compareFigures(
+    FAKE_FIGURES.filter((f) => f.id === metric),
     year,
-    unit: first.unit,
-    target,
-    latestActual,
-    progressPercent: known ? Math.round((latestActual.value! / target.value!) * 1000) / 10 : undefined,
-    gap: known ? latestActual.value! - target.value! : undefined,
-  };
-}
+  );
 
 const SECTION = '一、工作开展情况 › （四）聚焦高效发展真抓实干';
 const PASSAGE_TEXT =

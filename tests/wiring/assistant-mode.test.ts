@@ -10,17 +10,10 @@ import {
   type FakeOpenAiServer,
 } from '../support/fake-openai-server.js';
 import { captureLogger } from '../support/capture-logger.js';
+import { waitUntil } from '../support/wait-until.js';
 
 const KEY = 'sk-wiring-test-key-0123456789';
 const QUESTION = '去年迁移了多少座散葬烈士墓？';
-
-async function eventually(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** The config as main.ts gets it: parsed from the environment. */
 const llmConfig = (baseURL: string) =>
@@ -44,14 +37,13 @@ describe('createAssistantForMode', () => {
     await fake?.close();
   });
 
+  /** The assistant main.ts builds for `config`, logging into `log`. */
+  const assistantFor = (config: ReturnType<typeof loadConfig>, log: ReturnType<typeof captureLogger>) =>
+    createAssistantForMode({ config, core: test.core, sessions, logger: log.logger });
+
   it('without OPENAI_API_KEY: the offline assistant of the core, and says so once', async () => {
     const log = captureLogger();
-    const assistant = await createAssistantForMode({
-      config: loadConfig({}),
-      core: test.core,
-      sessions,
-      logger: log.logger,
-    });
+    const assistant = await assistantFor(loadConfig({}), log);
     expect(assistant).toBe(test.core.assistant);
     expect(log.lines().filter((l) => l.msg.startsWith('answer mode:'))).toEqual([
       expect.objectContaining({ level: 30, mode: 'offline' }),
@@ -65,12 +57,7 @@ describe('createAssistantForMode', () => {
     fake = await startFakeOpenAiServer();
     fake.setDefaultChat(extractiveModel);
     const log = captureLogger();
-    const assistant = await createAssistantForMode({
-      config: llmConfig(fake.baseURL),
-      core: test.core,
-      sessions,
-      logger: log.logger,
-    });
+    const assistant = await assistantFor(llmConfig(fake.baseURL), log);
     expect(assistant).not.toBe(test.core.assistant);
     expect(typeof assistant.askStream).toBe('function');
 
@@ -93,15 +80,10 @@ describe('createAssistantForMode', () => {
     fake = await startFakeOpenAiServer();
     fake.setDefaultChat({ status: 500, message: 'upstream exploded' });
     const log = captureLogger();
-    const assistant = await createAssistantForMode({
-      config: llmConfig(fake.baseURL),
-      core: test.core,
-      sessions,
-      logger: log.logger,
-    });
+    const assistant = await assistantFor(llmConfig(fake.baseURL), log);
     // The start-up health check runs in the background; it must end in exactly one warning.
     const warnings = () => log.lines().filter((l) => l.level === 40);
-    await eventually(() => warnings().length > 0, 'the health warning');
+    await waitUntil(() => warnings().length > 0, 'the health warning');
 
     const answer = AnswerSchema.parse(await assistant.ask(QUESTION));
     expect(answer.mode).toBe('offline');

@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config.js';
 import type { Core } from '../../src/core.js';
 import { createLogger } from '../../src/logger.js';
 import { createCoreFor } from '../../src/wiring/core.js';
+import { copySharedCache } from '../support/create-test-core.js';
 
 /** SESSION_IDLE_MINUTES reaches the assistant the service and the CLI build (time from a clock). */
 describe('createCoreFor', () => {
@@ -18,6 +19,7 @@ describe('createCoreFor', () => {
 
   beforeAll(async () => {
     cacheDir = await mkdtemp(path.join(os.tmpdir(), 'va-core-for-'));
+    await copySharedCache(cacheDir);
     const config = loadConfig({ SESSION_IDLE_MINUTES: '5', CACHE_DIR: cacheDir, DATA_DIR: cacheDir });
     core = await createCoreFor(config, createLogger({ level: 'silent' }), { clock: () => now });
   });

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,11 +6,12 @@ import type { Config } from '../../src/config.js';
 import { createSqliteStore } from '../../src/storage/sqlite-store.js';
 import type { Store } from '../../src/storage/store.js';
 import type { KpiMirror } from '../../src/storage/kpi-mirror.js';
-import { createServiceState } from '../../src/wiring/state.js';
 import { startTelegram, type TelegramHandle } from '../../src/wiring/telegram.js';
-import { createTestCore, type TestCore } from '../support/create-test-core.js';
+import { createTestCore } from '../support/create-test-core.js';
 import { startFakeTelegram, type FakeTelegramServer } from '../support/fake-telegram-server.js';
 import { captureLogger } from '../support/capture-logger.js';
+import { freePort } from '../support/free-port.js';
+import { startRealTelegram, type RealTelegram } from '../support/real-telegram.js';
 
 const TOKEN = '123456789:AAH-wiring-test-token_abcdef';
 const ADMIN = { id: 1001, first_name: '管理员', language_code: 'zh-hans' };
@@ -39,41 +39,28 @@ const plain = (html: string) => html.replace(/<[^>]*>/g, '').replace(/(\d),(\d{3
 
 /** startTelegram over the real core and a real SQLite store, against the fake Bot API. */
 describe('startTelegram with the real core', () => {
-  let dir: string;
   let server: FakeTelegramServer;
   let store: Store;
   let kpis: KpiMirror;
   const updatesOf = (id: string) => kpis.current().filter((u) => u.kpiId === id);
-  let test: TestCore;
   let handle: TelegramHandle | undefined;
   const log = captureLogger();
 
+  let tg: RealTelegram | undefined;
+
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'va-tg-wiring-'));
-    const state = await createServiceState(
-      createSqliteStore(path.join(dir, 'data', 'assistant.db')),
-      log.logger,
-    );
-    store = state.store;
-    kpis = state.kpis;
-    test = await createTestCore({ sessions: state.sessions.sessions, kpiUpdates: state.kpis.current });
-    server = await startFakeTelegram({ token: TOKEN });
-    handle = await startTelegram({
-      config: telegramConfig(server.url),
-      assistant: state.sessions.wrap(test.core.assistant),
-      core: test.core,
-      store,
+    tg = await startRealTelegram({
+      token: TOKEN,
+      config: (apiRoot) => telegramConfig(apiRoot),
       logger: log.logger,
       botOptions: FAST,
+      kpiUpdates: true,
     });
+    ({ server, store, kpis, handle } = tg);
   });
 
   afterAll(async () => {
-    await handle?.stop('test end');
-    await store?.close();
-    await server?.close();
-    await test?.cleanup();
-    rmSync(dir, { recursive: true, force: true });
+    await tg?.close();
   });
 
   const nextReply = async (chatId: number, text: string, what: string) => {
@@ -232,12 +219,3 @@ describe('startTelegram without a usable bot', () => {
     }
   });
 });
-
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}

@@ -1,3 +1,4 @@
+import type { Clock } from '../../clock.js';
 import type { Answer, Language } from '../answer.js';
 import { detectLanguage } from '../understand/language.js';
 import { activeSession, appendTurn, DEFAULT_SESSION_IDLE_MS } from '../session-turns.js';
@@ -38,6 +39,8 @@ export interface AnswerContext {
   prompts: Prompts;
   chat: ChatFunction;
   availability: Availability;
+  /** The answer timeout runs on it. */
+  clock: Pick<Clock, 'timeoutSignal'>;
   now: () => number;
   record: (outcome: LlmOutcome) => void;
 }
@@ -82,7 +85,7 @@ export async function answerQuestion(
   };
   if (!context.availability.shouldTry()) return fallBack('unavailable');
 
-  const deadline = AbortSignal.timeout(context.deps.llm.timeoutMs);
+  const deadline = context.clock.timeoutSignal(context.deps.llm.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
   let rewritten: string | undefined;
   try {

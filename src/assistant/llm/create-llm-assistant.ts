@@ -1,5 +1,6 @@
 import type { Answer } from '../answer.js';
 import type { AskOptions, Assistant, KnowledgeTools, SessionStore } from '../ports.js';
+import { systemClock, type Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { answerQuestion, type AnswerContext, type LlmOutcome } from './answer-question.js';
@@ -32,6 +33,8 @@ export interface LlmAssistantDeps {
   tokenBudget?: number;
   /** Called after every question with how it was answered (the eval's regeneration/fallback shares). */
   onOutcome?: (outcome: LlmOutcome) => void;
+  /** The time for the answer timeout (LLM_TIMEOUT_MS) and, unless `now` is given, latencies. */
+  clock?: Clock;
   now?: () => number;
   /** A conversation quiet for longer than this starts afresh (default 30 minutes, as offline). */
   sessionIdleMs?: number;
@@ -67,7 +70,8 @@ export function createLlmAssistant(deps: LlmAssistantDeps): LlmAssistant {
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
   const chat = createChatFunction(client, deps.llm.model, deps.llm.apiKey);
-  const now = deps.now ?? Date.now;
+  const clock = deps.clock ?? systemClock;
+  const now = deps.now ?? clock.now;
   const availability = createAvailability({
     logger: deps.logger,
     retryAfterMs: deps.retryAfterMs ?? 60_000,
@@ -79,6 +83,7 @@ export function createLlmAssistant(deps: LlmAssistantDeps): LlmAssistant {
     prompts,
     chat,
     availability,
+    clock,
     now,
     record: (outcome) => {
       lastOutcome = outcome;
@@ -112,7 +117,7 @@ export function createLlmAssistant(deps: LlmAssistantDeps): LlmAssistant {
         await chat({
           messages: [{ role: 'user', content: prompts.healthCheck }],
           maxTokens: 5,
-          signal: AbortSignal.timeout(deps.llm.timeoutMs),
+          signal: clock.timeoutSignal(deps.llm.timeoutMs),
         });
         availability.succeeded();
         return { ok: true };

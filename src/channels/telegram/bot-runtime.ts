@@ -18,6 +18,8 @@ export interface BotRuntime {
   logger: Logger;
   codec: CallbackCodec;
   limiter: RateLimiter;
+  /** Milliseconds since the epoch, from the bot's clock (the rate-limit notice's cool-down). */
+  now: () => number;
   adminUserIds: readonly number[];
   userHashSalt: string;
   bureau: BureauContact | undefined;

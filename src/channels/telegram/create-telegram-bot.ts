@@ -22,6 +22,7 @@ import { createPollingSource, createWebhookSource } from './update-source.js';
 import { createUpdateDelivery } from './update-delivery.js';
 import { createMemoryInbox, type UpdateInbox } from './update-inbox.js';
 import { createSoleLeadership, type Leadership } from './leadership.js';
+import { systemClock, type Clock } from '../../clock.js';
 
 export interface TelegramDeps {
   /** token, apiRoot, mode, adminUserIds, rateLimitPerMinute */
@@ -46,6 +47,8 @@ export interface TelegramDeps {
   drainTimeoutMs?: number;
   /** Replicas sharing the bot (PostgreSQL): the shared inbox and the lead; one process when absent. */
   coordination?: { inbox: UpdateInbox; leadership: Leadership };
+  /** The time for pacing, retries and the per-user rate limit (a fake clock in tests). */
+  clock?: Clock;
 }
 
 export interface TelegramBotHandle {
@@ -78,7 +81,8 @@ export function createTelegramBot(deps: TelegramDeps): TelegramBotHandle {
     handlerTimeout: 120_000,
     ...(config.apiRoot !== undefined && { telegram: { apiRoot: normalizeApiRoot(config.apiRoot) } }),
   });
-  const gateway = createTelegramGateway(token, logger, deps.pacing);
+  const clock = deps.clock ?? systemClock;
+  const gateway = createTelegramGateway(token, logger, deps.pacing, clock);
   gateway.wrap(bot.telegram);
   const rt: BotRuntime = {
     assistant: deps.assistant,
@@ -86,7 +90,8 @@ export function createTelegramBot(deps: TelegramDeps): TelegramBotHandle {
     store: deps.store,
     logger,
     codec: createCallbackCodec(),
-    limiter: createRateLimiter(config.rateLimitPerMinute),
+    limiter: createRateLimiter(config.rateLimitPerMinute, 60_000, clock.now),
+    now: clock.now,
     adminUserIds: config.adminUserIds,
     userHashSalt: deps.userHashSalt,
     bureau: deps.bureau,

@@ -104,8 +104,8 @@ function passesRateLimit(rt: BotRuntime, ctx: Context): boolean {
   const verdict = rt.limiter.hit(key);
   if (verdict.allowed) return true;
   const last = rt.rateNotified.get(key) ?? 0;
-  if (Date.now() - last >= RATE_NOTICE_EVERY_MS) {
-    rt.rateNotified.set(key, Date.now());
+  if (rt.now() - last >= RATE_NOTICE_EVERY_MS) {
+    rt.rateNotified.set(key, rt.now());
     const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
     void ctx.reply(uiText(languageOfCtx(ctx)).rateLimited(seconds)).catch((error: unknown) => {
       rt.logger.warn({ err: error }, 'Could not send the rate-limit notice');

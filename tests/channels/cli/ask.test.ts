@@ -1,33 +1,16 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerSchema, type Answer } from '../../../src/assistant/answer.js';
 import { runAsk } from '../../../src/channels/cli/ask-command.js';
 import { createTestCore, type TestCore } from '../../support/create-test-core.js';
+import { CLI_TIMEOUT_MS, type RunResult } from '../../support/run-cli.js';
 
 /*
- * `npm run ask`: the command in-process over the real core and knowledge/ folder, and once as a
- * user runs it — a real child process, whose stdout must carry nothing but the answer (JSON modes
- * are piped into other tools) while logs and usage go to stderr.
+ * `npm run ask`: the command in-process over the real core and knowledge/ folder. Once as a user
+ * runs it — a real child process — is in ask-process.slow.test.ts.
  */
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const ASK = path.join(ROOT, 'src/channels/cli/ask.ts');
-/** The child compiles with tsx and loads the index; the machine may be busy with other tests. */
-const CLI_TIMEOUT_MS = 90_000;
-
-let cacheDir: string;
 let testCore: TestCore;
-
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** The ask command in this process; the assistant is opened only when asked for (counted). */
 let opened = 0;
@@ -49,23 +32,6 @@ async function runAskHere(args: string[], options: { stdin?: string } = {}): Pro
   return { code, stdout, stderr };
 }
 
-/** `ask` as a real child process (tsx over src/), as `npm run ask` runs it. */
-function runAskProcess(args: string[], env: Record<string, string>): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [ASK, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, CACHE_DIR: cacheDir, KNOWLEDGE_DIR: 'knowledge', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 function parseAnswer(line: string): Answer {
   const parsed = AnswerSchema.safeParse(JSON.parse(line));
   if (!parsed.success) throw new Error(`not an Answer: ${line}\n${parsed.error.message}`);
@@ -73,35 +39,10 @@ function parseAnswer(line: string): Answer {
 }
 
 beforeAll(async () => {
-  cacheDir = await mkdtemp(path.join(tmpdir(), 'ask-cli-'));
   testCore = await createTestCore();
 }, CLI_TIMEOUT_MS);
 afterAll(async () => {
   await testCore.cleanup();
-  await rm(cacheDir, { recursive: true, force: true });
-});
-
-describe('ask as a process', () => {
-  it(
-    'prints exactly one line of JSON, an Answer, with logs only on stderr',
-    async () => {
-      // info level logs "knowledge loaded" and "search index loaded": they must not reach stdout.
-      const result = await runAskProcess(['--json', '2022年迁移了多少烈士墓'], { LOG_LEVEL: 'info' });
-      expect(result.code, result.stderr).toBe(0);
-      expect(result.stdout.endsWith('\n')).toBe(true);
-      const lines = result.stdout.trimEnd().split('\n');
-      expect(lines).toHaveLength(1);
-      const answer = parseAnswer(lines[0] ?? '');
-      expect(answer).toMatchObject({
-        question: '2022年迁移了多少烈士墓',
-        status: 'answered',
-        mode: 'offline',
-      });
-      expect(answer.answer).toContain('1041');
-      expect(result.stderr).toContain('knowledge loaded');
-    },
-    CLI_TIMEOUT_MS,
-  );
 });
 
 describe('ask --json', () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KnowledgeError } from '../../../src/errors.js';
 import { hashUserId } from '../../../src/storage/user-hash.js';
 import type { SentMessage } from '../../support/fake-telegram-server.js';
+import { createSkippingClock } from '../../support/fake-clock.js';
 import { ADMIN, EN_USER, startHarness, TOKEN, USER, type Harness } from './harness.js';
 
 let h: Harness | undefined;
@@ -344,6 +345,23 @@ describe('Telegram bot end to end (real telegraf, fake Bot API)', () => {
     const [limited] = await ask('问题三');
     expect(limited!.text).toContain('您提问太快了');
     expect(h.assistant.calls).toHaveLength(2);
+  });
+
+  it('says so once per cool-down, then answers again when the minute has passed on the bot’s clock', async () => {
+    const clock = createSkippingClock();
+    h = await startHarness({ rateLimitPerMinute: 2, deps: { clock } });
+    await ask('问题一');
+    await ask('问题二');
+    const [limited] = await ask('问题三');
+    expect(limited!.text).toContain('您提问太快了');
+    const refused = () => h!.logs.filter((l) => l.includes('Question rate-limited')).length;
+    h.server.sendText(USER, '问题四');
+    await h.server.waitFor(() => refused() === 2, 10_000, 'the fourth question refused');
+    clock.advance(60_000);
+    // No second notice for the fourth question (within the cool-down): the next message answers.
+    const [answer] = await ask('问题五');
+    expect(answer!.text).toContain('回答：问题五');
+    expect(h.assistant.calls.map((c) => c.question)).toEqual(['问题一', '问题二', '问题五']);
   });
 
   it('never writes the bot token to the logs, even when calls fail', async () => {

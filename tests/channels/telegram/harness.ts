@@ -42,6 +42,8 @@ export async function startHarness(
     server?: Partial<FakeTelegramOptions>;
     deps?: Partial<TelegramDeps>;
     slowMs?: number;
+    /** Slow (慢) questions wait for this instead of `slowMs`. */
+    hold?: Promise<void>;
     rateLimitPerMinute?: number;
   } = {},
 ): Promise<Harness> {
@@ -54,6 +56,7 @@ export async function startHarness(
   const tools = createFakeTools(kpis.current);
   const assistant = createFakeAssistant(tools, {
     ...(options.slowMs !== undefined && { slowMs: options.slowMs }),
+    ...(options.hold && { hold: options.hold }),
   });
   const logs: string[] = [];
   const destination = new Writable({

@@ -1,14 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  startFakeTelegram,
-  type ApiCall,
-  type FakeTelegramServer,
-} from '../../support/fake-telegram-server.js';
-import { TOKEN } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import type { ApiCall } from '../../support/fake-telegram-server.js';
+import { useBotProcess } from './spawn-bot.js';
 
 // `npm run test:slow`: about a minute and a half by design, since it runs at Telegram's real limits.
 const USERS = 200;
@@ -18,14 +10,7 @@ const GROUPS = [-100_001, -100_002];
 const GROUP_QUESTIONS = 21;
 const LIMITS = { perSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 };
 
-let child: ChildProcess | undefined;
-let server: FakeTelegramServer | undefined;
-let dir: string | undefined;
-afterEach(async () => {
-  child?.kill('SIGKILL');
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const bot = useBotProcess();
 
 /** The most calls in any window of `ms` (calls in time order). */
 function busiestWindow(calls: readonly ApiCall[], ms: number): number {
@@ -43,8 +28,7 @@ describe('Telegram bot under load', () => {
   it(`answers ${USERS} users × ${QUESTIONS} questions and ${GROUPS.length} busy groups exactly once, in order, within Telegram's flood limits`, async () => {
     // The fake enforces Telegram's limits with 429s. The bot runs in its own process with its
     // production pacing, so the two event loops do not skew each other's timing.
-    server = await startFakeTelegram({
-      token: TOKEN,
+    const server = await bot.startServer({
       flood: {
         globalPerSecond: LIMITS.perSecond,
         perChatPerSecond: LIMITS.perChatPerSecond,
@@ -52,22 +36,7 @@ describe('Telegram bot under load', () => {
         retryAfter: 1,
       },
     });
-    dir = mkdtempSync(join(tmpdir(), 'tg-load-'));
-    let stderr = '';
-    child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'bot-process.ts')], {
-      env: {
-        ...process.env,
-        BOT_TOKEN: TOKEN,
-        API_ROOT: server.url,
-        STORE_FILE: join(dir, 'app.sqlite'),
-        PACING: 'production',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    await new Promise<void>((resolve) =>
-      child!.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()),
-    );
+    const { child, stderr } = await bot.startBot({ PACING: 'production' });
 
     const started = Date.now();
     for (let q = 1; q <= GROUP_QUESTIONS; q++) {
@@ -84,16 +53,16 @@ describe('Telegram bot under load', () => {
       }
     }
     const total = USERS * QUESTIONS + GROUPS.length * GROUP_QUESTIONS;
-    await server.waitFor(() => server!.sent.length >= total, 170_000, `${total} answers`);
+    await server.waitFor(() => server.sent.length >= total, 170_000, `${total} answers`);
     const seconds = (Date.now() - started) / 1000;
-    const exited = new Promise((resolve) => child!.on('exit', resolve));
+    const exited = new Promise((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
     await exited;
 
     // Exactly once, in order per chat.
     expect(server.sent).toHaveLength(total);
     const askedIn = (chat: number) =>
-      server!.messagesTo(chat).map((m) => Number(/问题(\d+)/.exec(m.text)?.[1]));
+      server.messagesTo(chat).map((m) => Number(/问题(\d+)/.exec(m.text)?.[1]));
     const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
     for (let u = 1; u <= USERS; u++) expect(askedIn(10_000 + u)).toEqual(upTo(QUESTIONS));
     for (const group of GROUPS) expect(askedIn(group)).toEqual(upTo(GROUP_QUESTIONS));
@@ -115,8 +84,8 @@ describe('Telegram bot under load', () => {
     expect(rejected).toBe(server.floodRejections);
     expect(rejected).toBeLessThanOrEqual(Math.ceil(total * 0.02));
     expect(server.floodRejectionsPerGroup).toBe(0);
-    const stats = /"gateway":(\{[^}]+\})/.exec(stderr)?.[1];
-    expect(stats, stderr.slice(-2000)).toBeDefined();
+    const stats = /"gateway":(\{[^}]+\})/.exec(stderr())?.[1];
+    expect(stats, stderr().slice(-2000)).toBeDefined();
     expect(JSON.parse(stats!)).toMatchObject({ failures: 0, rateLimited: rejected });
     console.log(
       `[load] ${total} answers to ${chats.size} chats in ${seconds.toFixed(1)} s; busiest second ${busiestWindow(attempts, 1000)} attempts; ` +

@@ -1,16 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Assistant } from '../../../src/assistant/ports.js';
-import { createSqliteStore } from '../../../src/storage/sqlite-store.js';
-import { createServiceState } from '../../../src/wiring/state.js';
-import type { Store } from '../../../src/storage/store.js';
-import { startTelegram, type TelegramHandle } from '../../../src/wiring/telegram.js';
-import { createTestCore, type TestCore } from '../../support/create-test-core.js';
 import { captureLogger } from '../../support/capture-logger.js';
+import { startRealTelegram, type RealTelegram } from '../../support/real-telegram.js';
 import {
-  startFakeTelegram,
   visibleText,
   type FakeTelegramServer,
   type FakeUser,
@@ -42,51 +33,34 @@ const VETERAN_BUTTONS = [
 /** Placeholder contact text that must never reach a user. */
 const PLACEHOLDER = /待公布|待填写|待局方/;
 
-let dir: string;
 let server: FakeTelegramServer;
-let store: Store;
-let test: TestCore;
-let handle: TelegramHandle | undefined;
-let assistant: Assistant;
 let now = new Date('2026-03-02T09:00:00+08:00');
 let nextUserId = 5000;
+let tg: RealTelegram | undefined;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'va-tg-real-'));
   // As in the service: sessions in the store, loaded before and saved after each question.
-  const state = await createServiceState(
-    createSqliteStore(path.join(dir, 'data', 'assistant.db')),
-    captureLogger().logger,
-  );
-  store = state.store;
-  test = await createTestCore({ sessions: state.sessions.sessions, clock: () => now });
-  assistant = state.sessions.wrap(test.core.assistant);
-  server = await startFakeTelegram({ token: TOKEN });
-  handle = await startTelegram({
-    config: {
+  tg = await startRealTelegram({
+    token: TOKEN,
+    config: (apiRoot) => ({
       telegram: {
         token: TOKEN,
-        apiRoot: server.url,
+        apiRoot,
         mode: { kind: 'polling' },
         adminUserIds: [],
         rateLimitPerMinute: 1000,
       },
       userHashSalt: 'real-assistant-test',
-    },
-    assistant,
-    core: test.core,
-    store,
+    }),
     logger: captureLogger().logger,
     botOptions: FAST,
+    clock: () => now,
   });
+  ({ server } = tg);
 }, 120_000);
 
 afterAll(async () => {
-  await handle?.stop('test end');
-  await store?.close();
-  await server?.close();
-  await test?.cleanup();
-  rmSync(dir, { recursive: true, force: true });
+  await tg?.close();
 });
 
 /** A new user in a private chat of their own, so tests do not share a conversation. */

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createTelegramBot,
@@ -13,14 +12,7 @@ import type { Store } from '../../../src/storage/store.js';
 import { createFakeAssistant, createFakeTools } from '../../support/fake-assistant.js';
 import { startFakeTelegram, type FakeTelegramServer } from '../../support/fake-telegram-server.js';
 import { TOKEN, USER } from './harness.js';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
+import { freePort } from '../../support/free-port.js';
 
 let server: FakeTelegramServer | undefined;
 let handle: TelegramBotHandle | undefined;

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
 import {
   createTelegramBot,
@@ -17,14 +16,7 @@ import { startFakeTelegram, type FakeTelegramServer } from '../../support/fake-t
 import { createTestDatabase, describeIfPostgres, type TestDatabase } from '../../support/postgres.js';
 import { waitUntil } from '../../support/wait-until.js';
 import { TOKEN } from './harness.js';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
+import { freePort } from '../../support/free-port.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {

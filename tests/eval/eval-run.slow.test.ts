@@ -9,7 +9,8 @@ import { createTestCore, type TestCore } from '../support/create-test-core.js';
  * CI guard for `npm run eval`: every question set through the real offline core, each held to its
  * floor (its measured level minus a small margin, in src/eval/run-eval.ts) and to the promises that
  * hold everywhere: no grounding violation, every off-scope question recognised. Failures of the
- * gold set and the dev splits are listed; a test split reports its figures only.
+ * gold set and the dev splits are listed; a test split reports its figures only. In `npm run
+ * test:slow`: several hundred questions through the real core take longer than the fast suite may.
  */
 const ROOT = path.join(import.meta.dirname, '../..');
 
