@@ -1,5 +1,5 @@
 /**
- * Where rate-limit buckets are kept (channels/http/rate-limit.ts holds the arithmetic): in memory
+ * Where rate-limit buckets are kept (channels/rate-limit.ts holds the arithmetic): in memory
  * for one process, in PostgreSQL (postgres/rate-buckets.ts) when replicas share the limit.
  */
 export interface Bucket {

@@ -8,7 +8,7 @@ import { createClientAddress } from './client-address.js';
 import type { HttpDeps, Route, RouteContext } from './http-deps.js';
 import { HttpError, sendJson } from './http-io.js';
 import { createMetrics, type HttpMetrics } from './metrics.js';
-import { createRateLimiter, type RateLimiter } from './rate-limit.js';
+import { createRateLimiter, type RateLimiter } from '../rate-limit.js';
 import { matchRoute } from './router.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { askRoutes } from './routes/ask-routes.js';

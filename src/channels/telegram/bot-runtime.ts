@@ -7,7 +7,7 @@ import type { Store } from '../../storage/store.js';
 import { hashUserId } from '../../storage/user-hash.js';
 import type { CallbackCodec } from './callback-data.js';
 import type { PendingKpiUpdates } from './pending-kpi-updates.js';
-import type { RateLimiter } from './rate-limiter.js';
+import type { RateLimiter } from '../rate-limit.js';
 import { languageOf } from './texts.js';
 
 /** What the handlers share; built once by createTelegramBot. */

@@ -15,7 +15,7 @@ import { isAddressedToBot } from './group-filter.js';
 import { registerQuestionHandlers } from './question-handlers.js';
 import { registerMenuHandlers } from './menus.js';
 import { createPendingKpiUpdates } from './pending-kpi-updates.js';
-import { createRateLimiter } from './rate-limiter.js';
+import { createRateLimiter } from '../rate-limit.js';
 import { createTelegramGateway, type PacingOptions, type TelegramGateway } from './telegram-gateway.js';
 import { commandList, uiText, languageOf } from './texts.js';
 import { createPollingSource, createWebhookSource } from './update-source.js';
@@ -90,7 +90,7 @@ export function createTelegramBot(deps: TelegramDeps): TelegramBotHandle {
     store: deps.store,
     logger,
     codec: createCallbackCodec(),
-    limiter: createRateLimiter(config.rateLimitPerMinute, 60_000, clock.now),
+    limiter: createRateLimiter({ perMinute: config.rateLimitPerMinute, now: clock.now }),
     now: clock.now,
     adminUserIds: config.adminUserIds,
     userHashSalt: deps.userHashSalt,

@@ -55,7 +55,7 @@ export async function answerQuestion(
 ): Promise<void> {
   const chatId = ctx.chat?.id;
   if (chatId === undefined) return;
-  if (!passesRateLimit(rt, ctx)) return;
+  if (!(await passesRateLimit(rt, ctx))) return;
   const started = performance.now();
   const answer = await withTyping(ctx.telegram, chatId, () =>
     rt.assistant.ask(question, {
@@ -99,17 +99,18 @@ async function safeTopic(rt: BotRuntime, session: string): Promise<string | unde
   }
 }
 
-function passesRateLimit(rt: BotRuntime, ctx: Context): boolean {
-  const key = String(ctx.from?.id ?? ctx.chat?.id);
-  const verdict = rt.limiter.hit(key);
+async function passesRateLimit(rt: BotRuntime, ctx: Context): Promise<boolean> {
+  const key = `tg:${String(ctx.from?.id ?? ctx.chat?.id)}`;
+  const verdict = await rt.limiter.take(key);
   if (verdict.allowed) return true;
   const last = rt.rateNotified.get(key) ?? 0;
   if (rt.now() - last >= RATE_NOTICE_EVERY_MS) {
     rt.rateNotified.set(key, rt.now());
-    const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
-    void ctx.reply(uiText(languageOfCtx(ctx)).rateLimited(seconds)).catch((error: unknown) => {
-      rt.logger.warn({ err: error }, 'Could not send the rate-limit notice');
-    });
+    void ctx
+      .reply(uiText(languageOfCtx(ctx)).rateLimited(verdict.retryAfterSeconds))
+      .catch((error: unknown) => {
+        rt.logger.warn({ err: error }, 'Could not send the rate-limit notice');
+      });
   }
   rt.logger.info({ userKey: userKeyOf(rt, ctx) }, 'Question rate-limited');
   return false;

@@ -1,18 +1,18 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../../../src/channels/http/rate-limit.js';
-import { createLogger } from '../../../src/logger.js';
-import type { BucketStore } from '../../../src/storage/bucket-store.js';
-import { migratePostgres } from '../../../src/storage/postgres/migrations.js';
-import { createPool } from '../../../src/storage/postgres/pool.js';
-import { createPostgresBuckets } from '../../../src/storage/postgres/rate-buckets.js';
-import { captureLogger } from '../../support/capture-logger.js';
+import { createRateLimiter } from '../../src/channels/rate-limit.js';
+import { createLogger } from '../../src/logger.js';
+import type { BucketStore } from '../../src/storage/bucket-store.js';
+import { migratePostgres } from '../../src/storage/postgres/migrations.js';
+import { createPool } from '../../src/storage/postgres/pool.js';
+import { createPostgresBuckets } from '../../src/storage/postgres/rate-buckets.js';
+import { captureLogger } from '../support/capture-logger.js';
 import {
   createTestDatabase,
   describeIfPostgres,
   POSTGRES_TESTS_RUN,
   type TestDatabase,
-} from '../../support/postgres.js';
+} from '../support/postgres.js';
 
 let db: TestDatabase;
 const pools: pg.Pool[] = [];

@@ -1,8 +1,8 @@
-import type { Logger } from '../../logger.js';
-import { createMemoryBuckets, type Bucket, type BucketStore } from '../../storage/bucket-store.js';
+import type { Logger } from '../logger.js';
+import { createMemoryBuckets, type Bucket, type BucketStore } from '../storage/bucket-store.js';
 
 /**
- * Per-client token bucket: `perMinute` requests a minute, refilled continuously, so a burst up to
+ * Per-client token bucket, for the web API and Telegram alike: `perMinute` requests a minute, refilled continuously, so a burst up to
  * the limit is allowed and a steady client at the limit is never blocked. The buckets live in a
  * BucketStore: in memory for one process, in PostgreSQL when replicas share the limit (a client
  * sent to another replica by the load balancer spends the same bucket).
