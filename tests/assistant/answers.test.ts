@@ -178,6 +178,13 @@ describe('figures picked by what the question counts', () => {
     expect(awards.citations.every((c) => !c.doc.startsWith('laws/'))).toBe(true);
   });
 
+  it("answers a subject's targets from the plan, and all targets from the indicator list", async () => {
+    const subject = await ask('明年困难帮扶方面定的目标是啥');
+    expect(subject.answer).toContain('确保困难对象应帮尽帮');
+    const all = await ask('明年的目标有哪些');
+    expect(all.answer).toMatch(/2023年的量化目标/);
+  });
+
   it('gives a name the report quotes, and refuses one it does not hold', async () => {
     const brand = await ask('机关的党建品牌名称是什么');
     expect(brand.answer).toContain('党旗引领优服务崇军拥军当先锋');

@@ -144,6 +144,10 @@ function askedNotSubject(question: string, nouns: readonly string[], passage = '
   return named ? ['名字', '名称'] : [];
 }
 
+/** Words of a targets question that name no subject of their own. */
+const OVERVIEW_WORDS =
+  /^(七个|确保|目标|指标|量化|任务|计划|打算|主要|全部|所有|哪些|百分|百分比|比例|数字|数据|targets?|goals?)+$/i;
+
 /** How much of the question the best report passage holds (0 when none qualifies). */
 async function bestReportCoverage(u: Understanding, ctx: ComposeContext): Promise<number> {
   const terms = contentTerms(u.resolvedText, u.translations);
@@ -181,7 +185,11 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
       wantsActual,
     });
   }
-  if (u.intent === 'targets_overview') {
+  // "23年军休干部这块的目标": a subject's targets are in the plan's text, not the indicator list.
+  const namesASubject = contentTerms(u.resolvedText, u.translations).some(
+    (term) => !OVERVIEW_WORDS.test(term),
+  );
+  if (u.intent === 'targets_overview' && !namesASubject) {
     const overview = composeTargetsOverview(ctx.tools, language, ctx.cite);
     if (overview) return overview;
   }
