@@ -185,6 +185,13 @@ describe('figures picked by what the question counts', () => {
     expect(all.answer).toMatch(/2023年的量化目标/);
   });
 
+  it('reads the bureau cue of the whole question when no card fits, and still refuses a stray one', async () => {
+    const praise = await ask('信访工作排名全省靠前，省里还给了什么肯定');
+    expect(praise.answer).toContain('通报表扬');
+    const saturday = await ask('服务站周六上班吗');
+    expect(saturday.status).toBe('not_found');
+  });
+
   it('gives a name the report quotes, and refuses one it does not hold', async () => {
     const brand = await ask('机关的党建品牌名称是什么');
     expect(brand.answer).toContain('党旗引领优服务崇军拥军当先锋');

@@ -103,7 +103,9 @@ export async function composeOffline(
   const statistics = STATISTICS_CUES.test(asked);
   if (!benefits) {
     // "服务站周六上班吗" is not answered by whichever report passage shares a word with it.
-    const strayBenefits = u.scope === 'in_scope' && !bureauCued && !statistics;
+    // No card fits at all: cues anywhere in the question count ("信访稳定排名靠前，省厅还给了什么肯定").
+    const cuedAnywhere = BUREAU_CUES.test(u.text) || STATISTICS_CUES.test(u.text);
+    const strayBenefits = u.scope === 'in_scope' && !bureauCued && !statistics && !cuedAnywhere;
     // An English question's coverage rests on a few glossary translations: too coarse to trust alone.
     const reportHoldsIt = language === 'zh' && (await bestReportCoverage(u, ctx)) >= REPORT_ALONE;
     if (strayBenefits && !reportHoldsIt) return notFound(u, ctx);
