@@ -65,6 +65,12 @@ describe('a benefits answer', () => {
     ).toBe(true);
   });
 
+  it('says an amount asked in passing (工资按多少发, 补贴多少) is not stated by the law', async () => {
+    const a = await ask('我是转业军官，媳妇跟着调过来以后工资按多少发');
+    expect(a.status).toBe('answered');
+    expect(a.answer).toContain('具体数额和时限：法律法规没有写明');
+  });
+
   it('answers the part the documents hold and says plainly what they do not', async () => {
     const a = await ask('老兵办信用卡有优惠吗');
     expect(a.answer).toMatch(/^您问的“信用卡”，现有资料没有写明/);
