@@ -5,7 +5,7 @@
  * often than a 0.5 ms hnsw search, so the speed-up is also given in CPU time, which waiting does not
  * inflate.
  */
-import type { HnswStore } from '../src/retrieval/hnsw-store.js';
+import type { HnswStore } from '../src/adapters/retrieval/hnsw-store.js';
 import type { HybridSearchIndex } from '../src/retrieval/search-index.js';
 import { topK, type Scored } from '../src/retrieval/top-k.js';
 import type { SyntheticQuery } from './synthetic-corpus.js';

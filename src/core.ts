@@ -1,12 +1,12 @@
 import path from 'node:path';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
-import { readKnowledgeFiles } from './knowledge/read-knowledge-files.js';
+import { readKnowledgeFiles } from './adapters/knowledge/read-knowledge-files.js';
 import { hashFiles } from './knowledge/knowledge-hash.js';
 import type { KnowledgeBase } from './knowledge/types.js';
 import { HashedEmbeddings } from './retrieval/hashed-embeddings.js';
 import type { IdentifiedEmbeddings } from './retrieval/embedder.js';
-import { loadOrBuildIndex } from './retrieval/index-cache.js';
+import { loadOrBuildIndex } from './adapters/retrieval/index-cache.js';
 import type { SearchIndex } from './retrieval/search-index.js';
 import { createAssistant, type OfflineAssistant } from './assistant/create-assistant.js';
 import { createKnowledgeTools, type KnowledgeToolsImpl } from './assistant/tools/knowledge-tools.js';
@@ -75,7 +75,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     });
     const { value: kb, cached } = await cache.rememberAsync('knowledge', async () => {
       // The loaders (YAML, HTML, PDF, Word libraries) are imported only when the cache misses.
-      const { loadKnowledgeFiles } = await import('./knowledge/load-knowledge.js');
+      const { loadKnowledgeFiles } = await import('./adapters/knowledge/load-knowledge.js');
       return loadKnowledgeFiles(files, { logger: deps.logger });
     });
     if (cached) deps.logger.info({ ...knowledgeCounts(kb), cached }, 'knowledge loaded');

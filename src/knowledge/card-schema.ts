@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Result } from '../errors.js';
 import type { EntitlementCard } from './types.js';
-import { parseYamlData, type DataProblem } from './loaders/yaml-data.js';
+import { parseYamlData, type DataProblem } from './yaml-data.js';
 
 /**
  * Schema of `knowledge/cards/*.yaml`, the entitlement cards (format in knowledge/cards/README.md).

@@ -2,7 +2,7 @@ import { Document } from '@langchain/core/documents';
 import type { Chunk, DocKind, SourceDocument } from '../knowledge/types.js';
 import { Bm25Index, type Bm25Builder, type Bm25Document, type WeightedTerm } from './bm25.js';
 import type { IdentifiedEmbeddings } from './embedder.js';
-import { HnswStore, type HnswParams } from './hnsw-store.js';
+import { HnswStore, type HnswParams } from '../adapters/retrieval/hnsw-store.js';
 import { analyseQuery, hybridRank, type RerankText } from './hybrid.js';
 import { HashedEmbeddings } from './hashed-embeddings.js';
 import { normaliseForMatch, segment, tokenize, tokensOf } from './tokenizer.js';

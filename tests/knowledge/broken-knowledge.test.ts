@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core.js';
 import { KnowledgeError } from '../../src/errors.js';
-import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { loadKnowledge } from '../../src/adapters/knowledge/load-knowledge.js';
 import { createLogger } from '../../src/logger.js';
 import { createTestCore } from '../support/create-test-core.js';
 

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { IndexCacheError } from '../errors.js';
-import type { Chunk, SourceDocument } from '../knowledge/types.js';
-import type { Logger } from '../logger.js';
-import { Bm25Index, type Bm25Arrays, type Bm25Meta } from './bm25.js';
-import type { IdentifiedEmbeddings } from './embedder.js';
+import { IndexCacheError } from '../../errors.js';
+import type { Chunk, SourceDocument } from '../../knowledge/types.js';
+import type { Logger } from '../../logger.js';
+import { Bm25Index, type Bm25Arrays, type Bm25Meta } from '../../retrieval/bm25.js';
+import type { IdentifiedEmbeddings } from '../../retrieval/embedder.js';
 import { DEFAULT_HNSW_PARAMS, HnswStore, type HnswParams } from './hnsw-store.js';
 import {
   chunksDigest,
@@ -14,9 +14,14 @@ import {
   ManifestSchema,
   staleness,
   type IndexManifest,
-} from './index-manifest.js';
-import { packArrays, unpackArrays, type PackedEntry } from './packed-arrays.js';
-import { createSearchIndex, HybridSearchIndex, toVectorDocument, type SearchIndex } from './search-index.js';
+} from '../../retrieval/index-manifest.js';
+import { packArrays, unpackArrays, type PackedEntry } from '../../retrieval/packed-arrays.js';
+import {
+  createSearchIndex,
+  HybridSearchIndex,
+  toVectorDocument,
+  type SearchIndex,
+} from '../../retrieval/search-index.js';
 
 const MANIFEST = 'manifest.json';
 const BM25 = 'bm25.json';
