@@ -13,3 +13,6 @@ export const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 export const systemClock: Clock = { now: () => Date.now(), sleep };
+
+/** The system time as a Date: the default of pure code that takes a `() => Date` clock. */
+export const systemDate = (): Date => new Date(systemClock.now());
