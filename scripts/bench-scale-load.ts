@@ -7,7 +7,7 @@
  *
  * Run by scripts/bench-scale.ts with one argument, a CachedLoadRequest as JSON.
  */
-import type { HnswParams } from '../src/adapters/retrieval/hnsw-store.js';
+import type { HnswParams } from '../src/retrieval/vector-index.js';
 import { HashedEmbeddings } from '../src/retrieval/hashed-embeddings.js';
 import { loadOrBuildIndex } from '../src/adapters/retrieval/index-cache.js';
 import { generateCorpus } from './synthetic-corpus.js';
