@@ -4,7 +4,7 @@ import type { Logger } from './logger.js';
 import { readKnowledgeFiles } from './adapters/knowledge/read-knowledge-files.js';
 import { hashFiles } from './knowledge/knowledge-hash.js';
 import type { KnowledgeBase } from './knowledge/types.js';
-import { HashedEmbeddings } from './retrieval/hashed-embeddings.js';
+import { HashedEmbedder } from './retrieval/hashed-embedder.js';
 import type { IdentifiedEmbeddings } from './retrieval/embedder.js';
 import { loadOrBuildIndex } from './adapters/retrieval/index-cache.js';
 import type { SearchIndex } from './retrieval/search-index.js';
@@ -59,7 +59,7 @@ interface Loaded {
 
 /** Loads knowledge/ and the index (from cache when fresh) and builds the assistant over them. */
 export async function createCore(deps: CoreDeps): Promise<Core> {
-  const embeddings = deps.embeddings ?? new HashedEmbeddings();
+  const embeddings = deps.embeddings ?? new HashedEmbedder();
   const { sessions } = deps;
   const load = async (): Promise<Loaded> => {
     const { knowledgeDir, cacheDir } = deps.config.paths;

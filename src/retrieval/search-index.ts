@@ -4,8 +4,8 @@ import type { IdentifiedEmbeddings } from './embedder.js';
 // The one adapter the search index builds itself: the native graph its vectors go into.
 import { HnswIndex } from '../adapters/retrieval/hnsw-index.js';
 import type { HnswParams, VectorIndex } from './vector-index.js';
+import type { HashedEmbedder } from './hashed-embedder.js';
 import { analyseQuery, hybridRank, type RerankText } from './hybrid.js';
-import { HashedEmbeddings } from './hashed-embeddings.js';
 import { normaliseForMatch, segment, tokenize, tokensOf } from './tokenizer.js';
 
 export interface SearchOptions {
@@ -132,7 +132,7 @@ async function tokenizeAndEmbed(
   batch: Chunk[],
   embeddings: IdentifiedEmbeddings,
 ): Promise<{ bodies: string[][]; vectors: ArrayLike<number>[] }> {
-  if (embeddings instanceof HashedEmbeddings) {
+  if (isLocalEmbedder(embeddings)) {
     const bodies: string[][] = [];
     const vectors = batch.map((chunk) => {
       const segmented = segment(chunk.text);
@@ -143,6 +143,13 @@ async function tokenizeAndEmbed(
   }
   const bodies = batch.map((chunk) => tokenize(chunk.text));
   return { bodies, vectors: await embeddings.embedDocuments(batch.map((c) => c.text)) };
+}
+
+/** The local hashed embedder (HashedEmbedder, or LangChain's HashedEmbeddings around it). */
+function isLocalEmbedder(
+  embeddings: IdentifiedEmbeddings,
+): embeddings is IdentifiedEmbeddings & Pick<HashedEmbedder, 'embedSegmented'> {
+  return typeof (embeddings as Partial<HashedEmbedder>).embedSegmented === 'function';
 }
 
 /** Section paths repeat across chunks, so each is tokenized once. */
