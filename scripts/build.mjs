@@ -1,8 +1,8 @@
 // Transpiles src/**/*.ts to dist/src/**/*.js (one file each, no bundling) so that `npm start` and the
 // CLI run on plain Node: no TypeScript loader hooks at start-up, which cost over a second per
 // command. Static assets the code finds relative to itself (src/web, prompts/) are copied along.
-// `--if-stale` skips the work when nothing under src/ or prompts/ is newer than the last build.
-import { build } from 'esbuild';
+// `--if-stale` skips the work when nothing under src/ or prompts/ is newer than the last build
+// (a walk of mtimes, a few ms; esbuild is not even loaded then).
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -50,6 +50,8 @@ const ifStale = process.argv.includes('--if-stale');
 if (ifStale && existsSync(stamp) && Math.max(...inputs.map(newestMtime)) <= statSync(stamp).mtimeMs)
   process.exit(0);
 
+// Imported only when building: `npm run ask` runs this script first, and a fresh build is the usual case.
+const { build } = await import('esbuild');
 rmSync(out, { recursive: true, force: true });
 await build({
   entryPoints: listTs(path.join(root, 'src')),
