@@ -20,24 +20,24 @@ export function glossaryMatches(
   for (const entry of preparedOf(glossary)) {
     const variant =
       entry.colloquial.find((v) => v.length > 0 && q.includes(v)) ??
-      entry.english.find((e) => e.pattern?.test(q))?.phrase ??
+      entry.english.find((v) => matchesEnglish(q, v)) ??
       (q.includes(entry.term) ? entry.term : undefined);
     if (variant !== undefined) matches.push({ term: entry.original, variant });
   }
   return matches;
 }
 
-/** A glossary entry's normalised variants and English patterns, made once per glossary. */
+/** A glossary entry's normalised variants, made once per glossary. */
 interface PreparedEntry {
   original: string;
   term: string;
   colloquial: string[];
-  english: { phrase: string; pattern: RegExp | undefined }[];
+  english: string[];
 }
 
 const prepared = new WeakMap<readonly GlossaryEntry[], PreparedEntry[]>();
 
-/** Normalising every variant and compiling every English pattern per question cost ~40 ms a start. */
+/** Normalising every variant per question cost a one-shot ask ~10 ms. */
 function preparedOf(glossary: readonly GlossaryEntry[]): PreparedEntry[] {
   let entries = prepared.get(glossary);
   if (!entries) {
@@ -45,18 +45,29 @@ function preparedOf(glossary: readonly GlossaryEntry[]): PreparedEntry[] {
       original: entry.term,
       term: normaliseForMatch(entry.term),
       colloquial: entry.colloquial.map(normaliseForMatch),
-      english: entry.english
-        .map(normaliseForMatch)
-        .map((phrase) => ({ phrase, pattern: englishPattern(phrase) })),
+      english: entry.english.map(normaliseForMatch),
     }));
     prepared.set(glossary, entries);
   }
   return entries;
 }
 
-/** The phrase as a whole word or words (plural -s/-es allowed); undefined for under two characters. */
-function englishPattern(phrase: string): RegExp | undefined {
-  if (phrase.length < 2) return undefined;
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^a-z])${escaped}(s|es)?([^a-z]|$)`);
+const isLetter = (code: number): boolean => code >= 0x61 && code <= 0x7a;
+const letterAt = (q: string, i: number): boolean => i >= 0 && i < q.length && isLetter(q.charCodeAt(i));
+
+/**
+ * The phrase as whole words of `q` (plural -s/-es allowed): what the regular expression
+ * `(^|[^a-z])phrase(s|es)?([^a-z]|$)` matches, found with indexOf — compiling ~500 such
+ * expressions cost a one-shot ask ~20 ms. Phrases under two characters never match.
+ */
+function matchesEnglish(q: string, phrase: string): boolean {
+  if (phrase.length < 2) return false;
+  for (let at = q.indexOf(phrase); at >= 0; at = q.indexOf(phrase, at + 1)) {
+    if (letterAt(q, at - 1)) continue;
+    const end = at + phrase.length;
+    if (!letterAt(q, end)) return true;
+    if (q[end] === 's' && !letterAt(q, end + 1)) return true;
+    if (q.startsWith('es', end) && !letterAt(q, end + 2)) return true;
+  }
+  return false;
 }
