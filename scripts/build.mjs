@@ -2,10 +2,12 @@
 // CLI run on plain Node: no TypeScript loader hooks at start-up, which cost over a second per
 // command. Static assets the code finds relative to itself (src/web, prompts/) are copied along.
 // `--if-stale` skips the work when nothing under src/ or prompts/ is newer than the last build
-// (a walk of mtimes, a few ms; esbuild is not even loaded then).
+// (a walk of mtimes, a few ms; esbuild is not even loaded then). scripts/run-built.mjs does the
+// same check in the process that then runs the command.
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'dist');
@@ -52,7 +54,7 @@ function fingerprint(dir) {
  * one minified file, dist/vendor/zod.js, and points the built code's `from "zod"` at it. The code
  * imports only `z` from it; tests and tsx scripts run src/ on node_modules' zod as before.
  */
-async function vendorZod() {
+async function vendorZod(build) {
   const vendor = path.join(out, 'vendor', 'zod.js');
   await build({
     stdin: { contents: 'export { z } from "zod";', resolveDir: root, loader: 'js' },
@@ -74,26 +76,35 @@ async function vendorZod() {
   }
 }
 
-const ifStale = process.argv.includes('--if-stale');
-if (ifStale && existsSync(stamp) && Math.max(...inputs.map(newestMtime)) <= statSync(stamp).mtimeMs)
-  process.exit(0);
+/** True when nothing was built yet or a file under src/ or prompts/ is newer than the last build. */
+export function isStale() {
+  return !existsSync(stamp) || Math.max(...inputs.map(newestMtime)) > statSync(stamp).mtimeMs;
+}
 
-// Imported only when building: `npm run ask` runs this script first, and a fresh build is the usual case.
-const { build } = await import('esbuild');
-rmSync(out, { recursive: true, force: true });
-await build({
-  entryPoints: listTs(path.join(root, 'src')),
-  outdir: path.join(out, 'src'),
-  outbase: path.join(root, 'src'),
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: 'linked',
-  logLevel: 'warning',
-});
-await vendorZod();
-cpSync(path.join(root, 'src', 'web'), path.join(out, 'src', 'web'), { recursive: true });
-cpSync(path.join(root, 'prompts'), path.join(out, 'prompts'), { recursive: true });
-writeFileSync(path.join(out, 'package.json'), '{ "type": "module" }\n');
-writeFileSync(path.join(out, 'src', 'code-fingerprint.txt'), `${fingerprint(path.join(out, 'src'))}\n`);
-writeFileSync(stamp, new Date().toISOString());
+/** Builds dist/ afresh. */
+export async function buildDist() {
+  // Imported only when building: the staleness check before every `npm run ask` does not need it.
+  const { build } = await import('esbuild');
+  rmSync(out, { recursive: true, force: true });
+  await build({
+    entryPoints: listTs(path.join(root, 'src')),
+    outdir: path.join(out, 'src'),
+    outbase: path.join(root, 'src'),
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+  await vendorZod(build);
+  cpSync(path.join(root, 'src', 'web'), path.join(out, 'src', 'web'), { recursive: true });
+  cpSync(path.join(root, 'prompts'), path.join(out, 'prompts'), { recursive: true });
+  writeFileSync(path.join(out, 'package.json'), '{ "type": "module" }\n');
+  writeFileSync(path.join(out, 'src', 'code-fingerprint.txt'), `${fingerprint(path.join(out, 'src'))}\n`);
+  writeFileSync(stamp, new Date().toISOString());
+}
+
+// Run as a script (`npm run build`, `node scripts/build.mjs --if-stale`); scripts/run-built.mjs imports it.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (!process.argv.includes('--if-stale') || isStale()) await buildDist();
+}
