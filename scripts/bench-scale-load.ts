@@ -7,9 +7,9 @@
  *
  * Run by scripts/bench-scale.ts with one argument, a CachedLoadRequest as JSON.
  */
-import type { HnswParams } from '../src/retrieval/hnsw-store.js';
+import type { HnswParams } from '../src/retrieval/vector-index.js';
 import { HashedEmbeddings } from '../src/retrieval/hashed-embeddings.js';
-import { loadOrBuildIndex } from '../src/retrieval/index-cache.js';
+import { loadOrBuildIndex } from '../src/adapters/retrieval/index-cache.js';
 import { generateCorpus } from './synthetic-corpus.js';
 
 export interface CachedLoadRequest {

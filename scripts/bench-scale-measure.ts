@@ -5,7 +5,7 @@
  * often than a 0.5 ms hnsw search, so the speed-up is also given in CPU time, which waiting does not
  * inflate.
  */
-import type { HnswStore } from '../src/retrieval/hnsw-store.js';
+import type { VectorIndex } from '../src/retrieval/vector-index.js';
 import type { HybridSearchIndex } from '../src/retrieval/search-index.js';
 import { topK, type Scored } from '../src/retrieval/top-k.js';
 import type { SyntheticQuery } from './synthetic-corpus.js';
@@ -102,7 +102,7 @@ export interface HnswMeasure {
 }
 
 /** hnsw k=10 at the store's current ef, against the exact top 10 of the same query vectors. */
-export function measureHnsw(store: HnswStore, vectors: Float32Array[], truth: Scored[][]): HnswMeasure {
+export function measureHnsw(store: VectorIndex, vectors: Float32Array[], truth: Scored[][]): HnswMeasure {
   const points = vectors.map((v) => Array.from(v));
   const wall: number[] = [];
   let recall = 0;

@@ -1,5 +1,5 @@
 /** The scale benchmark's result, its targets (issue 13, "The index at scale") and its table. */
-import type { HnswParams } from '../src/retrieval/hnsw-store.js';
+import type { HnswParams } from '../src/retrieval/vector-index.js';
 import type { LatencyStats } from './bench-scale-measure.js';
 
 export const SCALE_TARGETS = {

@@ -17,8 +17,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Chunk, SourceDocument } from '../src/knowledge/types.js';
 import { HashedEmbeddings } from '../src/retrieval/hashed-embeddings.js';
-import { saveIndexCache } from '../src/retrieval/index-cache.js';
-import { DEFAULT_HNSW_PARAMS, type HnswStore, type HnswParams } from '../src/retrieval/hnsw-store.js';
+import { saveIndexCache } from '../src/adapters/retrieval/index-cache.js';
+import { DEFAULT_HNSW_PARAMS, type HnswParams, type VectorIndex } from '../src/retrieval/vector-index.js';
 import {
   createSearchIndex,
   type BuildTimings,
@@ -49,7 +49,7 @@ export interface ScaleBenchOptions {
 
 interface Built {
   index: HybridSearchIndex;
-  store: HnswStore;
+  store: VectorIndex;
   matrix: Float32Array;
   embeddings: HashedEmbeddings;
   build: ScaleBenchResult['build'];

@@ -1,11 +1,13 @@
 // Transpiles src/**/*.ts to dist/src/**/*.js (one file each, no bundling) so that `npm start` and the
 // CLI run on plain Node: no TypeScript loader hooks at start-up, which cost over a second per
 // command. Static assets the code finds relative to itself (src/web, prompts/) are copied along.
-// `--if-stale` skips the work when nothing under src/ or prompts/ is newer than the last build.
-import { build } from 'esbuild';
+// `--if-stale` skips the work when nothing under src/ or prompts/ is newer than the last build
+// (a walk of mtimes, a few ms; esbuild is not even loaded then). scripts/run-built.mjs does the
+// same check in the process that then runs the command.
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'dist');
@@ -46,23 +48,63 @@ function fingerprint(dir) {
   return hash.digest('hex');
 }
 
-const ifStale = process.argv.includes('--if-stale');
-if (ifStale && existsSync(stamp) && Math.max(...inputs.map(newestMtime)) <= statSync(stamp).mtimeMs)
-  process.exit(0);
+/**
+ * zod is ~95 modules; Node resolves, reads and compiles each at every start, ~100 ms of a one-shot
+ * `npm run ask` (config, the Answer schema and the index manifest use it). The build bundles it into
+ * one minified file, dist/vendor/zod.js, and points the built code's `from "zod"` at it. The code
+ * imports only `z` from it; tests and tsx scripts run src/ on node_modules' zod as before.
+ */
+async function vendorZod(build) {
+  const vendor = path.join(out, 'vendor', 'zod.js');
+  await build({
+    stdin: { contents: 'export { z } from "zod";', resolveDir: root, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outfile: vendor,
+    logLevel: 'warning',
+  });
+  for (const file of readdirSync(path.join(out, 'src'), { recursive: true })) {
+    if (!file.endsWith('.js')) continue;
+    const full = path.join(out, 'src', file);
+    const code = readFileSync(full, 'utf8');
+    if (!code.includes('from "zod"')) continue;
+    const relative = path.relative(path.dirname(full), vendor).split(path.sep).join('/');
+    writeFileSync(full, code.replaceAll('from "zod"', `from "${relative}"`));
+  }
+}
 
-rmSync(out, { recursive: true, force: true });
-await build({
-  entryPoints: listTs(path.join(root, 'src')),
-  outdir: path.join(out, 'src'),
-  outbase: path.join(root, 'src'),
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: 'linked',
-  logLevel: 'warning',
-});
-cpSync(path.join(root, 'src', 'web'), path.join(out, 'src', 'web'), { recursive: true });
-cpSync(path.join(root, 'prompts'), path.join(out, 'prompts'), { recursive: true });
-writeFileSync(path.join(out, 'package.json'), '{ "type": "module" }\n');
-writeFileSync(path.join(out, 'src', 'code-fingerprint.txt'), `${fingerprint(path.join(out, 'src'))}\n`);
-writeFileSync(stamp, new Date().toISOString());
+/** True when nothing was built yet or a file under src/ or prompts/ is newer than the last build. */
+export function isStale() {
+  return !existsSync(stamp) || Math.max(...inputs.map(newestMtime)) > statSync(stamp).mtimeMs;
+}
+
+/** Builds dist/ afresh. */
+export async function buildDist() {
+  // Imported only when building: the staleness check before every `npm run ask` does not need it.
+  const { build } = await import('esbuild');
+  rmSync(out, { recursive: true, force: true });
+  await build({
+    entryPoints: listTs(path.join(root, 'src')),
+    outdir: path.join(out, 'src'),
+    outbase: path.join(root, 'src'),
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+  await vendorZod(build);
+  cpSync(path.join(root, 'src', 'web'), path.join(out, 'src', 'web'), { recursive: true });
+  cpSync(path.join(root, 'prompts'), path.join(out, 'prompts'), { recursive: true });
+  writeFileSync(path.join(out, 'package.json'), '{ "type": "module" }\n');
+  writeFileSync(path.join(out, 'src', 'code-fingerprint.txt'), `${fingerprint(path.join(out, 'src'))}\n`);
+  writeFileSync(stamp, new Date().toISOString());
+}
+
+// Run as a script (`npm run build`, `node scripts/build.mjs --if-stale`); scripts/run-built.mjs imports it.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (!process.argv.includes('--if-stale') || isStale()) await buildDist();
+}

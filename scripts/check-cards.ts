@@ -8,8 +8,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCardFile } from '../src/knowledge/card-schema.js';
 import { checkCards } from '../src/knowledge/check-cards.js';
-import { readKnowledgeFiles } from '../src/knowledge/read-knowledge-files.js';
-import { loadDocuments } from '../src/knowledge/loaders/index.js';
+import { readKnowledgeFiles } from '../src/adapters/knowledge/read-knowledge-files.js';
+import { loadDocuments } from '../src/adapters/knowledge/loaders/index.js';
 import { toLawText } from '../src/knowledge/law-text.js';
 import type { EntitlementCard } from '../src/knowledge/types.js';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { MATCH_PARAMS } from '../src/assistant/benefits/calibration.js';
 import { readCards } from '../src/assistant/benefits/match-cards.js';
 import { glossaryMatches } from '../src/assistant/understand/expand.js';
-import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
+import { loadKnowledge } from '../src/adapters/knowledge/load-knowledge.js';
 import { CardIndex, type CardIndexOptions } from '../src/retrieval/card-index.js';
 
 const kb = await loadKnowledge(path.resolve('knowledge'));

@@ -20,3 +20,6 @@ export const systemClock: Clock = {
   sleep,
   timeoutSignal: (ms) => AbortSignal.timeout(ms),
 };
+
+/** The system time as a Date: the default of pure code that takes a `() => Date` clock. */
+export const systemDate = (): Date => new Date(systemClock.now());

@@ -1,6 +1,16 @@
-import { pino, type Logger } from 'pino';
+import { createRequire } from 'node:module';
+import type { Logger } from 'pino';
 
 export type { Logger };
+
+type Pino = typeof import('pino');
+let pinoModule: Pino | undefined;
+/** pino and its dependencies (~30 ms to load), required when a line is first logged. */
+const loadPino = (): Pino => (pinoModule ??= createRequire(import.meta.url)('pino') as Pino);
+
+/** pino's default levels: methods below the logger's level are no-ops, so they need no pino. */
+const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 };
+const noop = (): void => undefined;
 
 /**
  * Paths redacted from every log line. Secrets come from the environment and must never reach logs,
@@ -39,7 +49,7 @@ const SECRET_VARIABLES = [
  * .env loaded after the logger was made still counts.
  */
 function serializeError(error: unknown): unknown {
-  const serialized = pino.stdSerializers.err(error as Error);
+  const serialized = loadPino().stdSerializers.err(error as Error);
   let json = JSON.stringify(serialized);
   if (json === undefined) return serialized;
   for (const name of SECRET_VARIABLES) {
@@ -50,17 +60,44 @@ function serializeError(error: unknown): unknown {
   return JSON.parse(json) as unknown;
 }
 
-/** Creates the one logger of the process. Logs go to stderr so stdout stays clean for `--json`. */
+/**
+ * Creates the one logger of the process. Logs go to stderr so stdout stays clean for `--json`.
+ * pino itself is made on first use other than a call below the level: a one-shot `npm run ask`
+ * logs nothing at its default level (warn), and loading pino was ~30 ms of it.
+ */
 export function createLogger(options: { level?: string; destination?: NodeJS.WritableStream } = {}): Logger {
-  return pino(
-    {
-      level: options.level ?? process.env.LOG_LEVEL ?? 'info',
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-      serializers: { err: serializeError },
-      base: null,
+  const level = options.level ?? process.env.LOG_LEVEL ?? 'info';
+  let logger: Logger | undefined;
+  const real = (): Logger => {
+    const { pino } = loadPino();
+    logger ??= pino(
+      {
+        level,
+        redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+        serializers: { err: serializeError },
+        base: null,
+      },
+      options.destination ?? pino.destination(2),
+    );
+    return logger;
+  };
+  const threshold = level === 'silent' ? Infinity : LEVELS[level];
+  // A level pino would reject (or a custom one) is pino's to report, at once.
+  if (threshold === undefined) return real();
+  return new Proxy({} as Logger, {
+    get(_target, property) {
+      if (!logger) {
+        if (property === 'level') return level;
+        const rank = typeof property === 'string' ? LEVELS[property] : undefined;
+        if (rank !== undefined && rank < threshold) return noop;
+      }
+      const target = real();
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
-    options.destination ?? pino.destination(2),
-  );
+    set: (_target, property, value) => Reflect.set(real(), property, value),
+    has: (_target, property) => Reflect.has(real(), property),
+  });
 }
 
 /** Removes a secret (e.g. the bot token inside a URL) from a message before it is logged or shown. */

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.js';
+import { systemDate } from '../clock.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { AnswerSchema, type Answer, type Language } from './answer.js';
 import { createCiteQuote } from './compose/cite.js';
@@ -86,7 +87,7 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
     return homophones.apply(text, homophones.correct(text));
   };
 
-  const now = deps.clock ?? (() => new Date());
+  const now = deps.clock ?? systemDate;
   const idleMs = deps.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
   /** A session quiet for longer than the idle time is over: its turns no longer shape the answer. */
   const activeState = (state: SessionState | undefined) => activeSession(state, now(), idleMs);

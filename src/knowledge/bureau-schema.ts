@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Result } from '../errors.js';
 import type { BureauContact } from './types.js';
-import { parseYamlData, type DataProblem } from './loaders/yaml-data.js';
+import { parseYamlData, type DataProblem } from './yaml-data.js';
 
 // Phone numbers written without quotes arrive as YAML numbers; keep them as text.
 const text = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().trim().min(1));

@@ -1,4 +1,4 @@
-import type { DataProblem } from './loaders/yaml-data.js';
+import type { DataProblem } from './yaml-data.js';
 import { normaliseForMatch } from './normalise.js';
 import { numberValues } from './numbers.js';
 import type { EntitlementCard, LawText } from './types.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Result } from '../errors.js';
 import type { GlossaryEntry } from './types.js';
-import { parseYamlData, type DataProblem } from './loaders/yaml-data.js';
+import { parseYamlData, type DataProblem } from './yaml-data.js';
 
 const words = z.array(z.string().trim().min(1)).default([]);
 

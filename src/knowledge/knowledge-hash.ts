@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 /**
  * sha256 over every file's relative path and bytes, in path order. The index cache stores it in its
  * manifest: any added, removed, renamed or edited knowledge file changes the hash and forces a rebuild.
- * Pure: the caller reads the files (see `hashKnowledgeFiles` in read-knowledge-files.ts).
+ * Pure: the caller reads the files (see `hashKnowledgeFiles` in src/adapters/knowledge/read-knowledge-files.ts).
  */
 export function hashFiles(files: readonly { path: string; bytes: Uint8Array }[]): string {
   const hash = createHash('sha256');

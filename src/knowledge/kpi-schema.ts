@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Result } from '../errors.js';
 import type { Kpi, KpiValue } from './types.js';
-import { parseYamlData, type DataProblem } from './loaders/yaml-data.js';
+import { parseYamlData, type DataProblem } from './yaml-data.js';
 
 /**
  * Schema of `knowledge/kpis.yaml`: the curated key indicators. The YAML is snake_case (edited by

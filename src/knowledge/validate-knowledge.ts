@@ -1,9 +1,9 @@
 import { AppError } from '../errors.js';
 import type { BureauContact } from './types.js';
-import { readKnowledgeFiles } from './read-knowledge-files.js';
+import { readKnowledgeFiles } from '../adapters/knowledge/read-knowledge-files.js';
 import { extensionOf, isSidecarPath, type KnowledgeFile } from './file-kinds.js';
-import { loadDocuments } from './loaders/index.js';
-import { parseDataFiles } from './loaders/data-files.js';
+import { loadDocuments } from '../adapters/knowledge/loaders/index.js';
+import { parseDataFiles } from '../adapters/knowledge/loaders/data-files.js';
 import { checkKpiQuotes } from './kpi-schema.js';
 import { checkCards } from './check-cards.js';
 import { toLawText } from './law-text.js';

@@ -183,7 +183,7 @@ export class Bm25Index {
     scores: Float64Array,
     touched: number[],
   ) {
-    const list = field.postings.get(term);
+    const list = field.postingsOf(term);
     if (!list || weight <= 0) return;
     const { k1, b } = this.options;
     const df = list.ids.length;

@@ -1,11 +1,11 @@
-import type { Embeddings } from '@langchain/core/embeddings';
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 
 /**
  * An embedder that names itself. The index cache records `id` in its manifest and rebuilds when it
  * changes, because vectors from different embedders (or dimensions) are not comparable.
  * Convention: `hashed-v<version>-d<dimensions>` for the local embedder, `openai:<model>` for OpenAI.
  */
-export type IdentifiedEmbeddings = Embeddings & { readonly id: string };
+export type IdentifiedEmbeddings = EmbeddingsInterface & { readonly id: string };
 
 /** True when `value` is an embedder with a non-empty `id`. */
 export function isIdentifiedEmbeddings(value: unknown): value is IdentifiedEmbeddings {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Chunk } from '../knowledge/types.js';
-import type { HnswParams } from './hnsw-store.js';
+import type { HnswParams } from './vector-index.js';
 
 /** Bump when the layout or the meaning of any cached file changes; old caches are then rebuilt. */
 export const INDEX_FORMAT_VERSION = 4;

@@ -3,7 +3,7 @@ import { Embeddings } from '@langchain/core/embeddings';
 // eslint-disable-next-line no-restricted-imports
 import type OpenAI from 'openai';
 import { LlmError } from '../errors.js';
-import { createOpenAiClient, openAiErrorDetail, openAiFailureKind } from '../assistant/llm/openai-client.js';
+import { createOpenAiClient, openAiErrorDetail, openAiFailureKind } from '../adapters/llm/openai-client.js';
 import type { IdentifiedEmbeddings } from './embedder.js';
 
 export interface OpenAiEmbeddingsConfig {

@@ -1,10 +1,11 @@
-import { Document } from '@langchain/core/documents';
 import type { Chunk, DocKind, SourceDocument } from '../knowledge/types.js';
 import { Bm25Index, type Bm25Builder, type Bm25Document, type WeightedTerm } from './bm25.js';
 import type { IdentifiedEmbeddings } from './embedder.js';
-import { HnswStore, type HnswParams } from './hnsw-store.js';
+// The one adapter the search index builds itself: the native graph its vectors go into.
+import { HnswIndex } from '../adapters/retrieval/hnsw-index.js';
+import type { HnswParams, VectorIndex } from './vector-index.js';
+import type { HashedEmbedder } from './hashed-embedder.js';
 import { analyseQuery, hybridRank, type RerankText } from './hybrid.js';
-import { HashedEmbeddings } from './hashed-embeddings.js';
 import { normaliseForMatch, segment, tokenize, tokensOf } from './tokenizer.js';
 
 export interface SearchOptions {
@@ -39,8 +40,8 @@ export interface SearchIndexParts {
   chunks: Chunk[];
   documents: SourceDocument[];
   bm25: Bm25Index;
-  /** Vector store whose labels are positions in `chunks`. */
-  store: HnswStore;
+  /** Vector index whose labels are positions in `chunks`. */
+  store: VectorIndex;
   embeddings: IdentifiedEmbeddings;
 }
 
@@ -56,11 +57,6 @@ const EMBED_BATCH = 512;
 /** The BM25 fields of a chunk: its text, and its section path as the (lower-weighted) title. */
 export function toBm25Document(chunk: Chunk): Bm25Document {
   return { body: tokenize(chunk.text), title: tokenize(chunk.sectionPath.join(' ')) };
-}
-
-/** The vector-store Document of a chunk; `metadata.chunkId` links it back. */
-export function toVectorDocument(chunk: Chunk): Document {
-  return new Document({ pageContent: chunk.text, metadata: { chunkId: chunk.id, docId: chunk.docId } });
 }
 
 /**
@@ -106,9 +102,7 @@ export async function createSearchIndex(input: CreateSearchIndexInput): Promise<
   const timings: BuildTimings = { tokenizeAndEmbedMs: 0, bm25Ms: 0, hnswMs: 0 };
   const bm25 = Bm25Index.builder();
   const titles = new TitleTokens();
-  const store = new HnswStore(embeddings, input.hnswParams, (label) =>
-    toVectorDocument(chunks[label] as Chunk),
-  );
+  const store = new HnswIndex(input.hnswParams);
   input.onProgress?.(0, chunks.length);
   for (let start = 0; start < chunks.length; start += EMBED_BATCH) {
     const batch = chunks.slice(start, start + EMBED_BATCH);
@@ -138,7 +132,7 @@ async function tokenizeAndEmbed(
   batch: Chunk[],
   embeddings: IdentifiedEmbeddings,
 ): Promise<{ bodies: string[][]; vectors: ArrayLike<number>[] }> {
-  if (embeddings instanceof HashedEmbeddings) {
+  if (isLocalEmbedder(embeddings)) {
     const bodies: string[][] = [];
     const vectors = batch.map((chunk) => {
       const segmented = segment(chunk.text);
@@ -149,6 +143,13 @@ async function tokenizeAndEmbed(
   }
   const bodies = batch.map((chunk) => tokenize(chunk.text));
   return { bodies, vectors: await embeddings.embedDocuments(batch.map((c) => c.text)) };
+}
+
+/** The local hashed embedder (HashedEmbedder, or LangChain's HashedEmbeddings around it). */
+function isLocalEmbedder(
+  embeddings: IdentifiedEmbeddings,
+): embeddings is IdentifiedEmbeddings & Pick<HashedEmbedder, 'embedSegmented'> {
+  return typeof (embeddings as Partial<HashedEmbedder>).embedSegmented === 'function';
 }
 
 /** Section paths repeat across chunks, so each is tokenized once. */

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { createLeanSegmenter, type JiebaLexicon, type Segmenter } from './jieba-lexicon.js';
 
 /**
  * Chinese-aware tokenization for BM25 and the hashed embedder. Pure: text in, tokens out.
@@ -9,12 +10,22 @@ import { dict } from '@node-rs/jieba/dict.js';
  * and character bigrams of every CJK run catch words jieba splits differently in query and text.
  */
 
-let jieba: Jieba | undefined;
+let jieba: Segmenter | undefined;
 
-/** The dictionary takes ~150 ms to load, so it is loaded once, on first use. */
-export function getJieba(): Jieba {
-  jieba ??= Jieba.withDict(dict);
+/**
+ * jieba: over the dictionary lexicon given to `useJiebaLexicon` (the core passes the cached one),
+ * else over the whole dictionary, which takes ~200 ms to load, so it is loaded once, on first use.
+ */
+export function getJieba(): Segmenter {
+  jieba ??= Jieba.withDict(
+    (createRequire(import.meta.url)('@node-rs/jieba/dict.js') as { dict: Uint8Array }).dict,
+  );
   return jieba;
+}
+
+/** Segments with only the words of `lexicon` each text needs (see jieba-lexicon.ts); same results. */
+export function useJiebaLexicon(lexicon: JiebaLexicon): void {
+  jieba ??= createLeanSegmenter(lexicon);
 }
 
 const STOP_WORDS = new Set([

@@ -3,6 +3,11 @@ import type { Database } from 'better-sqlite3';
 /**
  * Schema migrations, applied in order. `PRAGMA user_version` records how many have run, so a
  * migration is never applied twice. Append new steps; never edit a released one.
+ *
+ * The tables mirror storage/postgres/migrations.ts line for line in SQLite's types. The two schemas
+ * stay literal SQL on purpose: released steps are never edited, the runners differ (user_version
+ * here, schema_migrations under an advisory lock there), and generating DDL for two dialects would
+ * hide what each database runs. tests/storage checks both stores behave alike.
  */
 const MIGRATIONS: readonly string[] = [
   `

@@ -1,6 +1,6 @@
 import type { AnswerStatus } from '../assistant/answer.js';
 import type { FigureKind } from '../knowledge/types.js';
-import type { Channel, StoredFeedback, StoredKpiUpdate } from './store.js';
+import type { Channel, FeedbackEntry, QuestionLogEntry, StoredFeedback, StoredKpiUpdate } from './store.js';
 
 /**
  * Rows as both backends return them (same column names; timestamps as ISO strings, ids as
@@ -58,4 +58,39 @@ export function toKpiUpdate(r: KpiRow): StoredKpiUpdate {
     by: r.by,
     ...(r.note !== null && { note: r.note }),
   };
+}
+
+/**
+ * The values of an insert into `questions`, in the column order both backends' statements use
+ * (at, channel, user_key, question, status, mode, latency_ms, topic). `at` is what the backend
+ * stores: an ISO string for SQLite, a Date for PostgreSQL.
+ */
+export function questionValues<At>(at: At, e: QuestionLogEntry): [At, ...(string | number | null)[]] {
+  return [
+    at,
+    e.channel,
+    e.userKey ?? null,
+    e.question,
+    e.status,
+    e.mode,
+    Math.round(e.latencyMs),
+    e.topic ?? null,
+  ];
+}
+
+/**
+ * The values of an insert into `feedback`, in column order (at, channel, user_key, question_id,
+ * question, answer, rating, comment).
+ */
+export function feedbackValues<At>(at: At, e: FeedbackEntry): [At, ...(string | number | null)[]] {
+  return [
+    at,
+    e.channel,
+    e.userKey ?? null,
+    e.questionId ?? null,
+    e.question,
+    e.answer ?? null,
+    e.rating,
+    e.comment ?? null,
+  ];
 }

@@ -8,7 +8,15 @@ import { openDatabase, probeWrite, StorageUnavailableError } from './open-databa
 import { retentionCutoffs } from './retention.js';
 import { createHealthTracker, describeStorageFailure, type HealthTracker } from './store-health.js';
 import { prepareStatements, readSession } from './sqlite-statements.js';
-import { toFeedback, toKpiUpdate, UNANSWERED, type FeedbackRow, type KpiRow } from './rows.js';
+import {
+  feedbackValues,
+  questionValues,
+  toFeedback,
+  toKpiUpdate,
+  UNANSWERED,
+  type FeedbackRow,
+  type KpiRow,
+} from './rows.js';
 import type { FeedbackEntry, KpiUpdate, PruneCounts, QuestionLogEntry, Store, UsageReport } from './store.js';
 import { createUnavailableStore } from './unavailable-store.js';
 
@@ -53,30 +61,12 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
     backend: 'sqlite',
     logQuestion: (e: QuestionLogEntry) =>
       write('logQuestion', () => {
-        const info = statements.insertQuestion.run(
-          now(),
-          e.channel,
-          e.userKey ?? null,
-          e.question,
-          e.status,
-          e.mode,
-          Math.round(e.latencyMs),
-          e.topic ?? null,
-        );
+        const info = statements.insertQuestion.run(...questionValues(now(), e));
         return Number(info.lastInsertRowid);
       }),
     recordFeedback: (e: FeedbackEntry) =>
       write('recordFeedback', () => {
-        const info = statements.insertFeedback.run(
-          now(),
-          e.channel,
-          e.userKey ?? null,
-          e.questionId ?? null,
-          e.question,
-          e.answer ?? null,
-          e.rating,
-          e.comment ?? null,
-        );
+        const info = statements.insertFeedback.run(...feedbackValues(now(), e));
         return Number(info.lastInsertRowid);
       }),
     latestNegativeFeedback: (limit: number) =>

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import type { IdentifiedEmbeddings } from '../retrieval/embedder.js';
-import { HashedEmbeddings } from '../retrieval/hashed-embeddings.js';
+import { HashedEmbedder } from '../retrieval/hashed-embedder.js';
 
 /**
  * The embedder the config asks for; the index manifest records its id, so switching rebuilds. The
@@ -12,5 +12,5 @@ export async function createEmbeddingsFor(config: Config): Promise<IdentifiedEmb
     const { createOpenAiEmbeddings } = await import('../retrieval/openai-embeddings.js');
     return createOpenAiEmbeddings({ ...config.llm, model: config.embeddings.model });
   }
-  return new HashedEmbeddings();
+  return new HashedEmbedder();
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFileDerivedCache } from '../../src/cache/derived-cache.js';
-import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { loadKnowledge } from '../../src/adapters/knowledge/load-knowledge.js';
 import { buildCardIndexData, CardIndex } from '../../src/retrieval/card-index.js';
 import { captureLogger } from '../support/capture-logger.js';
 

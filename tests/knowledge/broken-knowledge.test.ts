@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core.js';
 import { KnowledgeError } from '../../src/errors.js';
-import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { loadKnowledge } from '../../src/adapters/knowledge/load-knowledge.js';
 import { createLogger } from '../../src/logger.js';
 import { copySharedCache, createTestCore } from '../support/create-test-core.js';
 import { KNOWLEDGE, useKnowledgeCopy } from '../support/knowledge-copy.js';

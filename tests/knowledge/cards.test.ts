@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CARD_TOPICS, parseCardFile } from '../../src/knowledge/card-schema.js';
 import { checkCards } from '../../src/knowledge/check-cards.js';
-import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { loadKnowledge } from '../../src/adapters/knowledge/load-knowledge.js';
 import type { EntitlementCard } from '../../src/knowledge/types.js';
 
 /*

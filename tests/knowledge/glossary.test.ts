@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeGlossaries, parseGlossaryFile } from '../../src/knowledge/glossary-schema.js';
-import { toKnowledgeError } from '../../src/knowledge/loaders/yaml-data.js';
+import { toKnowledgeError } from '../../src/knowledge/yaml-data.js';
 import type { GlossaryEntry } from '../../src/knowledge/types.js';
 
 const KNOWLEDGE = join(import.meta.dirname, '../../knowledge');

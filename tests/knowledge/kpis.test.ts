@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkKpiQuotes, parseKpiFile } from '../../src/knowledge/kpi-schema.js';
-import { loadDocument } from '../../src/knowledge/loaders/index.js';
+import { loadDocument } from '../../src/adapters/knowledge/loaders/index.js';
 import { findNumbers } from '../../src/knowledge/numbers.js';
 import { KnowledgeError } from '../../src/errors.js';
-import { toKnowledgeError } from '../../src/knowledge/loaders/yaml-data.js';
+import { toKnowledgeError } from '../../src/knowledge/yaml-data.js';
 import type { Kpi, SourceDocument } from '../../src/knowledge/types.js';
 
 const KNOWLEDGE = join(import.meta.dirname, '../../knowledge');

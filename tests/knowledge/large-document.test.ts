@@ -2,8 +2,8 @@ import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
-import { MAX_DOCUMENT_BYTES } from '../../src/knowledge/loaders/index.js';
+import { loadKnowledge } from '../../src/adapters/knowledge/load-knowledge.js';
+import { MAX_DOCUMENT_BYTES } from '../../src/adapters/knowledge/loaders/index.js';
 import { validateKnowledge } from '../../src/knowledge/validate-knowledge.js';
 
 const KNOWLEDGE = join(import.meta.dirname, '../../knowledge');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { loadKnowledge } from '../../src/adapters/knowledge/load-knowledge.js';
 import { articleNumeral, citeArticle, lawShortTitle, parseLawArticles } from '../../src/knowledge/law-text.js';
 import { PENSION_REGULATIONS, VETERANS_LAW, type LawTable } from '../support/law-articles.js';
 

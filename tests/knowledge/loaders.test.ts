@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { KnowledgeFile } from '../../src/knowledge/file-kinds.js';
-import { loadDocument } from '../../src/knowledge/loaders/index.js';
-import { splitFrontMatter, validateFrontMatter } from '../../src/knowledge/loaders/front-matter.js';
+import { loadDocument } from '../../src/adapters/knowledge/loaders/index.js';
+import { splitFrontMatter, validateFrontMatter } from '../../src/adapters/knowledge/loaders/front-matter.js';
 import { makeDocx } from '../support/make-docx.js';
 import { makePdf } from '../support/make-pdf.js';
 

@@ -6,7 +6,7 @@ import { Document } from '@langchain/core/documents';
 import { SaveableVectorStore } from '@langchain/core/vectorstores';
 import { IndexCacheError } from '../../src/errors.js';
 import { HashedEmbeddings } from '../../src/retrieval/hashed-embeddings.js';
-import { HnswStore } from '../../src/retrieval/hnsw-store.js';
+import { HnswStore } from '../../src/adapters/retrieval/hnsw-store.js';
 import { topK } from '../../src/retrieval/top-k.js';
 
 const embeddings = new HashedEmbeddings({ dimensions: 64 });

@@ -1,7 +1,7 @@
 import type { StructuredToolInterface } from '@langchain/core/tools';
 import type { Logger } from '../../logger.js';
 import type { Evidence } from './evidence.js';
-import type { ChatFunction, ChatMessage, ChatTool } from './openai-client.js';
+import type { ChatFunction, ChatMessage, ChatTool } from '../../adapters/llm/openai-client.js';
 import { runToolCall } from './tool-definitions.js';
 
 /** Limits of one agent run; each keeps a misbehaving model from running up time or cost. */

@@ -10,7 +10,7 @@ import { rewriteFollowUp } from './follow-up-rewrite.js';
 import { generateGrounded, type GenerateResult } from './generate-grounded.js';
 import type { LlmFailureKind } from './llm-call-error.js';
 import type { Availability } from './llm-health.js';
-import { toLlmError, type ChatFunction } from './openai-client.js';
+import { toLlmError, type ChatFunction } from '../../adapters/llm/openai-client.js';
 import type { Prompts } from './prompts.js';
 import type { LlmAssistantDeps } from './create-llm-assistant.js';
 

@@ -6,8 +6,8 @@ import type { Logger } from '../../logger.js';
 import { answerQuestion, type AnswerContext, type LlmOutcome } from './answer-question.js';
 import { createAsyncQueue } from './async-queue.js';
 import { createAvailability } from './llm-health.js';
-import { createChatFunction, createOpenAiClient, toLlmError } from './openai-client.js';
-import { readPromptFiles } from './prompt-files.js';
+import { createChatFunction, createOpenAiClient, toLlmError } from '../../adapters/llm/openai-client.js';
+import { readPromptFiles } from '../../adapters/llm/prompt-files.js';
 import { createPrompts } from './prompts.js';
 
 export type { LlmOutcome } from './answer-question.js';

@@ -1,6 +1,6 @@
 import type { Language } from '../answer.js';
 import type { SessionTurn } from '../ports.js';
-import type { ChatFunction } from './openai-client.js';
+import type { ChatFunction } from '../../adapters/llm/openai-client.js';
 import type { Prompts } from './prompts.js';
 
 /** Earlier answers are cut to this length in the rewrite prompt: the question is what matters. */

@@ -5,7 +5,7 @@ import { createCitationNumbering } from './answer-builder.js';
 import { runAgent, type AgentLimits, type AgentRun } from './agent-loop.js';
 import { createEvidence, type Evidence } from './evidence.js';
 import { checkAnswer, createSentenceGate, type SentenceGate } from './grounding-gate.js';
-import type { ChatFunction, ChatMessage } from './openai-client.js';
+import type { ChatFunction, ChatMessage } from '../../adapters/llm/openai-client.js';
 import type { Prompts } from './prompts.js';
 import { createToolDefinitions, toChatTools } from './tool-definitions.js';
 

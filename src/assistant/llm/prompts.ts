@@ -2,7 +2,7 @@ import { PromptTemplate } from '@langchain/core/prompts';
 import type { Language } from '../answer.js';
 import type { Audience } from '../ports.js';
 import { ConfigError } from '../../errors.js';
-import type { PromptFileName, PromptTexts } from './prompt-files.js';
+import type { PromptFileName, PromptTexts } from '../../adapters/llm/prompt-files.js';
 
 /** The prompts of the LLM mode, as LangChain templates over the files in `prompts/`. */
 export interface Prompts {

@@ -3,7 +3,7 @@ import { convertToOpenAITool } from '@langchain/core/utils/function_calling';
 import { z } from 'zod';
 import type { KnowledgeTools } from '../ports.js';
 import type { Evidence } from './evidence.js';
-import type { ChatTool } from './openai-client.js';
+import type { ChatTool } from '../../adapters/llm/openai-client.js';
 
 /**
  * The argument schemas of the agent's tools, defined once. `tool()` turns each into a LangChain

@@ -3,7 +3,7 @@ import { buildCardIndexData, CardIndex } from '../../retrieval/card-index.js';
 import type { Citation } from '../answer.js';
 import { createArticleCitation } from '../benefits/article-citation.js';
 import { readCards } from '../benefits/match-cards.js';
-import { CARD_TOPICS, type CardTopic } from '../../knowledge/card-schema.js';
+import { CARD_TOPICS, type CardTopic } from '../../knowledge/card-topics.js';
 import { glossaryMatches } from '../understand/expand.js';
 import type { EntitlementMatch, EntitlementTopic } from '../ports.js';
 import { computeAlways, type DerivedCache } from '../derived-cache.js';

@@ -17,18 +17,57 @@ export function glossaryMatches(
 ): { term: string; variant: string }[] {
   const q = normaliseForMatch(text);
   const matches: { term: string; variant: string }[] = [];
-  for (const entry of glossary) {
+  for (const entry of preparedOf(glossary)) {
     const variant =
-      entry.colloquial.map(normaliseForMatch).find((v) => v.length > 0 && q.includes(v)) ??
-      entry.english.map(normaliseForMatch).find((v) => matchesEnglish(q, v)) ??
-      (q.includes(normaliseForMatch(entry.term)) ? normaliseForMatch(entry.term) : undefined);
-    if (variant !== undefined) matches.push({ term: entry.term, variant });
+      entry.colloquial.find((v) => v.length > 0 && q.includes(v)) ??
+      entry.english.find((v) => matchesEnglish(q, v)) ??
+      (q.includes(entry.term) ? entry.term : undefined);
+    if (variant !== undefined) matches.push({ term: entry.original, variant });
   }
   return matches;
 }
 
+/** A glossary entry's normalised variants, made once per glossary. */
+interface PreparedEntry {
+  original: string;
+  term: string;
+  colloquial: string[];
+  english: string[];
+}
+
+const prepared = new WeakMap<readonly GlossaryEntry[], PreparedEntry[]>();
+
+/** Normalising every variant per question cost a one-shot ask ~10 ms. */
+function preparedOf(glossary: readonly GlossaryEntry[]): PreparedEntry[] {
+  let entries = prepared.get(glossary);
+  if (!entries) {
+    entries = glossary.map((entry) => ({
+      original: entry.term,
+      term: normaliseForMatch(entry.term),
+      colloquial: entry.colloquial.map(normaliseForMatch),
+      english: entry.english.map(normaliseForMatch),
+    }));
+    prepared.set(glossary, entries);
+  }
+  return entries;
+}
+
+const isLetter = (code: number): boolean => code >= 0x61 && code <= 0x7a;
+const letterAt = (q: string, i: number): boolean => i >= 0 && i < q.length && isLetter(q.charCodeAt(i));
+
+/**
+ * The phrase as whole words of `q` (plural -s/-es allowed): what the regular expression
+ * `(^|[^a-z])phrase(s|es)?([^a-z]|$)` matches, found with indexOf — compiling ~500 such
+ * expressions cost a one-shot ask ~20 ms. Phrases under two characters never match.
+ */
 function matchesEnglish(q: string, phrase: string): boolean {
   if (phrase.length < 2) return false;
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^a-z])${escaped}(s|es)?([^a-z]|$)`).test(q);
+  for (let at = q.indexOf(phrase); at >= 0; at = q.indexOf(phrase, at + 1)) {
+    if (letterAt(q, at - 1)) continue;
+    const end = at + phrase.length;
+    if (!letterAt(q, end)) return true;
+    if (q[end] === 's' && !letterAt(q, end + 1)) return true;
+    if (q.startsWith('es', end) && !letterAt(q, end + 2)) return true;
+  }
+  return false;
 }

@@ -1,4 +1,4 @@
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
 import { getJieba } from '../../retrieval/tokenizer.js';
 
 /**
@@ -27,24 +27,35 @@ const HAN_RUN = /[\u3400-\u9fff]+/g;
 const MIN_LENGTH = 2;
 const MAX_LENGTH = 4;
 
-const charKeys = new Map<string, string>();
+/** The characters HAN_RUN matches, whose sounds the table keeps. */
+const FIRST_HAN = 0x3400;
+const LAST_HAN = 0x9fff;
 
-/** Toneless pinyin of one character with dialect-prone distinctions merged. */
+type PinyinPro = typeof import('pinyin-pro');
+let pinyinPro: PinyinPro | undefined;
+
+/**
+ * Toneless pinyin of one character with dialect-prone distinctions merged. pinyin-pro (~100 ms to
+ * load, more to build its dictionary) is required on first use: only building a HomophoneTable
+ * calls this, so answering from a cached table never loads it.
+ */
 function charKey(ch: string): string {
-  let key = charKeys.get(ch);
-  if (key === undefined) {
-    key = pinyin(ch, { toneType: 'none', type: 'array' })[0] ?? ch;
-    key = key
-      .replace(/^([zcs])h/, '$1')
-      .replace(/^l/, 'n')
-      .replace(/ing$/, 'in')
-      .replace(/eng$/, 'en');
-    charKeys.set(ch, key);
-  }
-  return key;
+  pinyinPro ??= createRequire(import.meta.url)('pinyin-pro') as PinyinPro;
+  const key = pinyinPro.pinyin(ch, { toneType: 'none', type: 'array' })[0] ?? ch;
+  return key
+    .replace(/^([zcs])h/, '$1')
+    .replace(/^l/, 'n')
+    .replace(/ing$/, 'in')
+    .replace(/eng$/, 'en');
 }
 
-const soundOf = (word: string): string => Array.from(word, charKey).join(' ');
+let allCharSounds: string[] | undefined;
+
+/** The merged sound of a word, each character's from `charSounds` (see HomophoneTable). */
+const soundWith =
+  (charSounds: readonly string[]) =>
+  (word: string): string =>
+    Array.from(word, (ch) => charSounds[(ch.codePointAt(0) ?? 0) - FIRST_HAN] ?? charKey(ch)).join(' ');
 
 /** Numerals are facts (是一 must never become 十一) and function characters are not typos of words. */
 const NEVER_CHANGED =
@@ -74,10 +85,21 @@ export interface HomophoneTable {
   bySound: Map<string, string[]>;
   /** Every piece of two or more characters of a known word, the words included. */
   pieces: Set<string>;
+  /**
+   * The merged sound (charKey) of every character U+3400–U+9FFF, at its code point − U+3400: a
+   * question's characters are looked up here, so answering needs no pinyin library.
+   */
+  charSounds: string[];
 }
 
 /** Builds the table over the words the knowledge uses (2–4 Chinese characters each); pinyin of each. */
 export function buildHomophoneTable(vocabulary: Iterable<string>): HomophoneTable {
+  // The same for every vocabulary: computed once per process (~0.4 s), then kept with each table.
+  allCharSounds ??= Array.from({ length: LAST_HAN - FIRST_HAN + 1 }, (_, i) =>
+    charKey(String.fromCodePoint(FIRST_HAN + i)),
+  );
+  const charSounds = allCharSounds;
+  const soundOf = soundWith(charSounds);
   const known = new Set<string>();
   const bySound = new Map<string, string[]>();
   for (const word of vocabulary) {
@@ -95,7 +117,7 @@ export function buildHomophoneTable(vocabulary: Iterable<string>): HomophoneTabl
     for (let i = 0; i < chars.length; i++)
       for (let j = i + MIN_LENGTH; j <= chars.length; j++) pieces.add(chars.slice(i, j).join(''));
   }
-  return { bySound, pieces };
+  return { bySound, pieces, charSounds };
 }
 
 /** Builds the index over the words the knowledge uses (2–4 Chinese characters each). */
@@ -104,7 +126,8 @@ export function createHomophoneIndex(vocabulary: Iterable<string>): HomophoneInd
 }
 
 /** The index over a table built by `buildHomophoneTable` (e.g. one kept in a cache). */
-export function homophoneIndexFrom({ bySound, pieces }: HomophoneTable): HomophoneIndex {
+export function homophoneIndexFrom({ bySound, pieces, charSounds }: HomophoneTable): HomophoneIndex {
+  const soundOf = soundWith(charSounds);
   const knownPiece = (piece: string): boolean => pieces.has(piece);
 
   return {

@@ -26,6 +26,7 @@ export async function createCliRuntime(
   const config = loadConfig();
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
   const core = await createCoreFor(config, logger, {
+    leanSegmenter: true,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const assistant = await createAssistantForMode({

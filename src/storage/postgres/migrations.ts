@@ -8,6 +8,7 @@ import { LOCKS } from './lock-keys.js';
  * (under an advisory lock, so replicas starting together migrate once); operators can run
  * `npm run db:migrate` first. Steps must keep the previous release working, since replicas are
  * restarted one at a time: add tables and columns, never drop or rename in the same release.
+ * The tables mirror storage/migrations.ts (SQLite) on purpose; see the note there.
  */
 const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   {

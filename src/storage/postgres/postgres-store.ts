@@ -3,7 +3,14 @@ import type { SessionState } from '../../assistant/ports.js';
 import type { RetentionPolicy } from '../../config.js';
 import { StorageError } from '../../errors.js';
 import { retentionCutoffs } from '../retention.js';
-import { toFeedback, toKpiUpdate, type FeedbackRow, type KpiRow } from '../rows.js';
+import {
+  feedbackValues,
+  questionValues,
+  toFeedback,
+  toKpiUpdate,
+  type FeedbackRow,
+  type KpiRow,
+} from '../rows.js';
 import { createHealthTracker } from '../store-health.js';
 import type { PruneCounts, Store, UsageReport } from '../store.js';
 import { adviceFor, describePostgresFailure } from './failures.js';
@@ -71,33 +78,11 @@ export function createPostgresStore(pool: pg.Pool, options: PostgresStoreOptions
     backend: 'postgresql',
     logQuestion: (e) =>
       write('logQuestion', async (db) =>
-        idOf(
-          await db.query(SQL.insertQuestion, [
-            clock(),
-            e.channel,
-            e.userKey ?? null,
-            e.question,
-            e.status,
-            e.mode,
-            Math.round(e.latencyMs),
-            e.topic ?? null,
-          ]),
-        ),
+        idOf(await db.query(SQL.insertQuestion, questionValues(clock(), e))),
       ),
     recordFeedback: (e) =>
       write('recordFeedback', async (db) =>
-        idOf(
-          await db.query(SQL.insertFeedback, [
-            clock(),
-            e.channel,
-            e.userKey ?? null,
-            e.questionId ?? null,
-            e.question,
-            e.answer ?? null,
-            e.rating,
-            e.comment ?? null,
-          ]),
-        ),
+        idOf(await db.query(SQL.insertFeedback, feedbackValues(clock(), e))),
       ),
     latestNegativeFeedback: (limit) =>
       read('latestNegativeFeedback', async (db) =>

@@ -6,7 +6,7 @@ import {
   DEFAULT_PROMPTS_DIR,
   PROMPT_FILES,
   readPromptFiles,
-} from '../../../src/assistant/llm/prompt-files.js';
+} from '../../../src/adapters/llm/prompt-files.js';
 import { createPrompts } from '../../../src/assistant/llm/prompts.js';
 import { ConfigError } from '../../../src/errors.js';
 

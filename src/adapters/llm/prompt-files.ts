@@ -1,6 +1,5 @@
 // This is the loader edge of the LLM mode: it reads prompts/ once at start-up, so the rest of the
 // assistant stays free of file-system access.
-// eslint-disable-next-line no-restricted-imports
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';

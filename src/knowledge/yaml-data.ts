@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { KnowledgeError, ok, fail, type Result } from '../../errors.js';
+import { KnowledgeError, ok, fail, type Result } from '../errors.js';
 
 /** One thing wrong with a knowledge data file; `field` is a path such as `indicators[3].values[0].kind`. */
 export interface DataProblem {

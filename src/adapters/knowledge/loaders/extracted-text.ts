@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../../errors.js';
+import { fail, ok, type Result } from '../../../errors.js';
 import { splitFrontMatter } from './front-matter.js';
 
 /** What a format loader hands back: plain text plus whatever metadata the format itself carries. */

@@ -1,4 +1,4 @@
-import { ok, fail } from '../../errors.js';
+import { ok, fail } from '../../../errors.js';
 import { toNonBlankLines, EMPTY, type ExtractResult } from './extracted-text.js';
 
 const NOT_DOCX = 'not a valid .docx (zip) file — re-save it from Word as .docx (Word 2007 or later)';

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { ok, fail } from '../../errors.js';
+import { ok, fail } from '../../../errors.js';
 import { toNonBlankLines, type ExtractResult } from './extracted-text.js';
 
 /**

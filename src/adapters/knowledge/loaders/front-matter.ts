@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { DocKind } from '../types.js';
+import type { DocKind } from '../../../knowledge/types.js';
 
 /**
  * Document metadata ("front matter"): YAML between `---` lines at the top of .md/.txt, `<meta>` tags

@@ -1,15 +1,15 @@
-import type { Logger } from '../logger.js';
-import type { Chunk, EntitlementCard, ExtractedFigure, KnowledgeBase, Section } from './types.js';
-import type { KnowledgeFile } from './file-kinds.js';
+import type { Logger } from '../../logger.js';
+import type { Chunk, EntitlementCard, ExtractedFigure, KnowledgeBase, Section } from '../../knowledge/types.js';
+import type { KnowledgeFile } from '../../knowledge/file-kinds.js';
 import { loadDocuments } from './loaders/index.js';
 import { parseDataFiles } from './loaders/data-files.js';
-import { toKnowledgeError } from './loaders/yaml-data.js';
-import { checkKpiQuotes } from './kpi-schema.js';
-import { checkCards } from './check-cards.js';
-import { toLawText } from './law-text.js';
+import { toKnowledgeError } from '../../knowledge/yaml-data.js';
+import { checkKpiQuotes } from '../../knowledge/kpi-schema.js';
+import { checkCards } from '../../knowledge/check-cards.js';
+import { toLawText } from '../../knowledge/law-text.js';
 import { readKnowledgeFiles } from './read-knowledge-files.js';
-import { splitDocument } from './split.js';
-import { extractFigures } from './figures.js';
+import { splitDocument } from '../../knowledge/split.js';
+import { extractFigures } from '../../knowledge/figures.js';
 
 /**
  * Loads the knowledge folder: documents (.txt .md .docx .pdf .html .htm, recursively), their

@@ -1,5 +1,5 @@
 import { parse, HTMLElement, TextNode, type Node } from 'node-html-parser';
-import { ok, fail } from '../../errors.js';
+import { ok, fail } from '../../../errors.js';
 import { decodeUtf8Text, toNonBlankLines, NOT_UTF8, EMPTY, type ExtractResult } from './extracted-text.js';
 
 /** Elements whose content is never document text. */

@@ -12,7 +12,7 @@ import type {
   ChatCompletionTool,
   ChatCompletionMessageToolCall,
 } from 'openai/resources/chat/completions';
-import { LlmCallError, type LlmFailureKind } from './llm-call-error.js';
+import { LlmCallError, type LlmFailureKind } from '../../assistant/llm/llm-call-error.js';
 import { scrubSecret } from '../../logger.js';
 
 /**

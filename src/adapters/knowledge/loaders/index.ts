@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
-import type { DocKind, LoadProblem, SourceDocument } from '../types.js';
+import type { DocKind, LoadProblem, SourceDocument } from '../../../knowledge/types.js';
 import type { FormatLoader, ExtractedText } from './extracted-text.js';
 import { defaultKind, defaultYear, validateFrontMatter, type FrontMatter } from './front-matter.js';
 import { loadTxt } from './txt.js';
@@ -8,7 +8,7 @@ import { loadMarkdown } from './markdown.js';
 import { loadDocx } from './docx.js';
 import { loadPdf } from './pdf.js';
 import { loadHtml } from './html.js';
-import { extensionOf, isDocumentPath, sidecarPathFor, type DocumentExtension, type KnowledgeFile } from '../file-kinds.js';
+import { extensionOf, isDocumentPath, sidecarPathFor, type DocumentExtension, type KnowledgeFile } from '../../../knowledge/file-kinds.js';
 
 /** A LoadProblem that also names the front matter field at fault, when there is one. */
 export interface DocumentProblem extends LoadProblem {

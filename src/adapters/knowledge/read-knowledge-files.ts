@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { KnowledgeError } from '../errors.js';
-import { isKnowledgePath, type KnowledgeFile } from './file-kinds.js';
-import { compareCodePoints, hashFiles } from './knowledge-hash.js';
+import { KnowledgeError } from '../../errors.js';
+import { isKnowledgePath, type KnowledgeFile } from '../../knowledge/file-kinds.js';
+import { compareCodePoints, hashFiles } from '../../knowledge/knowledge-hash.js';
 
 /**
  * Reads every file of the knowledge folder that the loader uses (documents, sidecars, data files),

@@ -2,21 +2,23 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { IndexCacheError } from '../errors.js';
-import type { Chunk, SourceDocument } from '../knowledge/types.js';
-import type { Logger } from '../logger.js';
-import { Bm25Index, type Bm25Arrays, type Bm25Meta } from './bm25.js';
-import type { IdentifiedEmbeddings } from './embedder.js';
-import { DEFAULT_HNSW_PARAMS, HnswStore, type HnswParams } from './hnsw-store.js';
+import { IndexCacheError } from '../../errors.js';
+import type { Chunk, SourceDocument } from '../../knowledge/types.js';
+import type { Logger } from '../../logger.js';
+import { Bm25Index, type Bm25Arrays, type Bm25Meta } from '../../retrieval/bm25.js';
+import type { IdentifiedEmbeddings } from '../../retrieval/embedder.js';
+import { DEFAULT_HNSW_PARAMS, type HnswParams } from '../../retrieval/vector-index.js';
+import { HnswIndex } from './hnsw-index.js';
+import { HNSW_ARGS_FILE, HNSW_INDEX_FILE, readHnswFiles, writeHnswFiles } from './hnsw-files.js';
 import {
   chunksDigest,
   INDEX_FORMAT_VERSION,
   ManifestSchema,
   staleness,
   type IndexManifest,
-} from './index-manifest.js';
-import { packArrays, unpackArrays, type PackedEntry } from './packed-arrays.js';
-import { createSearchIndex, HybridSearchIndex, toVectorDocument, type SearchIndex } from './search-index.js';
+} from '../../retrieval/index-manifest.js';
+import { packArrays, unpackArrays, type PackedEntry } from '../../retrieval/packed-arrays.js';
+import { createSearchIndex, HybridSearchIndex, type SearchIndex } from '../../retrieval/search-index.js';
 
 const MANIFEST = 'manifest.json';
 const BM25 = 'bm25.json';
@@ -28,7 +30,7 @@ const VECTORS = 'vectors';
  * stored: the caller has them, and the manifest's `chunksDigest` says whether they are the ones the
  * index was built from (at 100k chunks a chunks.json was 44 MB to write, read and parse per start).
  */
-const DATA_FILES = [BM25, BM25_ARRAYS, `${VECTORS}/hnswlib.index`, `${VECTORS}/args.json`];
+const DATA_FILES = [BM25, BM25_ARRAYS, `${VECTORS}/${HNSW_INDEX_FILE}`, `${VECTORS}/${HNSW_ARGS_FILE}`];
 
 export interface LoadOrBuildInput {
   /** Folder of the cache, e.g. `.cache/index`; created when missing. */
@@ -103,9 +105,10 @@ async function loadCachedIndex(input: LoadOrBuildInput): Promise<HybridSearchInd
     }
   }
   const bm25 = await readBm25(cacheDir);
-  const store = await HnswStore.load(path.join(cacheDir, VECTORS), embeddings, (label) =>
-    toVectorDocument(chunks[label] as Chunk),
-  );
+  const { index: store } = await readHnswFiles(path.join(cacheDir, VECTORS), {
+    externalAllowed: true,
+    readDocuments: false,
+  });
   if (store.dimensions !== manifest.dimensions) {
     throw new IndexCacheError(
       `corrupt cache: vectors have ${store.dimensions} dimensions, manifest says ${manifest.dimensions}`,
@@ -224,7 +227,10 @@ export async function saveIndexCache(
   try {
     const { bm25, store, chunks } = index.parts;
     await writeBm25(temp, bm25);
-    await store.save(path.join(temp, VECTORS));
+    if (!(store instanceof HnswIndex))
+      throw new TypeError('saveIndexCache: the vectors are not in an HnswIndex');
+    // The chunks are the documents: the search index keeps them, so no docstore is written.
+    await writeHnswFiles(path.join(temp, VECTORS), store);
     const files: Record<string, string> = {};
     for (const file of DATA_FILES) files[file] = (await sha256File(path.join(temp, file))) ?? '';
     const manifest: IndexManifest = {

@@ -1,10 +1,10 @@
-import type { BureauContact, EntitlementCard, GlossaryEntry, Kpi } from '../types.js';
-import { parseCardFile } from '../card-schema.js';
-import { dataFileKind, type KnowledgeFile } from '../file-kinds.js';
-import { parseKpiFile } from '../kpi-schema.js';
-import { parseGlossaryFile, mergeGlossaries } from '../glossary-schema.js';
-import { parseBureauFile } from '../bureau-schema.js';
-import type { DataProblem } from './yaml-data.js';
+import type { BureauContact, EntitlementCard, GlossaryEntry, Kpi } from '../../../knowledge/types.js';
+import { parseCardFile } from '../../../knowledge/card-schema.js';
+import { dataFileKind, type KnowledgeFile } from '../../../knowledge/file-kinds.js';
+import { parseKpiFile } from '../../../knowledge/kpi-schema.js';
+import { parseGlossaryFile, mergeGlossaries } from '../../../knowledge/glossary-schema.js';
+import { parseBureauFile } from '../../../knowledge/bureau-schema.js';
+import type { DataProblem } from '../../../knowledge/yaml-data.js';
 
 export interface DataFiles {
   kpis: Kpi[];
