@@ -2,7 +2,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { loadKnowledge } from '../../src/adapters/knowledge/load-knowledge.js';
 import { validateKnowledge } from '../../src/knowledge/validate-knowledge.js';
 
 // `npm run test:slow`: loading 50 MB of text takes tens of seconds by design. The size limit is
