@@ -55,6 +55,8 @@ const descriptions: Record<ToolName, string> = {
 const json = (value: unknown): string => JSON.stringify(value);
 
 /** Creates the six read-only tools for one answer; their outputs are registered in `evidence`. */
+// Each tool is written out in full on purpose (the duplicate checker sees their same shape): its
+// handler, name, description and schema side by side are what a reader of the model's tools needs.
 export function createToolDefinitions(tools: KnowledgeTools, evidence: Evidence): StructuredToolInterface[] {
   const notFound = (what: string) => json({ found: false, message: `No ${what} matched; try another name.` });
   return [
