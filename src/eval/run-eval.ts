@@ -80,21 +80,21 @@ export function summarise(scores: QuestionScore[]): EvalMetrics {
 const rate = (xs: boolean[]): number => (xs.length === 0 ? 0 : xs.filter(Boolean).length / xs.length);
 
 /**
- * Per-set floors: each set's measured level (2026-12-01, offline) minus three points, so CI catches
- * a regression without failing on one question's noise; refusal rates likewise plus a few points.
- * They record where the product is, not where it should be: issue 9 asks 0.85 on the benefits test
- * split and 0.92 on the work-summary test split, and the gold set was held at 0.95 before the
- * benefits knowledge was rebuilt as cards (measured 0.935 since). Every set also holds: no grounding
- * violation, every off-scope question recognised (tests/eval/eval-run.slow.test.ts).
+ * Per-set floors: each set's measured level (2026-12-01, offline, second session) minus three
+ * points, so CI catches a regression without failing on one question's noise; refusal rates
+ * likewise plus a few points. The gold set is held at 0.95 (issue 9; measured 0.961). They record
+ * where the product is, not where it should be: issue 9 asks 0.85 on the benefits test splits and
+ * 0.92 on the work-summary test split. Every set also holds: no grounding violation, every
+ * off-scope question recognised (tests/eval/eval-run.slow.test.ts).
  */
 export const SET_FLOORS: Record<string, { answerAccuracy: number; maxWronglyRefused?: number }> = {
-  gold: { answerAccuracy: 0.9, maxWronglyRefused: 0.04 },
-  'benefits-dev': { answerAccuracy: 0.8, maxWronglyRefused: 0.04 },
-  'benefits-test': { answerAccuracy: 0.7, maxWronglyRefused: 0.09 },
-  'benefits2-dev': { answerAccuracy: 0.75, maxWronglyRefused: 0.04 },
-  'benefits2-test': { answerAccuracy: 0.76, maxWronglyRefused: 0.05 },
-  'summary-dev': { answerAccuracy: 0.74, maxWronglyRefused: 0.13 },
-  'summary-test': { answerAccuracy: 0.73, maxWronglyRefused: 0.15 },
+  gold: { answerAccuracy: 0.95, maxWronglyRefused: 0.03 },
+  'benefits-dev': { answerAccuracy: 0.83, maxWronglyRefused: 0.03 },
+  'benefits-test': { answerAccuracy: 0.78, maxWronglyRefused: 0.04 },
+  'benefits2-dev': { answerAccuracy: 0.87, maxWronglyRefused: 0.03 },
+  'benefits2-test': { answerAccuracy: 0.82, maxWronglyRefused: 0.05 },
+  'summary-dev': { answerAccuracy: 0.88, maxWronglyRefused: 0.05 },
+  'summary-test': { answerAccuracy: 0.82, maxWronglyRefused: 0.09 },
 };
 
 /** What a set's report fails of its floor; empty when it holds. */
