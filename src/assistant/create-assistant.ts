@@ -63,13 +63,18 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
   const { kb, tools } = deps;
   const sessions = deps.sessions ?? createMemorySessionStore();
   const cards = (): CardIndex => tools.cardIndex();
+  let corpusText: string | undefined;
   const ctx: ComposeContext = {
     kb,
     tools,
     cite: createCiteQuote(kb),
     knownYears: knownYears(kb),
     termWeight: createTermWeight(kb.chunks.map((c) => `${c.text} ${c.sectionPath.join(' ')}`)),
-    corpusText: normaliseForMatch(kb.documents.map((d) => d.text).join('\n')),
+    // Read by questions that name a place only: built on first use, not at every start.
+    get corpusText() {
+      corpusText ??= normaliseForMatch(kb.documents.map((d) => d.text).join('\n'));
+      return corpusText;
+    },
     benefits: {
       cards,
       articleCitation: tools.articleCitation,

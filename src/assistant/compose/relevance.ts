@@ -73,17 +73,19 @@ export interface TermWeight {
  * answered by them.
  */
 export function createTermWeight(texts: readonly string[]): TermWeight {
-  const haystacks = texts.map(normaliseForMatch);
+  // Normalised on the first weighed term: a one-shot answer that weighs none does not pay for it.
+  let haystacks: string[] | undefined;
   const cache = new Map<string, number>();
   const df = (term: string): number => {
     let count = cache.get(term);
     if (count === undefined) {
+      haystacks ??= texts.map(normaliseForMatch);
       count = haystacks.reduce((n, text) => n + (holdsTerm(text, term) ? 1 : 0), 0);
       cache.set(term, count);
     }
     return count;
   };
-  const weight = (term: string) => Math.log(1 + haystacks.length / (1 + df(term)));
+  const weight = (term: string) => Math.log(1 + texts.length / (1 + df(term)));
   return Object.assign(weight, { unseen: (term: string) => df(term) === 0 });
 }
 
