@@ -24,6 +24,14 @@ describe('askedUnit — the unit a number question asks for', () => {
 });
 
 describe('unitFit — an indicator whose unit the question asks for', () => {
+  it('asks for a share when a share of money is asked, whatever order the cues come in', () => {
+    const q = '2022年争取资金占省厅同类资金比例是多少？';
+    expect(askedUnit(q)?.test('%')).toBe(true);
+    expect(unitFit(q, '%')).toBe(1.5);
+    expect(unitFit(q, '万元')).toBe(1.5);
+    expect(unitFit('争取省厅支持资金是多少', '%')).toBe(0.2);
+  });
+
   it('favours the asked unit and disfavours another', () => {
     expect(unitFit('慰问费给了多少', '元')).toBe(1.5);
     expect(unitFit('慰问费给了多少', '名')).toBe(0.2);

@@ -33,6 +33,22 @@ describe('follow-ups by meaning', () => {
     expect(second.suggestions?.[0]).toMatch(/2022年/);
   });
 
+  it('keeps every indicator, asked by its own name, through year-only follow-ups', async () => {
+    const indicators = testCore.core.tools.currentKpis();
+    expect(indicators.length).toBeGreaterThan(30);
+    const lost: string[] = [];
+    for (const kpi of indicators) {
+      const session = `kpi-${kpi.id}`;
+      await ask(`2022年${kpi.nameZh}是多少？`, session);
+      for (const followUp of ['那2023年呢？', '那2022年呢？']) {
+        const answer = await ask(followUp, session);
+        if (!answer.answer.includes(kpi.nameZh))
+          lost.push(`${kpi.id} ${followUp} ${answer.answer.slice(0, 60)}`);
+      }
+    }
+    expect(lost).toEqual([]);
+  });
+
   it('answers a short new question with a subject of its own as a new question', async () => {
     await ask('2022年网上祭扫有多少人？', 'new');
     const veteran = await ask('我退伍了能领什么钱？', 'new');

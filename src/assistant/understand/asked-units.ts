@@ -1,9 +1,12 @@
 /**
  * The unit a number question asks for ("多少人", "几座", "慰问费给了多少" → 元). One list serves
  * both the choice of an indicator (its unit must fit) and of a figure found in a passage.
- * Units are compared without a leading 余/多 (20000余人 is a count of 人).
+ * Units are compared without a leading 余/多 (20000余人 is a count of 人). `askedUnit` takes the
+ * first cue that matches, so the list runs from the most telling to the least.
  */
 export const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
+  // First: "资金占同类资金的比例是多少" asks for a share, though it names money.
+  { cue: /百分之|比例|比率|占比|率|percent|%|rate/i, unit: /^%$/ },
   { cue: /多少人次|几人次|person-times/i, unit: /^人次$/ },
   {
     cue: /多少(个)?人(?!次)|几(个)?人(?!次)|几位|几名|多少名|how many (people|persons|staff|employees|veterans|members|officials)\b(?!')/i,
@@ -24,7 +27,6 @@ export const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
   { cue: /多少天|几天/, unit: /^(天|日)$/ },
   { cue: /多少分|几分|得分/, unit: /^分$/ },
   { cue: /几星|多少星|星级/, unit: /^星级$/ },
-  { cue: /百分之|比例|比率|占比|率|percent|%|rate/i, unit: /^%$/ },
 ];
 
 const bare = (unit: string): string => unit.replace(/^[余多]/, '');
@@ -61,8 +63,7 @@ export function unitFit(question: string, unit: string): number {
   // An indicator counted in 人次 answers "多少人" and "几次" loosely: staff say either.
   const fits = (asked: RegExp) =>
     isAskedUnit(asked, unit) || (bare(unit) === '人次' && (asked.test('人') || asked.test('次')));
-  let fit = 1;
-  for (const { cue, unit: asked } of ASKED_UNITS)
-    if (cue.test(question)) fit = fits(asked) ? Math.max(fit, 1.5) : Math.min(fit, 0.2);
-  return fit;
+  const cued = ASKED_UNITS.filter(({ cue }) => cue.test(question));
+  if (cued.length === 0) return 1;
+  return cued.some(({ unit: asked }) => fits(asked)) ? 1.5 : 0.2;
 }
