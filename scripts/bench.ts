@@ -60,6 +60,9 @@ function oneShotTimes(command: string, args: (question: string) => string[]): nu
 execFileSync('node', ['dist/src/channels/cli/ask.js', '--json', '预热'], { env, stdio: 'ignore' });
 const oneShot = oneShotTimes('npm', (q) => ['run', '--silent', 'ask', '--', '--json', q]);
 const oneShotNode = oneShotTimes('node', (q) => ['dist/src/channels/cli/ask.js', '--json', q]);
+// Node's own start on this machine at this moment: the one-shot figures move with it (a busy or
+// throttled machine doubles it), so it is printed beside them.
+const nodeAlone = oneShotTimes('node', () => ['-e', '0']);
 await rm(cacheDir, { recursive: true, force: true });
 
 const counts = core.counts();
@@ -77,6 +80,7 @@ const rows = [
     `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 95))}`,
     `p95 ≤ 20 ms ${percentile(latencies, 95) <= 20 ? 'ok' : 'MISSED'}`,
   ],
+  ['node -e 0, wall (median): Node start alone', ms(percentile(nodeAlone, 50)), ''],
   [
     'one-shot npm run ask, wall (median / max)',
     `${ms(percentile(oneShot, 50))} / ${ms(oneShot.at(-1) ?? 0)}`,
