@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { holdsNumberIn } from '../../src/assistant/compose/answerability.js';
-import { askedUnit, countedNoun, unitFit } from '../../src/assistant/understand/asked-units.js';
+import {
+  askedUnit,
+  asksAnotherUnit,
+  countedNoun,
+  unitFit,
+} from '../../src/assistant/understand/asked-units.js';
 
 describe('askedUnit — the unit a number question asks for', () => {
   it.each([
@@ -30,6 +35,12 @@ describe('unitFit — an indicator whose unit the question asks for', () => {
     expect(unitFit(q, '%')).toBe(1.5);
     expect(unitFit(q, '万元')).toBe(1.5);
     expect(unitFit('争取省厅支持资金是多少', '%')).toBe(0.2);
+  });
+
+  it('tells when a question asks for another unit than an indicator counts in', () => {
+    expect(asksAnotherUnit('慰问费一共给了多少', '名')).toBe(true);
+    expect(asksAnotherUnit('走访慰问了几名烈属', '名')).toBe(false);
+    expect(asksAnotherUnit('安置任务什么时候完成的', '名')).toBe(false);
   });
 
   it('favours the asked unit and disfavours another', () => {

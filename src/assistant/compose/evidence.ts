@@ -4,7 +4,7 @@ import { STAFF_UPDATE_DOC } from '../tools/kpi-overlay.js';
 import { asksAboutBenefits } from '../understand/intent.js';
 import type { Understanding } from '../understand/understand.js';
 import { holdsFocusTerm, holdsNumberIn } from './answerability.js';
-import { askedNumber, askedUnit, isAskedUnit } from '../understand/asked-units.js';
+import { askedNumber, askedUnit, asksAnotherUnit } from '../understand/asked-units.js';
 import type { ComposeContext } from './compose-context.js';
 import { bestExtractedFigure, type FigureCandidate } from './extracted-figure-answer.js';
 import type { ScoredPassage } from './passage-answer.js';
@@ -153,8 +153,7 @@ async function betterExtractedFigure(
   // "慰问费给了多少" names the indicator 走访慰问烈士遗属 (名) but asks for money: a figure in
   // the asked unit answers what the indicator cannot, even one stated in the indicator's own clause
   // ("9家企业发放奖补资金**万元").
-  const unit = askedUnit(u.text);
-  if (unit && !isAskedUnit(unit, kpi.unit)) return candidate;
+  if (asksAnotherUnit(u.text, kpi.unit)) return candidate;
   if (kpi.values.some((v) => candidate.clause.includes(v.quote) || v.quote.includes(candidate.clause))) {
     return undefined;
   }

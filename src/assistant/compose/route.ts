@@ -1,7 +1,7 @@
 import type { Understanding } from '../understand/understand.js';
 import { nounsOf } from '../../retrieval/nouns.js';
 import { focusTermMissing } from './answerability.js';
-import { askedNumber, askedUnit, isAskedUnit } from '../understand/asked-units.js';
+import { askedNumber, asksAnotherUnit } from '../understand/asked-units.js';
 import type { ComposeContext } from './compose-context.js';
 import { draft, type Draft } from './draft.js';
 import {
@@ -138,11 +138,13 @@ const ASKS_A_NAME = /(叫|是)(什么|啥)(名字|名称)?|(名字|名称)(是|�
  */
 function askedNotSubject(question: string, nouns: readonly string[], passage = ''): string[] {
   if (!ASKS_A_NAME.test(question)) return [];
-  const named = nouns.some(
-    (noun) =>
+  const named = nouns.some((noun) => {
+    const word = noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return (
       !/^(名字|名称)$/.test(noun) &&
-      new RegExp(`”[^，。；“]{0,4}${noun}|${noun}[^，。；”]{0,4}“`).test(passage),
-  );
+      new RegExp(`”[^，。；“]{0,4}${word}|${word}[^，。；”]{0,4}“`).test(passage)
+    );
+  });
   return named ? ['名字', '名称'] : [];
 }
 
@@ -171,8 +173,7 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
     // English questions are matched through translations only, too coarse to overrule an indicator
     // on words alone; an indicator in another unit than the one asked is overruled in either language
     // ("How much money was paid to the 9 enterprises": 9 enterprises is not an amount of money).
-    const unit = askedUnit(u.text);
-    const wrongUnit = unit !== undefined && !isAskedUnit(unit, u.kpi.unit);
+    const wrongUnit = asksAnotherUnit(u.text, u.kpi.unit);
     const better =
       u.intent === 'figure' && (language === 'zh' || wrongUnit)
         ? await betterExtractedFigure(u, u.kpi, ctx)
@@ -188,9 +189,8 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
     });
   }
   // "23年军休干部这块的目标": a subject's targets are in the plan's text, not the indicator list.
-  const namesASubject = contentTerms(u.resolvedText, u.translations).some(
-    (term) => !OVERVIEW_WORDS.test(term),
-  );
+  const questionTerms = contentTerms(u.resolvedText, u.translations);
+  const namesASubject = questionTerms.some((term) => !OVERVIEW_WORDS.test(term));
   if (u.intent === 'targets_overview' && !namesASubject) {
     const overview = composeTargetsOverview(ctx.tools, language, ctx.cite);
     if (overview) return overview;
@@ -206,7 +206,7 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
   const nouns = nounsOf(u.text);
   // Everyday verbs and adverbs no document uses (以后, 掏钱, 考上) say nothing about relevance;
   // an unseen noun does, and is kept (see focusTermMissing).
-  const terms = contentTerms(u.resolvedText, u.translations).filter(
+  const terms = questionTerms.filter(
     (term) => !ctx.termWeight.unseen(term) || nouns.includes(term) || u.boostTerms.includes(term),
   );
   const relevant = withWholeSection(

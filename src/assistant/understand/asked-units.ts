@@ -55,6 +55,12 @@ export const askedNumber = (question: string) => ({
 /** True when `unit` (a figure's or an indicator's) is the asked one. */
 export const isAskedUnit = (asked: RegExp, unit: string): boolean => asked.test(bare(unit));
 
+/** The question asks for a number in another unit than `unit` ("慰问费给了多少" of a count in 名). */
+export function asksAnotherUnit(question: string, unit: string): boolean {
+  const asked = askedUnit(question);
+  return asked !== undefined && !isAskedUnit(asked, unit);
+}
+
 /**
  * How well an indicator's unit fits the question: 1.5 when a cue asks for it, 0.2 when a cue asks
  * for another unit, 1 when the question names none.
