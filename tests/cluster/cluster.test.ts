@@ -92,7 +92,14 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
-  const json = (await reply.json()) as Record<string, unknown>;
+  const text = await reply.text();
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    // nginx's own error pages are HTML: keep the start of the page for the failure message.
+    json = { notJson: text.slice(0, 120) };
+  }
   return { status: reply.status, json, upstream: reply.headers.get('x-upstream') ?? '' };
 }
 
@@ -233,6 +240,11 @@ describeIfPostgres('two replicas behind nginx', () => {
         }
       console.info('replica warnings and errors:', JSON.stringify(Object.fromEntries(warnings)));
       // Every answer arrived, follow-ups resolved (whichever replica had the previous turn).
+      if (failures.length > 0) {
+        // What nginx said about its upstreams (marked down, refused, closed early) explains failovers.
+        const errorLog = readFileSync(path.join(dir, 'nginx', 'logs', 'error.log'), 'utf8');
+        console.info('nginx error log (last 20 lines):\n', errorLog.trim().split('\n').slice(-20).join('\n'));
+      }
       expect(failures).toEqual([]);
       expect(answered).toBe(SESSIONS * QUESTIONS_PER_SESSION);
       expect(answeredAtKill).toBeLessThan(SESSIONS * QUESTIONS_PER_SESSION);

@@ -145,6 +145,9 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
   };
   const server = createServer((req, res) => void handle(pipeline, req, res));
   server.headersTimeout = 15_000;
+  // Longer than a proxy's idle keep-alive (nginx example: 60 s), so the proxy, not the service,
+  // closes idle connections: otherwise a request can race the close and fail on a healthy replica.
+  server.keepAliveTimeout = 65_000;
   server.requestTimeout = 60_000;
   return {
     server,
