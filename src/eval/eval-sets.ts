@@ -23,4 +23,6 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'benefits2-test', dir: 'tests/eval/blind', files: ['benefits2.test.jsonl'], showFailures: false },
   { name: 'summary-dev', dir: 'tests/eval/blind', files: ['summary.dev.jsonl'], showFailures: true },
   { name: 'summary-test', dir: 'tests/eval/blind', files: ['summary.test.jsonl'], showFailures: false },
+  { name: 'summary2-dev', dir: 'tests/eval/blind', files: ['summary2.dev.jsonl'], showFailures: true },
+  { name: 'summary2-test', dir: 'tests/eval/blind', files: ['summary2.test.jsonl'], showFailures: false },
 ];

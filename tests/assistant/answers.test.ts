@@ -210,3 +210,29 @@ describe('figures picked by what the question counts', () => {
     expect(answer.answer).not.toMatch(/\d/);
   });
 });
+
+describe('questions about the record asked in other shapes', () => {
+  it('reads "那几个奖" as the topic, and a second part that points back at it', async () => {
+    const awards = await ask('省厅年初那几个奖，咱们拿了几个？');
+    expect(awards.status).toBe('answered');
+    expect(awards.answer).toContain('四项');
+    expect(awards.answer).not.toContain('未公开');
+    const two = await ask('年初省里开局长会，咱们领了几个奖？全省像咱这样的有几家');
+    expect(two.answer).toContain('四项');
+    expect(two.answer).toMatch(/市州[^。]*3个/);
+  });
+
+  it('answers "which county" from the report instead of refusing a county figure', async () => {
+    const county = await ask('全体党员去参观的是哪个县的禁毒教育基地？去了几次？');
+    expect(county.answer).toContain('桑植县');
+    const village = await ask('桃源县2022年迁了多少座烈士墓');
+    expect(village.answer).toContain('没有“桃源县”的单独数据');
+  });
+
+  it('refuses the names of people the report only counts', async () => {
+    const names = await ask('2022年评出的10名“最美退役军人”都是谁？');
+    expect(names.status).toBe('not_found');
+    const count = await ask('最美退役军人评了几名？');
+    expect(count.answer).toContain('10名');
+  });
+});

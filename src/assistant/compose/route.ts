@@ -148,6 +148,16 @@ function askedNotSubject(question: string, nouns: readonly string[], passage = '
   return named ? ['名字', '名称'] : [];
 }
 
+/**
+ * "评出的10名最美退役军人都是谁": the people's names are asked for. A passage that only counts them
+ * does not answer ("谁负责/找谁" asks for an office, which a passage does name).
+ */
+const asksForPersonsNames = (question: string): boolean =>
+  /(都|分别|各)是谁|名单|姓名|\bwho (were|are) (they|the)\b|\bnames of\b/i.test(question);
+/** A passage that names people: a roll ("名单") or names listed after a colon. */
+const namesPersons = (passage: string): boolean =>
+  /名单|：[\u4e00-\u9fa5]{2,4}、[\u4e00-\u9fa5]{2,4}、/.test(passage);
+
 /** Words of a targets question that name no subject of their own. */
 const OVERVIEW_WORDS =
   /^(七个|确保|目标|指标|量化|任务|计划|打算|主要|全部|所有|哪些|百分|百分比|比例|数字|数据|targets?|goals?)+$/i;
@@ -227,6 +237,7 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
   if (!u.kpi && focusTermMissing(nouns, exempt, ctx.termWeight, relevant[0]?.passage.quote)) {
     return notFound(u, ctx);
   }
+  if (asksForPersonsNames(u.text) && !namesPersons(relevant[0]?.passage.quote ?? '')) return notFound(u, ctx);
   if (u.intent === 'figure') {
     const candidate = bestExtractedFigure(
       terms,

@@ -17,7 +17,8 @@ export const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
     cue: /多少钱|多少元|多少万|金额|资金|经费|(费|金|款)[^，。？?]{0,6}多少|money|funds|yuan/i,
     unit: /元$/,
   },
-  { cue: /几家|多少家|companies|businesses|enterprises/i, unit: /^家$/ },
+  // "全省像咱这样的有几家" counts 市州 in 个: 家 and 个 both count organisations.
+  { cue: /几家|多少家|companies|businesses|enterprises/i, unit: /^(家|个)$/ },
   { cue: /几份|多少份/, unit: /^份$/ },
   { cue: /几项|多少项/, unit: /^项$/ },
   { cue: /几起|多少起|多少件/, unit: /^(起|件)$/ },

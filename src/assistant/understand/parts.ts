@@ -25,18 +25,23 @@ export function figureParts(question: string): string[] {
     .split(CLAUSE)
     .map((c) => c.trim())
     .filter((c) => c.length >= 3);
-  const asking = clauses.filter((c) => NUMBER_ASKED.test(c));
+  const asking = clauses.filter(asksANumber);
   if (asking.length !== 2 || clauses.length > 3) return [text];
-  const context = clauses.filter((c) => !NUMBER_ASKED.test(c)).join('，');
+  const context = clauses.filter((c) => !asksANumber(c)).join('，');
   const [first, second] = asking as [string, string];
   // "发了多少钱" after "慰问了几名烈属" borrows the first part's subject.
   const subject = first.replace(NUMBER_WORDS, '');
   const own = second.replace(NUMBER_WORDS, '').replace(/[的了呢吗啊有是]/g, '');
-  const secondFull = own.length < MIN_OWN_SUBJECT ? `${subject}${second}` : second;
+  const secondFull = own.length < MIN_OWN_SUBJECT || REFERS_BACK.test(second) ? `${subject}${second}` : second;
   return [first, secondFull].map((part) => (context ? `${context}，${part}` : part));
 }
+
+/** "省厅那几个奖" names a topic ("those few"), it does not ask how many. */
+const asksANumber = (clause: string): boolean => NUMBER_ASKED.test(clause.replace(/[那这]几/g, ''));
 
 /** Question words of a number question, removed to find what a part is about. */
 const NUMBER_WORDS =
   /多少(人次|人|钱|元|家|座|次|名|个)?|几(个|名|人|次|家|座|项|场|条|份|起|位)?|how (many|much)/gi;
 const MIN_OWN_SUBJECT = 4;
+/** "全省像咱这样的有几家": the second part points back at the first one's subject. */
+const REFERS_BACK = /这样|这些|那些|其中|同样/;
