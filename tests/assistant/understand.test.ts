@@ -103,4 +103,10 @@ describe('classifyIntent', () => {
     expect(classifyIntent('存在哪些问题', false)).toBe('list');
     expect(classifyIntent('退伍后开店能申请贷款吗', false)).toBe('policy');
   });
+
+  it("reads a number of the year's record as a figure though it names a benefit, not the asker's own year", () => {
+    expect(classifyIntent('2022年发放创业担保贷款多少万元？', false)).toBe('figure');
+    expect(classifyIntent('我2019年退伍的，创业贷款能贷多少', false)).toBe('policy');
+    expect(classifyIntent('创业担保贷款能贷多少', false)).toBe('policy');
+  });
 });

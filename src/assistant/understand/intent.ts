@@ -41,6 +41,13 @@ const LIST =
 const POLICY =
   /能不能|能否|可不可以|可以(申请|享受|领|拿)|有没有(补贴|补助|优惠|政策|待遇)|享受|待遇|申请|政策|规定|补贴|补助|优惠|优先|贷款|工龄|社保|医保|养老|复学|上学|入学|考公|招录|抚恤金|伤残|残疾|免费|坐车|乘车|看病|就医|退役金|安置方式|条件|资格|怎么办|咋办|找谁|帮我|能帮|办啥|管用|算数|扶持|帮扶|照顾|支持政策|有啥好处|entitle|eligible|can i|am i|do i get|benefit|allowance|subsidy|loan|policy|law|rights|how do i|apply/i;
 
+/** A year of the bureau's record ("2022年", "去年"), not the asker's own ("我2019年入伍"). */
+const RECORD_YEAR = /20\d\d年|去年|今年|[12]\d年/;
+const ASKERS_OWN = /我(?!局|们局|市)|俺|本人/;
+/** "2022年发放创业担保贷款多少万元": a number of the year's record, though it names a benefit. */
+const asksYearsRecord = (text: string): boolean =>
+  RECORD_YEAR.test(text) && HOW_MANY.test(text) && !ASKERS_OWN.test(text);
+
 /**
  * A named indicator makes a figure question only when a number is asked for (or the question is a
  * follow-up of one); "党风廉政这块是怎么抓的" names an indicator but wants the passage.
@@ -59,7 +66,7 @@ export function classifyIntent(text: string, hasMetric: boolean, isFollowUp = fa
     return 'targets_overview';
   if (!hasMetric && HIGHLIGHTS.test(text) && (LIST.test(text) || HOW_MANY.test(text))) return 'highlights';
   if (LIST_ITEMS.test(text)) return 'list';
-  if (POLICY.test(text)) return 'policy';
+  if (POLICY.test(text) && !asksYearsRecord(text)) return 'policy';
   if (LIST.test(text)) return 'list';
   if (HOW_MANY.test(text)) return 'figure';
   return 'passage';
