@@ -80,6 +80,22 @@ describe('a benefits answer', () => {
     expect(broad.answer).toMatch(/^您问的“信用卡”，现有资料没有写明/);
   });
 
+  it('says a date, a fee or a number of times the card does not state is not stated, naming what was asked', async () => {
+    const day = await ask('残疾抚恤金每个月几号打到卡上');
+    expect(day.answer).toContain('具体发放日期：法律法规没有写明');
+    const fee = await ask('退伍了档案会转到哪儿 转档案要不要交钱');
+    expect(fee.answer).toContain('是否收费：法律法规没有写明');
+    // A card that states the fee (免费乘坐) answers it without the line.
+    const bus = await ask('当兵的坐市里公交要钱不');
+    expect(bus.answer).toContain('免费');
+    expect(bus.answer).not.toContain('是否收费');
+    const days = await ask(
+      'After I report to the veterans office, how many days does it take before I get my preferential card?',
+    );
+    expect(days.answer).toMatch(/deadlines: the law does not state them/);
+    expect(days.answer).not.toMatch(/\d+ (times|people)/);
+  });
+
   it('says that an amount the law leaves to other rules is not stated, and who sets it', async () => {
     const a = await ask('义务兵家庭优待金一年能发多少钱？');
     expect(a.answer).toMatch(/没有写明|没有写金额/);
@@ -158,6 +174,15 @@ describe('routing', () => {
     const a = await ask('当兵的坐市里公交要钱不');
     expect(a.status).toBe('answered');
     expect(a.answer).toMatch(/公交|公共交通/);
+  });
+
+  it("answers a veteran's own question from the cards though its words match an indicator", async () => {
+    const a = await ask('How much is the monthly family allowance while my son serves as a conscript?');
+    expect(a.answer).toMatch(/Family allowance for conscripts' families/);
+    expect(a.citations.every((c) => c.doc.startsWith('laws/'))).toBe(true);
+    // The bureau's own question with a year still gets the indicator.
+    const staff = await ask('我们局2022年送喜报多少次');
+    expect(staff.answer).toContain('256');
   });
 
   it('keeps a statistics question about a year the reports do not cover as not found', async () => {

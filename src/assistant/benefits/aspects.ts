@@ -10,6 +10,12 @@ export interface AskedAspects {
   procedure: boolean;
   /** A time or deadline: 多久, 哪个月开始, 几天之内. */
   when: boolean;
+  /** A date: 每个月几号, 哪天到账. */
+  day: boolean;
+  /** Whether it costs the asker: 要不要交钱, 收费吗. */
+  fee: boolean;
+  /** How many times or how often: 一辈子能换几次. */
+  times: boolean;
   eligibility: boolean;
   /** The asker described their own situation: the answer's conditions matter. */
   conditional: boolean;
@@ -21,7 +27,11 @@ const BRING = /带(什么|啥|哪些)|材料|证件|证明|手续|资料|\bbring
 const AMOUNT =
   /多少钱|给多少|发多少|拿多少|领多少|补多少|按多少|(补贴|补助|工资|待遇|费|金)[^，。？?]{0,6}多少|多拿|多给|多发|增发|加多少|几(个|块|千|万|百)?钱|标准|金额|数额|幅度|几成|几倍|比例|利率|利息|费率|\bhow much\b|\bamount\b|\brate\b|\bstandard\b/i;
 const WHEN =
-  /多久|多长时间|几天|几个月|哪个月|哪一天|什么时候|啥时候|何时|期限|时限|之内|以内|\bhow long\b|\bwhen\b|deadline/i;
+  /多久|多长时间|几天|几个月|哪个月|哪一天|什么时候|啥时候|何时|期限|时限|之内|以内|\bhow long\b|\bwhen\b|deadline|how many (days|weeks|months)|how soon/i;
+const DAY = /几号|哪号|哪天|哪一天|几月几[日号]|到账|\bwhat (day|date)\b|\bwhich day\b/i;
+const FEE =
+  /要不要(交|花|付|出)钱|(交|花|付|出)钱吗|收(不收)?费|收钱|要钱(吗|不|么)|免费(吗|不|么)|\b(cost|fee|fees|charge)\b/i;
+const TIMES = /几次|多少次|几回|多少回|how many times|how often/i;
 const PROCEDURE =
   /怎么(办|申请|领|弄|搞|操作|报销)|如何(办|申请|领)|流程|程序|步骤|多久|多长时间|几天|期限|\bhow (do|can|to)\b|\bapply\b|procedure|how long/i;
 const ELIGIBILITY =
@@ -34,6 +44,9 @@ export function askedAspects(asking: string, hasContext: boolean): AskedAspects 
     amount: AMOUNT.test(asking),
     procedure: PROCEDURE.test(asking),
     when: WHEN.test(asking),
+    day: DAY.test(asking),
+    fee: FEE.test(asking),
+    times: TIMES.test(asking),
     eligibility: ELIGIBILITY.test(asking),
     conditional: hasContext,
   };

@@ -84,10 +84,14 @@ function cardLines(card: EntitlementCard, input: CardAnswerInput, titled: boolea
   }
   const shown = lines.join('\n');
   // An amount or a deadline the card does not state is said to be unstated, with who sets it.
-  const unstated =
-    (aspects.amount && !statesAmount(shown)) || (aspects.when && !statesTime(shown))
-      ? unstatedLine(card, language)
-      : undefined;
+  const unstatedAsked = [
+    aspects.amount && !statesAmount(shown) ? 'amount' : undefined,
+    aspects.when && !statesTime(shown) ? 'time' : undefined,
+    aspects.day && !statesDay(shown) ? 'day' : undefined,
+    aspects.fee && !statesFee(shown) ? 'fee' : undefined,
+    aspects.times && !statesTimes(shown) ? 'times' : undefined,
+  ].filter((kind): kind is UnstatedKind => kind !== undefined);
+  const unstated = unstatedAsked.length > 0 ? unstatedLine(card, language, unstatedAsked) : undefined;
   if (unstated) lines.push(unstated);
   else if (card.local && aspects.procedure && !answerStates(card, language, card.local)) {
     lines.push(
@@ -156,19 +160,42 @@ function relatedQuestions(cards: readonly EntitlementCard[], input: CardAnswerIn
 }
 
 /** 金额/时限 the documents leave open, and who sets them when the card says so. */
-function unstatedLine(card: EntitlementCard, language: Language): string {
+type UnstatedKind = 'amount' | 'time' | 'day' | 'fee' | 'times';
+
+const UNSTATED_LABELS: Record<UnstatedKind, { zh: string; en: string }> = {
+  amount: { zh: '具体数额', en: 'Amounts' },
+  time: { zh: '时限', en: 'deadlines' },
+  day: { zh: '具体发放日期', en: 'the exact date' },
+  fee: { zh: '是否收费', en: 'whether it costs anything' },
+  times: { zh: '次数', en: 'how many times' },
+};
+
+/** "具体数额和时限：法律法规没有写明…": what was asked and the card does not state, and who sets it. */
+function unstatedLine(card: EntitlementCard, language: Language, kinds: readonly UnstatedKind[]): string {
+  // Amounts and deadlines go together: a question about one is usually about the other.
+  const named: UnstatedKind[] = kinds.some((k) => k === 'amount' || k === 'time')
+    ? ['amount', 'time', ...kinds.filter((k) => k !== 'amount' && k !== 'time')]
+    : [...kinds];
   if (language === 'en') {
+    const what = named.map((k) => UNSTATED_LABELS[k].en).join(' and ');
+    const subject = what.charAt(0).toUpperCase() + what.slice(1);
     return card.local
-      ? `Amounts and deadlines: the law does not state them here; they are set by other rules (in Chinese: ${card.local}). Ask your local veterans service station.`
-      : 'Amounts and deadlines: the law does not state them; ask your local veterans service station.';
+      ? `${subject}: the law does not state them here; they are set by other rules (in Chinese: ${card.local}). Ask your local veterans service station.`
+      : `${subject}: the law does not state them; ask your local veterans service station.`;
   }
+  const what = named.map((k) => UNSTATED_LABELS[k].zh).join('和');
   return card.local
-    ? `具体数额和时限：法律法规没有写明，${card.local.replace(/。$/, '')}，请以当地规定为准，可咨询当地退役军人服务站。`
-    : '具体数额和时限：法律法规没有写明，请以当地规定为准，可咨询当地退役军人服务站。';
+    ? `${what}：法律法规没有写明，${card.local.replace(/。$/, '')}，请以当地规定为准，可咨询当地退役军人服务站。`
+    : `${what}：法律法规没有写明，请以当地规定为准，可咨询当地退役军人服务站。`;
 }
 
 export const statesAmount = (text: string): boolean =>
   /\d+(\.\d+)?\s*(%|％|倍|元|万元|个月)|[一二三四五六七八九十两]+倍|百分之/.test(text);
+const statesDay = (text: string): boolean => /\d+\s*[日号](?!内|以内|之内|起)/.test(text);
+const statesFee = (text: string): boolean =>
+  /免费|免收|不收|收费|减免|费用由|自付|承担|报销|free of charge|\bfree\b/i.test(text);
+const statesTimes = (text: string): boolean =>
+  /\d+\s*次|[一两二三四五六七八九十]次|每\d*\s*年|每[一两二三四五六七八九十]?年|once|twice|times/i.test(text);
 const statesTime = (text: string): boolean =>
   /\d+\s*(日|天|个月|年|周)|[一二三四五六七八九十两]+(日|天|个月|年)(内|以内|之内)?|当月|次月|下个月|起/.test(
     text,

@@ -42,6 +42,9 @@ const STATISTICS_CUES =
 const PERSONAL_CUES =
   /有(没有)?(什么|啥)?(照顾|优待|优惠|补贴|补助)(吗|没|不|么)|(一年|一个月|每月|每年|能|给|发)(给|发|拿|领)?多少钱|一个月.{0,4}多少|我|俺|咱家|孩子|爱人|老伴|老婆|媳妇|父母|爸|妈|家属|能不能|能否|可不可以|享受|怎么办|怎么(领|申请|办理|算)|在哪|哪里|去哪|找谁|要带|带什么|申请|领(?!了)|能拿|算不算|\b(i|my|me|can|am)\b/i;
 
+/** The asker or their family, not the bureau ("我们局", "我市"). */
+const OWN_CASE = /我(?!们|局|市)|俺|本人|咱家|孩子|儿子|女儿|爱人|老伴|老婆|媳妇|父母|爸|妈|\b(i|my|me)\b/i;
+
 /** Report evidence must beat the best card by this much to take a question the cards also answer. */
 const REPORT_MARGIN = 0.1;
 /**
@@ -90,9 +93,13 @@ export async function composeOffline(
   const benefits =
     matched && (u.scope === 'in_scope' || matched.confidence >= CLEAR_CARD) ? matched : undefined;
   const personal = PERSONAL_CUES.test(u.text);
-  const figureAsked =
-    (u.kpi !== undefined && ['figure', 'target', 'progress'].includes(u.intent)) ||
-    ['brief', 'targets_overview', 'highlights'].includes(u.intent);
+  // "How much is the monthly family allowance while my son serves?" may match an indicator's
+  // words (families), but a veteran's own question that names no year is not about the indicator.
+  const indicatorAsked =
+    u.kpi !== undefined &&
+    ['figure', 'target', 'progress'].includes(u.intent) &&
+    !(OWN_CASE.test(u.text) && u.years.length === 0 && !u.isFollowUp);
+  const figureAsked = indicatorAsked || ['brief', 'targets_overview', 'highlights'].includes(u.intent);
   // Cues count where the question asks: "我爸去年在河边救人没了，能评烈士吗" tells of last year,
   // it does not ask about the bureau's year. A year the reports cover is the bureau's year.
   const asked = u.isFollowUp ? u.resolvedText : askingText(splitClauses(u.text));
