@@ -185,6 +185,13 @@ describe('routing', () => {
     expect(staff.answer).toContain('256');
   });
 
+  it('answers from a clear card a "几次" that names no year and nothing of the bureau', async () => {
+    const a = await ask('残疾军人装假肢 谁出钱 一辈子能换几次');
+    expect(a.status).toBe('answered');
+    expect(a.answer).toContain('省级退役军人事务部门负责解决');
+    expect(a.answer).toContain('次数：法律法规没有写明');
+  });
+
   it('keeps a statistics question about a year the reports do not cover as not found', async () => {
     expect((await ask('2021年迁移了多少座烈士墓？')).status).toBe('not_found');
   });

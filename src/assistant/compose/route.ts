@@ -124,7 +124,9 @@ export async function composeOffline(
     // and so does a question a card clearly answers that asks for no statistic and no year; a
     // statistics question ("全市退役军人总数", "2021年迁移了多少座烈士墓") stays "not found".
     const refused = fromReports.status === 'not_found' || fromReports.status === 'out_of_scope';
-    const clearCard = benefits.confidence >= CLEAR_CARD && !statistics && u.years.length === 0;
+    // "假肢一辈子能换几次" counts like a statistic but names no year and nothing of the bureau's.
+    const clearCard =
+      benefits.confidence >= CLEAR_CARD && (!statistics || !bureauCued) && u.years.length === 0;
     return refused && (personal || clearCard) ? benefits.draft : fromReports;
   }
   // A veteran asking about their own case is not asking what the bureau did last year.
