@@ -7,7 +7,8 @@ import { draft, type Draft } from '../compose/draft.js';
 import { askingText } from '../understand/clauses.js';
 import { askedAspects, asksOnlyAnAspect } from './aspects.js';
 import { MATCH_PARAMS, type MatchParams } from './calibration.js';
-import { basisLine, composeCardAnswer, statesAmount } from './card-answer.js';
+import type { BeyondTheLaws } from './beyond-the-laws.js';
+import { basisLine, composeCardAnswer, gapLine, statesAmount } from './card-answer.js';
 import { confidenceFor, missingFocus, readCards, type CardReading } from './match-cards.js';
 
 /**
@@ -222,3 +223,23 @@ const isAspectOnly = (clause: string): boolean =>
   /^(那|还有|另外|再|请问|想问)?(要|需要|得)?(带|准备)?(什么|啥|哪些)?(材料|证件|证明|手续|资料)|^(去|到|在)?哪(里|儿)?(办|领|申请|交)|^找谁|^(要|需要)?多久|^怎么(办|申请|领)/.test(
     clause.trim(),
   );
+
+/**
+ * "战友借钱不还，局里能帮我要回来吗": what the laws do not govern is said first, then the card that
+ * helps (legal aid) when there is one; "not found", since the question itself is not answered.
+ */
+export function composeBeyondTheLaws(beyond: BeyondTheLaws, language: Language, ctx: BenefitsContext): Draft {
+  const label = language === 'zh' ? beyond.label.zh : beyond.label.en;
+  const index = ctx.cards();
+  const related = beyond.relatedCard ? index.card(beyond.relatedCard) : undefined;
+  if (!related) return draft('not_found', gapLine(label, language));
+  return composeCardAnswer({
+    cards: [related],
+    gaps: [label],
+    gapFirst: true,
+    aspects: askedAspects('', false),
+    language,
+    articleCitation: ctx.articleCitation,
+    card: (id) => index.card(id),
+  });
+}

@@ -139,7 +139,7 @@ function gapLeadLine(gap: string, language: Language): string {
     : `The documents do not say anything about "${gap}"; please ask your local veterans service station. What they do say on this:`;
 }
 
-function gapLine(gap: string, language: Language): string {
+export function gapLine(gap: string, language: Language): string {
   return language === 'zh'
     ? `您问的“${gap}”，现有资料没有写明，请咨询当地退役军人服务站。`
     : `The documents do not say anything about "${gap}"; please ask your local veterans service station.`;

@@ -21,7 +21,8 @@ import { composeBrief } from './brief-answer.js';
 import { composePassageAnswer } from './passage-answer.js';
 import { contentTerms } from './relevance.js';
 import { composeTopicOverview } from './topic-answer.js';
-import { answerBenefits } from '../benefits/answer-benefits.js';
+import { answerBenefits, composeBeyondTheLaws } from '../benefits/answer-benefits.js';
+import { beyondTheLaws } from '../benefits/beyond-the-laws.js';
 import type { SessionTurn } from '../ports.js';
 import { askingText, splitClauses } from '../understand/clauses.js';
 
@@ -79,6 +80,8 @@ export async function composeOffline(
   if (u.scope === 'greeting')
     return draft('out_of_scope', `${t('greeting', language)}${t('scope', language)}`);
   if (u.scope === 'out_of_scope') return draft('out_of_scope', t('scope', language));
+  const beyond = beyondTheLaws(u.text);
+  if (beyond) return composeBeyondTheLaws(beyond, language, ctx.benefits);
   const matched = answerBenefits(
     {
       text: u.text,

@@ -1,0 +1,49 @@
+/**
+ * Situations the four laws do not govern at all, recognised by what the question is about rather
+ * than by how well a card happens to match it: another country's benefits or life abroad, and
+ * private disputes between people (a loan not repaid, dividing property in a divorce). A loosely
+ * matching card would answer a question that was not asked ("战友借钱不还" → the fines for units
+ * that withhold benefits), so these get "the documents do not say", with the card that does help
+ * (legal aid) as related, when there is one.
+ */
+export interface BeyondTheLaws {
+  /** What was asked, in the asker's language, for "您问的“…”，现有资料没有写明". */
+  label: { zh: string; en: string };
+  /** A card that helps with it though it does not answer it. */
+  relatedCard?: string;
+}
+
+const COUNTRIES =
+  /美国|加拿大|英国|澳大利亚|澳洲|新西兰|日本|韩国|德国|法国|俄罗斯|新加坡|\b(united states|america|canada|britain|australia|new zealand|japan|korea|germany|france|russia|singapore)\b/i;
+/** "US", "USA", "UK" in capitals only: "us" is a pronoun. */
+const COUNTRY_CODES = /\b(U\.?S\.?A?|UK)\b/;
+/** The country gives the benefit, or the asker lives there ("移民加拿大", "live in the US"). */
+const ABROAD =
+  /(住在|定居|移民|搬到|搬去|去了|在)(国外|海外|境外)|出国(定居|生活|了)|\b(abroad|overseas)\b|(在|住在|定居|移民|移民到|搬到|搬去|去)(美国|加拿大|英国|澳大利亚|澳洲|新西兰|日本|韩国|德国|法国|俄罗斯|新加坡)|\b(live|living|lives|move|moving|moved|settle|settled|emigrate|emigrating|emigrated) (in|to)\b|\bva\b|(美国|加拿大|英国|澳大利亚|日本|韩国|德国|法国)(的|政府)?(退伍军人|老兵|退役军人|福利|待遇)|\b(american|canadian|british|australian) (veterans?|benefits|va)\b/i;
+/** Memorials abroad are in the martyrs regulations (第四十二条): not a question about life abroad. */
+const MEMORIAL = /纪念设施|陵园|烈士墓|memorial|cemetery|grave/i;
+
+/** Money between people, and splitting property in a divorce: civil law, not these laws. */
+const PRIVATE_LOAN =
+  /借了?我[^，。？?]{0,6}(钱|块|万)|欠了?我[^，。？?]{0,4}(钱|块|万)|(借|欠)[^，。？?]{0,8}不还|讨债|要债|\b(lent|owes? me)\b/i;
+const DIVORCE = /离婚|离了婚|\bdivorc/i;
+
+export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
+  const foreign =
+    COUNTRIES.test(question) ||
+    COUNTRY_CODES.test(question) ||
+    /国外|海外|境外|出国|abroad|overseas/i.test(question);
+  if (foreign && ABROAD.test(question) && !MEMORIAL.test(question))
+    return { label: { zh: '在国外的待遇', en: 'benefits abroad or from another country' } };
+  if (PRIVATE_LOAN.test(question))
+    return {
+      label: { zh: '个人之间的借款纠纷', en: 'a private loan between people' },
+      relatedCard: 'rights-legal-aid',
+    };
+  if (DIVORCE.test(question))
+    return {
+      label: { zh: '离婚时的财产分割', en: 'dividing property in a divorce' },
+      relatedCard: 'rights-legal-aid',
+    };
+  return undefined;
+}

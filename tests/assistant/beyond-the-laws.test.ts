@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { beyondTheLaws } from '../../src/assistant/benefits/beyond-the-laws.js';
+import { useCheckedAsk } from '../support/checked-ask.js';
+
+/*
+ * What the four laws do not govern (another country's benefits, life abroad, private loans, divorce
+ * property) is said plainly instead of answered with whichever card shares a word.
+ */
+describe('beyondTheLaws', () => {
+  it.each([
+    ['I served in the Chinese army and now live in the US. Can I get US VA benefits?', 'abroad'],
+    ['我移民加拿大了，加拿大政府给不给老兵待遇', 'abroad'],
+    ['战友借了我两万块钱一直不还，局里能帮我要回来吗', 'loan'],
+    ['我退伍后跟老婆离婚了，退役金她能分一半吗', 'divorce'],
+  ])('%s is outside the laws (%s)', (question) => {
+    expect(beyondTheLaws(question)).toBeDefined();
+  });
+
+  it.each([
+    'Can you help us? We live in a village.',
+    '打过日本鬼子的老兵有什么待遇',
+    '退伍了想创业，能借钱吗',
+    '我老婆是美国人，她能享受军属待遇吗',
+    '境外的烈士纪念设施谁来保护',
+  ])('%s is not', (question) => {
+    expect(beyondTheLaws(question)).toBeUndefined();
+  });
+});
+
+describe('answers about what the laws do not govern', () => {
+  const ask = useCheckedAsk();
+
+  it('says so first, with legal aid as the help there is, and never the fines for units', async () => {
+    const loan = await ask('战友借了我两万块钱一直不还，退役军人事务局能帮我要回来吗');
+    expect(loan.status).toBe('not_found');
+    expect(loan.answer).toMatch(/^您问的“个人之间的借款纠纷”，现有资料没有写明/);
+    expect(loan.answer).toContain('法律援助');
+    expect(loan.answer).not.toMatch(/罚款/);
+    const abroad = await ask(
+      'I am moving to Canada next year. Will Canada give me veterans benefits for my service in the PLA?',
+    );
+    expect(abroad.language).toBe('en');
+    expect(abroad.status).toBe('not_found');
+    expect(abroad.answer).toMatch(/do not say anything about "benefits abroad/);
+  });
+});
