@@ -13,11 +13,19 @@ const MIN_SENTENCE_COVERAGE = 0.5;
 /** …and its subject phrase must be part of it, unless its own clause holds nearly all of it. */
 const MIN_SUBJECT_COVERAGE = 0.2;
 const SENTENCE_ALONE_COVERAGE = 0.8;
+/** Added to a figure's rank for each of the asker's own (glossed) names its clause uses. */
+const OWN_WORD_BONUS = 0.5;
 
 /** What a number question asks for: a unit ("多少人次") and what it counts ("几个确保" → 确保). */
 export interface AskedNumber {
   unit?: RegExp | undefined;
   counted?: string | undefined;
+  /**
+   * The asker's own words the glossary translated (军休总站 → 军休服务机构). The official term
+   * stands for several things the documents name apart (军休总站, 军休所): a clause that uses the
+   * asker's very word is about what they asked.
+   */
+  ownWords?: readonly string[] | undefined;
 }
 
 export interface FigureCandidate {
@@ -41,7 +49,13 @@ export function bestExtractedFigure(
   weight: TermWeight,
   asked: AskedNumber = {},
 ): FigureCandidate | undefined {
-  const { unit, counted } = asked;
+  const { unit, counted, ownWords = [] } = asked;
+  // Names of things (军休总站), not short common words (省厅, 奖) that many clauses share.
+  const ownWordsIn = (clause: string) => ownWords.filter((w) => w.length >= 3 && clause.includes(w)).length;
+  // The extracted subject may miss the clause's topic (“军休总站获评五星级服务机构” → 服务机构):
+  // the clause itself speaks for the figure as well.
+  const rankOf = (c: FigureCandidate) =>
+    Math.max(c.subject, c.own) + c.sentence + OWN_WORD_BONUS * ownWordsIn(c.clause);
   const candidates = passages.slice(0, 3).flatMap(({ passage }) =>
     figures
       .filter((f) => f.docId === passage.doc)
@@ -68,7 +82,7 @@ export function bestExtractedFigure(
           (c.sentence >= SENTENCE_ALONE_COVERAGE && alone(c.figure, figures))) &&
         (!unit || isAskedUnit(unit, c.figure.unit)),
     )
-    .sort((a, b) => b.subject + b.sentence - (a.subject + a.sentence))[0];
+    .sort((a, b) => rankOf(b) - rankOf(a))[0];
 }
 
 /** Answers with an extracted figure; masked ones as 未公开. */
@@ -78,7 +92,12 @@ export function composeExtractedFigureAnswer(
   cite: CiteQuote,
 ): Draft {
   const { figure: f, clause } = candidate;
-  const shown = f.value === null ? undefined : `${f.raw}${f.raw.endsWith(f.unit) ? '' : f.unit}`;
+  const shown =
+    f.value === null
+      ? undefined
+      : language === 'en' && f.unit === '星级'
+        ? `${starsInEnglish(f.value)}-star`
+        : `${f.raw}${f.raw.endsWith(f.unit) ? '' : f.unit}`;
   const year = f.year === undefined ? '' : language === 'zh' ? `${f.year}年` : `In ${f.year}, `;
   const text =
     language === 'zh'
@@ -132,3 +151,7 @@ function clauseOf(f: ExtractedFigure): string {
   const clause = clauses.find((c) => c.includes(f.raw)) ?? f.quote;
   return clause.replace(/[，；。：]$/, '');
 }
+
+const ENGLISH_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven'];
+/** 五星级 reads "five-star" in English. */
+const starsInEnglish = (stars: number): string => ENGLISH_NUMBERS[stars] ?? String(stars);

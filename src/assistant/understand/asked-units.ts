@@ -27,7 +27,7 @@ export const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
   { cue: /几次|几回|几场|多少次|多少场|how many times/i, unit: /^(次|场)$/ },
   { cue: /多少天|几天/, unit: /^(天|日)$/ },
   { cue: /多少分|几分|得分/, unit: /^分$/ },
-  { cue: /几星|多少星|星级/, unit: /^星级$/ },
+  { cue: /几星|多少星|星级|star rating|how many stars/i, unit: /^星级$/ },
 ];
 
 const bare = (unit: string): string => unit.replace(/^[余多]/, '');

@@ -32,7 +32,8 @@ export function figureParts(question: string): string[] {
   // "发了多少钱" after "慰问了几名烈属" borrows the first part's subject.
   const subject = first.replace(NUMBER_WORDS, '');
   const own = second.replace(NUMBER_WORDS, '').replace(/[的了呢吗啊有是]/g, '');
-  const secondFull = own.length < MIN_OWN_SUBJECT || REFERS_BACK.test(second) ? `${subject}${second}` : second;
+  const secondFull =
+    own.length < MIN_OWN_SUBJECT || REFERS_BACK.test(second) ? `${subject}${second}` : second;
   return [first, secondFull].map((part) => (context ? `${context}，${part}` : part));
 }
 
