@@ -239,6 +239,17 @@ describe('questions about the record asked in other shapes', () => {
     expect(english.answer).toContain('five-star');
   });
 
+  it('reads "那件事" as pointing back, and a wrong word for the thing (保证书 for 承诺书)', async () => {
+    const pledges = await ask('红包礼金那件事，去年签了多少份保证书？');
+    expect(pledges.answer).toContain('14份');
+  });
+
+  it('keeps a space between the sentences of an English "not found"', async () => {
+    const missing = await ask('How many pledges were signed against gifts of money?');
+    expect(missing.status).toBe('not_found');
+    expect(missing.answer).not.toMatch(/\.[A-Z]/);
+  });
+
   it('refuses the names of people the report only counts', async () => {
     const names = await ask('2022年评出的10名“最美退役军人”都是谁？');
     expect(names.status).toBe('not_found');

@@ -1,3 +1,4 @@
+import type { Language } from '../answer.js';
 import type { Understanding } from '../understand/understand.js';
 import type { ComposeContext } from './compose-context.js';
 import { draft, type Draft } from './draft.js';
@@ -11,7 +12,7 @@ const LOCAL_RULE = /具体办法由|地方(人民政府|性法规)|当地|省、
 
 export function withLocalRuleNote(answer: Draft, u: Understanding, ctx: ComposeContext): Draft {
   if (!answer.citations.some((c) => LOCAL_RULE.test(c.quote))) return answer;
-  const note = `${t('localRule', u.language)}${contactLine(ctx.kb.bureau, u.language)}`;
+  const note = sentences(u.language, t('localRule', u.language), contactLine(ctx.kb.bureau, u.language));
   return {
     ...answer,
     answer: `${answer.answer}\n${note}`,
@@ -19,10 +20,18 @@ export function withLocalRuleNote(answer: Draft, u: Understanding, ctx: ComposeC
   };
 }
 
+/** Chinese sentences follow each other directly; English ones need a space. */
+const sentences = (language: Language, ...parts: string[]): string =>
+  parts.join(language === 'en' ? ' ' : '');
+
 export function notFound(u: Understanding, ctx: ComposeContext): Draft {
-  return draft('not_found', `${t('notFound', u.language)}${contactLine(ctx.kb.bureau, u.language)}`, {
-    derived: [contactSource(ctx.kb.bureau)],
-  });
+  return draft(
+    'not_found',
+    sentences(u.language, t('notFound', u.language), contactLine(ctx.kb.bureau, u.language)),
+    {
+      derived: [contactSource(ctx.kb.bureau)],
+    },
+  );
 }
 
 export function yearNotCovered(u: Understanding, cite: CiteQuote): Draft {
