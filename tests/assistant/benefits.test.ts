@@ -89,6 +89,8 @@ describe('a benefits answer', () => {
     const bus = await ask('当兵的坐市里公交要钱不');
     expect(bus.answer).toContain('免费');
     expect(bus.answer).not.toContain('是否收费');
+    const post = await ask('优待证办好了 能给寄到家里不');
+    expect(post.answer).toContain('能否网上办理或邮寄：法律法规没有写明');
     const days = await ask(
       'After I report to the veterans office, how many days does it take before I get my preferential card?',
     );

@@ -16,6 +16,8 @@ export interface AskedAspects {
   fee: boolean;
   /** How many times or how often: 一辈子能换几次. */
   times: boolean;
+  /** Online or by post instead of in person: 能寄到家里吗, 网上能办吗. */
+  channel: boolean;
   eligibility: boolean;
   /** The asker described their own situation: the answer's conditions matter. */
   conditional: boolean;
@@ -32,6 +34,8 @@ const DAY = /几号|哪号|哪天|哪一天|几月几[日号]|到账|\bwhat (day
 const FEE =
   /要不要(交|花|付|出)钱|(交|花|付|出)钱吗|收(不收)?费|收钱|要钱(吗|不|么)|免费(吗|不|么)|\b(cost|fee|fees|charge)\b/i;
 const TIMES = /几次|多少次|几回|多少回|how many times|how often/i;
+const CHANNEL =
+  /寄|快递|网上|线上|手机上|小程序|\bapp\b|\bonline\b|by (mail|post)|\bmail(ed)?\b|\bpost(ed)?\b|delivered/i;
 const PROCEDURE =
   /怎么(办|申请|领|弄|搞|操作|报销)|如何(办|申请|领)|流程|程序|步骤|多久|多长时间|几天|期限|\bhow (do|can|to)\b|\bapply\b|procedure|how long/i;
 const ELIGIBILITY =
@@ -47,6 +51,7 @@ export function askedAspects(asking: string, hasContext: boolean): AskedAspects 
     day: DAY.test(asking),
     fee: FEE.test(asking),
     times: TIMES.test(asking),
+    channel: CHANNEL.test(asking),
     eligibility: ELIGIBILITY.test(asking),
     conditional: hasContext,
   };

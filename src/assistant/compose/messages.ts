@@ -32,7 +32,7 @@ export const MESSAGES = {
   },
   localRule: {
     zh: '具体办法由地方制定，请以当地规定为准。',
-    en: 'The details are set by local rules. ',
+    en: 'The details are set by local rules.',
   },
   quoteLabel: { zh: '原文', en: 'Source text (Chinese)' },
   accordingTo: { zh: '根据', en: 'According to' },

@@ -23,6 +23,8 @@ import { contentTerms } from './relevance.js';
 import { composeTopicOverview } from './topic-answer.js';
 import { answerBenefits, composeBeyondTheLaws } from '../benefits/answer-benefits.js';
 import { beyondTheLaws } from '../benefits/beyond-the-laws.js';
+import { contactAsked } from '../understand/contact-question.js';
+import { composeContactAnswer } from './contact-answer.js';
 import type { SessionTurn } from '../ports.js';
 import { askingText, splitClauses } from '../understand/clauses.js';
 
@@ -82,6 +84,8 @@ export async function composeOffline(
   if (u.scope === 'out_of_scope') return draft('out_of_scope', t('scope', language));
   const beyond = beyondTheLaws(u.text);
   if (beyond) return composeBeyondTheLaws(beyond, language, ctx.benefits);
+  const contact = contactAsked(u.text);
+  if (contact) return composeContactAnswer(contact, ctx.kb.bureau, language);
   const matched = answerBenefits(
     {
       text: u.text,
