@@ -27,4 +27,6 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'summary-test', dir: 'tests/eval/blind', files: ['summary.test.jsonl'], showFailures: false },
   { name: 'summary2-dev', dir: 'tests/eval/blind', files: ['summary2.dev.jsonl'], showFailures: true },
   { name: 'summary2-test', dir: 'tests/eval/blind', files: ['summary2.test.jsonl'], showFailures: false },
+  { name: 'summary3-dev', dir: 'tests/eval/blind', files: ['summary3.dev.jsonl'], showFailures: true },
+  { name: 'summary3-test', dir: 'tests/eval/blind', files: ['summary3.test.jsonl'], showFailures: false },
 ];
