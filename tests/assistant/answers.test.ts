@@ -250,9 +250,23 @@ describe('questions about the record asked in other shapes', () => {
     expect(missing.answer).not.toMatch(/\.[A-Z]/);
   });
 
+  it('reads the measure on the question word first, and a counted word in quotes', async () => {
+    const firms = await ask('2022年为全市多少家企业发放了创业奖补资金？');
+    expect(firms.answer).toContain('9家');
+    const ensures = await ask('2023年工作打算里提出要实现几个“确保”？');
+    expect(ensures.answer).toContain('七个');
+  });
+
+  it('says "not found" for an English question whose translated subject no passage holds', async () => {
+    const budget = await ask("What was the bureau's total budget for 2022?");
+    expect(budget.status).toBe('not_found');
+  });
+
   it('refuses the names of people the report only counts', async () => {
     const names = await ask('2022年评出的10名“最美退役军人”都是谁？');
     expect(names.status).toBe('not_found');
+    const head = await ask('市军休总站的站长是谁？');
+    expect(head.status).toBe('not_found');
     const count = await ask('最美退役军人评了几名？');
     expect(count.answer).toContain('10名');
   });

@@ -25,6 +25,11 @@ describe('askedUnit — the unit a number question asks for', () => {
     expect(holdsNumberIn('获得全部四项表彰', askedUnit('评上几星级了')!)).toBe(false);
     expect(askedUnit('烈属一共去看了几回')).toBeDefined();
     expect(askedUnit('安置任务哪天完成的')).toBeUndefined();
+    // The measure on the question word outranks a topic word elsewhere (资金).
+    expect(holdsNumberIn('为全市9家企业发放奖补资金**万元', askedUnit('为多少家企业发放了奖补资金')!)).toBe(
+      true,
+    );
+    expect(countedNoun('要实现几个“确保”')).toBe('确保');
   });
 });
 

@@ -13,6 +13,8 @@ describe('englishFigureGloss — the figures of a Chinese quote in English', () 
 
   it('leaves out masked numbers and says nothing when the quote has no figure', () => {
     expect(englishFigureGloss('为全市9家企业发放奖补资金**万元')).toBe('Figures: 9 enterprises.');
+    // A year is not a number of years.
+    expect(englishFigureGloss('2022年，全市迁移烈士墓1041座')).toBe('Figures: 1041 graves.');
     expect(englishFigureGloss('坚持以退役军人为中心的服务理念')).toBeUndefined();
   });
 });

@@ -18,7 +18,7 @@ export function holdsNumberIn(text: string, unit: RegExp): boolean {
 
 /** Nouns that name no subject of their own ("什么时候", "局里", "回家"). */
 const VAGUE_NOUNS = new Set(
-  '时候 时间 事情 东西 地方 家里 回家 局里 本局 专门 情况 问题 办法 事儿 样子 好不好 怎么回事 手续 大家 咱们 我们 牌子 那件事 这件事 那个事 这个事 那事 这事 那块 这块'.split(
+  '时候 时间 事情 东西 地方 家里 回家 局里 本局 专门 情况 问题 办法 事儿 样子 好不好 怎么回事 手续 大家 咱们 我们 牌子 那件事 这件事 那个事 这个事 那事 这事 那块 这块 活儿 那活 这活'.split(
     ' ',
   ),
 );
@@ -71,4 +71,13 @@ export function holdsFocusTerm(terms: readonly string[], weight: TermWeight, tex
   const heaviest = Math.max(0, ...seen.map((t) => weight(t)));
   const haystack = normaliseForMatch(text);
   return seen.filter((t) => weight(t) >= heaviest * 0.9).every((t) => holdsTerm(haystack, t));
+}
+
+/** One of the question's heaviest terms (ties) is in the text: for English questions, whose few
+ * glossary translations often include several of equal weight for one phrase. */
+export function holdsOneFocusTerm(terms: readonly string[], weight: TermWeight, text: string): boolean {
+  const seen = terms.filter((t) => !weight.unseen(t));
+  const heaviest = Math.max(0, ...seen.map((t) => weight(t)));
+  const haystack = normaliseForMatch(text);
+  return seen.length === 0 || seen.some((t) => weight(t) >= heaviest * 0.9 && holdsTerm(haystack, t));
 }

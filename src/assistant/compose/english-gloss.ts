@@ -58,6 +58,8 @@ export function englishFigureGloss(quote: string): string | undefined {
     const unit = m.unit.replace(/^[余多]/, '').replace(/以上$/, '');
     const names = UNITS[unit];
     if (!names) continue;
+    // "2022年" names a year, not a number of years.
+    if (unit === '年' && m.value >= 1900 && m.value <= 2100) continue;
     const more = m.approximate ? '+' : '';
     const name = m.value === 1 ? names[0] : names[1];
     glossed.push(name === '%' ? `${m.value}%` : `${m.value}${more}${name ? ` ${name}` : ''}`);

@@ -1,6 +1,6 @@
 import type { Understanding } from '../understand/understand.js';
 import { nounsOf } from '../../retrieval/nouns.js';
-import { focusTermMissing } from './answerability.js';
+import { focusTermMissing, holdsOneFocusTerm } from './answerability.js';
 import { askedNumber, asksAnotherUnit } from '../understand/asked-units.js';
 import type { ComposeContext } from './compose-context.js';
 import { draft, type Draft } from './draft.js';
@@ -86,6 +86,8 @@ export async function composeOffline(
   if (beyond) return composeBeyondTheLaws(beyond, language, ctx.benefits);
   const contact = contactAsked(u.text);
   if (contact) return composeContactAnswer(contact, ctx.kb.bureau, language);
+  // No card names a person: "站长是谁" is for the reports, which may (or may not) name them.
+  if (asksForPersonsNames(u.text)) return composeFromReports(u, ctx);
   const matched = answerBenefits(
     {
       text: u.text,
@@ -169,7 +171,9 @@ function askedNotSubject(question: string, nouns: readonly string[], passage = '
  * does not answer ("谁负责/找谁" asks for an office, which a passage does name).
  */
 const asksForPersonsNames = (question: string): boolean =>
-  /(都|分别|各)是谁|名单|姓名|\bwho (were|are) (they|the)\b|\bnames of\b/i.test(question);
+  /(都|分别|各)是谁|(长|主任|书记|负责人|领导)(是谁|叫什么|叫啥|是哪位)|名单|姓名|\bwho (were|are) (they|the)\b|\bwho (is|was) the (head|director|chief|leader)\b|\bnames of\b/i.test(
+    question,
+  );
 /** A passage that names people: a roll ("名单") or names listed after a colon. */
 const namesPersons = (passage: string): boolean =>
   /名单|：[\u4e00-\u9fa5]{2,4}、[\u4e00-\u9fa5]{2,4}、/.test(passage);
@@ -254,6 +258,15 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
     return notFound(u, ctx);
   }
   if (asksForPersonsNames(u.text) && !namesPersons(relevant[0]?.passage.quote ?? '')) return notFound(u, ctx);
+  // An English question rests on its few glossary translations: the best passage must hold the
+  // heaviest of them ("the bureau's total budget" → 预算 is not in a passage about the bureau).
+  if (
+    language === 'en' &&
+    !u.kpi &&
+    !holdsOneFocusTerm(terms, ctx.termWeight, relevant[0]?.passage.quote ?? '')
+  ) {
+    return notFound(u, ctx);
+  }
   if (u.intent === 'figure') {
     const candidate = bestExtractedFigure(terms, relevant, ctx.kb.figures, ctx.termWeight, {
       ...askedNumber(u.text),

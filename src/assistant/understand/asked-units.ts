@@ -32,9 +32,18 @@ export const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
 
 const bare = (unit: string): string => unit.replace(/^[余多]/, '');
 
-/** The unit a number question asks for, when it names one. */
+/** A measure word right after the question word ("多少家企业", "几座"): the plainest cue. */
+const DIRECT_MEASURE =
+  /(?:多少|几)(?:人次|个人|个(?:市|州|县|区|单位|支部)|[名位人家份项起件座次回场天日分星])/;
+
+/**
+ * The unit a number question asks for, when it names one. "为多少家企业发放了奖补资金" counts
+ * enterprises: a measure word on the question word outranks a topic word (资金) elsewhere.
+ */
 export function askedUnit(question: string): RegExp | undefined {
-  return ASKED_UNITS.find((u) => u.cue.test(question))?.unit;
+  const direct = DIRECT_MEASURE.exec(question)?.[0];
+  const byMeasure = direct ? ASKED_UNITS.find((u) => u.cue.test(direct)) : undefined;
+  return (byMeasure ?? ASKED_UNITS.find((u) => u.cue.test(question)))?.unit;
 }
 
 /**
@@ -42,7 +51,10 @@ export function askedUnit(question: string): RegExp | undefined {
  * ("要实现几个确保" → 确保), when they are not themselves an asking word.
  */
 export function countedNoun(question: string): string | undefined {
-  const m = /(?:几|多少)(?:个|项|条|类|种|家|批|场|次)([\u4e00-\u9fff]{2})/.exec(question);
+  // "几个“确保”": the quotes around the counted word are not part of it.
+  const m = /(?:几|多少)(?:个|项|条|类|种|家|批|场|次)([\u4e00-\u9fff]{2})/.exec(
+    question.replace(/[“”"'‘’「」]/g, ''),
+  );
   const noun = m?.[1];
   return noun && !/^(人|呢|吗|啊|了|的|是|有|在|都|还)/.test(noun) ? noun : undefined;
 }
