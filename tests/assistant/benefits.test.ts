@@ -194,6 +194,19 @@ describe('routing', () => {
     expect(a.answer).toContain('次数：法律法规没有写明');
   });
 
+  it('does not take an English benefits question for an indicator one of whose words it uses', async () => {
+    const years = await ask(
+      'How many years does a sergeant have to serve before the government will arrange a job for him after discharge?',
+    );
+    expect(years.answer).not.toMatch(/Employment rate|not disclosed/);
+    const pension = await ask("How much is the monthly survivors' pension for a martyr's parents?");
+    expect(pension.answer).not.toMatch(/commemoration|20000/);
+    expect(pension.citations.every((c) => c.doc.startsWith('laws/'))).toBe(true);
+    // An English question that does name an indicator still gets it.
+    const graves = await ask('How many graves of martyrs were relocated last year?');
+    expect(graves.answer).toContain('1041');
+  });
+
   it('keeps a statistics question about a year the reports do not cover as not found', async () => {
     expect((await ask('2021年迁移了多少座烈士墓？')).status).toBe('not_found');
   });

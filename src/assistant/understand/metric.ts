@@ -21,7 +21,9 @@ const GENERIC = new Set(
     '多少 几 了 的 吗 呢 啊 是 有 什么 怎么 哪些 哪 个 去年 今年 明年 达到 达 到 为 给 发 没 没有 ' +
     'how many much what was were is are the of in for and to a an veteran bureau number rate total year did do does get got ' +
     'who work key all that with by from our your its their there which when where ' +
-    'target actual last this 2022 2023'
+    'target actual last this 2022 2023 ' +
+    'receive received receives pay paid give given gave have has had will would can could must should ' +
+    'after before under over him her his them they we us about much many'
   ).split(/\s+/),
 );
 
@@ -33,6 +35,7 @@ const FUNCTION_CHAR =
 const ASKING = /^(几|多少|哪)|^(.)不\2$/;
 
 const MIN_EXPLAINED_SHARE = 0.34;
+const MIN_EXPLAINED_SHARE_EN = 0.3;
 
 export function findMetric(question: string, kpis: readonly Kpi[]): MetricMatch | undefined {
   const q = normaliseForMatch(question);
@@ -43,15 +46,18 @@ export function findMetric(question: string, kpis: readonly Kpi[]): MetricMatch 
       (w.length >= 2 || /[a-z\u3400-\u9fff]/.test(w)) &&
       !FUNCTION_CHAR.test(w),
   );
-  // English questions are matched on their translated subject; the share counts Chinese words only.
+  // The share counts the Chinese words of a Chinese question; an English question's own words
+  // count too ("How many years must a sergeant serve before a job is arranged" is not the
+  // employment-rate indicator because its aliases say "job").
   const chinese = words.filter((w) => /[\u3400-\u9fff]/.test(w));
-  const total = chinese.reduce((sum, w) => sum + weight(w), 0);
+  const pool = chinese.length > 0 ? chinese : words.filter((w) => w.length >= 3);
+  const total = pool.reduce((sum, w) => sum + weight(w), 0);
   let best: MetricMatch | undefined;
   for (const kpi of kpis) {
-    const share = total === 0 ? 1 : explained(chinese, kpi) / total;
+    const share = total === 0 ? 1 : explained(pool, kpi) / total;
     // An indicator must account for at least half of what the question is about: "培训补贴" is
-    // not the indicator 创业补贴 just because both say 补贴.
-    if (share < MIN_EXPLAINED_SHARE) continue;
+    // not the indicator 创业补贴 just because both say 补贴. English says more words around it.
+    if (share < (chinese.length > 0 ? MIN_EXPLAINED_SHARE : MIN_EXPLAINED_SHARE_EN)) continue;
     const score = unitFit(q, kpi.unit) * (explained(words, kpi) + wholeAliasBonus(q, kpi));
     if (score > 0 && (!best || score > best.score)) best = { kpi, score };
   }
