@@ -89,6 +89,10 @@ describe('a benefits answer', () => {
     const bus = await ask('当兵的坐市里公交要钱不');
     expect(bus.answer).toContain('免费');
     expect(bus.answer).not.toContain('是否收费');
+    const card = await ask('评上残疾以后哪个月开始发钱 钱是打到社保卡还是银行卡');
+    expect(card.answer).toContain('钱发到哪里（哪张卡、能否分次）：法律法规没有写明');
+    const points = await ask('烈士子女高考到底能降多少分');
+    expect(points.answer).toContain('具体数额和时限：法律法规没有写明');
     const post = await ask('优待证办好了 能给寄到家里不');
     expect(post.answer).toContain('能否网上办理或邮寄：法律法规没有写明');
     const days = await ask(

@@ -12,6 +12,7 @@ describe('beyondTheLaws', () => {
     ['我移民加拿大了，加拿大政府给不给老兵待遇', 'abroad'],
     ['战友借了我两万块钱一直不还，局里能帮我要回来吗', 'loan'],
     ['我退伍后跟老婆离婚了，退役金她能分一半吗', 'divorce'],
+    ['退役军人出国旅游 要不要去退役军人事务局报批', 'abroad'],
   ])('%s is outside the laws (%s)', (question) => {
     expect(beyondTheLaws(question)).toBeDefined();
   });

@@ -57,7 +57,7 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
   const index = ctx.cards();
   const reading = readCards(q.text, q.boostTerms, index, params);
   const top = reading.matches[0];
-  const aspects = askedAspects(askingText(reading.clauses.map((c) => c.clause)), hasContext(reading));
+  const aspects = askedAspects(askingText(reading.clauses.map((c) => c.clause)), hasContext(reading), q.text);
   const byId = (id: string) => index.card(id);
 
   // "要带什么材料？" after a card answer: the same card, the asked aspect.
@@ -79,8 +79,9 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
   }
 
   // "办信用卡有啥优惠": a broad question about something no card names is not a topic overview.
+  // The subject may sit in a clause that tells rather than asks ("退伍兵办信用卡 银行有啥优惠没").
   const namesUnknown =
-    missingFocus(askingText(reading.clauses.map((c) => c.clause)), [], q.boostTerms, index, {
+    missingFocus(q.text, [], q.boostTerms, index, {
       specific: false,
       glossedWords: q.glossedWords ?? [],
     }).length > 0;

@@ -18,6 +18,8 @@ export interface AskedAspects {
   times: boolean;
   /** Online or by post instead of in person: 能寄到家里吗, 网上能办吗. */
   channel: boolean;
+  /** How the money reaches the asker: 打到社保卡还是银行卡, 能打到微信吗. */
+  payout: boolean;
   eligibility: boolean;
   /** The asker described their own situation: the answer's conditions matter. */
   conditional: boolean;
@@ -27,13 +29,15 @@ const WHERE =
   /去哪|在哪|哪里|哪儿|哪个(部门|单位|地方)|找谁|谁(管|负责|发|办)|什么部门|\bwhere\b|\bwho (handles|pays|issues|decides)\b/i;
 const BRING = /带(什么|啥|哪些)|材料|证件|证明|手续|资料|\bbring\b|documents?\b|paperwork/i;
 const AMOUNT =
-  /多少钱|给多少|发多少|拿多少|领多少|补多少|按多少|(补贴|补助|工资|待遇|费|金)[^，。？?]{0,6}多少|多拿|多给|多发|增发|加多少|几(个|块|千|万|百)?钱|标准|金额|数额|幅度|几成|几倍|比例|利率|利息|费率|\bhow much\b|\bamount\b|\brate\b|\bstandard\b/i;
+  /多少钱|给多少|发多少|拿多少|领多少|补多少|按多少|(补贴|补助|工资|待遇|费|金)[^，。？?]{0,6}多少|多拿|多给|多发|增发|加多少|几(个|块|千|万|百)?钱|标准|金额|数额|幅度|几成|几倍|比例|利率|利息|费率|多少分|几分|\bhow much\b|\bamount\b|\brate\b|\bstandard\b/i;
 const WHEN =
   /多久|多长时间|几天|几个月|哪个月|哪一天|什么时候|啥时候|何时|期限|时限|之内|以内|\bhow long\b|\bwhen\b|deadline|how many (days|weeks|months)|how soon/i;
 const DAY = /几号|哪号|哪天|哪一天|几月几[日号]|到账|\bwhat (day|date)\b|\bwhich day\b/i;
 const FEE =
   /要不要(交|花|付|出)钱|(交|花|付|出)钱吗|收(不收)?费|收钱|要钱(吗|不|么)|免费(吗|不|么)|\b(cost|fee|fees|charge)\b/i;
 const TIMES = /几次|多少次|几回|多少回|how many times|how often/i;
+const PAYOUT =
+  /微信|支付宝|银行卡|社保卡|存折|现金|打到[^，。？?]{0,4}(卡|账|上)|\b(bank account|bank card|wechat|alipay|in cash)\b/i;
 const CHANNEL =
   /寄|快递|网上|线上|手机上|小程序|\bapp\b|\bonline\b|by (mail|post)|\bmail(ed)?\b|\bpost(ed)?\b|delivered/i;
 const PROCEDURE =
@@ -41,7 +45,11 @@ const PROCEDURE =
 const ELIGIBILITY =
   /能不能|能否|可不可以|可以|能(享受|领|拿|办|报)|有没有|是否|算不算|够不够|符合|资格|条件|行不行|有份|\bcan i\b|\bam i\b|\beligible\b|\bentitled\b|\bqualify\b|\bdo i get\b/i;
 
-export function askedAspects(asking: string, hasContext: boolean): AskedAspects {
+/**
+ * `asking` is the text of the asking clauses; `whole` the whole message, for aspects asked in a
+ * form the clause reader does not take for a question ("钱是打到社保卡还是银行卡").
+ */
+export function askedAspects(asking: string, hasContext: boolean, whole = asking): AskedAspects {
   return {
     where: WHERE.test(asking),
     bring: BRING.test(asking),
@@ -52,6 +60,7 @@ export function askedAspects(asking: string, hasContext: boolean): AskedAspects 
     fee: FEE.test(asking),
     times: TIMES.test(asking),
     channel: CHANNEL.test(asking),
+    payout: PAYOUT.test(whole),
     eligibility: ELIGIBILITY.test(asking),
     conditional: hasContext,
   };

@@ -19,7 +19,7 @@ const COUNTRIES =
 const COUNTRY_CODES = /\b(U\.?S\.?A?|UK)\b/;
 /** The country gives the benefit, or the asker lives there ("移民加拿大", "live in the US"). */
 const ABROAD =
-  /(住在|定居|移民|搬到|搬去|去了|在)(国外|海外|境外)|出国(定居|生活|了)|\b(abroad|overseas)\b|(在|住在|定居|移民|移民到|搬到|搬去|去)(美国|加拿大|英国|澳大利亚|澳洲|新西兰|日本|韩国|德国|法国|俄罗斯|新加坡)|\b(live|living|lives|move|moving|moved|settle|settled|emigrate|emigrating|emigrated) (in|to)\b|\bva\b|(美国|加拿大|英国|澳大利亚|日本|韩国|德国|法国)(的|政府)?(退伍军人|老兵|退役军人|福利|待遇)|\b(american|canadian|british|australian) (veterans?|benefits|va)\b/i;
+  /(住在|定居|移民|搬到|搬去|去了|在)(国外|海外|境外)|出国|出境|\b(abroad|overseas)\b|(在|住在|定居|移民|移民到|搬到|搬去|去)(美国|加拿大|英国|澳大利亚|澳洲|新西兰|日本|韩国|德国|法国|俄罗斯|新加坡)|\b(live|living|lives|move|moving|moved|settle|settled|emigrate|emigrating|emigrated) (in|to)\b|\bva\b|(美国|加拿大|英国|澳大利亚|日本|韩国|德国|法国)(的|政府)?(退伍军人|老兵|退役军人|福利|待遇)|\b(american|canadian|british|australian) (veterans?|benefits|va)\b/i;
 /** Memorials abroad are in the martyrs regulations (第四十二条): not a question about life abroad. */
 const MEMORIAL = /纪念设施|陵园|烈士墓|memorial|cemetery|grave/i;
 
@@ -34,7 +34,7 @@ export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
     COUNTRY_CODES.test(question) ||
     /国外|海外|境外|出国|abroad|overseas/i.test(question);
   if (foreign && ABROAD.test(question) && !MEMORIAL.test(question))
-    return { label: { zh: '在国外的待遇', en: 'benefits abroad or from another country' } };
+    return { label: { zh: '出国或在国外的事', en: "travel or life abroad, or another country's benefits" } };
   if (PRIVATE_LOAN.test(question))
     return {
       label: { zh: '个人之间的借款纠纷', en: 'a private loan between people' },

@@ -91,6 +91,7 @@ function cardLines(card: EntitlementCard, input: CardAnswerInput, titled: boolea
     aspects.fee && !statesFee(shown) ? 'fee' : undefined,
     aspects.times && !statesTimes(shown) ? 'times' : undefined,
     aspects.channel && !statesChannel(shown) ? 'channel' : undefined,
+    aspects.payout && !statesPayout(shown) ? 'payout' : undefined,
   ].filter((kind): kind is UnstatedKind => kind !== undefined);
   const unstated = unstatedAsked.length > 0 ? unstatedLine(card, language, unstatedAsked) : undefined;
   if (unstated) lines.push(unstated);
@@ -161,7 +162,7 @@ function relatedQuestions(cards: readonly EntitlementCard[], input: CardAnswerIn
 }
 
 /** 金额/时限 the documents leave open, and who sets them when the card says so. */
-type UnstatedKind = 'amount' | 'time' | 'day' | 'fee' | 'times' | 'channel';
+type UnstatedKind = 'amount' | 'time' | 'day' | 'fee' | 'times' | 'channel' | 'payout';
 
 const UNSTATED_LABELS: Record<UnstatedKind, { zh: string; en: string }> = {
   amount: { zh: '具体数额', en: 'Amounts' },
@@ -170,6 +171,7 @@ const UNSTATED_LABELS: Record<UnstatedKind, { zh: string; en: string }> = {
   fee: { zh: '是否收费', en: 'whether it costs anything' },
   times: { zh: '次数', en: 'how many times' },
   channel: { zh: '能否网上办理或邮寄', en: 'whether it can be done online or by post' },
+  payout: { zh: '钱发到哪里（哪张卡、能否分次）', en: 'how the money is paid out' },
 };
 
 /** "具体数额和时限：法律法规没有写明…": what was asked and the card does not state, and who sets it. */
@@ -198,6 +200,8 @@ const statesFee = (text: string): boolean =>
   /免费|免收|不收|收费|减免|费用由|自付|承担|报销|free of charge|\bfree\b/i.test(text);
 const statesTimes = (text: string): boolean =>
   /\d+\s*次|[一两二三四五六七八九十]次|每\d*\s*年|每[一两二三四五六七八九十]?年|once|twice|times/i.test(text);
+const statesPayout = (text: string): boolean =>
+  /社保卡|银行卡|银行账户|存折|现金|\bbank account\b/i.test(text);
 const statesChannel = (text: string): boolean => /网上|线上|互联网|邮寄|寄送|\bonline\b|by post/i.test(text);
 const statesTime = (text: string): boolean =>
   /\d+\s*(日|天|个月|年|周)|[一二三四五六七八九十两]+(日|天|个月|年)(内|以内|之内)?|当月|次月|下个月|起/.test(
