@@ -42,6 +42,6 @@ describe('answers about what the laws do not govern', () => {
     );
     expect(abroad.language).toBe('en');
     expect(abroad.status).toBe('not_found');
-    expect(abroad.answer).toMatch(/do not say anything about "benefits abroad/);
+    expect(abroad.answer).toMatch(/do not say anything about "travel or life abroad/);
   });
 });
