@@ -257,6 +257,19 @@ describe('questions about the record asked in other shapes', () => {
     expect(ensures.answer).toContain('七个');
   });
 
+  it("answers a question about one subject's activities from its passage, not with the year's honours", async () => {
+    const activities = await ask('党史学习教育成果巩固方面开展了哪些主题活动？');
+    expect(activities.answer).toContain('我为群众办实事');
+    expect(activities.answer).not.toContain('主要荣誉和成绩');
+    const honours = await ask('去年取得了哪些荣誉');
+    expect(honours.answer).toContain('主要荣誉和成绩');
+  });
+
+  it('writes a full-width percent once', async () => {
+    const rate = await ask('23年培训和就业这几个指标分别定了多少？');
+    expect(rate.answer).not.toMatch(/％%|%%/);
+  });
+
   it('says "not found" for an English question whose translated subject no passage holds', async () => {
     const budget = await ask("What was the bureau's total budget for 2022?");
     expect(budget.status).toBe('not_found');

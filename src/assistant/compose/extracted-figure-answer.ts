@@ -97,7 +97,7 @@ export function composeExtractedFigureAnswer(
       ? undefined
       : language === 'en' && f.unit === '星级'
         ? `${starsInEnglish(f.value)}-star`
-        : `${f.raw}${f.raw.endsWith(f.unit) ? '' : f.unit}`;
+        : `${f.raw}${f.raw.replace(/％$/, '%').endsWith(f.unit) ? '' : f.unit}`;
   const year = f.year === undefined ? '' : language === 'zh' ? `${f.year}年` : `In ${f.year}, `;
   const text =
     language === 'zh'

@@ -182,6 +182,10 @@ const namesPersons = (passage: string): boolean =>
 const OVERVIEW_WORDS =
   /^(七个|确保|目标|指标|量化|任务|计划|打算|主要|全部|所有|哪些|百分|百分比|比例|数字|数据|targets?|goals?)+$/i;
 
+/** Words of an honours question that name no subject of their own. */
+const HIGHLIGHT_WORDS =
+  /^(荣誉|称号|誉称|表彰|成绩|亮点|成果|获奖|奖项|奖|先进|单位|先进单位|取得|获得|得了|拿了|主要|哪些|全部|所有|拿得出手|工作|年度|全年|本局|我局|局里|退役军人事务局|honou?rs?|awards?|achievements?|highlights?)+$/i;
+
 /** How much of the question the best report passage holds (0 when none qualifies). */
 async function bestReportCoverage(u: Understanding, ctx: ComposeContext): Promise<number> {
   const terms = contentTerms(u.resolvedText, u.translations);
@@ -225,7 +229,10 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
     const overview = composeTargetsOverview(ctx.tools, language, ctx.cite);
     if (overview) return overview;
   }
-  if (u.intent === 'highlights') {
+  // "党史学习教育成果巩固方面开展了哪些活动" names its own subject: not the year's honours list.
+  // The asker's own words: a glossary translation (荣誉 → 荣誉激励) is not a subject they named.
+  const namesOwnSubject = contentTerms(u.resolvedText, []).some((term) => !HIGHLIGHT_WORDS.test(term));
+  if (u.intent === 'highlights' && !namesOwnSubject) {
     const highlights = composeHighlights(ctx.tools, language, ctx.cite);
     if (highlights) return highlights;
   }
