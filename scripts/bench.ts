@@ -57,9 +57,9 @@ function oneShotTimes(command: string, args: (question: string) => string[]): nu
   return times.sort((a, b) => a - b);
 }
 // The first run writes the derived cache (knowledge, card index, typo table); it is not timed.
-execFileSync('node', ['dist/src/channels/cli/ask.js', '--json', '预热'], { env, stdio: 'ignore' });
+execFileSync('node', ['dist/src/one-shot/ask.js', '--json', '预热'], { env, stdio: 'ignore' });
 const oneShot = oneShotTimes('npm', (q) => ['run', '--silent', 'ask', '--', '--json', q]);
-const oneShotNode = oneShotTimes('node', (q) => ['dist/src/channels/cli/ask.js', '--json', q]);
+const oneShotNode = oneShotTimes('node', (q) => ['dist/src/one-shot/ask.js', '--json', q]);
 // Node's own start on this machine at this moment: the one-shot figures move with it (a busy or
 // throttled machine doubles it), so it is printed beside them.
 const nodeAlone = oneShotTimes('node', () => ['-e', '0']);

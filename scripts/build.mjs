@@ -76,6 +76,45 @@ async function vendorZod(build) {
   }
 }
 
+/**
+ * `npm run ask` starts a new process per question, and Node spends more of it resolving, reading
+ * and compiling the ~100 modules of the offline path than answering. The build also bundles that
+ * command into dist/src/one-shot/ask.js: one module for everything it always loads, code it loads
+ * on demand (the LLM, document loaders, embeddings) split into chunks beside it. Each file's
+ * `import.meta.url` is rewritten to its own place in dist/src, so paths it finds relative to itself
+ * (the code fingerprint, prompts/, packages) stay the same.
+ */
+async function bundleOneShot(build) {
+  const srcOut = path.join(out, 'src');
+  const outdir = path.join(srcOut, 'one-shot');
+  const keepOwnUrl = {
+    name: 'keep-own-import-meta-url',
+    setup(plugin) {
+      plugin.onLoad({ filter: /\.js$/ }, (args) => {
+        if (!args.path.startsWith(out)) return undefined;
+        const relative = path.relative(outdir, args.path).split(path.sep).join('/');
+        const code = readFileSync(args.path, 'utf8').replaceAll(
+          'import.meta.url',
+          `new URL(${JSON.stringify(relative)}, import.meta.url).href`,
+        );
+        return { contents: code, loader: 'js', resolveDir: path.dirname(args.path) };
+      });
+    },
+  };
+  await build({
+    entryPoints: [path.join(srcOut, 'channels', 'cli', 'ask.js')],
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    plugins: [keepOwnUrl],
+    logLevel: 'warning',
+  });
+}
+
 /** True when nothing was built yet or a file under src/ or prompts/ is newer than the last build. */
 export function isStale() {
   return !existsSync(stamp) || Math.max(...inputs.map(newestMtime)) > statSync(stamp).mtimeMs;
@@ -97,6 +136,7 @@ export async function buildDist() {
     logLevel: 'warning',
   });
   await vendorZod(build);
+  await bundleOneShot(build);
   cpSync(path.join(root, 'src', 'web'), path.join(out, 'src', 'web'), { recursive: true });
   cpSync(path.join(root, 'prompts'), path.join(out, 'prompts'), { recursive: true });
   writeFileSync(path.join(out, 'package.json'), '{ "type": "module" }\n');

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerSchema } from '../../../src/assistant/answer.js';
-import { CLI_TIMEOUT_MS, runCli } from '../../support/run-cli.js';
+import { spawn } from 'node:child_process';
+import { extractiveModel, startFakeOpenAiServer } from '../../support/fake-openai-server.js';
+import { CLI_TIMEOUT_MS, ROOT, runCli, type RunResult } from '../../support/run-cli.js';
 
 /*
  * `npm run test:slow`: `npm run ask` as a user runs it — a real child process (tsx start-up, its
@@ -42,6 +45,53 @@ describe('ask as a process', () => {
       });
       expect(answer.answer).toContain('1041');
       expect(result.stderr).toContain('knowledge loaded');
+    },
+    CLI_TIMEOUT_MS,
+  );
+});
+
+/** What `npm run ask` runs: the one-shot bundle under dist/ (built first when src/ is newer). */
+const runBuiltAsk = (args: string[], env: Record<string, string>): Promise<RunResult> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['scripts/run-built.mjs', 'dist/src/one-shot/ask.js', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, CACHE_DIR: cacheDir, KNOWLEDGE_DIR: 'knowledge', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+
+describe('the built one-shot bundle (npm run ask)', () => {
+  it(
+    'answers offline, and in LLM mode finds its prompts and packages from where the bundle lives',
+    async () => {
+      const offline = await runBuiltAsk(['--json', '2022年迁移了多少烈士墓'], {});
+      expect(offline.code, offline.stderr).toBe(0);
+      expect(AnswerSchema.parse(JSON.parse(offline.stdout)).answer).toContain('1041');
+
+      const fake = await startFakeOpenAiServer();
+      try {
+        fake.setDefaultChat(extractiveModel);
+        const llm = await runBuiltAsk(['--json', '去年迁移了多少座散葬烈士墓？'], {
+          OPENAI_API_KEY: 'sk-bundle-test-key',
+          OPENAI_BASE_URL: fake.baseURL,
+          OPENAI_MODEL: 'fake-model',
+        });
+        expect(llm.code, llm.stderr).toBe(0);
+        const answer = AnswerSchema.parse(JSON.parse(llm.stdout));
+        expect(answer.mode).toBe('llm');
+        expect(answer.answer).toContain('1041');
+        // The system prompt came from prompts/ (read relative to the bundled code): the model saw it.
+        const systemPrompt = readFileSync(path.join(ROOT, 'prompts', 'system.zh.md'), 'utf8').slice(0, 40);
+        expect(JSON.stringify(fake.chatRequests())).toContain(JSON.stringify(systemPrompt).slice(1, -1));
+      } finally {
+        await fake.close();
+      }
     },
     CLI_TIMEOUT_MS,
   );
