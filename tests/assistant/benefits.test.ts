@@ -216,6 +216,19 @@ describe('routing', () => {
   });
 });
 
+describe('cards for one group', () => {
+  it("answers a veteran's civil-service question with the veterans' cards, not the martyrs' children's", async () => {
+    for (const question of ['考公务员当过兵有照顾吗', 'Can veterans get priority in civil service exams?']) {
+      const a = await ask(question);
+      expect(a.answer.split('\n').slice(0, 2).join(' ')).not.toMatch(/烈士子女|martyr/i);
+      expect(a.answer).toMatch(/放宽|relaxed/);
+    }
+    // Naming the group still finds its card.
+    const child = await ask('烈士子女考公务员有照顾吗');
+    expect(child.answer.split('\n')[0]).toMatch(/烈士子女/);
+  });
+});
+
 describe('card ranking', () => {
   it('ranks by what is asked about, not by how it is asked ("去哪" matches many cards)', () => {
     const index = testCore.core.tools.cardIndex();

@@ -89,7 +89,7 @@ export function readCards(
     const substantial = knownMass(own, index) >= wholeMass * SUBSTANTIAL_PART;
     return { clause, best: rank(own, index, params)[0], unknownNouns: own.unknownNouns, substantial };
   });
-  const matches = rank(whole, index, params);
+  const matches = forGroupsNamed(question, rank(whole, index, params));
   // A two-part question is as answerable as its best part.
   const top = matches[0];
   const bestPart = readings.reduce<CardMatch | undefined>(
@@ -116,6 +116,32 @@ const withoutFlag = ({
   best,
   unknownNouns,
 });
+
+/**
+ * Cards written for one group, named first in their title (烈士子女考公务员优先, 残疾军人…), go
+ * behind others when the question names nobody of that group: "考公务员当过兵有照顾吗" is a veteran's question, not a martyr's child's.
+ */
+const GROUPS: { title: RegExp; asker: RegExp }[] = [
+  { title: /^(烈士|烈属)/, asker: /烈士|烈属|英烈|牺牲|martyr/i },
+  {
+    title: /^(残疾|伤残|一至四级残疾)/,
+    asker: /残疾|伤残|残废|致残|评残|[一二三四五六七八九十\d]级|disab|injur|wound|amput/i,
+  },
+  {
+    title: /^(遗属|牺牲|病故|因公牺牲)/,
+    asker: /遗属|牺牲|病故|去世|死亡|走了|没了|烈士|died|death|killed|survivor|widow/i,
+  },
+];
+const GROUP_MISMATCH = 0.7;
+
+function forGroupsNamed(question: string, matches: CardMatch[]): CardMatch[] {
+  const factor = (m: CardMatch) =>
+    GROUPS.some((g) => g.title.test(m.card.title) && !g.asker.test(question)) ? GROUP_MISMATCH : 1;
+  return matches
+    .map((m) => ({ m, key: m.score * factor(m) * (0.5 + m.confidence) }))
+    .sort((a, b) => b.key - a.key)
+    .map(({ m }) => m);
+}
 
 /** The idf-weighted mass of the asked words some card uses. */
 const knownMass = (query: Query, index: CardIndex): number =>
