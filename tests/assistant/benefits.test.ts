@@ -226,6 +226,11 @@ describe('cards for one group', () => {
     // Naming the group still finds its card.
     const child = await ask('烈士子女考公务员有照顾吗');
     expect(child.answer.split('\n')[0]).toMatch(/烈士子女/);
+    // A card about a death does not answer a living veteran's question about their pension.
+    const pension = await ask('残疾抚恤金是谁发的？标准是谁定的？');
+    expect(pension.answer.split('\n').slice(0, 2).join(' ')).not.toMatch(/丧葬|去世/);
+    const death = await ask('我爸是残疾军人，去年去世了，残疾抚恤金还发吗');
+    expect(death.answer).toMatch(/丧葬补助/);
   });
 });
 

@@ -87,7 +87,8 @@ export function readCards(
     const own = toQuery([clause], context, [], index, params);
     // "给多少" alone matches anything with 多少: only a part that carries much of the question counts.
     const substantial = knownMass(own, index) >= wholeMass * SUBSTANTIAL_PART;
-    return { clause, best: rank(own, index, params)[0], unknownNouns: own.unknownNouns, substantial };
+    const best = forGroupsNamed(question, rank(own, index, params))[0];
+    return { clause, best, unknownNouns: own.unknownNouns, substantial };
   });
   const matches = forGroupsNamed(question, rank(whole, index, params));
   // A two-part question is as answerable as its best part.
@@ -127,8 +128,9 @@ const GROUPS: { title: RegExp; asker: RegExp }[] = [
     title: /^(残疾|伤残|一至四级残疾)/,
     asker: /残疾|伤残|残废|致残|评残|[一二三四五六七八九十\d]级|disab|injur|wound|amput/i,
   },
+  // A card about a death (丧葬补助 of a disabled veteran) is not about the living veteran's pension.
   {
-    title: /^(遗属|牺牲|病故|因公牺牲)/,
+    title: /^(遗属|牺牲|病故|因公牺牲)|去世|死亡|丧葬/,
     asker: /遗属|牺牲|病故|去世|死亡|走了|没了|烈士|died|death|killed|survivor|widow/i,
   },
 ];
