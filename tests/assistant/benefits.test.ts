@@ -173,6 +173,11 @@ describe('asking clauses', () => {
     const clauses = splitClauses('我爸是烈士，我明年退伍，听说烈士的孩子退伍能安排工作，是真的吗？');
     expect(clauses.map((c) => c.asks)).toEqual([false, false, true, true]);
     // "具体是啥样的" asks for the details of what the clause before it heard.
+    // "好几个" counts, it does not ask.
+    expect(splitClauses('我们村有好几个今年退伍回来的 问一下他们户口回村咋落').map((c) => c.asks)).toEqual([
+      false,
+      true,
+    ]);
     const details = splitClauses('我父亲今年74了，听人说参过战的看病有优惠，具体是啥样的');
     expect(details.map((c) => c.asks)).toEqual([false, true, true]);
   });
