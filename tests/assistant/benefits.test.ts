@@ -239,6 +239,9 @@ describe('cards for one group', () => {
     expect(pension.answer.split('\n').slice(0, 2).join(' ')).not.toMatch(/丧葬|去世/);
     const death = await ask('我爸是残疾军人，去年去世了，残疾抚恤金还发吗');
     expect(death.answer).toMatch(/丧葬补助/);
+    // A martyr's family asking what it receives gets the martyrs' cards, 烈士褒扬金 among them.
+    const family = await ask('我老公是士官，去年抢险救灾牺牲了，部队已经评了烈士，我们家能拿哪些钱');
+    expect(family.answer).toContain('褒扬金');
   });
 });
 

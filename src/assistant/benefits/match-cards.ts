@@ -128,17 +128,33 @@ const GROUPS: { title: RegExp; asker: RegExp }[] = [
     title: /^(残疾|伤残|一至四级残疾)/,
     asker: /残疾|伤残|残废|致残|评残|[一二三四五六七八九十\d]级|disab|injur|wound|amput/i,
   },
-  // A card about a death (丧葬补助 of a disabled veteran) is not about the living veteran's pension.
   {
-    title: /^(遗属|牺牲|病故|因公牺牲)|去世|死亡|丧葬/,
-    asker: /遗属|牺牲|病故|去世|死亡|走了|没了|烈士|died|death|killed|survivor|widow/i,
+    title: /^(遗属|牺牲|病故|因公牺牲)/,
+    asker: /遗属|牺牲|病故|去世|死亡|走了|没了|烈士|died|death|killed|survivor|widow|martyr/i,
+  },
+  // A card about a beneficiary's own death (丧葬补助) is not about the living veteran's pension,
+  // nor about what a martyr's family receives while they live.
+  {
+    title: /去世|死亡|丧葬/,
+    asker: /去世|死亡|走了|没了|过世|病逝|病故|丧葬|后事|died|dies|death|funeral|passed away/i,
   },
 ];
 const GROUP_MISMATCH = 0.7;
+/**
+ * A martyr's family asking by name (评了烈士, 烈属) is asking about the martyrs' cards (烈士褒扬金
+ * and all), not the general death benefits every serviceman's family shares.
+ */
+const MARTYRS_NAMED = { title: /^(烈士|烈属)/, asker: /烈士|烈属|martyr/i };
+const GROUP_NAMED = 1.15;
 
 function forGroupsNamed(question: string, matches: CardMatch[]): CardMatch[] {
+  const named = MARTYRS_NAMED.asker.test(question);
   const factor = (m: CardMatch) =>
-    GROUPS.some((g) => g.title.test(m.card.title) && !g.asker.test(question)) ? GROUP_MISMATCH : 1;
+    GROUPS.some((g) => g.title.test(m.card.title) && !g.asker.test(question))
+      ? GROUP_MISMATCH
+      : named && MARTYRS_NAMED.title.test(m.card.title)
+        ? GROUP_NAMED
+        : 1;
   return matches
     .map((m) => ({ m, key: m.score * factor(m) * (0.5 + m.confidence) }))
     .sort((a, b) => b.key - a.key)
