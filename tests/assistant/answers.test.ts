@@ -265,6 +265,21 @@ describe('questions about the record asked in other shapes', () => {
     expect(honours.answer).toContain('主要荣誉和成绩');
   });
 
+  it("claims 未公开 only for the masked figure's own subject, and never offers a masked passage as a number", async () => {
+    // The report masks the 2022 placement task, it never gives the city's total of veterans.
+    const total = await ask('全市现在一共有多少退役军人？');
+    expect(total.status).toBe('not_found');
+    const staff = await ask('局里一共有多少在编工作人员');
+    expect(staff.status).toBe('not_found');
+    const loans = await ask('2022年发放创业担保贷款多少万元？');
+    expect(loans.status).toBe('not_found');
+    // Asked about the task itself, the masked figure is 未公开.
+    const placed = await ask('2022年全市安置了多少名退役军人？');
+    expect(placed.status).toBe('undisclosed');
+    const cadres = await ask('去年调整使用了几名科级干部');
+    expect(cadres.status).toBe('undisclosed');
+  });
+
   it('writes a full-width percent once', async () => {
     const rate = await ask('23年培训和就业这几个指标分别定了多少？');
     expect(rate.answer).not.toMatch(/％%|%%/);

@@ -30,6 +30,8 @@ describe('askedUnit — the unit a number question asks for', () => {
       true,
     );
     expect(countedNoun('要实现几个“确保”')).toBe('确保');
+    // "多少退役军人" counts people: not 3个月.
+    expect(holdsNumberIn('提前3个月', askedUnit('全市一共有多少退役军人')!)).toBe(false);
   });
 });
 

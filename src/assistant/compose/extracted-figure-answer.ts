@@ -7,6 +7,8 @@ import { t } from './messages.js';
 import { withApproximation } from '../tools/figure-records.js';
 import type { ScoredPassage } from './passage-answer.js';
 import { coverage, type TermWeight } from './relevance.js';
+import { normaliseForMatch } from '../../knowledge/normalise.js';
+import { segment } from '../../retrieval/tokenizer.js';
 
 /** The figure's sentence must hold at least half of what the question asks about… */
 const MIN_SENTENCE_COVERAGE = 0.5;
@@ -26,6 +28,11 @@ export interface AskedNumber {
    * asker's very word is about what they asked.
    */
   ownWords?: readonly string[] | undefined;
+  /**
+   * The question's text with its glossary terms: a masked figure (未公开) is only claimed for a
+   * question that names something of the figure's own subject (see namesSubjectOf).
+   */
+  askedText?: string | undefined;
 }
 
 export interface FigureCandidate {
@@ -49,7 +56,7 @@ export function bestExtractedFigure(
   weight: TermWeight,
   asked: AskedNumber = {},
 ): FigureCandidate | undefined {
-  const { unit, counted, ownWords = [] } = asked;
+  const { unit, counted, ownWords = [], askedText } = asked;
   // Names of things (军休总站), not short common words (省厅, 奖) that many clauses share.
   const ownWordsIn = (clause: string) => ownWords.filter((w) => w.length >= 3 && clause.includes(w)).length;
   // The extracted subject may miss the clause's topic (“军休总站获评五星级服务机构” → 服务机构):
@@ -80,7 +87,8 @@ export function bestExtractedFigure(
           // The sentence's only figure in the asked unit answers "多少人次" if its clause is on topic.
           (unit !== undefined && c.own >= MIN_SUBJECT_COVERAGE && alone(c.figure, figures, unit)) ||
           (c.sentence >= SENTENCE_ALONE_COVERAGE && alone(c.figure, figures))) &&
-        (!unit || isAskedUnit(unit, c.figure.unit)),
+        (!unit || isAskedUnit(unit, c.figure.unit)) &&
+        (c.figure.value !== null || askedText === undefined || namesSubjectOf(c.figure, askedText)),
     )
     .sort((a, b) => rankOf(b) - rankOf(a))[0];
 }
@@ -155,3 +163,23 @@ function clauseOf(f: ExtractedFigure): string {
 const ENGLISH_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven'];
 /** 五星级 reads "five-star" in English. */
 const starsInEnglish = (stars: number): string => ENGLISH_NUMBERS[stars] ?? String(stars);
+
+/** Words of a figure's subject that name nothing of their own: the whole report is about them. */
+const GENERIC_SUBJECT_WORDS = new Set(['退役军人', '全市', '全局', '我局', '工作', '人员', '年度', '全年']);
+
+/**
+ * "未公开" says the asked figure exists but is masked: the question must name something of the
+ * masked figure's subject besides the words every figure shares. "2022年安置了多少名退役军人" names
+ * 安置 of “退役军人安置任务”; "全市现在一共有多少退役军人" names nothing of it but 退役军人 (the
+ * report never gives the city's total), and "在编工作人员有多少" nothing of “科级干部”.
+ */
+function namesSubjectOf(f: ExtractedFigure, askedText: string): boolean {
+  const asked = normaliseForMatch(askedText);
+  const words = segment(f.subject).words.filter(
+    (w) =>
+      Array.from(w).length >= 2 &&
+      /[\u3400-\u9fff]/.test(w) &&
+      ![...GENERIC_SUBJECT_WORDS].some((generic) => generic.includes(w)),
+  );
+  return words.length === 0 || words.some((w) => asked.includes(w));
+}

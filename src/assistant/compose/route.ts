@@ -278,6 +278,9 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
     const candidate = bestExtractedFigure(terms, relevant, ctx.kb.figures, ctx.termWeight, {
       ...askedNumber(u.text),
       ownWords: u.glossedWords,
+      // Chinese in the asker's own words (the glossary's 工作人员 → 干部 would name “科级干部”);
+      // an English question through its translations.
+      askedText: language === 'en' ? `${u.resolvedText} ${u.boostTerms.join(' ')}` : u.resolvedText,
     });
     if (candidate) return composeExtractedFigureAnswer(candidate, language, ctx.cite);
     if (!numberFallbackAllowed(u, relevant, terms, ctx.termWeight)) return notFound(u, ctx);
