@@ -280,6 +280,18 @@ describe('questions about the record asked in other shapes', () => {
     expect(cadres.status).toBe('undisclosed');
   });
 
+  it('answers a date asked for with the date its sentence states, in either language', async () => {
+    const done = await ask('咱们去年转业安置的活儿是几号干完的？');
+    expect(done.answer).toMatch(/^日期：8月30日。/);
+    expect(done.citations[0]?.quote).toContain('8月30日');
+    const meeting = await ask('省厅表彰是哪天开的会');
+    expect(meeting.answer).toContain('1月17日');
+    const english = await ask('By what date was the 2022 veteran resettlement task completed?');
+    expect(english.answer).toMatch(/^Date: August 30\./);
+    // Never a masked count for a date.
+    expect(done.status).toBe('answered');
+  });
+
   it('writes a full-width percent once', async () => {
     const rate = await ask('23年培训和就业这几个指标分别定了多少？');
     expect(rate.answer).not.toMatch(/％%|%%/);

@@ -23,6 +23,9 @@ const VAGUE_NOUNS = new Set(
   ),
 );
 
+/** "那件事", "活儿": a noun that points at something without naming it. */
+export const isVagueNoun = (noun: string): boolean => VAGUE_NOUNS.has(noun);
+
 /**
  * A noun of the question occurs in no document, nor do its parts, and the best passage doesn't
  * even hold its characters close together: "局长叫什么名字" (名字), "退伍费交个人所得税吗"

@@ -1,7 +1,8 @@
 import type { Understanding } from '../understand/understand.js';
 import { nounsOf } from '../../retrieval/nouns.js';
-import { focusTermMissing, holdsOneFocusTerm } from './answerability.js';
-import { askedNumber, asksAnotherUnit } from '../understand/asked-units.js';
+import { focusTermMissing, holdsOneFocusTerm, isVagueNoun } from './answerability.js';
+import { askedNumber, asksAnotherUnit, asksForADate } from '../understand/asked-units.js';
+import { composeDateAnswer } from './date-answer.js';
 import type { ComposeContext } from './compose-context.js';
 import { draft, type Draft } from './draft.js';
 import {
@@ -19,7 +20,7 @@ import { notFound, placeNotCovered, unknownPlace, withLocalRuleNote, yearNotCove
 import { composeHighlights, composeTargetsOverview } from './overview-answers.js';
 import { composeBrief } from './brief-answer.js';
 import { composePassageAnswer } from './passage-answer.js';
-import { contentTerms } from './relevance.js';
+import { contentTerms, coverage } from './relevance.js';
 import { composeTopicOverview } from './topic-answer.js';
 import { answerBenefits, composeBeyondTheLaws } from '../benefits/answer-benefits.js';
 import { beyondTheLaws } from '../benefits/beyond-the-laws.js';
@@ -186,6 +187,15 @@ const OVERVIEW_WORDS =
 const HIGHLIGHT_WORDS =
   /^(荣誉|称号|誉称|表彰|成绩|亮点|成果|获奖|奖项|奖|先进|单位|先进单位|取得|获得|得了|拿了|主要|哪些|全部|所有|拿得出手|工作|年度|全年|本局|我局|局里|退役军人事务局|honou?rs?|awards?|achievements?|highlights?)+$/i;
 
+/** Report passages found by the question's official terms themselves, best covered first. */
+async function passagesForTerms(terms: string[], ctx: ComposeContext) {
+  const query = terms.map((term) => term.split('|')[0]).join(' ');
+  const found = await ctx.tools.searchKnowledge(query, 8, { kinds: ['report'] });
+  return found
+    .map((passage) => ({ passage, coverage: coverage(terms, passage.quote, ctx.termWeight) }))
+    .sort((a, b) => b.coverage - a.coverage);
+}
+
 /** How much of the question the best report passage holds (0 when none qualifies). */
 async function bestReportCoverage(u: Understanding, ctx: ComposeContext): Promise<number> {
   const terms = contentTerms(u.resolvedText, u.translations);
@@ -244,7 +254,9 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
   // Everyday verbs and adverbs no document uses (以后, 掏钱, 考上) say nothing about relevance;
   // an unseen noun does, and is kept (see focusTermMissing).
   const terms = questionTerms.filter(
-    (term) => !ctx.termWeight.unseen(term) || nouns.includes(term) || u.boostTerms.includes(term),
+    (term) =>
+      !isVagueNoun(term) &&
+      (!ctx.termWeight.unseen(term) || nouns.includes(term) || u.boostTerms.includes(term)),
   );
   const relevant = withWholeSection(
     u,
@@ -273,6 +285,13 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
     !holdsOneFocusTerm(terms, ctx.termWeight, relevant[0]?.passage.quote ?? '')
   ) {
     return notFound(u, ctx);
+  }
+  if (asksForADate(u.text)) {
+    const dated =
+      composeDateAnswer(terms, relevant, ctx.termWeight, language, ctx.cite) ??
+      // An English question's own words find few passages: look again with its official terms.
+      composeDateAnswer(terms, await passagesForTerms(terms, ctx), ctx.termWeight, language, ctx.cite);
+    if (dated) return dated;
   }
   if (u.intent === 'figure') {
     const candidate = bestExtractedFigure(terms, relevant, ctx.kb.figures, ctx.termWeight, {
