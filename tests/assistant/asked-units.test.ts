@@ -24,7 +24,11 @@ describe('askedUnit — the unit a number question asks for', () => {
     expect(holdsNumberIn('走访慰问烈士遗属6名', askedUnit('慰问费一共给了多少')!)).toBe(false);
     expect(holdsNumberIn('获得全部四项表彰', askedUnit('评上几星级了')!)).toBe(false);
     expect(askedUnit('烈属一共去看了几回')).toBeDefined();
-    expect(askedUnit('安置任务哪天完成的')).toBeUndefined();
+    // A date is read off a day of the month, never a count.
+    expect(
+      holdsNumberIn('全市**名退役军人安置任务于8月30日提前3个月完成', askedUnit('安置任务哪天完成的')!),
+    ).toBe(true);
+    expect(holdsNumberIn('提前3个月', askedUnit('安置任务哪天完成的')!)).toBe(false);
     // The measure on the question word outranks a topic word elsewhere (资金).
     expect(holdsNumberIn('为全市9家企业发放奖补资金**万元', askedUnit('为多少家企业发放了奖补资金')!)).toBe(
       true,
