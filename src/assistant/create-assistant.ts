@@ -126,6 +126,9 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
     const parts = u.isFollowUp ? [text] : figureParts(text);
     const whole = composeOffline(u, ctx, state?.turns.at(-1));
     if (parts.length < 2) return whole;
+    // The whole question already answered with several targets ("培训和就业这几个指标分别定了多少").
+    const wholeDraft = await whole;
+    if (wholeDraft.figures.filter((f) => f.kind === 'target').length >= 2) return wholeDraft;
     const drafts = await Promise.all(parts.map((p) => composeOffline(read(p), ctx)));
     if (!drafts.some((d) => d.status === 'answered' || d.status === 'undisclosed')) return whole;
     return mergeDrafts(drafts);

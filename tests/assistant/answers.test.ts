@@ -292,6 +292,13 @@ describe('questions about the record asked in other shapes', () => {
     expect(done.status).toBe('answered');
   });
 
+  it("lists the named subjects' targets when several are asked at once", async () => {
+    const targets = await ask('23年培训和就业这几个指标分别定了多少？');
+    expect(targets.answer).toContain('培训合格率：目标85%');
+    expect(targets.answer).toContain('训后推荐就业率：目标85%');
+    expect(targets.answer).not.toContain('计划分配安置率');
+  });
+
   it('writes a full-width percent once', async () => {
     const rate = await ask('23年培训和就业这几个指标分别定了多少？');
     expect(rate.answer).not.toMatch(/％%|%%/);

@@ -12,8 +12,10 @@ export function composeTargetsOverview(
   tools: KnowledgeTools,
   language: Language,
   cite: CiteQuote,
+  /** Only the targets whose name this accepts ("培训和就业这几个指标" → 培训…, …就业…). */
+  about: (name: string) => boolean = () => true,
 ): Draft | undefined {
-  const targets = tools.statsSummary().targets.filter((c) => c.target);
+  const targets = tools.statsSummary().targets.filter((c) => c.target && about(c.name));
   const first = targets[0];
   if (!first) return undefined;
   const lines = targets.map((c) => targetLine(c, language));

@@ -28,6 +28,7 @@ import { contactAsked } from '../understand/contact-question.js';
 import { composeContactAnswer } from './contact-answer.js';
 import type { SessionTurn } from '../ports.js';
 import { askingText, splitClauses } from '../understand/clauses.js';
+import { asksForTarget } from '../understand/intent.js';
 
 export type { ComposeContext } from './compose-context.js';
 
@@ -183,6 +184,12 @@ const namesPersons = (passage: string): boolean =>
 const OVERVIEW_WORDS =
   /^(七个|确保|目标|指标|量化|任务|计划|打算|主要|全部|所有|哪些|百分|百分比|比例|数字|数据|targets?|goals?)+$/i;
 
+/** Several figures asked at once: "分别定了多少", "这几个指标". */
+const SEVERAL_ASKED = /分别|这几个|那几个|各(是|定了|为)|\beach\b|\brespectively\b/i;
+/** The question names the year the documents set targets for (2023). */
+const asksAboutTargetYear = (u: Understanding, ctx: ComposeContext): boolean =>
+  u.years.some((year) => ctx.tools.statsSummary().targets.some((c) => c.target?.year === year));
+
 /** Words of an honours question that name no subject of their own. */
 const HIGHLIGHT_WORDS =
   /^(荣誉|称号|誉称|表彰|成绩|亮点|成果|获奖|奖项|奖|先进|单位|先进单位|取得|获得|得了|拿了|主要|哪些|全部|所有|拿得出手|工作|年度|全年|本局|我局|局里|退役军人事务局|honou?rs?|awards?|achievements?|highlights?)+$/i;
@@ -211,6 +218,13 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
   const unknownYear = u.years.length > 0 && !u.years.some((y) => ctx.knownYears.has(y));
   if (unknownYear && (u.kpi || u.intent === 'figure' || u.intent === 'target' || u.intent === 'progress')) {
     return yearNotCovered(u, ctx.cite);
+  }
+  // Before one indicator: "23年培训和就业这几个指标分别定了多少": the targets of the named subjects, each with its figure.
+  if (SEVERAL_ASKED.test(u.text) && (asksForTarget(u.text) || asksAboutTargetYear(u, ctx))) {
+    const subjects = contentTerms(u.resolvedText, []).filter((term) => !OVERVIEW_WORDS.test(term));
+    const about = (name: string) => subjects.some((subject) => name.includes(subject));
+    const named = composeTargetsOverview(ctx.tools, language, ctx.cite, about);
+    if (named && (named.figures?.filter((f) => f.kind === 'target').length ?? 0) >= 2) return named;
   }
   if (u.kpi && (u.intent === 'figure' || u.intent === 'target' || u.intent === 'progress')) {
     const wantsActual = /实际|最终|最后达到|actual(ly)?\b|achieved/i.test(u.text);
