@@ -299,6 +299,16 @@ describe('questions about the record asked in other shapes', () => {
     expect(targets.answer).not.toContain('计划分配安置率');
   });
 
+  it('says a masked place name is not disclosed, and reads 国家层面 as pointing, not as a subject', async () => {
+    const city = await ask('这份总结是哪个市的退役军人事务局写的？');
+    expect(city.status).toBe('undisclosed');
+    expect(city.answer).toContain('名称未公开');
+    const county = await ask('全体党员去参观的是哪个县的禁毒教育基地？');
+    expect(county.answer).toContain('桑植县');
+    const national = await ask('哪些工作经验得到了国家层面或全国推介？');
+    expect(national.answer).toContain('三训一扶');
+  });
+
   it('writes a full-width percent once', async () => {
     const rate = await ask('23年培训和就业这几个指标分别定了多少？');
     expect(rate.answer).not.toMatch(/％%|%%/);

@@ -3,6 +3,7 @@ import { nounsOf } from '../../retrieval/nouns.js';
 import { focusTermMissing, holdsOneFocusTerm, isVagueNoun } from './answerability.js';
 import { askedNumber, asksAnotherUnit, asksForADate } from '../understand/asked-units.js';
 import { composeDateAnswer } from './date-answer.js';
+import { composeMaskedNameAnswer } from './masked-name-answer.js';
 import type { ComposeContext } from './compose-context.js';
 import { draft, type Draft } from './draft.js';
 import {
@@ -300,6 +301,8 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
   ) {
     return notFound(u, ctx);
   }
+  const maskedName = composeMaskedNameAnswer(u.text, relevant, language, ctx.cite);
+  if (maskedName) return maskedName;
   if (asksForADate(u.text)) {
     const dated =
       composeDateAnswer(terms, relevant, ctx.termWeight, language, ctx.cite) ??
