@@ -245,6 +245,14 @@ describe('cards for one group', () => {
   });
 });
 
+describe('card titles', () => {
+  it("prefers the card whose title names what is asked ('退伍了该去哪报到' → 退役后到哪报到)", async () => {
+    const a = await ask('退伍了该去哪报到？');
+    expect(a.answer.split('\n')[0]).toMatch(/报到/);
+    expect(a.answer.split('\n')[0]).not.toMatch(/^在哪领/);
+  });
+});
+
 describe('card ranking', () => {
   it('ranks by what is asked about, not by how it is asked ("去哪" matches many cards)', () => {
     const index = testCore.core.tools.cardIndex();

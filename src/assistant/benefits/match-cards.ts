@@ -87,10 +87,10 @@ export function readCards(
     const own = toQuery([clause], context, [], index, params);
     // "给多少" alone matches anything with 多少: only a part that carries much of the question counts.
     const substantial = knownMass(own, index) >= wholeMass * SUBSTANTIAL_PART;
-    const best = forGroupsNamed(question, rank(own, index, params))[0];
+    const best = rank(own, index, params, question)[0];
     return { clause, best, unknownNouns: own.unknownNouns, substantial };
   });
-  const matches = forGroupsNamed(question, rank(whole, index, params));
+  const matches = rank(whole, index, params, question);
   // A two-part question is as answerable as its best part.
   const top = matches[0];
   const bestPart = readings.reduce<CardMatch | undefined>(
@@ -147,18 +147,10 @@ const GROUP_MISMATCH = 0.7;
 const MARTYRS_NAMED = { title: /^(烈士|烈属)/, asker: /烈士|烈属|martyr/i };
 const GROUP_NAMED = 1.15;
 
-function forGroupsNamed(question: string, matches: CardMatch[]): CardMatch[] {
-  const named = MARTYRS_NAMED.asker.test(question);
-  const factor = (m: CardMatch) =>
-    GROUPS.some((g) => g.title.test(m.card.title) && !g.asker.test(question))
-      ? GROUP_MISMATCH
-      : named && MARTYRS_NAMED.title.test(m.card.title)
-        ? GROUP_NAMED
-        : 1;
-  return matches
-    .map((m) => ({ m, key: m.score * factor(m) * (0.5 + m.confidence) }))
-    .sort((a, b) => b.key - a.key)
-    .map(({ m }) => m);
+/** How a card's group fits the question (see GROUPS, MARTYRS_NAMED). */
+function groupFactor(card: EntitlementCard, question: string): number {
+  if (GROUPS.some((g) => g.title.test(card.title) && !g.asker.test(question))) return GROUP_MISMATCH;
+  return MARTYRS_NAMED.asker.test(question) && MARTYRS_NAMED.title.test(card.title) ? GROUP_NAMED : 1;
 }
 
 /** The idf-weighted mass of the asked words some card uses. */
@@ -175,11 +167,42 @@ export function confidenceFor(
   return confidenceOf(card, toQuery([{ text: clause, asks: true }], [], [], index, params), index, params);
 }
 
-function rank(query: Query, index: CardIndex, params: MatchParams): CardMatch[] {
+/**
+ * Cards by BM25 score and confidence, weighed by how their group fits the question (when it is
+ * given) and how much of the asked words their title holds.
+ */
+function rank(query: Query, index: CardIndex, params: MatchParams, question?: string): CardMatch[] {
+  const weight = (card: EntitlementCard) =>
+    (question === undefined ? 1 : groupFactor(card, question)) *
+    (1 + TITLE_WEIGHT * titleShare(card, query, index));
   return index
     .search([...query.asked, ...query.context], CANDIDATES)
     .map((hit) => ({ ...hit, confidence: confidenceOf(hit.card, query, index, params) }))
-    .sort((a, b) => b.score * (0.5 + b.confidence) - a.score * (0.5 + a.confidence));
+    .map((m) => ({ m, key: m.score * weight(m.card) * (0.5 + m.confidence) }))
+    .sort((a, b) => b.key - a.key)
+    .map(({ m }) => m);
+}
+
+/**
+ * A card's title names its entitlement: "退伍了该去哪报到" is about 【退役后到哪报到】 more than
+ * about the preferential card whose phrasings also say 报到.
+ */
+const TITLE_WEIGHT = 0.3;
+const titleTokens = new WeakMap<EntitlementCard, Set<string>>();
+
+/** The share of the asked words' weight the card's title holds. */
+function titleShare(card: EntitlementCard, query: Query, index: CardIndex): number {
+  let tokens = titleTokens.get(card);
+  if (!tokens) {
+    tokens = new Set(tokenize(card.title));
+    titleTokens.set(card, tokens);
+  }
+  const known = query.asked.filter((t) => index.df(t.term) > 0);
+  const total = known.reduce((sum, t) => sum + t.weight * index.idf(t.term), 0);
+  const held = known
+    .filter((t) => tokens.has(t.term))
+    .reduce((sum, t) => sum + t.weight * index.idf(t.term), 0);
+  return total === 0 ? 0 : held / total;
 }
 
 function confidenceOf(card: EntitlementCard, query: Query, index: CardIndex, params: MatchParams): number {
