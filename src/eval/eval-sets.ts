@@ -31,4 +31,6 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'summary2-test', dir: 'tests/eval/blind', files: ['summary2.test.jsonl'], showFailures: false },
   { name: 'summary3-dev', dir: 'tests/eval/blind', files: ['summary3.dev.jsonl'], showFailures: true },
   { name: 'summary3-test', dir: 'tests/eval/blind', files: ['summary3.test.jsonl'], showFailures: false },
+  { name: 'summary4-dev', dir: 'tests/eval/blind', files: ['summary4.dev.jsonl'], showFailures: true },
+  { name: 'summary4-test', dir: 'tests/eval/blind', files: ['summary4.test.jsonl'], showFailures: false },
 ];
