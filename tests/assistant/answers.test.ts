@@ -309,6 +309,19 @@ describe('questions about the record asked in other shapes', () => {
     expect(national.answer).toContain('三训一扶');
   });
 
+  it("lists the year's honours when asked which, and reads 评星 as a star rating", async () => {
+    const honours = await ask('2022年局里获得了哪些荣誉和表彰？');
+    expect(honours.answer).toContain('主要荣誉和成绩');
+    const stars = await ask('咱们的军休所评星评得怎么样？');
+    expect(stars.answer).toMatch(/五星级/);
+    expect(stars.answer).toMatch(/四星级/);
+  });
+
+  it('says "not found" for a date the report does not give, rather than a passage without it', async () => {
+    const date = await ask('旅游发展大会是哪一天召开的？');
+    expect(date.status).toBe('not_found');
+  });
+
   it('writes a full-width percent once', async () => {
     const rate = await ask('23年培训和就业这几个指标分别定了多少？');
     expect(rate.answer).not.toMatch(/％%|%%/);

@@ -42,7 +42,7 @@ const BUREAU_CUES =
 
 /** Statistics of the bureau's work ("多少人", "几次"); weaker: a veteran may ask "几次" too. */
 const STATISTICS_CUES =
-  /几星|星级|\bstar[- ]?(rating|rated)\b|\bhow many stars\b|\bhow many\b.*\b(were|was|did)\b|(给|发|花|拨)了多少|几个奖|几项奖|什么奖|获奖|得奖|几家|多少家|人次|多少人|几人|几名|多少名|几场|多少场|几次|多少次|多少座|几座|几项|多少项|批次|覆盖率|知晓率|合格率|安置率|排名|表彰|荣誉|先进|考核|指标|目标|this year/i;
+  /几星|星级|评星|\bstar[- ]?(rating|rated)\b|\bhow many stars\b|\bhow many\b.*\b(were|was|did)\b|(给|发|花|拨)了多少|几个奖|几项奖|什么奖|获奖|得奖|几家|多少家|人次|多少人|几人|几名|多少名|几场|多少场|几次|多少次|多少座|几座|几项|多少项|批次|覆盖率|知晓率|合格率|安置率|排名|表彰|荣誉|先进|考核|指标|目标|this year/i;
 
 /** A veteran asking about their own entitlement, or whether one exists ("找工作有照顾吗"). */
 const PERSONAL_CUES =
@@ -309,6 +309,8 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
       // An English question's own words find few passages: look again with its official terms.
       composeDateAnswer(terms, await passagesForTerms(terms, ctx), ctx.termWeight, language, ctx.cite);
     if (dated) return dated;
+    // No sentence on the topic states a date: a passage without one does not answer "哪一天".
+    return notFound(u, ctx);
   }
   if (u.intent === 'figure') {
     const candidate = bestExtractedFigure(terms, relevant, ctx.kb.figures, ctx.termWeight, {

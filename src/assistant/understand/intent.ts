@@ -65,6 +65,8 @@ export function classifyIntent(text: string, hasMetric: boolean, isFollowUp = fa
   )
     return 'targets_overview';
   if (!hasMetric && HIGHLIGHTS.test(text) && (LIST.test(text) || HOW_MANY.test(text))) return 'highlights';
+  // "获得了哪些荣誉和表彰" is the year's honours, though 表彰 names one indicator too.
+  if (HIGHLIGHTS.test(text) && /哪些|哪几|什么荣誉|what (honou?rs|awards)/i.test(text)) return 'highlights';
   if (LIST_ITEMS.test(text)) return 'list';
   if (POLICY.test(text) && !asksYearsRecord(text)) return 'policy';
   if (LIST.test(text)) return 'list';
