@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { DerivedCache } from '../assistant/derived-cache.js';
@@ -39,6 +39,8 @@ export async function createFileDerivedCache(options: {
   let warned = false;
   const pending = new Set<Promise<void>>();
   let writes = 0;
+  /** Once per process, with the first write: a start that only reads pays nothing. */
+  let cleaned: Promise<void> | undefined;
 
   const read = (name: string): { value: unknown } | undefined => {
     let bytes: Buffer;
@@ -62,6 +64,7 @@ export async function createFileDerivedCache(options: {
     // Serialized now: the caller may go on to change the value.
     const bytes = Buffer.concat([Buffer.from(`${key}\n`, 'latin1'), v8.serialize(value)]);
     const writing = mkdir(dir, { recursive: true })
+      .then(() => (cleaned ??= removeStaleTemps(dir)))
       .then(() => writeFile(temp, bytes))
       .then(() => rename(temp, target))
       .catch((error: unknown) => {
@@ -95,4 +98,29 @@ export async function createFileDerivedCache(options: {
       await Promise.all(pending);
     },
   };
+}
+
+/** `<name>.v8.<pid>-<n>.tmp`, a write in progress (or abandoned: its process was killed). */
+const TEMP = /\.v8\.(\d+)-\d+\.tmp$/;
+
+/** Removes temp files whose writing process is gone; a live process's write is left alone. */
+async function removeStaleTemps(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    names.map(async (name) => {
+      const pid = Number(TEMP.exec(name)?.[1]);
+      if (!pid || pid === process.pid || isAlive(pid)) return;
+      await unlink(path.join(dir, name)).catch(() => undefined);
+    }),
+  );
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

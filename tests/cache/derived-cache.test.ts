@@ -66,6 +66,21 @@ describe('createFileDerivedCache', () => {
     expect(second.log.lines().map((l) => l.msg)).toContain('derived cache file unreadable: rebuilding it');
   });
 
+  it('removes the temp file a killed process left behind, never one a live process is writing', async () => {
+    // A pid no process has (above the kernel's pid_max) and this test's own live parent.
+    const abandoned = 'table.v8.4194999-1.tmp';
+    const live = `table.v8.${process.ppid}-1.tmp`;
+    await writeFile(path.join(dir, abandoned), 'half');
+    await writeFile(path.join(dir, live), 'half');
+    const { cache, value } = await open();
+    cache.remember('table', value);
+    await cache.flush();
+    const names = await readdir(dir);
+    expect(names).not.toContain(abandoned);
+    expect(names).toContain(live);
+    expect(names).toContain('table.v8');
+  });
+
   it('still answers when the folder cannot be created, warning once', async () => {
     // A file where the folder should be: mkdir fails even for root.
     await writeFile(path.join(dir, 'blocked'), '');
