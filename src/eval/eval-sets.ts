@@ -25,6 +25,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'benefits3-test', dir: 'tests/eval/blind', files: ['benefits3.test.jsonl'], showFailures: false },
   { name: 'benefits4-dev', dir: 'tests/eval/blind', files: ['benefits4.dev.jsonl'], showFailures: true },
   { name: 'benefits4-test', dir: 'tests/eval/blind', files: ['benefits4.test.jsonl'], showFailures: false },
+  { name: 'benefits5-dev', dir: 'tests/eval/blind', files: ['benefits5.dev.jsonl'], showFailures: true },
+  { name: 'benefits5-test', dir: 'tests/eval/blind', files: ['benefits5.test.jsonl'], showFailures: false },
   { name: 'summary-dev', dir: 'tests/eval/blind', files: ['summary.dev.jsonl'], showFailures: true },
   { name: 'summary-test', dir: 'tests/eval/blind', files: ['summary.test.jsonl'], showFailures: false },
   { name: 'summary2-dev', dir: 'tests/eval/blind', files: ['summary2.dev.jsonl'], showFailures: true },
