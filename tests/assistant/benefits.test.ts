@@ -235,6 +235,10 @@ describe('cards for one group', () => {
     const child = await ask('烈士子女考公务员有照顾吗');
     expect(child.answer.split('\n')[0]).toMatch(/烈士子女/);
     // A card about a death does not answer a living veteran's question about their pension.
+    // An amount asked is not answered by another group's card that states one.
+    const allowance = await ask('参战老兵的定期生活补助现在一个月多少钱');
+    expect(allowance.answer.split('\n')[0]).not.toMatch(/丧葬|再发6个月/);
+    expect(allowance.answer).toContain('具体数额和时限：法律法规没有写明');
     const pension = await ask('残疾抚恤金是谁发的？标准是谁定的？');
     expect(pension.answer.split('\n').slice(0, 2).join(' ')).not.toMatch(/丧葬|去世/);
     const death = await ask('我爸是残疾军人，去年去世了，残疾抚恤金还发吗');
@@ -272,6 +276,12 @@ describe('homophone typos', () => {
         .map((c) => c.word)
         .sort(),
     ).toEqual(['安置', '投诉']);
+  });
+  it('corrects one typo once: the longest reading wins and its characters are not read again', async () => {
+    // 优代, 优代证 and 证在 (→ 正在) all read the same typo; only 优代证 → 优待证 is applied.
+    const a = await ask('优代证在哪领');
+    expect(a.answer.split('\n')[0]).toMatch(/优待证/);
+    expect(a.answer).not.toMatch(/优待金/);
   });
   it('never changes numerals or real dictionary words', () => {
     expect(index.correct('烈士褒扬金是一次给的吗')).toEqual([]);

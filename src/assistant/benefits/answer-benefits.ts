@@ -9,7 +9,7 @@ import { askedAspects, asksOnlyAnAspect } from './aspects.js';
 import { MATCH_PARAMS, type MatchParams } from './calibration.js';
 import type { BeyondTheLaws } from './beyond-the-laws.js';
 import { basisLine, composeCardAnswer, gapLine, statesAmount } from './card-answer.js';
-import { confidenceFor, missingFocus, readCards, type CardReading } from './match-cards.js';
+import { confidenceFor, groupFactor, missingFocus, readCards, type CardReading } from './match-cards.js';
 
 /**
  * The benefits route: which cards answer a veteran's question, and the answer built from them —
@@ -174,10 +174,13 @@ function preferStatedAmount(reading: CardReading, amountAsked: boolean, askedTex
   // rate, which only mentions 抚恤金 in passing — an asked noun the top card is about, it must be about.
   const about = (card: EntitlementCard) => `${namingText(card)} ${card.answer}`;
   const asked = nounsOf(askedText).filter((noun) => about(top.card).includes(noun));
+  // Nor for another group: "参战老兵的补助一个月多少钱" is not answered by the funeral allowance
+  // paid after one dies, though it states a number of months.
   const alternative = rest.find(
     (m) =>
       m.score >= top.score * NEAR_EQUAL &&
       statesAmount(m.card.answer) &&
+      groupFactor(m.card, askedText) >= 1 &&
       asked.every((noun) => about(m.card).includes(noun)),
   );
   return alternative?.card ?? top.card;

@@ -147,8 +147,8 @@ const GROUP_MISMATCH = 0.7;
 const MARTYRS_NAMED = { title: /^(烈士|烈属)/, asker: /烈士|烈属|martyr/i };
 const GROUP_NAMED = 1.15;
 
-/** How a card's group fits the question (see GROUPS, MARTYRS_NAMED). */
-function groupFactor(card: EntitlementCard, question: string): number {
+/** How a card's group fits the question (see GROUPS, MARTYRS_NAMED): below 1 when it does not. */
+export function groupFactor(card: EntitlementCard, question: string): number {
   if (GROUPS.some((g) => g.title.test(card.title) && !g.asker.test(question))) return GROUP_MISMATCH;
   return MARTYRS_NAMED.asker.test(question) && MARTYRS_NAMED.title.test(card.title) ? GROUP_NAMED : 1;
 }

@@ -138,6 +138,8 @@ export function homophoneIndexFrom({ bySound, pieces, charSounds }: HomophoneTab
         // whole segments that hold such a lone character are candidates, never a piece that
         // straddles two real words (伤残/军人 is not 参军).
         const segments = getJieba().cut(run, false);
+        const spans: { start: number; end: number; correction: HomophoneCorrection }[] = [];
+        let offset = 0;
         for (let i = 0; i < segments.length; i++) {
           let typed = '';
           let lone = false;
@@ -150,11 +152,23 @@ export function homophoneIndexFrom({ bySound, pieces, charSounds }: HomophoneTab
             if (length < MIN_LENGTH || !lone || knownPiece(typed) || isDictionaryWord(typed)) continue;
             const candidates = (bySound.get(soundOf(typed)) ?? []).filter((w) => differsInOne(typed, w));
             // Two different words of the same sound: no way to tell which was meant.
-            if (candidates.length === 1 && candidates[0] && !found.some((f) => f.typed.includes(typed))) {
-              found.push({ typed, word: candidates[0] });
+            if (candidates.length === 1 && candidates[0]) {
+              spans.push({
+                start: offset,
+                end: offset + typed.length,
+                correction: { typed, word: candidates[0] },
+              });
             }
           }
+          offset += (segments[i] ?? '').length;
         }
+        // Overlapping readings of one typo (优代, 优代证, 证在 in "优代证在哪领"): the longest wins,
+        // and the characters it corrected are not read again.
+        const chosen: typeof spans = [];
+        for (const span of [...spans].sort((a, b) => b.end - b.start - (a.end - a.start))) {
+          if (chosen.every((c) => span.end <= c.start || span.start >= c.end)) chosen.push(span);
+        }
+        found.push(...chosen.sort((a, b) => a.start - b.start).map((c) => c.correction));
       }
       return found;
     },
