@@ -219,6 +219,15 @@ describe('routing', () => {
     expect(graves.answer).toContain('1041');
   });
 
+  it("answers a veteran's how-to (咋落, 能用吗) from the cards though a report passage shares its words", async () => {
+    const card = await ask('老兵证全国都能用吗');
+    expect(card.citations.every((c) => c.doc.startsWith('laws/'))).toBe(true);
+    expect(card.answer).toContain('全国统一');
+    // 党组织关系 is the veteran's own matter, not the bureau's 党组.
+    const hukou = await ask('退伍后户口咋落？党组织关系又咋转？');
+    expect(hukou.citations.every((c) => c.doc.startsWith('laws/'))).toBe(true);
+  });
+
   it('keeps a statistics question about a year the reports do not cover as not found', async () => {
     expect((await ask('2021年迁移了多少座烈士墓？')).status).toBe('not_found');
   });

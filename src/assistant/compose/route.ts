@@ -38,7 +38,7 @@ const UNCERTAIN_SCOPE_COVERAGE = 0.5;
 
 /** Words that place a question in the bureau's own record: the reports answer it first. */
 const BUREAU_CUES =
-  /去年|前年|全年|年度|本局|我局|局里|局机关|咱局|咱们局|你们局|全市|市局|市里|总结|汇报|党总支|党支部|支部|党组|领导班子|班子|党建|党员|廉政|意识形态|舆情|in 20\d\d|last year|the bureau/i;
+  /去年|前年|全年|年度|本局|我局|局里|局机关|咱局|咱们局|你们局|全市|市局|市里|总结|汇报|党总支|党支部|支部|党组(?!织)|领导班子|班子|党建|党员|廉政|意识形态|舆情|in 20\d\d|last year|the bureau/i;
 
 /** Statistics of the bureau's work ("多少人", "几次"); weaker: a veteran may ask "几次" too. */
 const STATISTICS_CUES =
@@ -46,7 +46,7 @@ const STATISTICS_CUES =
 
 /** A veteran asking about their own entitlement, or whether one exists ("找工作有照顾吗"). */
 const PERSONAL_CUES =
-  /有(没有)?(什么|啥)?(照顾|优待|优惠|补贴|补助)(吗|没|不|么)|(一年|一个月|每月|每年|能|给|发)(给|发|拿|领)?多少钱|一个月.{0,4}多少|我|俺|咱家|孩子|爱人|老伴|老婆|媳妇|父母|爸|妈|家属|能不能|能否|可不可以|享受|怎么办|怎么(领|申请|办理|算)|在哪|哪里|去哪|找谁|要带|带什么|申请|领(?!了)|能拿|算不算|\b(i|my|me|can|am)\b/i;
+  /有(没有)?(什么|啥)?(照顾|优待|优惠|补贴|补助)(吗|没|不|么)|(一年|一个月|每月|每年|能|给|发)(给|发|拿|领)?多少钱|一个月.{0,4}多少|我|俺|咱家|孩子|爱人|老伴|老婆|媳妇|父母|爸|妈|家属|能不能|能否|可不可以|享受|怎么办|怎么(领|申请|办理|算|落|转|用|弄)|咋(办|弄|落|转|领|申请|算|整|用)|能用(吗|不|么)|好使(吗|不)|在哪|哪里|去哪|找谁|要带|带什么|申请|领(?!了)|能拿|算不算|\b(i|my|me|can|am)\b/i;
 
 /** The asker or their family, not the bureau ("我们局", "我市"). */
 const OWN_CASE = /我(?!们|局|市)|俺|本人|咱家|孩子|儿子|女儿|爱人|老伴|老婆|媳妇|父母|爸|妈|\b(i|my|me)\b/i;
