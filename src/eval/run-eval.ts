@@ -89,12 +89,24 @@ const rate = (xs: boolean[]): number => (xs.length === 0 ? 0 : xs.filter(Boolean
  */
 export const SET_FLOORS: Record<string, { answerAccuracy: number; maxWronglyRefused?: number }> = {
   gold: { answerAccuracy: 0.95, maxWronglyRefused: 0.03 },
-  'benefits-dev': { answerAccuracy: 0.83, maxWronglyRefused: 0.03 },
-  'benefits-test': { answerAccuracy: 0.78, maxWronglyRefused: 0.04 },
-  'benefits2-dev': { answerAccuracy: 0.87, maxWronglyRefused: 0.03 },
-  'benefits2-test': { answerAccuracy: 0.82, maxWronglyRefused: 0.05 },
-  'summary-dev': { answerAccuracy: 0.88, maxWronglyRefused: 0.05 },
-  'summary-test': { answerAccuracy: 0.82, maxWronglyRefused: 0.09 },
+  'benefits-dev': { answerAccuracy: 0.86, maxWronglyRefused: 0.03 },
+  'benefits-test': { answerAccuracy: 0.83, maxWronglyRefused: 0.05 },
+  'benefits2-dev': { answerAccuracy: 0.92, maxWronglyRefused: 0.03 },
+  'benefits2-test': { answerAccuracy: 0.89, maxWronglyRefused: 0.06 },
+  'benefits3-dev': { answerAccuracy: 0.88, maxWronglyRefused: 0.03 },
+  'benefits3-test': { answerAccuracy: 0.85, maxWronglyRefused: 0.04 },
+  'benefits4-dev': { answerAccuracy: 0.86, maxWronglyRefused: 0.03 },
+  'benefits4-test': { answerAccuracy: 0.86, maxWronglyRefused: 0.03 },
+  'benefits5-dev': { answerAccuracy: 0.86, maxWronglyRefused: 0.03 },
+  'benefits5-test': { answerAccuracy: 0.84, maxWronglyRefused: 0.03 },
+  'summary-dev': { answerAccuracy: 0.95, maxWronglyRefused: 0.03 },
+  'summary-test': { answerAccuracy: 0.87, maxWronglyRefused: 0.09 },
+  'summary2-dev': { answerAccuracy: 0.95, maxWronglyRefused: 0.03 },
+  'summary2-test': { answerAccuracy: 0.88, maxWronglyRefused: 0.05 },
+  'summary3-dev': { answerAccuracy: 0.92, maxWronglyRefused: 0.03 },
+  'summary3-test': { answerAccuracy: 0.85, maxWronglyRefused: 0.07 },
+  'summary4-dev': { answerAccuracy: 0.97, maxWronglyRefused: 0.03 },
+  'summary4-test': { answerAccuracy: 0.85, maxWronglyRefused: 0.03 },
 };
 
 /** What a set's report fails of its floor; empty when it holds. */
