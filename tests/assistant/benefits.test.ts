@@ -228,6 +228,11 @@ describe('routing', () => {
     expect(hukou.citations.every((c) => c.doc.startsWith('laws/'))).toBe(true);
   });
 
+  it("takes an English 'how many … bureau' for the bureau's record, not a card", async () => {
+    const staff = await ask('How many staff work at the veterans affairs bureau?');
+    expect(staff.status).toBe('not_found');
+  });
+
   it('keeps a statistics question about a year the reports do not cover as not found', async () => {
     expect((await ask('2021年迁移了多少座烈士墓？')).status).toBe('not_found');
   });

@@ -42,7 +42,7 @@ const BUREAU_CUES =
 
 /** Statistics of the bureau's work ("多少人", "几次"); weaker: a veteran may ask "几次" too. */
 const STATISTICS_CUES =
-  /几星|星级|评星|\bstar[- ]?(rating|rated)\b|\bhow many stars\b|\bhow many\b.*\b(were|was|did)\b|(给|发|花|拨)了多少|几个奖|几项奖|什么奖|获奖|得奖|几家|多少家|人次|多少人|几人|几名|多少名|几场|多少场|几次|多少次|多少座|几座|几项|多少项|批次|覆盖率|知晓率|合格率|安置率|排名|表彰|荣誉|先进|考核|指标|目标|this year/i;
+  /几星|星级|评星|\bstar[- ]?(rating|rated)\b|\bhow many stars\b|\bhow (many|much)\b.*\bbureau\b|\bhow many\b.*\b(were|was|did)\b|(给|发|花|拨)了多少|几个奖|几项奖|什么奖|获奖|得奖|几家|多少家|人次|多少人|几人|几名|多少名|几场|多少场|几次|多少次|多少座|几座|几项|多少项|批次|覆盖率|知晓率|合格率|安置率|排名|表彰|荣誉|先进|考核|指标|目标|this year/i;
 
 /** A veteran asking about their own entitlement, or whether one exists ("找工作有照顾吗"). */
 const PERSONAL_CUES =
