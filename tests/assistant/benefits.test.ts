@@ -93,6 +93,10 @@ describe('a benefits answer', () => {
     expect(card.answer).toContain('钱发到哪里（哪张卡、能否分次）：法律法规没有写明');
     const points = await ask('烈士子女高考到底能降多少分');
     expect(points.answer).toContain('具体数额和时限：法律法规没有写明');
+    const tax = await ask('复员军官有复员费吗？这个复员费要不要交税？');
+    expect(tax.answer).toContain('是否交税：法律法规没有写明');
+    // The referral is said once, though the card's own note already names the station.
+    expect(tax.answer.match(/咨询当地退役军人服务站/g)?.length ?? 0).toBeLessThanOrEqual(1);
     const post = await ask('优待证办好了 能给寄到家里不');
     expect(post.answer).toContain('能否网上办理或邮寄：法律法规没有写明');
     const days = await ask(

@@ -92,6 +92,7 @@ function cardLines(card: EntitlementCard, input: CardAnswerInput, titled: boolea
     aspects.times && !statesTimes(shown) ? 'times' : undefined,
     aspects.channel && !statesChannel(shown) ? 'channel' : undefined,
     aspects.payout && !statesPayout(shown) ? 'payout' : undefined,
+    aspects.tax && !statesTax(shown) ? 'tax' : undefined,
   ].filter((kind): kind is UnstatedKind => kind !== undefined);
   const unstated = unstatedAsked.length > 0 ? unstatedLine(card, language, unstatedAsked) : undefined;
   if (unstated) lines.push(unstated);
@@ -162,7 +163,7 @@ function relatedQuestions(cards: readonly EntitlementCard[], input: CardAnswerIn
 }
 
 /** 金额/时限 the documents leave open, and who sets them when the card says so. */
-type UnstatedKind = 'amount' | 'time' | 'day' | 'fee' | 'times' | 'channel' | 'payout';
+type UnstatedKind = 'amount' | 'time' | 'day' | 'fee' | 'times' | 'channel' | 'payout' | 'tax';
 
 const UNSTATED_LABELS: Record<UnstatedKind, { zh: string; en: string }> = {
   amount: { zh: '具体数额', en: 'Amounts' },
@@ -172,6 +173,7 @@ const UNSTATED_LABELS: Record<UnstatedKind, { zh: string; en: string }> = {
   times: { zh: '次数', en: 'how many times' },
   channel: { zh: '能否网上办理或邮寄', en: 'whether it can be done online or by post' },
   payout: { zh: '钱发到哪里（哪张卡、能否分次）', en: 'how the money is paid out' },
+  tax: { zh: '是否交税', en: 'whether it is taxed' },
 };
 
 /** "具体数额和时限：法律法规没有写明…": what was asked and the card does not state, and who sets it. */
@@ -188,8 +190,12 @@ function unstatedLine(card: EntitlementCard, language: Language, kinds: readonly
       : `${subject}: the law does not state them; ask your local veterans service station.`;
   }
   const what = named.map((k) => UNSTATED_LABELS[k].zh).join('和');
-  return card.local
-    ? `${what}：法律法规没有写明，${card.local.replace(/。$/, '')}，请以当地规定为准，可咨询当地退役军人服务站。`
+  // A card's own note may already send the asker to the station: say it once.
+  const local = card.local
+    ?.replace(/[；;，,]?\s*(请|可)?(先)?(咨询|问)当地退役军人服务站。?$/, '')
+    .replace(/。$/, '');
+  return local
+    ? `${what}：法律法规没有写明，${local}，请以当地规定为准，可咨询当地退役军人服务站。`
     : `${what}：法律法规没有写明，请以当地规定为准，可咨询当地退役军人服务站。`;
 }
 
@@ -200,6 +206,7 @@ const statesFee = (text: string): boolean =>
   /免费|免收|不收|收费|减免|费用由|自付|承担|报销|free of charge|\bfree\b/i.test(text);
 const statesTimes = (text: string): boolean =>
   /\d+\s*次|[一两二三四五六七八九十]次|每\d*\s*年|每[一两二三四五六七八九十]?年|once|twice|times/i.test(text);
+const statesTax = (text: string): boolean => /所得税|免征|免税|纳税|\btax\b/i.test(text);
 const statesPayout = (text: string): boolean =>
   /社保卡|银行卡|银行账户|存折|现金|\bbank account\b/i.test(text);
 const statesChannel = (text: string): boolean => /网上|线上|互联网|邮寄|寄送|\bonline\b|by post/i.test(text);
