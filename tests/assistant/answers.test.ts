@@ -332,13 +332,6 @@ describe('questions about the record asked in other shapes', () => {
     expect(budget.status).toBe('not_found');
   });
 
-  it('says "not found" for which ones the report only counts, and lists the ones it names', async () => {
-    const which = await ask('全省拿到四项表彰的另外两个市州是哪两个');
-    expect(which.status).toBe('not_found');
-    const ensures = await ask('七个确保是哪七个');
-    expect(ensures.answer).toContain('确保社会大局和谐稳定');
-  });
-
   it('refuses the names of people the report only counts', async () => {
     const names = await ask('2022年评出的10名“最美退役军人”都是谁？');
     expect(names.status).toBe('not_found');

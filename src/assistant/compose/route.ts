@@ -20,7 +20,7 @@ import { t } from './messages.js';
 import { notFound, placeNotCovered, unknownPlace, withLocalRuleNote, yearNotCovered } from './not-found.js';
 import { composeHighlights, composeTargetsOverview } from './overview-answers.js';
 import { composeBrief } from './brief-answer.js';
-import { composePassageAnswer, type ScoredPassage } from './passage-answer.js';
+import { composePassageAnswer } from './passage-answer.js';
 import { contentTerms, coverage } from './relevance.js';
 import { composeTopicOverview } from './topic-answer.js';
 import { answerBenefits, composeBeyondTheLaws } from '../benefits/answer-benefits.js';
@@ -181,22 +181,6 @@ const asksForPersonsNames = (question: string): boolean =>
 const namesPersons = (passage: string): boolean =>
   /名单|：[\u4e00-\u9fa5]{2,4}、[\u4e00-\u9fa5]{2,4}、/.test(passage);
 
-/**
- * "另外两个市州是哪两个": the counted things themselves are asked for. A passage that only counts
- * them ("获得四项表彰的市州仅3个") does not say which; one that lists them (确保…；确保…) does.
- */
-function asksWhichOnesUnlisted(question: string, passages: readonly ScoredPassage[]): boolean {
-  const asked = /哪([两三四五六七八九十])(个|项|家|位|条|座)([\u4e00-\u9fff]{0,3})/.exec(question);
-  if (!asked) return false;
-  const noun = asked[3] || asked[2] || '';
-  const listed = (sentence: string) => /[、；]/.test(sentence);
-  return !passages.some(({ passage }) =>
-    passage.quote
-      .split(/(?<=[。！？])/)
-      .some((sentence) => (noun === '' || sentence.includes(noun)) && listed(sentence)),
-  );
-}
-
 /** Words of a targets question that name no subject of their own. */
 const OVERVIEW_WORDS =
   /^(七个|确保|目标|指标|量化|任务|计划|打算|主要|全部|所有|哪些|百分|百分比|比例|数字|数据|targets?|goals?)+$/i;
@@ -308,7 +292,6 @@ async function composeFromReports(u: Understanding, ctx: ComposeContext): Promis
     return notFound(u, ctx);
   }
   if (asksForPersonsNames(u.text) && !namesPersons(relevant[0]?.passage.quote ?? '')) return notFound(u, ctx);
-  if (asksWhichOnesUnlisted(u.text, relevant.slice(0, 3))) return notFound(u, ctx);
   // An English question rests on its few glossary translations: the best passage must hold the
   // heaviest of them ("the bureau's total budget" → 预算 is not in a passage about the bureau).
   if (
