@@ -71,6 +71,12 @@ describe('a benefits answer', () => {
     expect(a.answer).toContain('具体数额和时限：法律法规没有写明');
   });
 
+  it("names a second part's subject the chosen card does not hold, though another card may mention it", async () => {
+    const a = await ask('伤残军人的假肢坏了谁负责给配？能不能自己挑进口的牌子？');
+    expect(a.answer).toContain('省级退役军人事务部门负责解决');
+    expect(a.answer).toMatch(/您问的“[^”]*牌子[^”]*”，现有资料没有写明/);
+  });
+
   it('answers the part the documents hold and says plainly what they do not', async () => {
     const a = await ask('老兵办信用卡有优惠吗');
     expect(a.answer).toMatch(/^您问的“信用卡”，现有资料没有写明/);

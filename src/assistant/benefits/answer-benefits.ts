@@ -127,9 +127,9 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
       continue;
     }
     // "这样行吗", "是真的吗" lean on the rest of the question; only a part that names something the
-    // cards do not say is a gap.
+    // chosen cards do not say is a gap ("党组织关系又咋转": other cards may mention it, these don't).
     const missing = missingFocus(part.clause.text, cards, q.boostTerms, index, {
-      specific: false,
+      specific: asking.length > 1,
       glossedWords: q.glossedWords ?? [],
     });
     if (missing.length > 0) gaps.push(missing.join('、'));
