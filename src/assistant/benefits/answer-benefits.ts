@@ -9,7 +9,8 @@ import { askedAspects, asksOnlyAnAspect } from './aspects.js';
 import { MATCH_PARAMS, type MatchParams } from './calibration.js';
 import type { BeyondTheLaws } from './beyond-the-laws.js';
 import { basisLine, composeCardAnswer, gapLine, statesAmount } from './card-answer.js';
-import { confidenceFor, groupFactor, missingFocus, readCards, type CardReading } from './match-cards.js';
+import { groupFactor } from './card-groups.js';
+import { confidenceFor, missingFocus, readCards, type CardReading } from './match-cards.js';
 
 /**
  * The benefits route: which cards answer a veteran's question, and the answer built from them —

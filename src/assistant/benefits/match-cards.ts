@@ -4,6 +4,7 @@ import type { CardIndex } from '../../retrieval/card-index.js';
 import { getJieba, segment, tokenize, tokensOf } from '../../retrieval/tokenizer.js';
 import { splitClauses, type Clause } from '../understand/clauses.js';
 import { MATCH_PARAMS, type MatchParams } from './calibration.js';
+import { groupFactor } from './card-groups.js';
 
 /**
  * Which entitlement cards a question is about, and how sure that is.
@@ -117,41 +118,6 @@ const withoutFlag = ({
   best,
   unknownNouns,
 });
-
-/**
- * Cards written for one group, named first in their title (烈士子女考公务员优先, 残疾军人…), go
- * behind others when the question names nobody of that group: "考公务员当过兵有照顾吗" is a veteran's question, not a martyr's child's.
- */
-const GROUPS: { title: RegExp; asker: RegExp }[] = [
-  { title: /^(烈士|烈属)/, asker: /烈士|烈属|英烈|牺牲|martyr/i },
-  {
-    title: /^(残疾|伤残|一至四级残疾)/,
-    asker: /残疾|伤残|残废|致残|评残|[一二三四五六七八九十\d]级|disab|injur|wound|amput/i,
-  },
-  {
-    title: /^(遗属|牺牲|病故|因公牺牲)/,
-    asker: /遗属|牺牲|病故|去世|死亡|走了|没了|烈士|died|death|killed|survivor|widow|martyr/i,
-  },
-  // A card about a beneficiary's own death (丧葬补助) is not about the living veteran's pension,
-  // nor about what a martyr's family receives while they live.
-  {
-    title: /去世|死亡|丧葬/,
-    asker: /去世|死亡|走了|没了|过世|病逝|病故|丧葬|后事|died|dies|death|funeral|passed away/i,
-  },
-];
-const GROUP_MISMATCH = 0.7;
-/**
- * A martyr's family asking by name (评了烈士, 烈属) is asking about the martyrs' cards (烈士褒扬金
- * and all), not the general death benefits every serviceman's family shares.
- */
-const MARTYRS_NAMED = { title: /^(烈士|烈属)/, asker: /烈士|烈属|martyr/i };
-const GROUP_NAMED = 1.15;
-
-/** How a card's group fits the question (see GROUPS, MARTYRS_NAMED): below 1 when it does not. */
-export function groupFactor(card: EntitlementCard, question: string): number {
-  if (GROUPS.some((g) => g.title.test(card.title) && !g.asker.test(question))) return GROUP_MISMATCH;
-  return MARTYRS_NAMED.asker.test(question) && MARTYRS_NAMED.title.test(card.title) ? GROUP_NAMED : 1;
-}
 
 /** The idf-weighted mass of the asked words some card uses. */
 const knownMass = (query: Query, index: CardIndex): number =>
