@@ -14,8 +14,13 @@ export interface RunResult {
 
 /** A CLI under src/ as a real child process (tsx over the source, as `npm run …` runs it built). */
 export function runCli(script: string, args: string[], env: Record<string, string>): Promise<RunResult> {
+  return runProcess(TSX, [path.join(ROOT, script), ...args], env);
+}
+
+/** Any command as a child process in the project root, with `env` over this process's environment. */
+export function runProcess(command: string, args: string[], env: Record<string, string>): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [path.join(ROOT, script), ...args], {
+    const child = spawn(command, args, {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,10 +10,11 @@ import { subWords } from '../../retrieval/nouns.js';
  */
 
 /** True when the text states (or masks) a number in the asked unit. */
-export function holdsNumberIn(text: string, unit: RegExp): boolean {
+export function holdsNumberIn(text: string, unit: RegExp, options: { disclosed?: boolean } = {}): boolean {
   // A full score (满分) is a score even without digits.
   if (unit.test('分') && text.includes('满分')) return true;
-  return findNumbers(text).some((m) => isAskedUnit(unit, m.unit));
+  // `disclosed`: a masked number ("全市**名") does not count.
+  return findNumbers(text).some((m) => (!options.disclosed || m.value !== null) && isAskedUnit(unit, m.unit));
 }
 
 /** Nouns that name no subject of their own ("什么时候", "局里", "回家"). */
@@ -67,20 +68,23 @@ function charactersClose(term: string, text: string, window = 4): boolean {
   return false;
 }
 
-/** The question's heaviest terms (glossary terms included; ties all count) are in the text. */
-export function holdsFocusTerm(terms: readonly string[], weight: TermWeight, text: string): boolean {
+/**
+ * The question's heaviest terms (glossary terms included; ties all count) are in the text; with
+ * `need: 'one'`, one of them is — for English questions, whose few glossary translations often
+ * give several terms of equal weight for one phrase.
+ */
+export function holdsFocusTerm(
+  terms: readonly string[],
+  weight: TermWeight,
+  text: string,
+  need: 'all' | 'one' = 'all',
+): boolean {
   // Words no document uses can't be required (focusTermMissing judges those).
   const seen = terms.filter((t) => !weight.unseen(t));
   const heaviest = Math.max(0, ...seen.map((t) => weight(t)));
   const haystack = normaliseForMatch(text);
-  return seen.filter((t) => weight(t) >= heaviest * 0.9).every((t) => holdsTerm(haystack, t));
-}
-
-/** One of the question's heaviest terms (ties) is in the text: for English questions, whose few
- * glossary translations often include several of equal weight for one phrase. */
-export function holdsOneFocusTerm(terms: readonly string[], weight: TermWeight, text: string): boolean {
-  const seen = terms.filter((t) => !weight.unseen(t));
-  const heaviest = Math.max(0, ...seen.map((t) => weight(t)));
-  const haystack = normaliseForMatch(text);
-  return seen.length === 0 || seen.some((t) => weight(t) >= heaviest * 0.9 && holdsTerm(haystack, t));
+  const focus = seen.filter((t) => weight(t) >= heaviest * 0.9);
+  return need === 'all'
+    ? focus.every((t) => holdsTerm(haystack, t))
+    : seen.length === 0 || focus.some((t) => holdsTerm(haystack, t));
 }

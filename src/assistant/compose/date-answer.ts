@@ -1,7 +1,7 @@
 import type { Language } from '../answer.js';
 import { uniqueCitations, type CiteQuote } from './cite.js';
 import { draft, type Draft } from './draft.js';
-import { englishFigureGloss } from './english-gloss.js';
+import { englishDate } from './english-gloss.js';
 import { t } from './messages.js';
 import type { ScoredPassage } from './passage-answer.js';
 import { coverage, type TermWeight } from './relevance.js';
@@ -35,10 +35,7 @@ export function composeDateAnswer(
   const best = sentences.sort((a, b) => b.score - a.score)[0];
   if (!best || best.score < MIN_SENTENCE_COVERAGE) return undefined;
   const [date] = DATE.exec(best.sentence) ?? [''];
-  const lead =
-    language === 'zh'
-      ? `日期：${date}。`
-      : `Date: ${englishFigureGloss(date)?.replace(/^Figures: |\.$/g, '') ?? date}.`;
+  const lead = language === 'zh' ? `日期：${date}。` : `Date: ${englishDate(date) ?? date}.`;
   return draft('answered', `${lead}\n${t('quoteLabel', language)}：“${best.sentence}”`, {
     citations: uniqueCitations([cite(best.doc, best.sentence)]),
   });

@@ -44,13 +44,21 @@ const UNITS: Record<string, [singular: string, plural: string]> = {
 };
 
 const MAX_GLOSSED = 6;
+const DATE = /(\d{1,2})月(\d{1,2})日/g;
+
+/** "8月30日" → "August 30"; undefined for anything else. */
+export function englishDate(date: string): string | undefined {
+  const m = /^(\d{1,2})月(\d{1,2})日$/.exec(date);
+  const name = m ? MONTHS[Number(m[1]) - 1] : undefined;
+  return name && m ? `${name} ${Number(m[2])}` : undefined;
+}
 
 export function englishFigureGloss(quote: string): string | undefined {
   const glossed: string[] = [];
-  const dates = [...quote.matchAll(/(\d{1,2})月(\d{1,2})日/g)];
-  for (const [, month, day] of dates) {
-    const name = MONTHS[Number(month) - 1];
-    if (name) glossed.push(`${name} ${Number(day)}`);
+  const dates = [...quote.matchAll(DATE)];
+  for (const [date] of dates) {
+    const english = englishDate(date);
+    if (english) glossed.push(english);
   }
   const inDate = (index: number) => dates.some((d) => index >= d.index && index < d.index + d[0].length);
   for (const m of findNumbers(quote)) {

@@ -3,8 +3,8 @@ import { findNumbers } from '../../knowledge/numbers.js';
 import { STAFF_UPDATE_DOC } from '../tools/kpi-overlay.js';
 import { asksAboutBenefits } from '../understand/intent.js';
 import type { Understanding } from '../understand/understand.js';
-import { holdsFocusTerm } from './answerability.js';
-import { askedNumber, askedUnit, asksAnotherUnit, isAskedUnit } from '../understand/asked-units.js';
+import { holdsFocusTerm, holdsNumberIn } from './answerability.js';
+import { askedNumber, askedUnit, asksAnotherUnit } from '../understand/asked-units.js';
 import type { ComposeContext } from './compose-context.js';
 import { bestExtractedFigure, type FigureCandidate } from './extracted-figure-answer.js';
 import type { ScoredPassage } from './passage-answer.js';
@@ -191,7 +191,7 @@ function numberFallbackAllowed(
     (r) =>
       r.coverage >= FIGURE_FALLBACK_COVERAGE &&
       holdsFocusTerm(terms, weight, r.passage.quote) &&
-      (unit ? statesANumberIn(r.passage.quote, unit) : statesANumber(r.passage.quote)) &&
+      (unit ? holdsNumberIn(r.passage.quote, unit, { disclosed: true }) : statesANumber(r.passage.quote)) &&
       (r.passage.kind !== 'policy' || answers(r.passage.quote)),
   );
 }
@@ -203,6 +203,3 @@ function numberFallbackAllowed(
  */
 const statesANumber = (quote: string): boolean =>
   /\d/.test(quote.replace(/\d{1,2}月\d{1,2}日|20\d\d年/g, ''));
-const statesANumberIn = (quote: string, unit: RegExp): boolean =>
-  findNumbers(quote).some((m) => m.value !== null && isAskedUnit(unit, m.unit)) ||
-  (unit.test('分') && quote.includes('满分'));

@@ -5,7 +5,7 @@
  */
 import type { Understanding } from '../understand/understand.js';
 import { nounsOf } from '../../retrieval/nouns.js';
-import { focusTermMissing, holdsOneFocusTerm, isVagueNoun } from './answerability.js';
+import { focusTermMissing, holdsFocusTerm, isVagueNoun } from './answerability.js';
 import { askedNumber, asksAnotherUnit, asksForADate } from '../understand/asked-units.js';
 import { composeDateAnswer } from './date-answer.js';
 import { composeMaskedNameAnswer } from './masked-name-answer.js';
@@ -179,7 +179,7 @@ export async function composeFromReports(u: Understanding, ctx: ComposeContext):
   if (
     language === 'en' &&
     !u.kpi &&
-    !holdsOneFocusTerm(terms, ctx.termWeight, relevant[0]?.passage.quote ?? '')
+    !holdsFocusTerm(terms, ctx.termWeight, relevant[0]?.passage.quote ?? '', 'one')
   ) {
     return notFound(u, ctx);
   }

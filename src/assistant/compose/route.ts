@@ -1,4 +1,5 @@
 import type { Understanding } from '../understand/understand.js';
+import { OWN_CASE } from '../understand/intent.js';
 import type { ComposeContext } from './compose-context.js';
 import { draft, type Draft } from './draft.js';
 import { t } from './messages.js';
@@ -24,9 +25,6 @@ const STATISTICS_CUES =
 /** A veteran asking about their own entitlement, or whether one exists ("找工作有照顾吗"). */
 const PERSONAL_CUES =
   /有(没有)?(什么|啥)?(照顾|优待|优惠|补贴|补助)(吗|没|不|么)|(一年|一个月|每月|每年|能|给|发)(给|发|拿|领)?多少钱|一个月.{0,4}多少|我|俺|咱家|孩子|爱人|老伴|老婆|媳妇|父母|爸|妈|家属|能不能|能否|可不可以|享受|怎么办|怎么(领|申请|办理|算|落|转|用|弄)|咋(办|弄|落|转|领|申请|算|整|用)|能用(吗|不|么)|好使(吗|不)|在哪|哪里|去哪|找谁|要带|带什么|申请|领(?!了)|能拿|算不算|\b(i|my|me|can|am)\b/i;
-
-/** The asker or their family, not the bureau ("我们局", "我市"). */
-const OWN_CASE = /我(?!们|局|市)|俺|本人|咱家|孩子|儿子|女儿|爱人|老伴|老婆|媳妇|父母|爸|妈|\b(i|my|me)\b/i;
 
 /** Report evidence must beat the best card by this much to take a question the cards also answer. */
 const REPORT_MARGIN = 0.1;

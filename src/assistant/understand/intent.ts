@@ -43,10 +43,12 @@ const POLICY =
 
 /** A year of the bureau's record ("2022年", "去年"), not the asker's own ("我2019年入伍"). */
 const RECORD_YEAR = /20\d\d年|去年|今年|[12]\d年/;
-const ASKERS_OWN = /我(?!局|们局|市)|俺|本人/;
+/** The asker or their family, not the bureau ("我们局", "我市"): the question is about their own case. */
+export const OWN_CASE =
+  /我(?!们|局|市)|俺|本人|咱家|孩子|儿子|女儿|爱人|老伴|老婆|媳妇|父母|爸|妈|\b(i|my|me)\b/i;
 /** "2022年发放创业担保贷款多少万元": a number of the year's record, though it names a benefit. */
 const asksYearsRecord = (text: string): boolean =>
-  RECORD_YEAR.test(text) && HOW_MANY.test(text) && !ASKERS_OWN.test(text);
+  RECORD_YEAR.test(text) && HOW_MANY.test(text) && !OWN_CASE.test(text);
 
 /**
  * A named indicator makes a figure question only when a number is asked for (or the question is a

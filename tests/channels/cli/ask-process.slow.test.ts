@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerSchema } from '../../../src/assistant/answer.js';
-import { spawn } from 'node:child_process';
 import { extractiveModel, startFakeOpenAiServer } from '../../support/fake-openai-server.js';
-import { CLI_TIMEOUT_MS, ROOT, runCli, type RunResult } from '../../support/run-cli.js';
+import { CLI_TIMEOUT_MS, ROOT, runCli, runProcess, type RunResult } from '../../support/run-cli.js';
 
 /*
  * `npm run test:slow`: `npm run ask` as a user runs it — a real child process (tsx start-up, its
@@ -52,18 +51,10 @@ describe('ask as a process', () => {
 
 /** What `npm run ask` runs: the one-shot bundle under dist/ (built first when src/ is newer). */
 const runBuiltAsk = (args: string[], env: Record<string, string>): Promise<RunResult> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/run-built.mjs', 'dist/src/one-shot/ask.js', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, CACHE_DIR: cacheDir, KNOWLEDGE_DIR: 'knowledge', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  runProcess(process.execPath, ['scripts/run-built.mjs', 'dist/src/one-shot/ask.js', ...args], {
+    CACHE_DIR: cacheDir,
+    KNOWLEDGE_DIR: 'knowledge',
+    ...env,
   });
 
 describe('the built one-shot bundle (npm run ask)', () => {
