@@ -77,42 +77,73 @@ async function vendorZod(build) {
 }
 
 /**
- * `npm run ask` starts a new process per question, and Node spends more of it resolving, reading
- * and compiling the ~100 modules of the offline path than answering. The build also bundles that
- * command into dist/src/one-shot/ask.js: one module for everything it always loads, code it loads
- * on demand (the LLM, document loaders, embeddings) split into chunks beside it. Each file's
+ * `npm run ask` starts a new process per question, and Node spent more of it resolving, reading and
+ * compiling the ~100 modules of the offline path than answering. The build bundles that command into
+ * one CommonJS file, dist/src/one-shot/bundle.cjs (code it loads on demand — the LLM, document
+ * loaders — is in it but runs only when asked for), and a small launcher beside it,
+ * dist/src/one-shot/ask.js, that runs the bundle with V8's code cache (src/channels/cli/code-cache.ts):
+ * CommonJS because Node 20 offers a code cache only to scripts, not to ES modules. Each file's
  * `import.meta.url` is rewritten to its own place in dist/src, so paths it finds relative to itself
  * (the code fingerprint, prompts/, packages) stay the same.
  */
 async function bundleOneShot(build) {
   const srcOut = path.join(out, 'src');
   const outdir = path.join(srcOut, 'one-shot');
-  const keepOwnUrl = {
+  const ownUrl = (commonJs) => ({
     name: 'keep-own-import-meta-url',
     setup(plugin) {
       plugin.onLoad({ filter: /\.js$/ }, (args) => {
         if (!args.path.startsWith(out)) return undefined;
-        const relative = path.relative(outdir, args.path).split(path.sep).join('/');
+        const relative = JSON.stringify(path.relative(outdir, args.path).split(path.sep).join('/'));
+        const base = commonJs ? 'require("node:url").pathToFileURL(__filename)' : 'import.meta.url';
         const code = readFileSync(args.path, 'utf8').replaceAll(
           'import.meta.url',
-          `new URL(${JSON.stringify(relative)}, import.meta.url).href`,
+          `new URL(${relative}, ${base}).href`,
         );
         return { contents: code, loader: 'js', resolveDir: path.dirname(args.path) };
       });
     },
-  };
-  await build({
-    entryPoints: [path.join(srcOut, 'channels', 'cli', 'ask.js')],
-    outdir,
+  });
+  const common = {
     bundle: true,
-    splitting: true,
-    format: 'esm',
     platform: 'node',
     target: 'node20',
     packages: 'external',
-    plugins: [keepOwnUrl],
     logLevel: 'warning',
+  };
+  await build({
+    ...common,
+    entryPoints: [path.join(srcOut, 'channels', 'cli', 'ask.js')],
+    outfile: path.join(outdir, 'bundle.cjs'),
+    format: 'cjs',
+    plugins: [ownUrl(true)],
   });
+  routePackageImports(path.join(outdir, 'bundle.cjs'));
+  await build({
+    ...common,
+    entryPoints: [path.join(srcOut, 'channels', 'cli', 'ask-one-shot.js')],
+    outfile: path.join(outdir, 'ask.js'),
+    format: 'esm',
+    plugins: [ownUrl(false)],
+  });
+}
+
+/**
+ * The bundle runs as a vm script (for the code cache), and V8 drops a script's import() callback
+ * when it is compiled from a cache: the document parsers it import()s (mammoth, pdfjs, ESM-only)
+ * then fail to load. Every import() left in the bundle (only packages remain; the bundle's own
+ * modules became calls) goes through import-package.cjs beside it, a module Node loads itself.
+ */
+function routePackageImports(bundleFile) {
+  const code = readFileSync(bundleFile, 'utf8');
+  const routed = code.replace(/\bimport\((?=")/g, 'importPackage(');
+  if (routed === code) throw new Error(`${bundleFile}: expected import() of the document parsers`);
+  writeFileSync(bundleFile, `const importPackage = require("./import-package.cjs");\n${routed}`);
+  writeFileSync(
+    path.join(path.dirname(bundleFile), 'import-package.cjs'),
+    '// import() for the one-shot bundle (see routePackageImports in scripts/build.mjs).\n' +
+      'module.exports = (specifier) => import(specifier);\n',
+  );
 }
 
 /** True when nothing was built yet or a file under src/ or prompts/ is newer than the last build. */

@@ -27,6 +27,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'benefits4-test', dir: 'tests/eval/blind', files: ['benefits4.test.jsonl'], showFailures: false },
   { name: 'benefits5-dev', dir: 'tests/eval/blind', files: ['benefits5.dev.jsonl'], showFailures: true },
   { name: 'benefits5-test', dir: 'tests/eval/blind', files: ['benefits5.test.jsonl'], showFailures: false },
+  { name: 'benefits6-dev', dir: 'tests/eval/blind', files: ['benefits6.dev.jsonl'], showFailures: true },
+  { name: 'benefits6-test', dir: 'tests/eval/blind', files: ['benefits6.test.jsonl'], showFailures: false },
   { name: 'summary-dev', dir: 'tests/eval/blind', files: ['summary.dev.jsonl'], showFailures: true },
   { name: 'summary-test', dir: 'tests/eval/blind', files: ['summary.test.jsonl'], showFailures: false },
   { name: 'summary2-dev', dir: 'tests/eval/blind', files: ['summary2.dev.jsonl'], showFailures: true },
@@ -35,4 +37,6 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'summary3-test', dir: 'tests/eval/blind', files: ['summary3.test.jsonl'], showFailures: false },
   { name: 'summary4-dev', dir: 'tests/eval/blind', files: ['summary4.dev.jsonl'], showFailures: true },
   { name: 'summary4-test', dir: 'tests/eval/blind', files: ['summary4.test.jsonl'], showFailures: false },
+  { name: 'summary5-dev', dir: 'tests/eval/blind', files: ['summary5.dev.jsonl'], showFailures: true },
+  { name: 'summary5-test', dir: 'tests/eval/blind', files: ['summary5.test.jsonl'], showFailures: false },
 ];

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerSchema } from '../../../src/assistant/answer.js';
 import { extractiveModel, startFakeOpenAiServer } from '../../support/fake-openai-server.js';
+import { makeDocx } from '../../support/make-docx.js';
 import { CLI_TIMEOUT_MS, ROOT, runCli, runProcess, type RunResult } from '../../support/run-cli.js';
 
 /*
@@ -82,6 +83,37 @@ describe('the built one-shot bundle (npm run ask)', () => {
         expect(JSON.stringify(fake.chatRequests())).toContain(JSON.stringify(systemPrompt).slice(1, -1));
       } finally {
         await fake.close();
+      }
+    },
+    CLI_TIMEOUT_MS,
+  );
+});
+
+describe('the one-shot bundle with a staff document and its code cache', () => {
+  it(
+    'loads a Word document through the on-demand loader, and the second run keeps the code cache',
+    async () => {
+      // The document parsers are import()ed inside the bundle, which runs as a vm script: this
+      // checks that import() still resolves packages from where the bundle lives.
+      const temp = await mkdtemp(path.join(tmpdir(), 'ask-docx-'));
+      try {
+        await cp(path.join(ROOT, 'knowledge'), path.join(temp, 'knowledge'), { recursive: true });
+        const notice = '本局老兵食堂每周三中午提供免费午餐，地点在局机关一楼。';
+        await writeFile(path.join(temp, 'knowledge', 'canteen-notice.docx'), makeDocx([notice]));
+        const env = { CACHE_DIR: path.join(temp, 'cache'), KNOWLEDGE_DIR: path.join(temp, 'knowledge') };
+        const first = await runBuiltAsk(['--json', '老兵食堂每周几提供免费午餐？'], env);
+        expect(first.code, first.stderr).toBe(0);
+        expect(AnswerSchema.parse(JSON.parse(first.stdout)).answer).toContain('每周三');
+
+        const codeCache = path.join(ROOT, 'dist/src/one-shot/bundle.cjs.v8-cache');
+        const written = statSync(codeCache).mtimeMs;
+        const second = await runBuiltAsk(['--json', '老兵食堂在哪里？'], env);
+        expect(second.code, second.stderr).toBe(0);
+        expect(AnswerSchema.parse(JSON.parse(second.stdout)).answer).toContain('一楼');
+        // V8 accepted the cache (a rejected one is written afresh after the run).
+        expect(statSync(codeCache).mtimeMs).toBe(written);
+      } finally {
+        await rm(temp, { recursive: true, force: true });
       }
     },
     CLI_TIMEOUT_MS,
