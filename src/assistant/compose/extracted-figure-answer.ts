@@ -1,4 +1,4 @@
-import { isAskedUnit } from '../understand/asked-units.js';
+import { isAskedUnit, peopleAskedOfVisits } from '../understand/asked-units.js';
 import type { ExtractedFigure } from '../../knowledge/types.js';
 import type { Language } from '../answer.js';
 import { uniqueCitations, type CiteQuote } from './cite.js';
@@ -87,7 +87,7 @@ export function bestExtractedFigure(
           // The sentence's only figure in the asked unit answers "多少人次" if its clause is on topic.
           (unit !== undefined && c.own >= MIN_SUBJECT_COVERAGE && alone(c.figure, figures, unit)) ||
           (c.sentence >= SENTENCE_ALONE_COVERAGE && alone(c.figure, figures))) &&
-        (!unit || isAskedUnit(unit, c.figure.unit)) &&
+        (!unit || isAskedUnit(unit, c.figure.unit) || visitsOfTheAskedPeople(unit, c)) &&
         (c.figure.value !== null || askedText === undefined || namesSubjectOf(c.figure, askedText)),
     )
     .sort((a, b) => rankOf(b) - rankOf(a))[0];
@@ -152,6 +152,13 @@ const alone = (f: ExtractedFigure, figures: readonly ExtractedFigure[], unit?: R
 /** The figure counts what the question counts: "几个确保" and “七个确保”. */
 const countsThe = (f: ExtractedFigure, counted: string): boolean =>
   f.quote.replace(/[“”"‘’]/g, '').includes(`${f.raw}${counted}`);
+
+/**
+ * "来咨询的有多少人" of a count in 人次: a 人次 figure answers a 多少人 question when its own
+ * clause is about what was asked.
+ */
+const visitsOfTheAskedPeople = (unit: RegExp, c: FigureCandidate): boolean =>
+  peopleAskedOfVisits(unit, c.figure.unit) && c.own >= SENTENCE_ALONE_COVERAGE;
 
 /** The comma-delimited clause of the figure's sentence that holds its number. */
 function clauseOf(f: ExtractedFigure): string {

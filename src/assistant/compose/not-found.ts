@@ -50,25 +50,3 @@ export function yearNotCovered(u: Understanding, cite: CiteQuote): Draft {
     ...(held ? { suggestions: held.suggestions } : {}),
   };
 }
-
-/** Districts, counties and towns: the documents report on the whole city. */
-const PLACE = /([\u4e00-\u9fa5]{2,3}?)(区|县|镇|乡|街道)(?![志里城委级域长直属内外部政军休所干领])/g;
-const NOT_A_PLACE = /^(全|各|本|市|城|社|辖|园|县|地|小|景|军|片|新|老)/;
-/** "是哪个县的基地": the question asks which place, it does not ask for one place's figures. */
-const ASKS_WHICH = /哪|啥|什么|那个|这个|每个|某/;
-
-export function unknownPlace(text: string, corpusText: string): string | undefined {
-  for (const match of text.matchAll(PLACE)) {
-    const name = `${match[1]}${match[2]}`;
-    if (!NOT_A_PLACE.test(name) && !ASKS_WHICH.test(name) && !corpusText.includes(name)) return name;
-  }
-  return undefined;
-}
-
-export function placeNotCovered(u: Understanding, place: string): Draft {
-  const text =
-    u.language === 'zh'
-      ? `现有资料是全市层面的总结，没有“${place}”的单独数据，我不作猜测。`
-      : `The documents report on the whole city and hold no separate figures for ${place}, and I won't guess.`;
-  return draft('not_found', text);
-}

@@ -8,6 +8,8 @@ const QUESTION_WORDS = new Set(
     '告诉 介绍 如何 为什么 可以 能 能不能 可不可以 要 需要 一些 具体 主要 相关 关于 方面 工作 去年 今年 明年 局里 本局 ' +
     '一般 通常 一下子 不要 要不要 用不用 需不需要 我们 你们 他们 这个 那个 这块 那块 一块 这几年 几年 算不算 算 行不行 行吗 管不管 有用 咋办 要带 带啥 办啥 怎么办 做 干 搞 弄 给 了 吗 呢 啊 吧 的 是 有 在 和 与 我 你 他 这 那 还 都 也 就 ' +
     '完成 年度 一年 全年 一共 总共 多 少 分别 哪 几 个 次 人 回 里 ' +
+    // How exact the asker wants it ("大概几千人"), not what about.
+    '大概 大约 大致 大体 差不多 左右 估计 约 约莫 粗略 ' +
     'what how many much is are was were the a an of in on for to and or do does did about which who ' +
     'can could should would will there their your my me i tell please get got'
   ).split(/\s+/),

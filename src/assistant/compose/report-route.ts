@@ -22,7 +22,8 @@ import { bestExtractedFigure, composeExtractedFigureAnswer } from './extracted-f
 import { composeFigureAnswer } from './figure-answer.js';
 import { composeListAnswer } from './list-answer.js';
 import { t } from './messages.js';
-import { notFound, placeNotCovered, unknownPlace, withLocalRuleNote, yearNotCovered } from './not-found.js';
+import { notFound, withLocalRuleNote, yearNotCovered } from './not-found.js';
+import { answersTheWhole, partAsked, partNotCovered, placeNotCovered, unknownPlace } from './narrower-scope.js';
 import { composeHighlights, composeTargetsOverview } from './overview-answers.js';
 import { composeBrief } from './brief-answer.js';
 import { composePassageAnswer } from './passage-answer.js';
@@ -95,9 +96,16 @@ export async function bestReportCoverage(u: Understanding, ctx: ComposeContext):
 
 /** The report and uploaded-document routes: indicators, extracted figures, passages. */
 export async function composeFromReports(u: Understanding, ctx: ComposeContext): Promise<Draft> {
-  const { language } = u;
   const place = unknownPlace(u.text, ctx.corpusText);
   if (place) return placeNotCovered(u, place);
+  const answer = await composeForTheWhole(u, ctx);
+  const part = partAsked(u, ctx.corpusText);
+  return part && answersTheWhole(answer, part) ? partNotCovered(u, part) : answer;
+}
+
+/** The reports' answer, read as if the question asked for the whole city and year. */
+async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promise<Draft> {
+  const { language } = u;
   const unknownYear = u.years.length > 0 && !u.years.some((y) => ctx.knownYears.has(y));
   if (unknownYear && (u.kpi || u.intent === 'figure' || u.intent === 'target' || u.intent === 'progress')) {
     return yearNotCovered(u, ctx.cite);

@@ -4,6 +4,7 @@ import type { ComposeContext } from './compose-context.js';
 import { draft, type Draft } from './draft.js';
 import { t } from './messages.js';
 import { notFound } from './not-found.js';
+import { namedPlaces } from './narrower-scope.js';
 import { answerBenefits, composeBeyondTheLaws } from '../benefits/answer-benefits.js';
 import { beyondTheLaws } from '../benefits/beyond-the-laws.js';
 import { contactAsked } from '../understand/contact-question.js';
@@ -20,11 +21,14 @@ const BUREAU_CUES =
 
 /** Statistics of the bureau's work ("多少人", "几次"); weaker: a veteran may ask "几次" too. */
 const STATISTICS_CUES =
-  /几星|星级|评星|\bstar[- ]?(rating|rated)\b|\bhow many stars\b|\bhow (many|much)\b.*\bbureau\b|\bhow many\b.*\b(were|was|did)\b|(给|发|花|拨)了多少|几个奖|几项奖|什么奖|获奖|得奖|几家|多少家|人次|多少人|几人|几名|多少名|几场|多少场|几次|多少次|多少座|几座|几项|多少项|批次|覆盖率|知晓率|合格率|安置率|排名|表彰|荣誉|先进|考核|指标|目标|this year/i;
+  /几星|星级|评星|\bstar[- ]?(rating|rated)\b|\bhow many stars\b|\bhow (many|much)\b.*\bbureau\b|\bhow many\b.*\b(were|was|did)\b|(给|发|花|拨)了多少|几个奖|几项奖|什么奖|获奖|得奖|几家|多少家|人次|多少人|几人|几名|(多少|几)(个|位|名)?(退役军人|老兵|军人|烈属|遗属|党员)|(退役军人|老兵|烈属|遗属|党员)(一共|总共|共)?有多少|多少名|几场|多少场|几次|多少次|多少座|几座|几项|多少项|批次|覆盖率|知晓率|合格率|安置率|排名|表彰|荣誉|先进|考核|指标|目标|this year/i;
 
-/** A veteran asking about their own entitlement, or whether one exists ("找工作有照顾吗"). */
+/**
+ * A veteran asking about their own entitlement, or whether one exists ("找工作有照顾吗"). "我们县",
+ * "我们村" name a place, not the asker's own case.
+ */
 const PERSONAL_CUES =
-  /有(没有)?(什么|啥)?(照顾|优待|优惠|补贴|补助)(吗|没|不|么)|(一年|一个月|每月|每年|能|给|发)(给|发|拿|领)?多少钱|一个月.{0,4}多少|我|俺|咱家|孩子|爱人|老伴|老婆|媳妇|父母|爸|妈|家属|能不能|能否|可不可以|享受|怎么办|怎么(领|申请|办理|算|落|转|用|弄)|咋(办|弄|落|转|领|申请|算|整|用)|能用(吗|不|么)|好使(吗|不)|在哪|哪里|去哪|找谁|要带|带什么|申请|领(?!了)|能拿|算不算|\b(i|my|me|can|am)\b/i;
+  /有(没有)?(什么|啥)?(照顾|优待|优惠|补贴|补助)(吗|没|不|么)|(一年|一个月|每月|每年|能|给|发)(给|发|拿|领)?多少钱|一个月.{0,4}多少|我(?!们(县|村|镇|乡|区|街道|社区))|俺|咱家|孩子|爱人|老伴|老婆|媳妇|父母|爸|妈|家属|能不能|能否|可不可以|享受|怎么办|怎么(领|申请|办理|算|落|转|用|弄)|咋(办|弄|落|转|领|申请|算|整|用)|能用(吗|不|么)|好使(吗|不)|在哪|哪里|去哪|找谁|要带|带什么|申请|领(?!了)|能拿|算不算|\b(i|my|me|can|am)\b/i;
 
 /** Report evidence must beat the best card by this much to take a question the cards also answer. */
 const REPORT_MARGIN = 0.1;
@@ -112,8 +116,13 @@ export async function composeOffline(
     // statistics question ("全市退役军人总数", "2021年迁移了多少座烈士墓") stays "not found".
     const refused = fromReports.status === 'not_found' || fromReports.status === 'out_of_scope';
     // "假肢一辈子能换几次" counts like a statistic but names no year and nothing of the bureau's.
+    // "我们县有多少退役军人": a count for one place is the reports' "no separate figure", not a card.
+    const placeCounted = statistics && namedPlaces(u.text).length > 0;
     const clearCard =
-      benefits.confidence >= CLEAR_CARD && (!statistics || !bureauCued) && u.years.length === 0;
+      benefits.confidence >= CLEAR_CARD &&
+      (!statistics || !bureauCued) &&
+      u.years.length === 0 &&
+      !placeCounted;
     return refused && (personal || clearCard) ? benefits.draft : fromReports;
   }
   // A veteran asking about their own case is not asking what the bureau did last year.

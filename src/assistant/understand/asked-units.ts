@@ -42,11 +42,15 @@ const bare = (unit: string): string => unit.replace(/^[余多]/, '');
 const DIRECT_MEASURE =
   /(?:多少|几)(?:人次|个人|个(?:市|州|县|区|单位|支部)|[名位人家份项起件座次回场天日分星])/;
 
+/** "大概几千人", "几十家": a number asked in round terms is a number asked ("多少人"). */
+const roundNumbersAsked = (question: string): string => question.replace(/几(?:十|百|千|万)+/g, '多少');
+
 /**
  * The unit a number question asks for, when it names one. "为多少家企业发放了奖补资金" counts
  * enterprises: a measure word on the question word outranks a topic word (资金) elsewhere.
  */
-export function askedUnit(question: string): RegExp | undefined {
+export function askedUnit(asked: string): RegExp | undefined {
+  const question = roundNumbersAsked(asked);
   const direct = DIRECT_MEASURE.exec(question)?.[0];
   const byMeasure = direct ? ASKED_UNITS.find((u) => u.cue.test(direct)) : undefined;
   return (byMeasure ?? ASKED_UNITS.find((u) => u.cue.test(question)))?.unit;
@@ -59,7 +63,7 @@ export function askedUnit(question: string): RegExp | undefined {
 export function countedNoun(question: string): string | undefined {
   // "几个“确保”": the quotes around the counted word are not part of it.
   const m = /(?:几|多少)(?:个|项|条|类|种|家|批|场|次)([\u4e00-\u9fff]{2})/.exec(
-    question.replace(/[“”"'‘’「」]/g, ''),
+    roundNumbersAsked(question).replace(/[“”"'‘’「」]/g, ''),
   );
   const noun = m?.[1];
   return noun && !/^(人|呢|吗|啊|了|的|是|有|在|都|还)/.test(noun) ? noun : undefined;
@@ -77,8 +81,12 @@ export const isAskedUnit = (asked: RegExp, unit: string): boolean => asked.test(
 /** The question asks for a number in another unit than `unit` ("慰问费给了多少" of a count in 名). */
 export function asksAnotherUnit(question: string, unit: string): boolean {
   const asked = askedUnit(question);
-  return asked !== undefined && !isAskedUnit(asked, unit);
+  return asked !== undefined && !isAskedUnit(asked, unit) && !peopleAskedOfVisits(asked, unit);
 }
+
+/** "擦碑的有多少人" of a count in 人次: people say 人 for both. */
+export const peopleAskedOfVisits = (asked: RegExp, unit: string): boolean =>
+  bare(unit) === '人次' && isAskedUnit(asked, '人');
 
 /**
  * How well an indicator's unit fits the question: 1.5 when a cue asks for it, 0.2 when a cue asks

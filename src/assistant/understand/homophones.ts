@@ -57,9 +57,12 @@ const soundWith =
   (word: string): string =>
     Array.from(word, (ch) => charSounds[(ch.codePointAt(0) ?? 0) - FIRST_HAN] ?? charKey(ch)).join(' ');
 
-/** Numerals are facts (是一 must never become 十一) and function characters are not typos of words. */
+/**
+ * Numerals are facts (是一 must never become 十一), so are places (我们县有 is not 我们现有), and
+ * function characters are not typos of words.
+ */
 const NEVER_CHANGED =
-  /[零〇一二两三四五六七八九十百千万亿几里上下中是有的了在我你他她它这那就也都要会能可不没吗呢吧啊么和与或个]/;
+  /[零〇一二两三四五六七八九十百千万亿几里上下中是有的了在我你他她它这那就也都要会能可不没吗呢吧啊么和与或个省市县区乡镇村]/;
 
 /** Same length, one character different, and that character neither a numeral nor a function word. */
 const differsInOne = (typed: string, word: string): boolean => {

@@ -1,0 +1,79 @@
+/**
+ * The reports give the whole city's figures for the whole year. A number asked for a part of either
+ * — a county the report names elsewhere ("桑植县2022年迁了多少座烈士墓"), a month ("8月份接待了多少
+ * 人次"), a quarter — is not that figure: the answer says the documents hold no separate figure
+ * rather than passing the city's year off as the part's. A figure whose own sentence names the
+ * part answers as usual.
+ */
+import type { Understanding } from '../understand/understand.js';
+import { draft, type Draft } from './draft.js';
+
+/** Districts, counties and towns: the documents report on the whole city. */
+const PLACE_SUFFIX = /(区|县|镇|乡|街道)(?![志里城委级域长直属内外部政军休所干领])/g;
+const NOT_A_PLACE = /^(全|各|本|市|城|社|辖|园|县|地|小|景|军|片|新|老)/;
+/** "是哪个县的基地": the question asks which place, it does not ask for one place's figures. */
+const ASKS_WHICH = /哪|啥|什么|那个|这个|每个|某/;
+
+/**
+ * The places a question names, each as its readings (a name is two or three characters before the
+ * suffix: "参观桑植县" reads 观桑植县 or 桑植县), longest first.
+ */
+function placeReadings(text: string): string[][] {
+  return [...text.matchAll(PLACE_SUFFIX)].flatMap((m) => {
+    const end = m.index ?? 0;
+    const readings = [3, 2]
+      .map((length) => text.slice(Math.max(0, end - length), end))
+      .filter((name) => /^[\u4e00-\u9fa5]{2,3}$/.test(name))
+      .map((name) => `${name}${m[1]}`)
+      .filter((name) => !NOT_A_PLACE.test(name) && !ASKS_WHICH.test(name));
+    return readings.length > 0 ? [readings] : [];
+  });
+}
+
+/** The places a question names: the reading the documents use when they use one. */
+export function namedPlaces(text: string, corpusText = ''): string[] {
+  return placeReadings(text).map(
+    (readings) => readings.find((r) => corpusText.includes(r)) ?? readings.at(-1) ?? '',
+  );
+}
+
+/** A place the documents never name: nothing of theirs is about it. */
+export const unknownPlace = (text: string, corpusText: string): string | undefined =>
+  placeReadings(text)
+    .find((readings) => !readings.some((r) => corpusText.includes(r)))
+    ?.at(-1);
+
+export function placeNotCovered(u: Understanding, place: string): Draft {
+  const text =
+    u.language === 'zh'
+      ? `现有资料是全市层面的总结，没有“${place}”的单独数据，我不作猜测。`
+      : `The documents report on the whole city and hold no separate figures for ${place}, and I won't guess.`;
+  return draft('not_found', text);
+}
+
+/** A month or quarter asked as a period of its own (not a date: "8月30日完成的"). */
+const PART_OF_YEAR =
+  /(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份|[一二三四]季度|第[一二三四]季度|上半年|下半年/;
+
+/** The part of the city or the year a number question is limited to, when it names one. */
+export function partAsked(u: Understanding, corpusText: string): string | undefined {
+  return namedPlaces(u.text, corpusText)[0] ?? PART_OF_YEAR.exec(u.text)?.[0];
+}
+
+/** True when a number answer rests on quotes that never name the asked part. */
+export function answersTheWhole(answer: Draft, part: string): boolean {
+  const numbered = answer.status === 'answered' || answer.status === 'undisclosed';
+  return (
+    numbered &&
+    answer.figures.length > 0 &&
+    !answer.citations.some((c) => c.quote.includes(part) || c.section.includes(part))
+  );
+}
+
+export function partNotCovered(u: Understanding, part: string): Draft {
+  const text =
+    u.language === 'zh'
+      ? `现有资料是全市全年的总结，没有“${part}”的单独数字，我不作猜测。`
+      : `The documents report on the whole city for the whole year and hold no separate figure for ${part}, and I won't guess.`;
+  return draft('not_found', text);
+}
