@@ -23,7 +23,13 @@ import { composeFigureAnswer } from './figure-answer.js';
 import { composeListAnswer } from './list-answer.js';
 import { t } from './messages.js';
 import { notFound, withLocalRuleNote, yearNotCovered } from './not-found.js';
-import { answersTheWhole, partAsked, partNotCovered, placeNotCovered, unknownPlace } from './narrower-scope.js';
+import {
+  answersTheWhole,
+  partAsked,
+  partNotCovered,
+  placeNotCovered,
+  unknownPlace,
+} from './narrower-scope.js';
 import { composeHighlights, composeTargetsOverview } from './overview-answers.js';
 import { composeBrief } from './brief-answer.js';
 import { composePassageAnswer } from './passage-answer.js';
