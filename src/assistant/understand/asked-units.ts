@@ -18,7 +18,7 @@ export const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
   },
   // "慰问费一共给了多少": a fee, fund or payment asked "how much" is money.
   {
-    cue: /多少钱|多少元|多少万|金额|资金|经费|(费|金|款)[^，。？?]{0,6}多少|money|funds|yuan/i,
+    cue: /多少钱|多少元|多少万|金额|资金|经费|(费|金|款)[^，。？?]{0,6}多少|money|funds|yuan|amount of (subsid|grant|award|allowance)|subsid(y|ies) (paid|given)/i,
     unit: /元$/,
   },
   // "全省像咱这样的有几家" counts 市州 in 个: 家 and 个 both count organisations.
@@ -27,7 +27,9 @@ export const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
   { cue: /几项|多少项/, unit: /^项$/ },
   { cue: /几起|多少起|多少件/, unit: /^(起|件)$/ },
   { cue: /几座|多少座|graves|tombs/i, unit: /^座$/ },
-  { cue: /几个(市|州|县|区|单位|支部)/, unit: /^个$/ },
+  // "市州一共有几个": the counted places may come right before the question word (not "全市…几个",
+  // where 市 is the whole city and the counted thing comes after).
+  { cue: /几个(市|州|县|区|单位|支部)|(市州|县区|单位|支部)(一共|总共|共)?有?几个/, unit: /^个$/ },
   { cue: /几次|几回|几场|多少次|多少场|how many times/i, unit: /^(次|场)$/ },
   { cue: /多少天|几天/, unit: /^(天|日)$/ },
   // A date ("几号干完的", "哪天完成的") is read off a day of the month, never off a count.

@@ -41,8 +41,11 @@ const LIST =
 const POLICY =
   /能不能|能否|可不可以|可以(申请|享受|领|拿)|有没有(补贴|补助|优惠|政策|待遇)|享受|待遇|申请|政策|规定|补贴|补助|优惠|优先|贷款|工龄|社保|医保|养老|复学|上学|入学|考公|招录|抚恤金|伤残|残疾|免费|坐车|乘车|看病|就医|退役金|安置方式|条件|资格|怎么办|咋办|找谁|帮我|能帮|办啥|管用|算数|扶持|帮扶|照顾|支持政策|有啥好处|entitle|eligible|can i|am i|do i get|benefit|allowance|subsidy|loan|policy|law|rights|how do i|apply/i;
 
-/** A year of the bureau's record ("2022年", "去年"), not the asker's own ("我2019年入伍"). */
-const RECORD_YEAR = /20\d\d年|去年|今年|[12]\d年/;
+/**
+ * A year of the bureau's record ("2022年", "去年"), not the asker's own ("我2019年入伍"); in English
+ * also a total ("the total amount of subsidy paid to those nine enterprises").
+ */
+const RECORD_YEAR = /20\d\d年|去年|今年|[12]\d年|\bin 20\d\d\b|\blast year\b|\btotal (amount|number|sum)\b/i;
 /** The asker or their family, not the bureau ("我们局", "我市"): the question is about their own case. */
 export const OWN_CASE =
   /我(?!们|局|市)|俺|本人|咱家|孩子|儿子|女儿|爱人|老伴|老婆|媳妇|父母|爸|妈|\b(i|my|me)\b/i;

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { useCheckedAsk } from '../support/checked-ask.js';
+
+/*
+ * Questions about the bureau's record that read like a veteran's or were routed to a card, over the
+ * real knowledge/ folder.
+ */
+const ask = useCheckedAsk();
+
+describe('questions of the bureau’s record', () => {
+  it('counts the places named before the question word ("市州一共有几个"), not the honours', async () => {
+    const answer = await ask('全省同时拿到四项表彰的市州一共有几个？');
+    expect(answer.answer).toContain('3个');
+    // Control: the honours themselves are still counted in 项.
+    expect((await ask('省厅表彰了几项工作')).answer).toContain('4项');
+  });
+
+  it('reads a total given to martyrs’ families as the record, an own family’s question as a card', async () => {
+    const record = await ask('去年9月底看望烈士家属，一共给了多少钱？');
+    expect(record.answer).toContain('12000');
+    const own = await ask('我是烈士家属，一共能领多少钱');
+    expect(own.answer).not.toContain('12000');
+    expect(own.answer).toContain('褒扬金');
+  });
+
+  it('answers English questions of the city’s record from the report', async () => {
+    const date = await ask(
+      "When was the city's veteran resettlement task finished, and how far ahead of schedule?",
+    );
+    expect(date.language).toBe('en');
+    expect(date.answer).toMatch(/August 30/);
+    const masked = await ask('What was the total amount of subsidy paid to those nine enterprises?');
+    expect(masked.status).toBe('undisclosed');
+  });
+});
