@@ -13,6 +13,8 @@ describe('beyondTheLaws', () => {
     ['战友借了我两万块钱一直不还，局里能帮我要回来吗', 'loan'],
     ['我退伍后跟老婆离婚了，退役金她能分一半吗', 'divorce'],
     ['退役军人出国旅游 要不要去退役军人事务局报批', 'abroad'],
+    ['我跟邻居因为宅基地吵起来了，我是退伍军人，能不能优先判给我', 'land'],
+    ['村里年底分红，退伍兵能不能多分一份', 'dividend'],
   ])('%s is outside the laws (%s)', (question) => {
     expect(beyondTheLaws(question)).toBeDefined();
   });
@@ -23,6 +25,7 @@ describe('beyondTheLaws', () => {
     '退伍了想创业，能借钱吗',
     '我老婆是美国人，她能享受军属待遇吗',
     '境外的烈士纪念设施谁来保护',
+    '退伍军人住房困难，能优先分到保障房吗',
   ])('%s is not', (question) => {
     expect(beyondTheLaws(question)).toBeUndefined();
   });
@@ -43,5 +46,8 @@ describe('answers about what the laws do not govern', () => {
     expect(abroad.language).toBe('en');
     expect(abroad.status).toBe('not_found');
     expect(abroad.answer).toMatch(/do not say anything about "travel or life abroad/);
+    const land = await ask('我跟邻居因为宅基地吵起来了 我是退伍军人 能不能优先把地判给我');
+    expect(land.status).toBe('not_found');
+    expect(land.answer).toContain('法律援助');
   });
 });

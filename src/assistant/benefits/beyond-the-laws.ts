@@ -1,7 +1,8 @@
 /**
  * Situations the four laws do not govern at all, recognised by what the question is about rather
- * than by how well a card happens to match it: another country's benefits or life abroad, and
- * private disputes between people (a loan not repaid, dividing property in a divorce). A loosely
+ * than by how well a card happens to match it: another country's benefits or life abroad, private
+ * disputes between people (a loan not repaid, dividing property in a divorce, a neighbour's land),
+ * a village collective's dividends. A loosely
  * matching card would answer a question that was not asked ("战友借钱不还" → the fines for units
  * that withhold benefits), so these get "the documents do not say", with the card that does help
  * (legal aid) as related, when there is one.
@@ -27,6 +28,12 @@ const MEMORIAL = /纪念设施|陵园|烈士墓|memorial|cemetery|grave/i;
 const PRIVATE_LOAN =
   /借了?我[^，。？?]{0,6}(钱|块|万)|欠了?我[^，。？?]{0,4}(钱|块|万)|(借|欠)[^，。？?]{0,8}不还|讨债|要债|\b(lent|owes? me)\b/i;
 const DIVORCE = /离婚|离了婚|\bdivorc/i;
+/**
+ * A neighbour's quarrel over land, a village's own dividends: property and the village collective's
+ * rules, which these laws do not touch.
+ */
+const LAND_DISPUTE = /宅基地|(邻居|邻里|兄弟|亲戚)[^。？?]{0,12}(吵|纠纷|矛盾|争|打架|官司)|\bneighbou?r\b.*\b(dispute|quarrel)/i;
+const VILLAGE_DIVIDEND = /分红|集体收益|村里[^，。？?]{0,6}分钱|\bdividends?\b/i;
 
 export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
   const foreign =
@@ -45,5 +52,12 @@ export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
       label: { zh: '离婚时的财产分割', en: 'dividing property in a divorce' },
       relatedCard: 'rights-legal-aid',
     };
+  if (LAND_DISPUTE.test(question))
+    return {
+      label: { zh: '邻里之间的土地或财产纠纷', en: 'a land or property dispute between neighbours' },
+      relatedCard: 'rights-legal-aid',
+    };
+  if (VILLAGE_DIVIDEND.test(question))
+    return { label: { zh: '村集体的分红', en: "a village collective's dividends" } };
   return undefined;
 }

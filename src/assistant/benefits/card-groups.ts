@@ -30,8 +30,19 @@ const GROUP_MISMATCH = 0.7;
 const MARTYRS_NAMED = { title: /^(烈士|烈属)/, asker: /烈士|烈属|martyr/i };
 const GROUP_NAMED = 1.15;
 
+/**
+ * Cards for serving soldiers (who: 现役军人) do not answer a veteran who names themself as one
+ * ("退伍兵坐公交是不是免费"): the veterans' own card does.
+ */
+const SERVING_ONLY = /^现役军人(。|及|；|$)/;
+const VETERAN_NAMED = /退伍|退役|老兵|复员|转业|veteran|ex-service|former soldier/i;
+const SERVING_NAMED = /现役|在部队|正在服役|服役期间|serving|active[- ]duty/i;
+const servingCardForVeteran = (card: EntitlementCard, question: string): boolean =>
+  SERVING_ONLY.test(card.who ?? '') && VETERAN_NAMED.test(question) && !SERVING_NAMED.test(question);
+
 /** How a card's group fits the question (see GROUPS, MARTYRS_NAMED): below 1 when it does not. */
 export function groupFactor(card: EntitlementCard, question: string): number {
   if (GROUPS.some((g) => g.title.test(card.title) && !g.asker.test(question))) return GROUP_MISMATCH;
+  if (servingCardForVeteran(card, question)) return GROUP_MISMATCH;
   return MARTYRS_NAMED.asker.test(question) && MARTYRS_NAMED.title.test(card.title) ? GROUP_NAMED : 1;
 }

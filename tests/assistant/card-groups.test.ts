@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { useCheckedAsk } from '../support/checked-ask.js';
+
+/*
+ * Cards written for one group (serving soldiers, martyrs' families, the disabled) answer that group:
+ * over the real knowledge/ folder, a veteran who names themself as one gets the veterans' card.
+ */
+describe('cards for one group', () => {
+  const ask = useCheckedAsk();
+
+  it('answers a veteran with the veterans’ card, not the serving soldiers’ one', async () => {
+    const bus = await ask('退伍兵坐公交是不是免费');
+    expect(bus.answer.split('\n')[0]).toContain('优待证');
+    // Control: a serving soldier's question still gets the serving soldiers' card.
+    const serving = await ask('现役军人坐公交是不是免费');
+    expect(serving.answer.split('\n')[0]).toContain('免费乘坐');
+  });
+});
