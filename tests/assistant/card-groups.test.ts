@@ -15,4 +15,11 @@ describe('cards for one group', () => {
     const serving = await ask('现役军人坐公交是不是免费');
     expect(serving.answer.split('\n')[0]).toContain('免费乘坐');
   });
+
+  it('reads an "honor home" as the veterans’ home (光荣院), not the year’s honours', async () => {
+    const home = await ask('What is a Guangrong Yuan (honor home) and which veterans can live there?');
+    expect(home.language).toBe('en');
+    expect(home.answer).toContain('光荣院');
+    expect(home.answer).not.toMatch(/honours and achievements/);
+  });
 });

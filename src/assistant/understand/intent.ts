@@ -29,8 +29,9 @@ const HOW_MANY =
 const OVERVIEW_TARGET = /目标|指标|targets|goals/i;
 
 /** Honours and achievements of the year: the leaders' headline list. */
+/** The year's honours; an "honor home" (光荣院) is a place, not an honour. */
 const HIGHLIGHTS =
-  /荣誉|表彰|成绩|亮点|成果|获奖|拿得出手|先进单位|honou?rs?|awards?|achievements?|highlights?|accomplish/i;
+  /荣誉|表彰|成绩|亮点|成果|获奖|拿得出手|先进单位|honou?rs?(?! homes?\b)|awards?|achievements?|highlights?|accomplish/i;
 
 /** "四强是哪四强", "分别是什么": the items themselves, even when a count is mentioned. */
 /** Asking for the named items, not their values. */
