@@ -22,4 +22,18 @@ describe('cards for one group', () => {
     expect(home.answer).toContain('光荣院');
     expect(home.answer).not.toMatch(/honours and achievements/);
   });
+
+  it('tells an officer the conscripts’ lump sum is not for them, with the officers’ card beside it', async () => {
+    const officer = await ask('我是军官退下来的 能不能也领那个一次性退伍费自己找工作');
+    const [first] = officer.answer.split('\n');
+    expect(first).toMatch(/^按您说的（军官），这项待遇对您不适用/);
+    expect(officer.answer).toContain('【退役军官的安置方式】');
+    const english = await ask('I was an officer. Can I get the lump-sum discharge payment?');
+    expect(english.answer.split('\n')[0]).toBe(
+      'From what you say (an officer), this does not apply to you: it is for sergeants and conscripts.',
+    );
+    // Control: a conscript asking the same gets the card with no caveat.
+    const conscript = await ask('我是义务兵，退伍能领一次性退役金吗');
+    expect(conscript.answer).not.toContain('不适用');
+  });
 });

@@ -9,6 +9,7 @@ import { askedAspects, asksOnlyAnAspect } from './aspects.js';
 import { MATCH_PARAMS, type MatchParams } from './calibration.js';
 import type { BeyondTheLaws } from './beyond-the-laws.js';
 import { basisLine, composeCardAnswer, gapLine, statesAmount } from './card-answer.js';
+import { cardForAskedRank, rankMismatchLine } from './rank-fit.js';
 import { groupFactor } from './card-groups.js';
 import { confidenceFor, missingFocus, readCards, type CardReading } from './match-cards.js';
 
@@ -145,11 +146,16 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
       m.confidence >= params.minConfidence &&
       !m.card.id.endsWith('-overview'),
   )?.card;
+  const caveat = cards[0] ? rankMismatchLine(cards[0], q.text, q.language) : undefined;
+  // The card is not for the asker's rank: the best card that is goes beside it.
+  const forTheRank = caveat && cards[0] ? cardForAskedRank(cards[0], index.cards, q.text) : undefined;
+  const also = forTheRank ?? alsoCard;
   const d = composeCardAnswer({
     cards,
-    ...(alsoCard && cards.length === 1 && !gapFirst ? { also: alsoCard } : {}),
+    ...(also && cards.length === 1 && !gapFirst ? { also } : {}),
     gaps,
     gapFirst,
+    ...(caveat ? { caveat } : {}),
     aspects,
     language: q.language,
     articleCitation: ctx.articleCitation,

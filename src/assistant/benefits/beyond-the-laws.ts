@@ -32,7 +32,8 @@ const DIVORCE = /离婚|离了婚|\bdivorc/i;
  * A neighbour's quarrel over land, a village's own dividends: property and the village collective's
  * rules, which these laws do not touch.
  */
-const LAND_DISPUTE = /宅基地|(邻居|邻里|兄弟|亲戚)[^。？?]{0,12}(吵|纠纷|矛盾|争|打架|官司)|\bneighbou?r\b.*\b(dispute|quarrel)/i;
+const LAND_DISPUTE =
+  /宅基地|(邻居|邻里|兄弟|亲戚)[^。？?]{0,12}(吵|纠纷|矛盾|争|打架|官司)|\bneighbou?r\b.*\b(dispute|quarrel)/i;
 const VILLAGE_DIVIDEND = /分红|集体收益|村里[^，。？?]{0,6}分钱|\bdividends?\b/i;
 
 export function beyondTheLaws(question: string): BeyondTheLaws | undefined {

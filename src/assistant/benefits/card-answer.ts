@@ -22,6 +22,8 @@ export interface CardAnswerInput {
   gaps: readonly string[];
   /** Say what is not stated before the card (the question asked only that). */
   gapFirst?: boolean;
+  /** Said before everything else: the card is not for the asker's stated case (see rank-fit.ts). */
+  caveat?: string;
   aspects: AskedAspects;
   language: Language;
   /** The citation of a law article: the whole article, verbatim, as its quote. */
@@ -45,6 +47,7 @@ export function composeCardAnswer(input: CardAnswerInput): Draft {
   const lead = cards[0];
   if (!lead) throw new Error('composeCardAnswer needs a card');
   const lines: string[] = [];
+  if (input.caveat) lines.push(input.caveat);
   if (input.gapFirst) lines.push(...input.gaps.map((gap) => gapLeadLine(gap, language)));
   for (const [i, card] of cards.entries()) {
     if (i > 0) lines.push('');
