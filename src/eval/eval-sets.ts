@@ -39,4 +39,6 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'summary4-test', dir: 'tests/eval/blind', files: ['summary4.test.jsonl'], showFailures: false },
   { name: 'summary5-dev', dir: 'tests/eval/blind', files: ['summary5.dev.jsonl'], showFailures: true },
   { name: 'summary5-test', dir: 'tests/eval/blind', files: ['summary5.test.jsonl'], showFailures: false },
+  { name: 'summary6-dev', dir: 'tests/eval/blind', files: ['summary6.dev.jsonl'], showFailures: true },
+  { name: 'summary6-test', dir: 'tests/eval/blind', files: ['summary6.test.jsonl'], showFailures: false },
 ];
