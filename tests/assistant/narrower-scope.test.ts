@@ -41,7 +41,35 @@ describe('a number asked for a part of the city or of the year', () => {
   });
 });
 
+describe('a number per head, by district or against another year', () => {
+  it('says the report gives totals when asked per person', async () => {
+    const perHead = await ask('9·30那次慰问烈士遗属，每人发了多少慰问金？');
+    expect(perHead.status).toBe('not_found');
+    expect(perHead.answer).toContain('只给了总数');
+    expect((await ask('9·30那次慰问烈士遗属，一共发了多少慰问金？')).answer).toContain('12000');
+  });
+
+  it('has no district-by-district figures', async () => {
+    const districts = await ask('各区县分别迁移了多少座散葬烈士墓？');
+    expect(districts.status).toBe('not_found');
+    expect(districts.answer).toContain('各区县');
+  });
+
+  it('compares with a year the documents do not hold in the asker’s own word', async () => {
+    const before = await ask('咱们这迁坟比前年多了还是少了？');
+    expect(before.status).toBe('not_found');
+    expect(before.answer).toContain('“前年”');
+    expect(before.answer).not.toContain('1041');
+  });
+});
+
 describe('a number asked in round terms', () => {
+  it('checks a number the asker heard against the record', async () => {
+    expect((await ask('听说去年搬了一千来座烈士坟，准数是多少？')).answer).toContain('1041');
+    expect((await ask('清明网上扫墓是不是两万多人？')).answer).toContain('20000');
+    expect((await ask('给立功的娃们报喜送了二百多回吧，到底多少回？')).answer).toContain('256');
+  });
+
   it('reads "大概几千人" as "how many people", with 人次 counted as people', async () => {
     const visits = await ask('去年上门来咨询的大概几千人？');
     expect(visits.status).toBe('undisclosed');

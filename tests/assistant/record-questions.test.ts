@@ -32,4 +32,20 @@ describe('questions of the bureau’s record', () => {
     const masked = await ask('What was the total amount of subsidy paid to those nine enterprises?');
     expect(masked.status).toBe('undisclosed');
   });
+
+  it('reads "总结里…" and "去年总体干得咋样" as questions about the report', async () => {
+    const problems = await ask('总结里挑毛病那段主要说了啥？');
+    expect(problems.status).toBe('answered');
+    expect(problems.answer).toMatch(/不够|严峻/);
+    const brief = await ask('你就用两三句话跟我说说去年总体干得咋样。');
+    expect(brief.status).toBe('answered');
+    expect(brief.answer).toContain('工作简报');
+  });
+
+  it('reads "demobilized servicemen" as veterans, and a task "finished" as the record', async () => {
+    const count = await ask('How many demobilized servicemen did the city resettle in 2022?');
+    expect(count.answer).not.toContain('一档');
+    const when = await ask('When was the resettlement task finished, and how far ahead of schedule?');
+    expect(when.answer).toContain('8月30日');
+  });
 });

@@ -54,26 +54,54 @@ export function placeNotCovered(u: Understanding, place: string): Draft {
 /** A month or quarter asked as a period of its own (not a date: "8月30日完成的"). */
 const PART_OF_YEAR =
   /(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份|[一二三四]季度|第[一二三四]季度|上半年|下半年/;
+/** Figures district by district ("各区县分别迁移了多少"). */
+const BY_DISTRICT = /各(?:区县|县区|县市区|县|区|乡镇|镇|街道)|每个(?:县|区|乡镇)|分(?:区县|县区)/;
+/** A figure per person or household ("每人发了多少", "人均"), where the report gives totals. */
+const PER_HEAD = /每人|每位|每个人|每名|人均|每户|每家|平均每/;
+
+/** What the asked number is limited to, and how a quote that covers it reads. */
+export interface AskedPart {
+  /** In the asker's words. */
+  text: string;
+  /** A quote that states the part's own figure matches this. */
+  covers: RegExp;
+  kind: 'part' | 'perHead';
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The part of the city or the year a number question is limited to, when it names one. */
-export function partAsked(u: Understanding, corpusText: string): string | undefined {
-  return namedPlaces(u.text, corpusText)[0] ?? PART_OF_YEAR.exec(u.text)?.[0];
+export function partAsked(u: Understanding, corpusText: string): AskedPart | undefined {
+  const text =
+    namedPlaces(u.text, corpusText)[0] ?? PART_OF_YEAR.exec(u.text)?.[0] ?? BY_DISTRICT.exec(u.text)?.[0];
+  if (text) return { text, covers: new RegExp(escape(text)), kind: 'part' };
+  const perHead = PER_HEAD.exec(u.text)?.[0];
+  return perHead ? { text: perHead, covers: /每|人均/, kind: 'perHead' } : undefined;
 }
 
 /** True when a number answer rests on quotes that never name the asked part. */
-export function answersTheWhole(answer: Draft, part: string): boolean {
+export function answersTheWhole(answer: Draft, part: AskedPart): boolean {
   const numbered = answer.status === 'answered' || answer.status === 'undisclosed';
   return (
     numbered &&
     answer.figures.length > 0 &&
-    !answer.citations.some((c) => c.quote.includes(part) || c.section.includes(part))
+    !answer.citations.some((c) => part.covers.test(c.quote) || part.covers.test(c.section))
   );
 }
 
-export function partNotCovered(u: Understanding, part: string): Draft {
-  const text =
-    u.language === 'zh'
-      ? `现有资料是全市全年的总结，没有“${part}”的单独数字，我不作猜测。`
-      : `The documents report on the whole city for the whole year and hold no separate figure for ${part}, and I won't guess.`;
-  return draft('not_found', text);
+export function partNotCovered(u: Understanding, part: AskedPart): Draft {
+  const zh = u.language === 'zh';
+  if (part.kind === 'perHead')
+    return draft(
+      'not_found',
+      zh
+        ? `现有资料只给了总数，没有“${part.text}”的数字，我不作猜测。`
+        : `The documents give totals only, with no figure per person or household, and I won't guess.`,
+    );
+  return draft(
+    'not_found',
+    zh
+      ? `现有资料是全市全年的总结，没有“${part.text}”的单独数字，我不作猜测。`
+      : `The documents report on the whole city for the whole year and hold no separate figure for ${part.text}, and I won't guess.`,
+  );
 }

@@ -10,6 +10,8 @@ const QUESTION_WORDS = new Set(
     '完成 年度 一年 全年 一共 总共 多 少 分别 哪 几 个 次 人 回 里 ' +
     // How exact the asker wants it ("大概几千人"), not what about.
     '大概 大约 大致 大体 差不多 左右 估计 约 约莫 粗略 ' +
+    // Where it is written ("总结里…"), not what about: every passage is in the summary.
+    '总结 总结里 报告 报告里 ' +
     'what how many much is are was were the a an of in on for to and or do does did about which who ' +
     'can could should would will there their your my me i tell please get got'
   ).split(/\s+/),

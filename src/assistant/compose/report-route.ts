@@ -4,6 +4,7 @@
  * what the reports do not hold (a name, an unseen subject, a masked figure of another subject).
  */
 import type { Understanding } from '../understand/understand.js';
+import { COMPARES } from '../understand/intent.js';
 import { nounsOf } from '../../retrieval/nouns.js';
 import { focusTermMissing, holdsFocusTerm, isVagueNoun } from './answerability.js';
 import { askedNumber, asksAnotherUnit, asksForADate } from '../understand/asked-units.js';
@@ -113,7 +114,8 @@ export async function composeFromReports(u: Understanding, ctx: ComposeContext):
 async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promise<Draft> {
   const { language } = u;
   const unknownYear = u.years.length > 0 && !u.years.some((y) => ctx.knownYears.has(y));
-  if (unknownYear && (u.kpi || u.intent === 'figure' || u.intent === 'target' || u.intent === 'progress')) {
+  const figureish = u.kpi || u.intent === 'figure' || u.intent === 'target' || u.intent === 'progress';
+  if (unknownYear && (figureish || COMPARES.test(u.text))) {
     return yearNotCovered(u, ctx.cite);
   }
   // Before one indicator: "23年培训和就业这几个指标分别定了多少": the targets of the named subjects, each with its figure.

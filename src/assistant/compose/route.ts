@@ -1,5 +1,5 @@
 import type { Understanding } from '../understand/understand.js';
-import { OWN_CASE } from '../understand/intent.js';
+import { COMPARES, OWN_CASE } from '../understand/intent.js';
 import type { ComposeContext } from './compose-context.js';
 import { draft, type Draft } from './draft.js';
 import { t } from './messages.js';
@@ -17,11 +17,20 @@ export type { ComposeContext } from './compose-context.js';
 
 /** Words that place a question in the bureau's own record: the reports answer it first. */
 const BUREAU_CUES =
-  /去年|前年|全年|年度|本局|我局|局里|局机关|咱局|咱们局|你们局|全市|市局|市里|总结|汇报|党总支|党支部|支部|党组(?!织)|领导班子|班子|党建|党员|廉政|意识形态|舆情|in 20\d\d|last year|the bureau|the city's|citywide|city-wide/i;
+  /去年|前年|全年|年度|本局|我局|局里|局机关|咱局|咱们局|你们局|全市|市局|市里|总结|汇报|党总支|党支部|支部|党组(?!织)|领导班子|班子|党建|党员|廉政|意识形态|舆情|in 20\d\d|last year|the bureau|the city's|citywide|city-wide|\b(was|were)\b[^.?]{0,40}\b(finished|completed|achieved|held|carried out)\b/i;
+
+/** "总结里送喜报用的单位是…": the question is about the report itself, wherever it says so. */
+const ABOUT_THE_REPORT = /(总结|报告|材料|汇报)(里|中|上|说|写)/;
+/**
+ * "听说去年搬了一千来座烈士坟，准数是多少", "二百多回吧，到底多少回": a round number the asker heard,
+ * checked against the record. A veteran asking about their own due does not count in 二百多回.
+ */
+const CHECKS_A_ROUND_NUMBER =
+  /[一二两三四五六七八九十几\d][十百千万](来|多|余)?[座人次回场家个项名户]|准数|确切数|具体数字|到底多少/;
 
 /** Statistics of the bureau's work ("多少人", "几次"); weaker: a veteran may ask "几次" too. */
 const STATISTICS_CUES =
-  /几星|星级|评星|\bstar[- ]?(rating|rated)\b|\btotal (amount|number|sum)\b|\bhow many stars\b|\bhow (many|much)\b.*\bbureau\b|\bhow many\b.*\b(were|was|did)\b|(给|发|花|拨)了多少|几个奖|几项奖|什么奖|获奖|得奖|几家|多少家|人次|多少人|几人|几名|(多少|几)(个|位|名)?(退役军人|老兵|军人|烈属|遗属|党员)|(退役军人|老兵|烈属|遗属|党员)(一共|总共|共)?有多少|多少名|几场|多少场|几次|多少次|多少座|几座|几项|多少项|批次|覆盖率|知晓率|合格率|安置率|排名|表彰|荣誉|先进|考核|指标|目标|this year/i;
+  /几星|星级|评星|\bstar[- ]?(rating|rated)\b|\btotal (amount|number|sum)\b|\bhow many stars\b|\bhow (many|much)\b.*\bbureau\b|\bhow many\b.*\b(were|was|did)\b|(给|发|花|拨)了多少|几个奖|几项奖|什么奖|获奖|得奖|几家|多少家|人次|多少人|几人|几名|(多少|几)(个|位|名)?(退役军人|老兵|军人|烈属|遗属|党员)|(退役军人|老兵|烈属|遗属|党员)(一共|总共|共)?有多少|多少名|几场|多少场|几次|多少次|几回|多少回|多少座|几座|几项|多少项|批次|覆盖率|知晓率|合格率|安置率|排名|表彰|荣誉|先进|考核|指标|目标|this year/i;
 
 /**
  * A veteran asking about their own entitlement, or whether one exists ("找工作有照顾吗"). "我们县",
@@ -102,6 +111,10 @@ export async function composeOffline(
   const bureauCued =
     u.years.some((y) => ctx.knownYears.has(y) && asked.includes(String(y).slice(2))) ||
     BUREAU_CUES.test(asked) ||
+    ABOUT_THE_REPORT.test(u.text) ||
+    // "迁坟比2021年多了还是少了": a year's figure compared is the record's, held or not.
+    (u.years.length > 0 && COMPARES.test(u.text)) ||
+    CHECKS_A_ROUND_NUMBER.test(u.text) ||
     figureAsked;
   const statistics = STATISTICS_CUES.test(asked);
   if (!benefits) {

@@ -13,12 +13,12 @@ export const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
   { cue: /百分之|比例|比率|占比|率|percent|%|rate/i, unit: /^%$/ },
   { cue: /多少人次|几人次|person-times/i, unit: /^人次$/ },
   {
-    cue: /多少(个)?人(?!次)|几(个)?人(?!次)|几位|几名|多少名|(多少|几)(个)?(退役军人|老兵|军人|干部|人员|党员|烈属|遗属|职工)|how many (people|persons|staff|employees|veterans|members|officials)\b(?!')/i,
+    cue: /多少(个)?人(?!次)|几(个)?人(?!次)|几位|几名|多少名|(多少|几)(个)?(退役军人|老兵|军人|干部|人员|党员|烈属|遗属|职工)|how many (people|persons|staff|employees|veterans|members|officials|servicemen|soldiers|demobilized|demobilised|discharged|martyrs'? famil\w*)\b(?!')/i,
     unit: /^(人|名|位)$/,
   },
   // "慰问费一共给了多少": a fee, fund or payment asked "how much" is money.
   {
-    cue: /多少钱|多少元|多少万|金额|资金|经费|(费|金|款)[^，。？?]{0,6}多少|money|funds|yuan|amount of (subsid|grant|award|allowance)|subsid(y|ies) (paid|given)/i,
+    cue: /多少钱|多少元|多少万|多少[^，。？?]{0,4}(慰问金|补助金|奖金|经费|资金|补贴)|金额|资金|经费|(费|金|款)[^，。？?]{0,6}多少|money|funds|yuan|amount of (subsid|grant|award|allowance)|subsid(y|ies) (paid|given)/i,
     unit: /元$/,
   },
   // "全省像咱这样的有几家" counts 市州 in 个: 家 and 个 both count organisations.

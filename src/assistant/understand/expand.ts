@@ -24,7 +24,19 @@ export function glossaryMatches(
       (q.includes(entry.term) ? entry.term : undefined);
     if (variant !== undefined) matches.push({ term: entry.original, variant });
   }
-  return matches;
+  // "demobilized servicemen" are veterans (退役军人), not the serving soldiers "servicemen" alone
+  // would name: an English phrase inside a longer matched phrase of another entry does not count.
+  const isEnglish = (v: string) => !/[\u3400-\u9fff]/.test(v);
+  return matches.filter(
+    (m) =>
+      !isEnglish(m.variant) ||
+      !matches.some(
+        (other) =>
+          other.variant.length > m.variant.length &&
+          isEnglish(other.variant) &&
+          other.variant.includes(m.variant),
+      ),
+  );
 }
 
 /** A glossary entry's normalised variants, made once per glossary. */

@@ -18,13 +18,13 @@ export type Intent =
  * "how did last year go". It names no indicator of its own.
  */
 const BRIEF =
-  /(总体|整体|总的|大体|大致|全年|全局|一年来?)(工作)?(怎么样|如何|情况|咋样)|工作(怎么样|如何|咋样|情况如何)|汇报一下|简单汇报|汇报汇报|简报|概况|总体情况|关键指标|主要指标|主要数据|核心数据|年度数据|全年数据|看看(数据|指标)|\bbrief(ing)?\b|\boverview\b|\bsummary\b|how did .{0,30}\bgo\b|key (figures|indicators|numbers)|main figures/i;
+  /(总体|整体|总的|大体|大致|全年|全局|一年来?)(工作)?(干得|做得|搞得)?(怎么样|如何|情况|咋样)|工作(怎么样|如何|咋样|情况如何)|汇报一下|简单汇报|汇报汇报|简报|概况|总体情况|关键指标|主要指标|主要数据|核心数据|年度数据|全年数据|看看(数据|指标)|\bbrief(ing)?\b|\boverview\b|\bsummary\b|how did .{0,30}\bgo\b|key (figures|indicators|numbers)|main figures/i;
 
 const PROGRESS =
   /完成(得|的)?(怎么样|如何|情况)|进度|差(多少|距)|达标|离目标|完成率|progress|on track|gap|compared? (with|to) (the )?target|vs\.? target|against (the )?target/i;
 const TARGET = /目标|计划|打算|力争|确保|要达到|指标是|\btarget|\bgoal|\bplan(ned)?\b|aim/i;
 const HOW_MANY =
-  /多少|几星|星级|star rating|how many stars|几(个|名|次|家|座|项|起|份|人|位|条|批)?|数量|数字|人数|比例|比率|占比|\d+\s*%|率|how (many|much)|what (is|was) the (number|rate|share|amount|total)|\brate\b|\bnumber of|percentage|amount/i;
+  /多少|几星|星级|star rating|how many stars|几(个|名|次|家|座|项|起|份|人|位|条|批)?|数量|数字|人数|比例|比率|占比|\d+\s*%|率|how (many|much)|what (is|was) the (number|rate|share|amount|total)|\brate\b|\bnumber of|percentage|amount|[一二两三四五六七八九十几\d][十百千万](来|多|余)?[座人次回场家个项名户]/i;
 /** All targets at once ("几个量化目标分别是多少"); plans and 确保 alone are list questions. */
 const OVERVIEW_TARGET = /目标|指标|targets|goals/i;
 
@@ -41,6 +41,10 @@ const LIST =
   /哪[一二两三四五六七八九十几]|分别|哪些|哪几|有什么|有啥|是什么|都有|列一下|列出|包括|具体内容|内容是|what are|which|list|what were|what did|problems|shortcomings|honou?rs|awards/i;
 const POLICY =
   /能不能|能否|可不可以|可以(申请|享受|领|拿)|有没有(补贴|补助|优惠|政策|待遇)|享受|待遇|申请|政策|规定|补贴|补助|优惠|优先|贷款|工龄|社保|医保|养老|复学|上学|入学|考公|招录|抚恤金|伤残|残疾|免费|坐车|乘车|看病|就医|退役金|安置方式|条件|资格|怎么办|咋办|找谁|帮我|能帮|办啥|管用|算数|扶持|帮扶|照顾|支持政策|有啥好处|entitle|eligible|can i|am i|do i get|benefit|allowance|subsidy|loan|policy|law|rights|how do i|apply/i;
+
+/** "迁坟比前年多了还是少了", "同比": a figure compared with another year's. */
+export const COMPARES =
+  /比[^，。？?]{0,8}(多|少|增|减|高|低|好|差)|同比|相比|环比|增长了?多少|下降了?多少|\bcompared?\b|\bmore than in\b|\bfewer than in\b/i;
 
 /**
  * A year of the bureau's record ("2022年", "去年"), not the asker's own ("我2019年入伍"); in English

@@ -19,7 +19,7 @@ const GREETING =
 
 /** Words that put a question inside the bureau's domain even when retrieval finds nothing. */
 const DOMAIN_CORE =
-  /退役|退伍|复员|转业|老兵|军人|军队|部队|当兵|服役|兵|烈士|英烈|优抚|抚恤|优待|安置|双拥|拥军|信访|上访|就业|创业|培训|军休|褒扬|纪念|补贴|补助|津贴|慰问金|事务局|局里|你们局|本局|局长|局领导|领导班子|服务站|服务中心|党建|党组|廉政|指标|目标|考核|表彰|荣誉|喜报|慰问|veteran|military|soldier|martyr|resettle|placement|bureau|pension|pass rate|employment|petition|target|kpi/i;
+  /退役|退伍|复员|转业|老兵|军人|军队|部队|当兵|服役|兵|烈士|英烈|优抚|抚恤|优待|安置|双拥|拥军|信访|上访|就业|创业|培训|军休|褒扬|纪念|补贴|补助|津贴|慰问金|事务局|总结|工作报告|局里|你们局|本局|局长|局领导|领导班子|服务站|服务中心|党建|党组|廉政|指标|目标|考核|表彰|荣誉|喜报|慰问|veteran|military|soldier|martyr|resettle|placement|bureau|pension|pass rate|employment|petition|target|kpi/i;
 
 /**
  * A number of a year ("去年上门来咨询的大概几千人"): the bureau's record is what this assistant

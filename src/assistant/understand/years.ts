@@ -13,6 +13,7 @@ export function findYears(text: string, context: YearContext): number[] {
   for (const match of text.matchAll(/(?<!\d)(20\d\d)(?!\d)/g)) years.add(Number(match[1]));
   for (const match of text.matchAll(/(?<![\d.])(\d\d)年/g)) years.add(2000 + Number(match[1]));
   if (/去年|上一?年|上年度|last year|previous year/i.test(text)) years.add(context.latestActualYear);
+  if (/前年|year before last/i.test(text)) years.add(context.latestActualYear - 1);
   if (/今年|明年|本年度|this year|next year|coming year/i.test(text)) years.add(context.targetYear);
   return [...years];
 }
