@@ -48,4 +48,11 @@ describe('questions of the bureau’s record', () => {
     const when = await ask('When was the resettlement task finished, and how far ahead of schedule?');
     expect(when.answer).toContain('8月30日');
   });
+
+  it('says the report gives no cause when asked why, instead of a card that shares a word', async () => {
+    const why = await ask('安置任务为什么能提前3个月完成？原因是什么？');
+    expect(why.status).toBe('not_found');
+    expect(why.answer).toContain('没有写原因');
+    expect(why.citations[0]?.quote).toContain('提前3个月');
+  });
 });

@@ -71,6 +71,9 @@ export const asksForPersonsNames = (question: string): boolean =>
 const namesPersons = (passage: string): boolean =>
   /名单|：[\u4e00-\u9fa5]{2,4}、[\u4e00-\u9fa5]{2,4}、/.test(passage);
 
+const ASKS_WHY = /为什么|为啥|什么原因|原因是|啥原因|为何|\bwhy\b|\bwhat (was|were) the reasons?\b/i;
+const GIVES_A_CAUSE = /因为|由于|得益于|原因|通过|依靠|因此|所以|在于/;
+
 /** Words of a targets question that name no subject of their own. */
 const OVERVIEW_WORDS =
   /^(七个|确保|目标|指标|量化|任务|计划|打算|主要|全部|所有|哪些|百分|百分比|比例|数字|数据|targets?|goals?)+$/i;
@@ -190,6 +193,15 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
     return notFound(u, ctx);
   }
   if (asksForPersonsNames(u.text) && !namesPersons(relevant[0]?.passage.quote ?? '')) return notFound(u, ctx);
+  // "为什么能提前3个月完成": the report states results; a passage that gives no cause does not answer why.
+  const best = relevant[0]?.passage;
+  if (best && ASKS_WHY.test(u.text) && !GIVES_A_CAUSE.test(best.quote)) {
+    const text =
+      language === 'zh'
+        ? '总结写了这项工作的结果，没有写原因，我不作猜测。'
+        : "The report states the result but not the reasons, and I won't guess.";
+    return draft('not_found', text, { citations: [ctx.cite(best.doc, best.quote)].flatMap((c) => c ?? []) });
+  }
   // An English question rests on its few glossary translations: the best passage must hold the
   // heaviest of them ("the bureau's total budget" → 预算 is not in a passage about the bureau).
   if (

@@ -150,5 +150,7 @@ export async function composeOffline(
   if (reportEvidence <= benefits.confidence + REPORT_MARGIN) return benefits.draft;
   const fromReports = await composeFromReports(u, ctx);
   const refused = fromReports.status === 'not_found' || fromReports.status === 'out_of_scope';
-  return refused ? benefits.draft : fromReports;
+  // The reports were the better evidence and refused ("安置任务为什么能提前完成": the report gives no
+  // cause): only a clear card answers instead, not one that shares a word (安排工作的时限).
+  return refused && benefits.confidence >= CLEAR_CARD ? benefits.draft : fromReports;
 }
