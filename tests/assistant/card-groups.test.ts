@@ -36,4 +36,13 @@ describe('cards for one group', () => {
     const conscript = await ask('我是义务兵，退伍能领一次性退役金吗');
     expect(conscript.answer).not.toContain('不适用');
   });
+
+  it('says what is handed out and how long an assessment takes are not stated', async () => {
+    const items = await ask('复员军人春节慰问都发些啥东西');
+    expect(items.answer).toContain('具体发放什么物品：法律法规没有写明');
+    const assessment = await ask('残疾军人评残交上去以后多长时间出结果');
+    // It was answered with the six months a placement takes.
+    expect(assessment.answer).not.toContain('6个月');
+    expect(assessment.status).toBe('not_found');
+  });
 });

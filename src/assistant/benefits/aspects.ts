@@ -22,6 +22,8 @@ export interface AskedAspects {
   payout: boolean;
   /** Whether a payment is taxed: 要不要交税, 交个人所得税吗. */
   tax: boolean;
+  /** What things are handed out: 春节慰问都发些啥东西. */
+  items: boolean;
   eligibility: boolean;
   /** The asker described their own situation: the answer's conditions matter. */
   conditional: boolean;
@@ -38,6 +40,8 @@ const DAY = /几号|哪号|哪天|哪一天|几月几[日号]|到账|\bwhat (day
 const FEE =
   /要不要(交|花|付|出)钱|(交|花|付|出)钱吗|收(不收)?费|收钱|要钱(吗|不|么)|免费(吗|不|么)|\b(cost|fee|fees|charge)\b/i;
 const TIMES = /几次|多少次|几回|多少回|how many times|how often/i;
+const ITEMS =
+  /(发|送|给|带)(了)?(些|点)?(啥|什么)(东西|物品|礼品|慰问品|礼)|(啥|什么)(东西|物品|礼品|慰问品)|\bwhat (gifts|items|goods|things)\b/i;
 const TAX = /交税|纳税|扣税|个税|所得税|\btax(ed|es)?\b/i;
 const PAYOUT =
   /微信|支付宝|银行卡|社保卡|存折|现金|打到[^，。？?]{0,4}(卡|账|上)|\b(bank account|bank card|wechat|alipay|in cash)\b/i;
@@ -65,6 +69,7 @@ export function askedAspects(asking: string, hasContext: boolean, whole = asking
     channel: CHANNEL.test(asking),
     payout: PAYOUT.test(whole),
     tax: TAX.test(asking),
+    items: ITEMS.test(asking),
     eligibility: ELIGIBILITY.test(asking),
     conditional: hasContext,
   };

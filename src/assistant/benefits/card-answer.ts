@@ -96,6 +96,7 @@ function cardLines(card: EntitlementCard, input: CardAnswerInput, titled: boolea
     aspects.channel && !statesChannel(shown) ? 'channel' : undefined,
     aspects.payout && !statesPayout(shown) ? 'payout' : undefined,
     aspects.tax && !statesTax(shown) ? 'tax' : undefined,
+    aspects.items && !statesItems(shown) ? 'items' : undefined,
   ].filter((kind): kind is UnstatedKind => kind !== undefined);
   const unstated = unstatedAsked.length > 0 ? unstatedLine(card, language, unstatedAsked) : undefined;
   if (unstated) lines.push(unstated);
@@ -166,7 +167,7 @@ function relatedQuestions(cards: readonly EntitlementCard[], input: CardAnswerIn
 }
 
 /** 金额/时限 the documents leave open, and who sets them when the card says so. */
-type UnstatedKind = 'amount' | 'time' | 'day' | 'fee' | 'times' | 'channel' | 'payout' | 'tax';
+type UnstatedKind = 'amount' | 'time' | 'day' | 'fee' | 'times' | 'channel' | 'payout' | 'tax' | 'items';
 
 const UNSTATED_LABELS: Record<UnstatedKind, { zh: string; en: string }> = {
   amount: { zh: '具体数额', en: 'Amounts' },
@@ -177,6 +178,7 @@ const UNSTATED_LABELS: Record<UnstatedKind, { zh: string; en: string }> = {
   channel: { zh: '能否网上办理或邮寄', en: 'whether it can be done online or by post' },
   payout: { zh: '钱发到哪里（哪张卡、能否分次）', en: 'how the money is paid out' },
   tax: { zh: '是否交税', en: 'whether it is taxed' },
+  items: { zh: '具体发放什么物品', en: 'what exactly is handed out' },
 };
 
 /** "具体数额和时限：法律法规没有写明…": what was asked and the card does not state, and who sets it. */
@@ -209,6 +211,7 @@ const statesFee = (text: string): boolean =>
   /免费|免收|不收|收费|减免|费用由|自付|承担|报销|free of charge|\bfree\b/i.test(text);
 const statesTimes = (text: string): boolean =>
   /\d+\s*次|[一两二三四五六七八九十]次|每\d*\s*年|每[一两二三四五六七八九十]?年|once|twice|times/i.test(text);
+const statesItems = (text: string): boolean => /慰问品|物品|礼品|实物|\bgifts?\b/i.test(text);
 const statesTax = (text: string): boolean => /所得税|免征|免税|纳税|\btax\b/i.test(text);
 const statesPayout = (text: string): boolean =>
   /社保卡|银行卡|银行账户|存折|现金|\bbank account\b/i.test(text);

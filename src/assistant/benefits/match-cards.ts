@@ -219,7 +219,7 @@ function toQuery(
 
 /** Tokens that say how something is asked (去哪, 怎么, 多少), not what about. */
 const ASKING_FORM =
-  /[哪啥谁吗呢嘛]|什么|怎|咋|多少|几|能不能|是不是|可不可|要不要|\b(what|how|where|when|who|which|why)\b/i;
+  /[哪啥谁吗呢嘛]|什么|怎|咋|多少|几|多长|多久|^长时$|^时间$|能不能|是不是|可不可|要不要|\b(what|how|where|when|who|which|why)\b/i;
 
 /**
  * Dictionary words at full weight; character bigrams that are not words (兵的, 过兵) only catch
