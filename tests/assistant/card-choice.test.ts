@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { useCheckedAsk } from '../support/checked-ask.js';
 
 /*
- * Cards written for one group (serving soldiers, martyrs' families, the disabled) answer that group:
- * over the real knowledge/ folder, a veteran who names themself as one gets the veterans' card.
+ * Which card answers, and what it says it cannot, over the real knowledge/ folder: cards written
+ * for one group (serving soldiers, officers) answer that group, and what the law leaves open is
+ * said to be open rather than answered from a card that shares a word.
  */
-describe('cards for one group', () => {
+describe('the card that answers', () => {
   const ask = useCheckedAsk();
 
   it('answers a veteran with the veterans’ card, not the serving soldiers’ one', async () => {
