@@ -46,4 +46,13 @@ describe('the card that answers', () => {
     expect(assessment.answer).not.toContain('6个月');
     expect(assessment.status).toBe('not_found');
   });
+
+  it('shows a card once when it is the best card of both parts', async () => {
+    const answer = await ask(
+      '我在部队训练时受了伤，评的因公七级残疾，今年3月退役回到老家县里了。以后残疾金谁来发？我需要去办什么手续吗？',
+    );
+    const firstLine = answer.answer.split('\n')[0] ?? '';
+    expect(answer.answer.split(firstLine).length - 1).toBe(1);
+    expect(answer.answer).toContain('抚恤关系');
+  });
 });

@@ -101,10 +101,14 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
     // A part is covered by a chosen card that explains it about as well as the part's own best
     // card does ("档案转到哪？户口去哪落？": the files card mentions 户口, the hukou card is about it).
     const ownBest = part.best && asking.length > 1 ? part.best.confidence : 0;
-    const covered = cards.some((card) => {
-      const c = confidenceFor(card, part.clause.text, index, params);
-      return c >= params.minConfidence && c >= ownBest * params.partCoverShare;
-    });
+    // The part's own best card already chosen covers it (its confidence with the asker's
+    // circumstances is not comparable with confidenceFor's, which reads the clause alone).
+    const covered =
+      (part.best !== undefined && cards.includes(part.best.card)) ||
+      cards.some((card) => {
+        const c = confidenceFor(card, part.clause.text, index, params);
+        return c >= params.minConfidence && c >= ownBest * params.partCoverShare;
+      });
     if (covered || isAspectOnly(part.clause.text)) {
       // The card is about the clause, but the clause may ask for something the card does not say
       // ("退役金要交个人所得税吗"): that part is named as not stated.
