@@ -55,4 +55,14 @@ describe('questions of the bureau’s record', () => {
     expect(why.answer).toContain('没有写原因');
     expect(why.citations[0]?.quote).toContain('提前3个月');
   });
+
+  it('answers what a quoted term means from the passage that names it', async () => {
+    const three = await ask('移交安置的“三满意”指的是哪三方满意？');
+    expect(three.answer).toContain('接收单位、部队以及安置对象');
+    expect(three.answer).not.toContain('确保社会大局和谐稳定');
+    // Control: a quoted list still lists its items.
+    const seven = await ask('“七个确保”是哪七个');
+    expect(seven.answer).toMatch(/^包括：/);
+    expect(seven.answer).toContain('确保社会大局和谐稳定');
+  });
 });

@@ -11,6 +11,7 @@ import { askedNumber, asksAnotherUnit, asksForADate } from '../understand/asked-
 import { composeDateAnswer } from './date-answer.js';
 import { composeMaskedNameAnswer } from './masked-name-answer.js';
 import type { ComposeContext } from './compose-context.js';
+import type { ScoredPassage } from './passage-answer.js';
 import { draft, type Draft } from './draft.js';
 import {
   betterExtractedFigure,
@@ -73,6 +74,20 @@ const namesPersons = (passage: string): boolean =>
 
 const ASKS_WHY = /为什么|为啥|什么原因|原因是|啥原因|为何|\bwhy\b|\bwhat (was|were) the reasons?\b/i;
 const GIVES_A_CAUSE = /因为|由于|得益于|原因|通过|依靠|因此|所以|在于/;
+
+/** A term the question quotes and asks the meaning or members of. */
+const ASKS_WHAT_IT_IS =
+  /指的?是|是指|是什么|是啥|啥意思|什么意思|哪(几|两|三|四|五|六|七)?(项|个|方|条|种)|\bwhat (is|are|does)\b/i;
+
+function definingPassage(
+  question: string,
+  relevant: ScoredPassage[],
+): { term: string; passage: ScoredPassage } | undefined {
+  const term = /[“"]([^”"]{2,12})[”"]/.exec(question)?.[1];
+  if (!term || !ASKS_WHAT_IT_IS.test(question)) return undefined;
+  const passage = relevant.find((r) => r.passage.quote.includes(term));
+  return passage ? { term, passage } : undefined;
+}
 
 /** Words of a targets question that name no subject of their own. */
 const OVERVIEW_WORDS =
@@ -237,6 +252,9 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
     const overview = composeTopicOverview(u.text, terms, ctx.kb, language);
     if (overview) return withLocalRuleNote(overview, u, ctx);
   }
+  // "“三满意”指的是哪三方": the passage that names the quoted term says what it is, not a list
+  // that happens to share the question's other words.
+  const defining = definingPassage(u.text, relevant);
   if (u.intent === 'list') {
     const list = composeListAnswer(
       terms,
@@ -246,8 +264,17 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
       ctx.cite,
       (id) => ctx.tools.passageContext(id)?.text,
     );
-    if (list) return list;
+    // The list must come from where the quoted term is (“七个确保” and its items), not from a passage
+    // that only shares other words ("三满意" is not the 七个确保).
+    const listsTheTerm =
+      !defining ||
+      list?.citations.some(
+        (c) =>
+          c.quote.includes(defining.term) || defining.passage.passage.quote.includes(c.quote.slice(0, 12)),
+      );
+    if (list && listsTheTerm) return list;
   }
+  if (defining) return composePassageAnswer([defining.passage], language, 1);
   const answer = composePassageAnswer(relevant, language, 3);
   return withLocalRuleNote(answer, u, ctx);
 }
