@@ -55,4 +55,13 @@ describe('the card that answers', () => {
     expect(answer.answer.split(firstLine).length - 1).toBe(1);
     expect(answer.answer).toContain('抚恤关系');
   });
+
+  it('gives a martyr’s family both one-off payments, not the discharge lump sum', async () => {
+    const answer = await ask(
+      'My husband died on duty and was recognized as a martyr. What one-off payments does the family receive?',
+    );
+    expect(answer.answer).toContain('褒扬金');
+    expect(answer.answer).toContain('30 times');
+    expect(answer.answer.split('\n')[0]).not.toContain('一次性退役金');
+  });
 });
