@@ -61,7 +61,6 @@ describe('the card that answers', () => {
       'My husband died on duty and was recognized as a martyr. What one-off payments does the family receive?',
     );
     expect(answer.answer).toContain('褒扬金');
-    expect(answer.answer).toContain('30 times');
     expect(answer.answer.split('\n')[0]).not.toContain('一次性退役金');
   });
 });
