@@ -10,6 +10,7 @@ import { MATCH_PARAMS, type MatchParams } from './calibration.js';
 import type { BeyondTheLaws } from './beyond-the-laws.js';
 import { basisLine, composeCardAnswer, gapLine, statesAmount } from './card-answer.js';
 import { cardForAskedRank, rankMismatchLine } from './rank-fit.js';
+import { disabilityVerdictLine } from './disability-verdict.js';
 import { groupFactor } from './card-groups.js';
 import { confidenceFor, missingFocus, readCards, type CardReading } from './match-cards.js';
 
@@ -150,9 +151,14 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
       m.confidence >= params.minConfidence &&
       !m.card.id.endsWith('-overview'),
   )?.card;
-  const caveat = cards[0] ? rankMismatchLine(cards[0], q.text, q.language) : undefined;
+  const caveat = cards[0]
+    ? (rankMismatchLine(cards[0], q.text, q.language) ?? disabilityVerdictLine(cards[0], q.text, q.language))
+    : undefined;
   // The card is not for the asker's rank: the best card that is goes beside it.
-  const forTheRank = caveat && cards[0] ? cardForAskedRank(cards[0], index.cards, q.text) : undefined;
+  const forTheRank =
+    caveat && cards[0] && rankMismatchLine(cards[0], q.text, q.language)
+      ? cardForAskedRank(cards[0], index.cards, q.text)
+      : undefined;
   const also = forTheRank ?? alsoCard;
   const d = composeCardAnswer({
     cards,
