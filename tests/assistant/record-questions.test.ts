@@ -65,4 +65,9 @@ describe('questions of the bureau’s record', () => {
     expect(seven.answer).toMatch(/^包括：/);
     expect(seven.answer).toContain('确保社会大局和谐稳定');
   });
+
+  it('lists the items that follow the asked words ("着力推进哪些业务")', async () => {
+    const list = await ask('2023年提升服务保障质效要着力推进哪些业务？');
+    expect(list.answer).toBe('包括：\n· 信访稳定\n· 移交安置\n· 就业创业\n· 抚恤优待\n· 困难帮扶');
+  });
 });

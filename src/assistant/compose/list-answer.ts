@@ -20,7 +20,10 @@ export function composeListAnswer(
   cite: CiteQuote,
   sectionText: (chunkId: string) => string | undefined,
 ): Draft | undefined {
-  return fromSubHeadings(terms, kb, language, cite) ?? fromEnumeration(passages, language, cite, sectionText);
+  return (
+    fromSubHeadings(terms, kb, language, cite) ??
+    fromEnumeration(passages, terms, language, cite, sectionText)
+  );
 }
 
 function fromSubHeadings(
@@ -55,6 +58,7 @@ function fromSubHeadings(
  */
 function fromEnumeration(
   passages: ScoredPassage[],
+  terms: readonly string[],
   language: Language,
   cite: CiteQuote,
   sectionText: (chunkId: string) => string | undefined,
@@ -62,7 +66,8 @@ function fromEnumeration(
   for (const { passage } of passages.slice(0, 2)) {
     const section = sectionText(passage.chunkId) ?? passage.quote;
     const start = Math.max(0, section.indexOf(passage.quote));
-    const found = enumerationIn(section.slice(start, start + ENUMERATION_WINDOW));
+    const window = section.slice(start, start + ENUMERATION_WINDOW);
+    const found = enumerationAfterAskedWords(window, terms) ?? enumerationIn(window);
     if (!found) continue;
     const lead = language === 'zh' ? '包括：' : 'They are (in Chinese):';
     return draft('answered', `${lead}\n${found.items.map((i) => `· ${i}`).join('\n')}`, {
@@ -92,6 +97,28 @@ export function enumerationIn(text: string): { items: string[]; source: string }
   const quoted = /(?:“[^”]{2,12}”){2,}/.exec(text)?.[0];
   if (quoted) return { items: [...quoted.matchAll(/“([^”]+)”/g)].map((m) => m[1] ?? ''), source: quoted };
   return undefined;
+}
+
+/**
+ * "着力推进哪些业务": the items the passage lists right after the question's own words ("着力推进
+ * 信访稳定、移交安置、就业创业…等工作"), before any other enumeration in the window.
+ */
+function enumerationAfterAskedWords(
+  text: string,
+  terms: readonly string[],
+): { items: string[]; source: string } | undefined {
+  // Of the asked words that lead into a list, the one nearest to it ("着力推进": 推进, not 着力).
+  let best: { items: string[]; source: string; end: number } | undefined;
+  for (const term of terms) {
+    if (!/^[\u4e00-\u9fa5]{2,6}$/.test(term)) continue;
+    const at = text.indexOf(term);
+    if (at < 0) continue;
+    const end = at + term.length;
+    const run = /^((?:[\u4e00-\u9fa5]{2,8}、){2,}[\u4e00-\u9fa5]{2,8}?)(等|[，。；])/.exec(text.slice(end));
+    if (!run?.[1] || (best && best.end >= end)) continue;
+    best = { items: run[1].split('、'), source: `${term}${run[1]}${run[2] === '等' ? '等' : ''}`, end };
+  }
+  return best && { items: best.items, source: best.source };
 }
 
 function childrenOf(kb: KnowledgeBase, parent: Section): Section[] {
