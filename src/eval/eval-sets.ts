@@ -41,4 +41,6 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'summary5-test', dir: 'tests/eval/blind', files: ['summary5.test.jsonl'], showFailures: false },
   { name: 'summary6-dev', dir: 'tests/eval/blind', files: ['summary6.dev.jsonl'], showFailures: true },
   { name: 'summary6-test', dir: 'tests/eval/blind', files: ['summary6.test.jsonl'], showFailures: false },
+  { name: 'summary7-dev', dir: 'tests/eval/blind', files: ['summary7.dev.jsonl'], showFailures: true },
+  { name: 'summary7-test', dir: 'tests/eval/blind', files: ['summary7.test.jsonl'], showFailures: false },
 ];
