@@ -79,8 +79,22 @@ export function checkCards(cards: readonly EntitlementCard[], laws: readonly Law
   return problems;
 }
 
-const NUMBER_CHECKED_FIELDS = ['answer', 'answerEn', 'who', 'exceptions', 'where', 'whereEn', 'bring', 'local'] as const;
+// Titles too: an English answer shows its card's title, and a number there is checked like any other.
+const NUMBER_CHECKED_FIELDS = [
+  'title',
+  'titleEn',
+  'answer',
+  'answerEn',
+  'who',
+  'exceptions',
+  'where',
+  'whereEn',
+  'bring',
+  'local',
+] as const;
 const SNAKE: Record<(typeof NUMBER_CHECKED_FIELDS)[number], string> = {
+  title: 'title',
+  titleEn: 'title_en',
   answer: 'answer',
   answerEn: 'answer_en',
   who: 'who',

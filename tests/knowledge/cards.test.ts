@@ -75,6 +75,8 @@ describe('checkCards', () => {
   it('rejects a number no cited article states, in Chinese and English text alike', () => {
     expect(check({ answer: '30日内发放。' })[0]).toMatch(/^cards\[0\]\.answer: states 30/);
     expect(check({ answerEn: 'Within 30 days (Article 15).' })[0]).toMatch(/^cards\[0\]\.answer_en: states 30/);
+    // An English answer shows the card's title: a grade range written in digits there is checked too.
+    expect(check({ titleEn: 'Pension for grade 1–4 veterans' })[0]).toMatch(/^cards\[0\]\.title_en: states 1, 4/);
   });
 
   it('rejects unknown laws, related ids and duplicate ids', () => {

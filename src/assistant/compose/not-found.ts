@@ -34,22 +34,24 @@ export function notFound(u: Understanding, ctx: ComposeContext): Draft {
   );
 }
 
-/** "前年": a year the asker named by a relative word is said in their word, not as a number they never wrote. */
-const RELATIVE_YEAR = /前年|year before last/i;
+/**
+ * A year as the asker wrote it ("2021年", "21年", "前年"): never a number they did not write, which
+ * the grounding check would rightly flag.
+ */
+function yearAsWritten(u: Understanding, year: number): string {
+  const zh = u.language === 'zh';
+  if (u.text.includes(String(year))) return zh ? `${year}年` : String(year);
+  const short = `${String(year).slice(2)}年`;
+  if (u.text.includes(short)) return short;
+  const relative = /前年|去年|今年|明年|year before last|last year|this year|next year/i.exec(u.text)?.[0];
+  return relative ? (zh ? `“${relative}”` : `"${relative}"`) : zh ? `${year}年` : String(year);
+}
 
 export function yearNotCovered(u: Understanding, cite: CiteQuote): Draft {
-  const written = u.years.some(
-    (y) => u.text.includes(String(y)) || u.text.includes(`${String(y).slice(2)}年`),
-  );
-  const relative = written ? undefined : RELATIVE_YEAR.exec(u.text)?.[0];
-  const asked = relative
-    ? u.language === 'zh'
-      ? `“${relative}”`
-      : `"${relative}"`
-    : u.years.join(u.language === 'zh' ? '、' : ', ');
+  const asked = u.years.map((y) => yearAsWritten(u, y)).join(u.language === 'zh' ? '、' : ', ');
   const text =
     u.language === 'zh'
-      ? `现有资料中没有${asked}${relative ? '' : '年'}的相关数据，我不作猜测。`
+      ? `现有资料中没有${asked}的相关数据，我不作猜测。`
       : `The documents hold no figures for ${asked}, and I won't guess.`;
   // "那2021年呢" on an indicator: say which years the documents do hold.
   const held = u.kpi ? yearsHeld(u.kpi, u.language) : undefined;
