@@ -63,4 +63,15 @@ describe('the card that answers', () => {
     expect(answer.answer).toContain('褒扬金');
     expect(answer.answer.split('\n')[0]).not.toContain('一次性退役金');
   });
+
+  it('reads "children" as no schooling question by itself, and "join the army" as enlisting', async () => {
+    const enlist = await ask('Do children of martyrs get priority when they want to join the army?');
+    expect(enlist.answer.split('\n')[0]).toContain('参军优先');
+  });
+
+  it('says how many years of a tax break is not stated, once', async () => {
+    const tax = await ask('退伍兵开网店 能免税几年');
+    expect(tax.answer).toContain('具体数额和时限：法律法规没有写明');
+    expect(tax.answer.match(/没有写明/g)?.length).toBe(1);
+  });
 });

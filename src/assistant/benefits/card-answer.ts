@@ -196,8 +196,10 @@ function unstatedLine(card: EntitlementCard, language: Language, kinds: readonly
   }
   const what = named.map((k) => UNSTATED_LABELS[k].zh).join('和');
   // A card's own note may already send the asker to the station: say it once.
+  // …nor say twice that the law does not state it.
   const local = card.local
     ?.replace(/[；;，,]?\s*(请|可)?(先)?(咨询|问)当地退役军人服务站。?$/, '')
+    .replace(/[；;，,]?\s*法律(法规)?没有写明。?$/, '')
     .replace(/。$/, '');
   return local
     ? `${what}：法律法规没有写明，${local}，请以当地规定为准，可咨询当地退役军人服务站。`

@@ -16,7 +16,9 @@ const CHINESE_GRADES = ['', '一', '二', '三', '四', '五', '六', '七', '�
 /** The one grade the question states (1–10), as "八级", "8级" or "grade 8"; a range ("一级至六级") is none. */
 export function statedGrade(question: string): number | undefined {
   const found = new Set<number>();
-  for (const m of question.matchAll(/(?<![至到~－-])(10|[1-9]|十|[一二三四五六七八九])\s*级(?!以上|以下|至|到)/g)) {
+  for (const m of question.matchAll(
+    /(?<![至到~－-])(10|[1-9]|十|[一二三四五六七八九])\s*级(?!以上|以下|至|到)/g,
+  )) {
     const raw = m[1] ?? '';
     found.add(/\d/.test(raw) ? Number(raw) : CHINESE_GRADES.indexOf(raw));
   }
