@@ -70,4 +70,26 @@ describe('questions of the bureau’s record', () => {
     const list = await ask('2023年提升服务保障质效要着力推进哪些业务？');
     expect(list.answer).toBe('包括：\n· 信访稳定\n· 移交安置\n· 就业创业\n· 抚恤优待\n· 困难帮扶');
   });
+
+  it('checks a figure the asker states, and a sum given out, against the record', async () => {
+    expect((await ask('喜报是不是送了265次')).answer).toContain('256');
+    expect((await ask('给烈士家属发了多少慰问钱')).answer).toContain('12000');
+    // A count of the record no document gives is not answered from the card about it.
+    const plaques = await ask('光荣牌挂了多少块');
+    expect(plaques.status).toBe('not_found');
+  });
+
+  it('reads "全称", "都是啥" and named runs (《…》) as what they ask for', async () => {
+    expect((await ask('党建品牌全称')).answer).toContain('党旗引领优服务崇军拥军当先锋');
+    expect((await ask('七个确保都是啥')).answer).toMatch(/^包括：\n· 确保社会大局和谐稳定/);
+    const films = await ask('看了哪些红色片');
+    expect(films.answer).toBe('包括：\n· 村路弯弯\n· 守岛人\n· 英雄若兰');
+  });
+
+  it('does not name people or a district the report does not', async () => {
+    expect((await ask('最美退役军人都叫什么名字')).status).toBe('not_found');
+    const district = await ask('城区有几个示范服务站');
+    expect(district.status).toBe('not_found');
+    expect(district.answer).toContain('城区');
+  });
 });

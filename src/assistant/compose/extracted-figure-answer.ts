@@ -61,8 +61,12 @@ export function bestExtractedFigure(
   const ownWordsIn = (clause: string) => ownWords.filter((w) => w.length >= 3 && clause.includes(w)).length;
   // The extracted subject may miss the clause's topic (“军休总站获评五星级服务机构” → 服务机构):
   // the clause itself speaks for the figure as well.
+  // A figure that counts the asked noun ("市州几个" → 市州仅3个) outranks one that merely shares words.
   const rankOf = (c: FigureCandidate) =>
-    Math.max(c.subject, c.own) + c.sentence + OWN_WORD_BONUS * ownWordsIn(c.clause);
+    Math.max(c.subject, c.own) +
+    c.sentence +
+    OWN_WORD_BONUS * ownWordsIn(c.clause) +
+    (counted !== undefined && countsThe(c.figure, counted) ? 1 : 0);
   const candidates = passages.slice(0, 3).flatMap(({ passage }) =>
     figures
       .filter((f) => f.docId === passage.doc)
@@ -150,8 +154,13 @@ const alone = (f: ExtractedFigure, figures: readonly ExtractedFigure[], unit?: R
   ).length === 1;
 
 /** The figure counts what the question counts: "几个确保" and “七个确保”. */
-const countsThe = (f: ExtractedFigure, counted: string): boolean =>
-  f.quote.replace(/[“”"‘’]/g, '').includes(`${f.raw}${counted}`);
+const countsThe = (f: ExtractedFigure, counted: string): boolean => {
+  const quote = f.quote.replace(/[“”"‘’]/g, '');
+  if (quote.includes(`${f.raw}${counted}`)) return true; // “七个确保”
+  // The counted noun before the number: "四项表彰的市州仅3个".
+  const at = quote.indexOf(counted);
+  return at >= 0 && quote.slice(at + counted.length, at + counted.length + 2 + f.raw.length).includes(f.raw);
+};
 
 /**
  * "来咨询的有多少人" of a count in 人次: a 人次 figure answers a 多少人 question when its own

@@ -67,7 +67,10 @@ function fromEnumeration(
     const section = sectionText(passage.chunkId) ?? passage.quote;
     const start = Math.max(0, section.indexOf(passage.quote));
     const window = section.slice(start, start + ENUMERATION_WINDOW);
-    const found = enumerationAfterAskedWords(window, terms) ?? enumerationIn(window);
+    const found =
+      enumerationAfterAskedWords(window, terms) ??
+      namedRunBesideAskedWords(window, terms) ??
+      enumerationIn(window);
     if (!found) continue;
     const lead = language === 'zh' ? '包括：' : 'They are (in Chinese):';
     return draft('answered', `${lead}\n${found.items.map((i) => `· ${i}`).join('\n')}`, {
@@ -119,6 +122,26 @@ function enumerationAfterAskedWords(
     best = { items: run[1].split('、'), source: `${term}${run[1]}${run[2] === '等' ? '等' : ''}`, end };
   }
   return best && { items: best.items, source: best.source };
+}
+
+/**
+ * "看了哪些红色片": of the runs of names in the window (“喜报进家门”“鲜花敬英烈”, 《村路弯弯》《守岛人》),
+ * the one the question's own words stand beside ("《…》《…》等红色教育片").
+ */
+function namedRunBesideAskedWords(
+  text: string,
+  terms: readonly string[],
+): { items: string[]; source: string } | undefined {
+  const asked = terms.filter((t) => /^[\u4e00-\u9fa5]{2,6}$/.test(t));
+  for (const m of text.matchAll(
+    /(?:“[^”]{2,12}”|《[^》]{2,12}》)(?:[、和及与]?(?:“[^”]{2,12}”|《[^》]{2,12}》))+/g,
+  )) {
+    const at = m.index ?? 0;
+    const around = text.slice(Math.max(0, at - 8), at + m[0].length + 8);
+    if (!asked.some((t) => around.includes(t))) continue;
+    return { items: [...m[0].matchAll(/[“《]([^”》]+)[”》]/g)].map((x) => x[1] ?? ''), source: m[0] };
+  }
+  return undefined;
 }
 
 function childrenOf(kb: KnowledgeBase, parent: Section): Section[] {

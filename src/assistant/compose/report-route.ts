@@ -65,7 +65,7 @@ function askedNotSubject(question: string, nouns: readonly string[], passage = '
  * does not answer ("谁负责/找谁" asks for an office, which a passage does name).
  */
 export const asksForPersonsNames = (question: string): boolean =>
-  /(都|分别|各)是谁|(长|主任|书记|负责人|领导)(是谁|叫什么|叫啥|是哪位)|名单|姓名|\bwho (were|are) (they|the)\b|\bwho (is|was) the (head|director|chief|leader)\b|\bnames of\b/i.test(
+  /(都|分别|各)是谁|(都|分别|各)叫什么名字|(长|主任|书记|负责人|领导)(是谁|叫什么|叫啥|是哪位)|名单|姓名|\bwho (were|are) (they|the)\b|\bwho (is|was) the (head|director|chief|leader)\b|\bnames of\b/i.test(
     question,
   );
 /** A passage that names people: a roll ("名单") or names listed after a colon. */

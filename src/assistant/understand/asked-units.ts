@@ -18,7 +18,7 @@ export const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
   },
   // "慰问费一共给了多少": a fee, fund or payment asked "how much" is money.
   {
-    cue: /多少钱|多少元|多少万|多少[^，。？?]{0,4}(慰问金|补助金|奖金|经费|资金|补贴)|金额|资金|经费|(费|金|款)[^，。？?]{0,6}多少|money|funds|yuan|amount of (subsid|grant|award|allowance)|subsid(y|ies) (paid|given)/i,
+    cue: /多少钱|多少元|多少万|多少[^，。？?]{0,4}(慰问金|补助金|奖金|经费|资金|补贴|钱)|金额|资金|经费|(费|金|款)[^，。？?]{0,6}多少|money|funds|yuan|amount of (subsid|grant|award|allowance)|subsid(y|ies) (paid|given)/i,
     unit: /元$/,
   },
   // "全省像咱这样的有几家" counts 市州 in 个: 家 and 个 both count organisations.
@@ -68,7 +68,9 @@ export function countedNoun(question: string): string | undefined {
     roundNumbersAsked(question).replace(/[“”"'‘’「」]/g, ''),
   );
   const noun = m?.[1];
-  return noun && !/^(人|呢|吗|啊|了|的|是|有|在|都|还)/.test(noun) ? noun : undefined;
+  if (noun && !/^(人|呢|吗|啊|了|的|是|有|在|都|还)/.test(noun)) return noun;
+  // "全拿的市州几个": the counted noun stands right before the question word.
+  return /([\u4e00-\u9fff]{2})(?:一共|总共|共)?有?几个[？?]?$/.exec(question)?.[1];
 }
 
 /** What a number question asks for, for choosing among the figures of a passage. */

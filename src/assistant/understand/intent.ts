@@ -38,7 +38,7 @@ const HIGHLIGHTS =
 const WHICH_ITEMS = /具体(是|指)哪|哪[一二两三四五六七八九十]/;
 const LIST_ITEMS = /哪[一二两三四五六七八九十]|分别(是|指)|具体(是|指)哪/;
 const LIST =
-  /哪[一二两三四五六七八九十几]|分别|哪些|哪几|有什么|有啥|是什么|都有|列一下|列出|包括|具体内容|内容是|what are|which|list|what were|what did|problems|shortcomings|honou?rs|awards/i;
+  /哪[一二两三四五六七八九十几]|分别|哪些|哪几|有什么|有啥|是什么|都是啥|都是什么|都有|列一下|列出|包括|具体内容|内容是|what are|which|list|what were|what did|problems|shortcomings|honou?rs|awards/i;
 const POLICY =
   /能不能|能否|可不可以|可以(申请|享受|领|拿)|有没有(补贴|补助|优惠|政策|待遇)|享受|待遇|申请|政策|规定|补贴|补助|优惠|优先|贷款|工龄|社保|医保|养老|复学|上学|入学|考公|招录|抚恤金|伤残|残疾|免费|坐车|乘车|看病|就医|退役金|安置方式|条件|资格|怎么办|咋办|找谁|帮我|能帮|办啥|管用|算数|扶持|帮扶|照顾|支持政策|有啥好处|entitle|eligible|can i|am i|do i get|benefit|allowance|subsidy|loan|policy|law|rights|how do i|apply/i;
 
