@@ -74,4 +74,12 @@ describe('the card that answers', () => {
     expect(tax.answer).toContain('具体数额和时限：法律法规没有写明');
     expect(tax.answer.match(/没有写明/g)?.length).toBe(1);
   });
+
+  it('says the paperwork and the payout are not stated when the card does not state them', async () => {
+    const papers = await ask('What documents do I need to bring to apply for a disability re-assessment?');
+    expect(papers.answer).toContain('What documents to bring: the law does not state them');
+    // 打到卡上 is "paid into my card", not a typo of 达到.
+    const payout = await ask('我老伴的护理费能直接打到我卡上吗 我是伺候他的人');
+    expect(payout.answer).toContain('钱发到哪里（哪张卡、能否分次）：法律法规没有写明');
+  });
 });

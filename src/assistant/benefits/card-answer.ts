@@ -97,6 +97,8 @@ function cardLines(card: EntitlementCard, input: CardAnswerInput, titled: boolea
     aspects.payout && !statesPayout(shown) ? 'payout' : undefined,
     aspects.tax && !statesTax(shown) ? 'tax' : undefined,
     aspects.items && !statesItems(shown) ? 'items' : undefined,
+    // What to bring, when the card does not say: the law leaves the paperwork to the office.
+    aspects.bring && !card.bring ? 'bring' : undefined,
   ].filter((kind): kind is UnstatedKind => kind !== undefined);
   const unstated = unstatedAsked.length > 0 ? unstatedLine(card, language, unstatedAsked) : undefined;
   if (unstated) lines.push(unstated);
@@ -167,7 +169,8 @@ function relatedQuestions(cards: readonly EntitlementCard[], input: CardAnswerIn
 }
 
 /** 金额/时限 the documents leave open, and who sets them when the card says so. */
-type UnstatedKind = 'amount' | 'time' | 'day' | 'fee' | 'times' | 'channel' | 'payout' | 'tax' | 'items';
+type UnstatedKind =
+  'amount' | 'time' | 'day' | 'fee' | 'times' | 'channel' | 'payout' | 'tax' | 'items' | 'bring';
 
 const UNSTATED_LABELS: Record<UnstatedKind, { zh: string; en: string }> = {
   amount: { zh: '具体数额', en: 'Amounts' },
@@ -179,6 +182,7 @@ const UNSTATED_LABELS: Record<UnstatedKind, { zh: string; en: string }> = {
   payout: { zh: '钱发到哪里（哪张卡、能否分次）', en: 'how the money is paid out' },
   tax: { zh: '是否交税', en: 'whether it is taxed' },
   items: { zh: '具体发放什么物品', en: 'what exactly is handed out' },
+  bring: { zh: '需要带哪些材料', en: 'what documents to bring' },
 };
 
 /** "具体数额和时限：法律法规没有写明…": what was asked and the card does not state, and who sets it. */

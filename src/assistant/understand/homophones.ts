@@ -59,10 +59,10 @@ const soundWith =
 
 /**
  * Numerals are facts (是一 must never become 十一), so are places (我们县有 is not 我们现有), and
- * function characters are not typos of words.
+ * function characters and the commonest verbs are not typos of words (打到卡上 is not 达到).
  */
 const NEVER_CHANGED =
-  /[零〇一二两三四五六七八九十百千万亿几里上下中是有的了在我你他她它这那就也都要会能可不没吗呢吧啊么和与或个省市县区乡镇村]/;
+  /[零〇一二两三四五六七八九十百千万亿几里上下中是有的了在我你他她它这那就也都要会能可不没吗呢吧啊么和与或个省市县区乡镇村打到]/;
 
 /** Same length, one character different, and that character neither a numeral nor a function word. */
 const differsInOne = (typed: string, word: string): boolean => {
