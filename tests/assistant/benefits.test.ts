@@ -88,7 +88,7 @@ describe('a benefits answer', () => {
 
   it('says a date, a fee or a number of times the card does not state is not stated, naming what was asked', async () => {
     const day = await ask('残疾抚恤金每个月几号打到卡上');
-    expect(day.answer).toContain('具体发放日期：法律法规没有写明');
+    expect(day.answer).toContain('具体发放日期和钱发到哪里（哪张卡、能否分次）：法律法规没有写明');
     const fee = await ask('退伍了档案会转到哪儿 转档案要不要交钱');
     expect(fee.answer).toContain('是否收费：法律法规没有写明');
     // A card that states the fee (免费乘坐) answers it without the line.
