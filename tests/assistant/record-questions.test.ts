@@ -92,4 +92,10 @@ describe('questions of the bureau’s record', () => {
     expect(district.status).toBe('not_found');
     expect(district.answer).toContain('城区');
   });
+
+  it('lists items that stand right before the asked word ("元旦、端午、春节等节假日")', async () => {
+    const holidays = await ask('哪些节假日搞警示教育');
+    expect(holidays.answer).toBe('包括：\n· 元旦\n· 端午\n· 春节');
+    expect(holidays.citations[0]?.quote).toContain('元旦、端午、春节等节假');
+  });
 });

@@ -104,7 +104,8 @@ export function enumerationIn(text: string): { items: string[]; source: string }
 
 /**
  * "着力推进哪些业务": the items the passage lists right after the question's own words ("着力推进
- * 信访稳定、移交安置、就业创业…等工作"), before any other enumeration in the window.
+ * 信访稳定、移交安置、就业创业…等工作") or right before them ("元旦、端午、春节等节假日"), before
+ * any other enumeration in the window.
  */
 function enumerationAfterAskedWords(
   text: string,
@@ -118,8 +119,21 @@ function enumerationAfterAskedWords(
     if (at < 0) continue;
     const end = at + term.length;
     const run = /^((?:[\u4e00-\u9fa5]{2,8}、){2,}[\u4e00-\u9fa5]{2,8}?)(等|[，。；])/.exec(text.slice(end));
-    if (!run?.[1] || (best && best.end >= end)) continue;
-    best = { items: run[1].split('、'), source: `${term}${run[1]}${run[2] === '等' ? '等' : ''}`, end };
+    if (run?.[1] && !(best && best.end >= end)) {
+      best = { items: run[1].split('、'), source: `${term}${run[1]}${run[2] === '等' ? '等' : ''}`, end };
+      continue;
+    }
+    // "元旦、端午、春节等节假日": the items may stand right before the asked word, closed by 等.
+    const before = /((?:[\u4e00-\u9fa5]{2,8}、){2,}[\u4e00-\u9fa5]{2,8})等$/.exec(
+      text.slice(Math.max(0, at - 60), at),
+    );
+    if (before?.[1] && !best) {
+      // The first item's start is not marked ("把准元旦、端午…"): it is no longer than the others.
+      const [first = '', ...rest] = before[1].split('、');
+      const longest = Math.max(...rest.map((r) => r.length));
+      const items = [first.slice(Math.max(0, first.length - longest)), ...rest];
+      best = { items, source: `${items.join('、')}等${term}`, end };
+    }
   }
   return best && { items: best.items, source: best.source };
 }
