@@ -98,4 +98,16 @@ describe('questions of the bureau’s record', () => {
     expect(holidays.answer).toBe('包括：\n· 元旦\n· 端午\n· 春节');
     expect(holidays.citations[0]?.quote).toContain('元旦、端午、春节等节假');
   });
+
+  it('says the report counts the places but does not name them, and no card answers instead', async () => {
+    for (const question of [
+      '全省拿到四项表彰的另外两个市州是哪两个',
+      '除了我们，另外拿满四项表彰的两个市州是哪两个？',
+    ]) {
+      const which = await ask(question);
+      expect(which.status, question).toBe('not_found');
+      expect(which.answer, question).toBe('总结只写了数量，没有列出具体是哪些，我不作猜测。');
+      expect(which.citations[0]?.quote, question).toContain('市州仅3个');
+    }
+  });
 });

@@ -18,6 +18,11 @@ export interface Draft {
   cardIds?: string[];
   /** Next questions to offer (related cards, other years of an indicator). */
   suggestions?: string[];
+  /**
+   * A refusal that is itself the answer (the report counts them but names none, gives no cause,
+   * has no figure for that county): no card that shares a word answers instead.
+   */
+  settled?: boolean;
 }
 
 export const draft = (status: AnswerStatus, answer: string, extra: Partial<Draft> = {}): Draft => ({

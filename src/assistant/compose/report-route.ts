@@ -35,6 +35,7 @@ import {
 import { composeHighlights, composeTargetsOverview } from './overview-answers.js';
 import { composeBrief } from './brief-answer.js';
 import { composePassageAnswer } from './passage-answer.js';
+import { leftOutOfReport } from './report-leaves-out.js';
 import { contentTerms, coverage } from './relevance.js';
 import { composeTopicOverview } from './topic-answer.js';
 import { asksForTarget } from '../understand/intent.js';
@@ -71,9 +72,6 @@ export const asksForPersonsNames = (question: string): boolean =>
 /** A passage that names people: a roll ("名单") or names listed after a colon. */
 const namesPersons = (passage: string): boolean =>
   /名单|：[\u4e00-\u9fa5]{2,4}、[\u4e00-\u9fa5]{2,4}、/.test(passage);
-
-const ASKS_WHY = /为什么|为啥|什么原因|原因是|啥原因|为何|\bwhy\b|\bwhat (was|were) the reasons?\b/i;
-const GIVES_A_CAUSE = /因为|由于|得益于|原因|通过|依靠|因此|所以|在于/;
 
 /** A term the question quotes and asks the meaning or members of. */
 const ASKS_WHAT_IT_IS =
@@ -208,15 +206,9 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
     return notFound(u, ctx);
   }
   if (asksForPersonsNames(u.text) && !namesPersons(relevant[0]?.passage.quote ?? '')) return notFound(u, ctx);
-  // "为什么能提前3个月完成": the report states results; a passage that gives no cause does not answer why.
-  const best = relevant[0]?.passage;
-  if (best && ASKS_WHY.test(u.text) && !GIVES_A_CAUSE.test(best.quote)) {
-    const text =
-      language === 'zh'
-        ? '总结写了这项工作的结果，没有写原因，我不作猜测。'
-        : "The report states the result but not the reasons, and I won't guess.";
-    return draft('not_found', text, { citations: [ctx.cite(best.doc, best.quote)].flatMap((c) => c ?? []) });
-  }
+  // Names the report does not give, a cause it does not state.
+  const leftOut = leftOutOfReport(u.text, relevant[0]?.passage, language, ctx.cite);
+  if (leftOut) return leftOut;
   // An English question rests on its few glossary translations: the best passage must hold the
   // heaviest of them ("the bureau's total budget" → 预算 is not in a passage about the bureau).
   if (

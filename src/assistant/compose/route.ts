@@ -133,7 +133,8 @@ export async function composeOffline(
     // "去年退伍的，能领什么": a veteran's question the reports cannot answer falls back to the cards,
     // and so does a question a card clearly answers that asks for no statistic and no year; a
     // statistics question ("全市退役军人总数", "2021年迁移了多少座烈士墓") stays "not found".
-    const refused = fromReports.status === 'not_found' || fromReports.status === 'out_of_scope';
+    const refused =
+      (fromReports.status === 'not_found' || fromReports.status === 'out_of_scope') && !fromReports.settled;
     // "假肢一辈子能换几次" counts like a statistic but names no year and nothing of the bureau's.
     // "我们县有多少退役军人": a count for one place is the reports' "no separate figure", not a card.
     const placeCounted = statistics && namedPlaces(u.text).length > 0;
@@ -150,7 +151,8 @@ export async function composeOffline(
   const reportEvidence = language === 'en' ? 0 : await bestReportCoverage(u, ctx);
   if (reportEvidence <= benefits.confidence + REPORT_MARGIN) return benefits.draft;
   const fromReports = await composeFromReports(u, ctx);
-  const refused = fromReports.status === 'not_found' || fromReports.status === 'out_of_scope';
+  const refused =
+    (fromReports.status === 'not_found' || fromReports.status === 'out_of_scope') && !fromReports.settled;
   // The reports were the better evidence and refused ("安置任务为什么能提前完成": the report gives no
   // cause): only a clear card answers instead, not one that shares a word (安排工作的时限).
   return refused && benefits.confidence >= CLEAR_CARD ? benefits.draft : fromReports;
