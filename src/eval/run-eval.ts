@@ -80,7 +80,7 @@ export function summarise(scores: QuestionScore[]): EvalMetrics {
 const rate = (xs: boolean[]): number => (xs.length === 0 ? 0 : xs.filter(Boolean).length / xs.length);
 
 /**
- * Per-set floors: each set's measured level (2026-12-01, offline, second session) minus three
+ * Per-set floors: each set's measured level (2026-12-02, offline, fourth session) minus three
  * points, so CI catches a regression without failing on one question's noise; refusal rates
  * likewise plus a few points. The gold set is held at 0.95 (issue 9; measured 0.961). They record
  * where the product is, not where it should be: issue 9 asks 0.85 on the benefits test splits and
@@ -89,24 +89,34 @@ const rate = (xs: boolean[]): number => (xs.length === 0 ? 0 : xs.filter(Boolean
  */
 export const SET_FLOORS: Record<string, { answerAccuracy: number; maxWronglyRefused?: number }> = {
   gold: { answerAccuracy: 0.95, maxWronglyRefused: 0.03 },
-  'benefits-dev': { answerAccuracy: 0.86, maxWronglyRefused: 0.03 },
+  'benefits-dev': { answerAccuracy: 0.88, maxWronglyRefused: 0.03 },
   'benefits-test': { answerAccuracy: 0.83, maxWronglyRefused: 0.05 },
-  'benefits2-dev': { answerAccuracy: 0.92, maxWronglyRefused: 0.03 },
-  'benefits2-test': { answerAccuracy: 0.89, maxWronglyRefused: 0.06 },
+  'benefits2-dev': { answerAccuracy: 0.94, maxWronglyRefused: 0.03 },
+  'benefits2-test': { answerAccuracy: 0.89, maxWronglyRefused: 0.07 },
   'benefits3-dev': { answerAccuracy: 0.88, maxWronglyRefused: 0.03 },
-  'benefits3-test': { answerAccuracy: 0.85, maxWronglyRefused: 0.04 },
-  'benefits4-dev': { answerAccuracy: 0.86, maxWronglyRefused: 0.03 },
-  'benefits4-test': { answerAccuracy: 0.86, maxWronglyRefused: 0.03 },
-  'benefits5-dev': { answerAccuracy: 0.86, maxWronglyRefused: 0.03 },
-  'benefits5-test': { answerAccuracy: 0.84, maxWronglyRefused: 0.03 },
-  'summary-dev': { answerAccuracy: 0.95, maxWronglyRefused: 0.03 },
-  'summary-test': { answerAccuracy: 0.87, maxWronglyRefused: 0.09 },
+  'benefits3-test': { answerAccuracy: 0.85, maxWronglyRefused: 0.05 },
+  'benefits4-dev': { answerAccuracy: 0.88, maxWronglyRefused: 0.03 },
+  'benefits4-test': { answerAccuracy: 0.89, maxWronglyRefused: 0.03 },
+  'benefits5-dev': { answerAccuracy: 0.91, maxWronglyRefused: 0.03 },
+  'benefits5-test': { answerAccuracy: 0.85, maxWronglyRefused: 0.03 },
+  'benefits6-dev': { answerAccuracy: 0.87, maxWronglyRefused: 0.03 },
+  'benefits6-test': { answerAccuracy: 0.82, maxWronglyRefused: 0.05 },
+  'benefits7-dev': { answerAccuracy: 0.82, maxWronglyRefused: 0.03 },
+  'benefits7-test': { answerAccuracy: 0.77, maxWronglyRefused: 0.03 },
+  'summary-dev': { answerAccuracy: 0.97, maxWronglyRefused: 0.03 },
+  'summary-test': { answerAccuracy: 0.9, maxWronglyRefused: 0.07 },
   'summary2-dev': { answerAccuracy: 0.95, maxWronglyRefused: 0.03 },
-  'summary2-test': { answerAccuracy: 0.88, maxWronglyRefused: 0.05 },
-  'summary3-dev': { answerAccuracy: 0.92, maxWronglyRefused: 0.03 },
-  'summary3-test': { answerAccuracy: 0.85, maxWronglyRefused: 0.07 },
+  'summary2-test': { answerAccuracy: 0.9, maxWronglyRefused: 0.05 },
+  'summary3-dev': { answerAccuracy: 0.95, maxWronglyRefused: 0.03 },
+  'summary3-test': { answerAccuracy: 0.88, maxWronglyRefused: 0.05 },
   'summary4-dev': { answerAccuracy: 0.97, maxWronglyRefused: 0.03 },
-  'summary4-test': { answerAccuracy: 0.85, maxWronglyRefused: 0.03 },
+  'summary4-test': { answerAccuracy: 0.87, maxWronglyRefused: 0.05 },
+  'summary5-dev': { answerAccuracy: 0.94, maxWronglyRefused: 0.03 },
+  'summary5-test': { answerAccuracy: 0.76, maxWronglyRefused: 0.08 },
+  'summary6-dev': { answerAccuracy: 0.94, maxWronglyRefused: 0.05 },
+  'summary6-test': { answerAccuracy: 0.69, maxWronglyRefused: 0.1 },
+  'summary7-dev': { answerAccuracy: 0.89, maxWronglyRefused: 0.07 },
+  'summary7-test': { answerAccuracy: 0.78, maxWronglyRefused: 0.05 },
 };
 
 /** What a set's report fails of its floor; empty when it holds. */
