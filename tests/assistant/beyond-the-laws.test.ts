@@ -15,6 +15,7 @@ describe('beyondTheLaws', () => {
     ['退役军人出国旅游 要不要去退役军人事务局报批', 'abroad'],
     ['我跟邻居因为宅基地吵起来了，我是退伍军人，能不能优先判给我', 'land'],
     ['村里年底分红，退伍兵能不能多分一份', 'dividend'],
+    ['在部队考的军队驾驶证，退伍了能换地方驾照吗', 'driving licence'],
   ])('%s is outside the laws (%s)', (question) => {
     expect(beyondTheLaws(question)).toBeDefined();
   });

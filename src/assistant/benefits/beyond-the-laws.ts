@@ -2,7 +2,7 @@
  * Situations the four laws do not govern at all, recognised by what the question is about rather
  * than by how well a card happens to match it: another country's benefits or life abroad, private
  * disputes between people (a loan not repaid, dividing property in a divorce, a neighbour's land),
- * a village collective's dividends. A loosely
+ * a village collective's dividends, a driving licence. A loosely
  * matching card would answer a question that was not asked ("战友借钱不还" → the fines for units
  * that withhold benefits), so these get "the documents do not say", with the card that does help
  * (legal aid) as related, when there is one.
@@ -34,6 +34,8 @@ const DIVORCE = /离婚|离了婚|\bdivorc/i;
  */
 const LAND_DISPUTE =
   /宅基地|(邻居|邻里|兄弟|亲戚)[^。？?]{0,12}(吵|纠纷|矛盾|争|打架|官司)|\bneighbou?r\b.*\b(dispute|quarrel)/i;
+/** Turning an army driving licence into a civilian one: traffic rules, not these laws. */
+const DRIVING_LICENCE = /驾照|驾驶证|驾驶执照|\bdriv(ing|er'?s) licen[cs]e\b/i;
 const VILLAGE_DIVIDEND = /分红|集体收益|村里[^，。？?]{0,6}分钱|\bdividends?\b/i;
 
 export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
@@ -58,6 +60,8 @@ export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
       label: { zh: '邻里之间的土地或财产纠纷', en: 'a land or property dispute between neighbours' },
       relatedCard: 'rights-legal-aid',
     };
+  if (DRIVING_LICENCE.test(question))
+    return { label: { zh: '驾驶证的换领', en: 'converting a driving licence' } };
   if (VILLAGE_DIVIDEND.test(question))
     return { label: { zh: '村集体的分红', en: "a village collective's dividends" } };
   return undefined;
