@@ -76,3 +76,25 @@ describe('a number asked in round terms', () => {
     expect(visits.answer).toContain('来访咨询');
   });
 });
+
+describe('a total the report never sums', () => {
+  it('does not pass one part off as the total of two', async () => {
+    const total = await ask('清明网上祭扫和实地擦碑加起来一共多少人');
+    expect(total.status).toBe('not_found');
+    expect(total.answer).toContain('没有给出合计数');
+    expect(total.answer).not.toMatch(/20000|1000/);
+    // Control: both asked separately are both answered.
+    const each = await ask('网上祭扫和实地擦碑各多少人');
+    expect(each.answer).toContain('20000');
+    expect(each.answer).toContain('1000');
+  });
+
+  it('gives no total over a year the documents do not hold, and says which year is missing', async () => {
+    const total = await ask('2021年和2022年一共迁了多少座烈士墓');
+    expect(total.status).toBe('not_found');
+    expect(total.answer).toContain('没有2021年的相关数据，给不出合计');
+    const both = await ask('2021年和2022年送了多少次喜报');
+    expect(both.answer).toContain('256');
+    expect(both.answer).toContain('没有2021年的相关数据');
+  });
+});

@@ -38,7 +38,7 @@ export function notFound(u: Understanding, ctx: ComposeContext): Draft {
  * A year as the asker wrote it ("2021年", "21年", "前年"): never a number they did not write, which
  * the grounding check would rightly flag.
  */
-function yearAsWritten(u: Understanding, year: number): string {
+export function yearAsWritten(u: Understanding, year: number): string {
   const zh = u.language === 'zh';
   if (u.text.includes(String(year))) return zh ? `${year}年` : String(year);
   const short = `${String(year).slice(2)}年`;

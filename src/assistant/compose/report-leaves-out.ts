@@ -8,6 +8,7 @@ import type { Language } from '../answer.js';
 import type { Passage } from '../ports.js';
 import type { CiteQuote } from './cite.js';
 import { draft, type Draft } from './draft.js';
+import { contentTerms } from './relevance.js';
 
 const WHICH_ONES = /([\u4e00-\u9fa5]{2})(?:是|都是|分别是)?哪(?:两|三|四|五|几)(?:个|家|位|项)/;
 const ASKS_WHY = /为什么|为啥|什么原因|原因是|啥原因|为何|\bwhy\b|\bwhat (was|were) the reasons?\b/i;
@@ -44,4 +45,28 @@ export function leftOutOfReport(
     citations: [cite(best.doc, best.quote)].flatMap((c) => c ?? []),
     settled: true,
   });
+}
+
+/** "网上祭扫和实地擦碑加起来一共多少人": two things joined, then a total asked. */
+const TOTAL_OF_TWO =
+  /([\u4e00-\u9fa5]{2,12})(?:和|与|及|跟|加上)([\u4e00-\u9fa5]{2,12}?)(?:加起来|加在一起|合计|一共|总共|共计)/;
+
+/**
+ * A total of two things the report states apart: the answer must rest on a quote that holds both,
+ * else the report gives no total (its figure for one of them is not the sum).
+ */
+export function totalNotGiven(question: string, answer: Draft, language: Language): Draft | undefined {
+  const m = TOTAL_OF_TWO.exec(question);
+  if (!m || (answer.status !== 'answered' && answer.status !== 'undisclosed') || answer.figures.length === 0)
+    return undefined;
+  const sides = [m[1] ?? '', m[2] ?? ''].map((side) => contentTerms(side, []));
+  const holdsBoth = answer.citations.some((c) =>
+    sides.every((terms) => terms.length === 0 || terms.some((t) => c.quote.includes(t))),
+  );
+  if (holdsBoth) return undefined;
+  const text =
+    language === 'zh'
+      ? '总结分别写了各项，没有给出合计数，我不作猜测；可以分别问每一项。'
+      : "The report gives these separately and states no total, and I won't guess; ask about each one.";
+  return draft('not_found', text, { settled: true });
 }
