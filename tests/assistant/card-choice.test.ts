@@ -82,4 +82,12 @@ describe('the card that answers', () => {
     const payout = await ask('我老伴的护理费能直接打到我卡上吗 我是伺候他的人');
     expect(payout.answer).toContain('钱发到哪里（哪张卡、能否分次）：法律法规没有写明');
   });
+
+  it('reads 因公牺牲 as its own status, not a martyr’s', async () => {
+    const onDuty = await ask(
+      '我儿子2022年在部队训练的时候出了意外，部队认定是因公牺牲。我跟他爸都60多了，在农村没收入也干不动活了，我们家能领到哪些钱？',
+    );
+    expect(onDuty.answer.split('\n')[0]).toContain('一次性抚恤金');
+    expect(onDuty.answer.split('\n')[0]).not.toMatch(/^要看条件：烈士的父母/);
+  });
 });

@@ -6,7 +6,8 @@ import type { EntitlementCard } from '../../knowledge/types.js';
  * veteran's question, not a martyr's child's.
  */
 const GROUPS: { title: RegExp; asker: RegExp }[] = [
-  { title: /^(烈士|烈属)/, asker: /烈士|烈属|英烈|牺牲|martyr/i },
+  // 因公牺牲 is its own status, not a martyr's: "儿子训练出意外，认定因公牺牲" is not a martyrs' question.
+  { title: /^(烈士|烈属)/, asker: /烈士|烈属|英烈|(?<!因公)牺牲|martyr/i },
   {
     title: /^(残疾|伤残|一至四级残疾)/,
     asker: /残疾|伤残|残废|致残|评残|[一二三四五六七八九十\d]级|disab|injur|wound|amput/i,
