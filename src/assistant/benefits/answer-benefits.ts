@@ -151,14 +151,11 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
       m.confidence >= params.minConfidence &&
       !m.card.id.endsWith('-overview'),
   )?.card;
-  const caveat = cards[0]
-    ? (rankMismatchLine(cards[0], q.text, q.language) ?? disabilityVerdictLine(cards[0], q.text, q.language))
-    : undefined;
+  const lead = cards[0];
+  const rankLine = lead && rankMismatchLine(lead, q.text, q.language);
+  const caveat = rankLine || (lead && disabilityVerdictLine(lead, q.text, q.language));
   // The card is not for the asker's rank: the best card that is goes beside it.
-  const forTheRank =
-    caveat && cards[0] && rankMismatchLine(cards[0], q.text, q.language)
-      ? cardForAskedRank(cards[0], index.cards, q.text)
-      : undefined;
+  const forTheRank = rankLine && lead ? cardForAskedRank(lead, index.cards, q.text) : undefined;
   const also = forTheRank ?? alsoCard;
   const d = composeCardAnswer({
     cards,

@@ -26,7 +26,7 @@ const ranksIn = (text: string): Rank[] =>
   (Object.keys(RANK_WORDS) as Rank[]).filter((rank) => RANK_WORDS[rank].test(text));
 
 /** The one rank a question names (none when it names several: "军官和士官有什么区别"). */
-export function askedRank(question: string): Rank | undefined {
+function askedRank(question: string): Rank | undefined {
   const ranks = ranksIn(question);
   return ranks.length === 1 ? ranks[0] : undefined;
 }
@@ -39,19 +39,12 @@ export function rankMismatchLine(
 ): string | undefined {
   const rank = askedRank(question);
   const cardRanks = ranksIn(card.who ?? '');
-  if (!rank || fitsAskedRank(card, question)) return undefined;
+  if (!rank || cardRanks.length === 0 || cardRanks.includes(rank)) return undefined;
   return language === 'zh'
     ? `按您说的（${RANK_NAMES[rank].zh}），这项待遇对您不适用：它适用于${(card.who ?? '').replace(/。$/, '')}。`
     : `From what you say (${RANK_NAMES[rank].en}), this does not apply to you: it is for ${cardRanks
         .map((r) => RANK_NAMES[r].enPlural)
         .join(' and ')}.`;
-}
-
-/** True when the card is written for the rank the question names (or names no rank either way). */
-export function fitsAskedRank(card: EntitlementCard, question: string): boolean {
-  const rank = askedRank(question);
-  const cardRanks = ranksIn(card.who ?? '');
-  return !rank || cardRanks.length === 0 || cardRanks.includes(rank);
 }
 
 /**

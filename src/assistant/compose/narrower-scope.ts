@@ -60,24 +60,23 @@ const BY_DISTRICT =
 /** A figure per person or household ("每人发了多少", "人均"), where the report gives totals. */
 const PER_HEAD = /每人|每位|每个人|每名|人均|每户|每家|平均每/;
 
-/** What the asked number is limited to, and how a quote that covers it reads. */
+/** What the asked number is limited to, in the asker's words. */
 export interface AskedPart {
-  /** In the asker's words. */
   text: string;
-  /** A quote that states the part's own figure matches this. */
-  covers: RegExp;
   kind: 'part' | 'perHead';
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A quote that states the part's own figure: it names the part, or counts per head. */
+const covers = (part: AskedPart, text: string): boolean =>
+  part.kind === 'perHead' ? /每|人均/.test(text) : text.includes(part.text);
 
 /** The part of the city or the year a number question is limited to, when it names one. */
 export function partAsked(u: Understanding, corpusText: string): AskedPart | undefined {
   const text =
     namedPlaces(u.text, corpusText)[0] ?? PART_OF_YEAR.exec(u.text)?.[0] ?? BY_DISTRICT.exec(u.text)?.[0];
-  if (text) return { text, covers: new RegExp(escape(text)), kind: 'part' };
+  if (text) return { text, kind: 'part' };
   const perHead = PER_HEAD.exec(u.text)?.[0];
-  return perHead ? { text: perHead, covers: /每|人均/, kind: 'perHead' } : undefined;
+  return perHead ? { text: perHead, kind: 'perHead' } : undefined;
 }
 
 /** True when a number answer rests on quotes that never name the asked part. */
@@ -86,7 +85,7 @@ export function answersTheWhole(answer: Draft, part: AskedPart): boolean {
   return (
     numbered &&
     answer.figures.length > 0 &&
-    !answer.citations.some((c) => part.covers.test(c.quote) || part.covers.test(c.section))
+    !answer.citations.some((c) => covers(part, c.quote) || covers(part, c.section))
   );
 }
 

@@ -1,14 +1,29 @@
 /**
- * What a report states about its work and what it leaves out: it counts things it does not name
- * ("全省获得四项表彰的市州仅3个") and states results without their causes. A question for the
- * names or the cause gets that said, with the passage cited, and no card answers instead
- * (`settled`): "安置任务为什么能提前完成" is not answered by the placement-deadline card.
+ * What a report states about its work and what it leaves out: it counts things and people it does
+ * not name ("全省获得四项表彰的市州仅3个"), states results without their causes, gives figures
+ * apart without their total, and one year's figures only. A question for the names, the cause or
+ * the total gets that said, with the passage cited where there is one, and no card answers
+ * instead (`settled`): "安置任务为什么能提前完成" is not answered by the placement-deadline card.
  */
 import type { Language } from '../answer.js';
+import type { Understanding } from '../understand/understand.js';
 import type { Passage } from '../ports.js';
 import type { CiteQuote } from './cite.js';
 import { draft, type Draft } from './draft.js';
 import { contentTerms } from './relevance.js';
+import { yearAsWritten } from './not-found.js';
+
+/**
+ * "评出的10名最美退役军人都是谁": the people's names are asked for. A passage that only counts them
+ * does not answer ("谁负责/找谁" asks for an office, which a passage does name).
+ */
+export const asksForPersonsNames = (question: string): boolean =>
+  /(都|分别|各)是谁|(都|分别|各)叫什么名字|(长|主任|书记|负责人|领导)(是谁|叫什么|叫啥|是哪位)|名单|姓名|\bwho (were|are) (they|the)\b|\bwho (is|was) the (head|director|chief|leader)\b|\bnames of\b/i.test(
+    question,
+  );
+/** A passage that names people: a roll ("名单") or names listed after a colon. */
+export const namesPersons = (passage: string): boolean =>
+  /名单|：[\u4e00-\u9fa5]{2,4}、[\u4e00-\u9fa5]{2,4}、/.test(passage);
 
 const WHICH_ONES = /([\u4e00-\u9fa5]{2})(?:是|都是|分别是)?哪(?:两|三|四|五|几)(?:个|家|位|项)/;
 const ASKS_WHY = /为什么|为啥|什么原因|原因是|啥原因|为何|\bwhy\b|\bwhat (was|were) the reasons?\b/i;
@@ -47,9 +62,12 @@ export function leftOutOfReport(
   });
 }
 
+/** A total asked for: "加起来", "一共". */
+const ASKS_TOTAL = /加起来|加在一起|合计|一共|总共|共计/;
 /** "网上祭扫和实地擦碑加起来一共多少人": two things joined, then a total asked. */
-const TOTAL_OF_TWO =
-  /([\u4e00-\u9fa5]{2,12})(?:和|与|及|跟|加上)([\u4e00-\u9fa5]{2,12}?)(?:加起来|加在一起|合计|一共|总共|共计)/;
+const TOTAL_OF_TWO = new RegExp(
+  String.raw`([\u4e00-\u9fa5]{2,12})(?:和|与|及|跟|加上)([\u4e00-\u9fa5]{2,12}?)(?:${ASKS_TOTAL.source})`,
+);
 
 /**
  * A total of two things the report states apart: the answer must rest on a quote that holds both,
@@ -69,4 +87,28 @@ export function totalNotGiven(question: string, answer: Draft, language: Languag
       ? '总结分别写了各项，没有给出合计数，我不作猜测；可以分别问每一项。'
       : "The report gives these separately and states no total, and I won't guess; ask about each one.";
   return draft('not_found', text, { settled: true });
+}
+
+/**
+ * "2021年和2022年一共迁了多少座": an answer for the year held says plainly which named year is not,
+ * and a total over a year not held is no total at all.
+ */
+export function withYearsNotHeld(u: Understanding, knownYears: ReadonlySet<number>, answer: Draft): Draft {
+  const missing = u.years.filter((y) => !knownYears.has(y));
+  const answered = answer.status === 'answered' || answer.status === 'undisclosed';
+  if (missing.length === 0 || !answered || answer.figures.length === 0) return answer;
+  const which = missing.map((y) => yearAsWritten(u, y)).join(u.language === 'zh' ? '、' : ', ');
+  if (ASKS_TOTAL.test(u.text)) {
+    const text =
+      u.language === 'zh'
+        ? `现有资料中没有${which}的相关数据，给不出合计，我不作猜测。`
+        : `The documents hold no figures for ${which}, so there is no total, and I won't guess.`;
+    return draft('not_found', text, { settled: true });
+  }
+  if (answer.answer.includes(which)) return answer;
+  const note =
+    u.language === 'zh'
+      ? `现有资料中没有${which}的相关数据。`
+      : `The documents hold no figures for ${which}.`;
+  return { ...answer, answer: `${answer.answer}\n${note}` };
 }

@@ -24,7 +24,7 @@ import { bestExtractedFigure, composeExtractedFigureAnswer } from './extracted-f
 import { composeFigureAnswer } from './figure-answer.js';
 import { composeListAnswer } from './list-answer.js';
 import { t } from './messages.js';
-import { notFound, withLocalRuleNote, yearAsWritten, yearNotCovered } from './not-found.js';
+import { notFound, withLocalRuleNote, yearNotCovered } from './not-found.js';
 import {
   answersTheWhole,
   partAsked,
@@ -35,7 +35,13 @@ import {
 import { composeHighlights, composeTargetsOverview } from './overview-answers.js';
 import { composeBrief } from './brief-answer.js';
 import { composePassageAnswer } from './passage-answer.js';
-import { leftOutOfReport, totalNotGiven } from './report-leaves-out.js';
+import {
+  asksForPersonsNames,
+  leftOutOfReport,
+  namesPersons,
+  totalNotGiven,
+  withYearsNotHeld,
+} from './report-leaves-out.js';
 import { contentTerms, coverage } from './relevance.js';
 import { composeTopicOverview } from './topic-answer.js';
 import { asksForTarget } from '../understand/intent.js';
@@ -60,18 +66,6 @@ function askedNotSubject(question: string, nouns: readonly string[], passage = '
   });
   return named ? ['名字', '名称'] : [];
 }
-
-/**
- * "评出的10名最美退役军人都是谁": the people's names are asked for. A passage that only counts them
- * does not answer ("谁负责/找谁" asks for an office, which a passage does name).
- */
-export const asksForPersonsNames = (question: string): boolean =>
-  /(都|分别|各)是谁|(都|分别|各)叫什么名字|(长|主任|书记|负责人|领导)(是谁|叫什么|叫啥|是哪位)|名单|姓名|\bwho (were|are) (they|the)\b|\bwho (is|was) the (head|director|chief|leader)\b|\bnames of\b/i.test(
-    question,
-  );
-/** A passage that names people: a roll ("名单") or names listed after a colon. */
-const namesPersons = (passage: string): boolean =>
-  /名单|：[\u4e00-\u9fa5]{2,4}、[\u4e00-\u9fa5]{2,4}、/.test(passage);
 
 /** A term the question quotes and asks the meaning or members of. */
 const ASKS_WHAT_IT_IS =
@@ -126,31 +120,7 @@ export async function composeFromReports(u: Understanding, ctx: ComposeContext):
   if (part && answersTheWhole(answer, part)) return partNotCovered(u, part);
   const total = totalNotGiven(u.text, answer, u.language);
   if (total) return total;
-  return withYearsNotHeld(u, ctx, answer);
-}
-
-/**
- * "2021年和2022年一共迁了多少座": an answer for the year held says plainly which named year is not,
- * and a total over a year not held is no total at all.
- */
-function withYearsNotHeld(u: Understanding, ctx: ComposeContext, answer: Draft): Draft {
-  const missing = u.years.filter((y) => !ctx.knownYears.has(y));
-  const answered = answer.status === 'answered' || answer.status === 'undisclosed';
-  if (missing.length === 0 || !answered || answer.figures.length === 0) return answer;
-  const which = missing.map((y) => yearAsWritten(u, y)).join(u.language === 'zh' ? '、' : ', ');
-  if (/加起来|合计|一共|总共|共计/.test(u.text)) {
-    const text =
-      u.language === 'zh'
-        ? `现有资料中没有${which}的相关数据，给不出合计，我不作猜测。`
-        : `The documents hold no figures for ${which}, so there is no total, and I won't guess.`;
-    return draft('not_found', text, { settled: true });
-  }
-  if (answer.answer.includes(which)) return answer;
-  const note =
-    u.language === 'zh'
-      ? `现有资料中没有${which}的相关数据。`
-      : `The documents hold no figures for ${which}.`;
-  return { ...answer, answer: `${answer.answer}\n${note}` };
+  return withYearsNotHeld(u, ctx.knownYears, answer);
 }
 
 /** The reports' answer, read as if the question asked for the whole city and year. */

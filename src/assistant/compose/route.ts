@@ -4,6 +4,7 @@ import type { ComposeContext } from './compose-context.js';
 import { draft, type Draft } from './draft.js';
 import { t } from './messages.js';
 import { notFound } from './not-found.js';
+import { ROUND_NUMBER } from '../understand/asked-units.js';
 import { namedPlaces } from './narrower-scope.js';
 import { answerBenefits, composeBeyondTheLaws } from '../benefits/answer-benefits.js';
 import { beyondTheLaws } from '../benefits/beyond-the-laws.js';
@@ -12,7 +13,8 @@ import { composeContactAnswer } from './contact-answer.js';
 import type { SessionTurn } from '../ports.js';
 import { askingText, splitClauses } from '../understand/clauses.js';
 
-import { asksForPersonsNames, bestReportCoverage, composeFromReports } from './report-route.js';
+import { bestReportCoverage, composeFromReports } from './report-route.js';
+import { asksForPersonsNames } from './report-leaves-out.js';
 export type { ComposeContext } from './compose-context.js';
 
 /** Words that place a question in the bureau's own record: the reports answer it first. */
@@ -22,11 +24,11 @@ const BUREAU_CUES =
 /** "总结里送喜报用的单位是…": the question is about the report itself, wherever it says so. */
 const ABOUT_THE_REPORT = /(总结|报告|材料|汇报)(里|中|上|说|写)/;
 /**
- * "听说去年搬了一千来座烈士坟，准数是多少", "二百多回吧，到底多少回": a round number the asker heard,
- * checked against the record. A veteran asking about their own due does not count in 二百多回.
+ * "准数是多少", "喜报是不是送了265次": a figure checked against the record (so is a round number
+ * the asker heard, ROUND_NUMBER: a veteran asking about their own due does not count in 二百多回).
  */
-const CHECKS_A_ROUND_NUMBER =
-  /[一二两三四五六七八九十几\d][十百千万](来|多|余)?[座人次回场家个项名户]|准数|确切数|具体数字|到底多少|(是不是|是否|对不对)[^，。？?]{0,6}\d[\d.]*(万|千|百)?(元|座|人次|人|次|回|场|家|个|项|名|户|%|％|万)?/;
+const CHECKS_A_NUMBER =
+  /准数|确切数|具体数字|到底多少|(是不是|是否|对不对)[^，。？?]{0,6}\d[\d.]*(万|千|百)?(元|座|人次|人|次|回|场|家|个|项|名|户|%|％|万)?/;
 
 /** Statistics of the bureau's work ("多少人", "几次"); weaker: a veteran may ask "几次" too. */
 const STATISTICS_CUES =
@@ -115,7 +117,8 @@ export async function composeOffline(
     ABOUT_THE_REPORT.test(u.text) ||
     // "迁坟比2021年多了还是少了": a year's figure compared is the record's, held or not.
     (u.years.length > 0 && COMPARES.test(u.text)) ||
-    CHECKS_A_ROUND_NUMBER.test(u.text) ||
+    ROUND_NUMBER.test(u.text) ||
+    CHECKS_A_NUMBER.test(u.text) ||
     figureAsked;
   const statistics = STATISTICS_CUES.test(asked);
   if (!benefits) {

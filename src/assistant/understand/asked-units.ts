@@ -44,6 +44,12 @@ const bare = (unit: string): string => unit.replace(/^[余多]/, '');
 const DIRECT_MEASURE =
   /(?:多少|几)(?:人次|个人|个(?:市|州|县|区|单位|支部)|[名位人家份项起件座次回场天日分星])/;
 
+/**
+ * A round number with its measure ("一千来座", "两万多人", "二百多回"): a number the asker heard,
+ * so a number of the record they ask about.
+ */
+export const ROUND_NUMBER = /[一二两三四五六七八九十几\d][十百千万](来|多|余)?[座人次回场家个项名户]/;
+
 /** "大概几千人", "几十家": a number asked in round terms is a number asked ("多少人"). */
 const roundNumbersAsked = (question: string): string => question.replace(/几(?:十|百|千|万)+/g, '多少');
 

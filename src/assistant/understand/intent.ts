@@ -1,3 +1,5 @@
+import { ROUND_NUMBER } from './asked-units.js';
+
 /**
  * What kind of answer the question wants. Cheap keyword rules: the composer falls back to passages
  * whenever a more specific answer can't be built, so a wrong guess here costs little.
@@ -23,8 +25,10 @@ const BRIEF =
 const PROGRESS =
   /完成(得|的)?(怎么样|如何|情况)|进度|差(多少|距)|达标|离目标|完成率|progress|on track|gap|compared? (with|to) (the )?target|vs\.? target|against (the )?target/i;
 const TARGET = /目标|计划|打算|力争|确保|要达到|指标是|\btarget|\bgoal|\bplan(ned)?\b|aim/i;
-const HOW_MANY =
-  /多少|几星|星级|star rating|how many stars|几(个|名|次|家|座|项|起|份|人|位|条|批)?|数量|数字|人数|比例|比率|占比|\d+\s*%|率|how (many|much)|what (is|was) the (number|rate|share|amount|total)|\brate\b|\bnumber of|percentage|amount|[一二两三四五六七八九十几\d][十百千万](来|多|余)?[座人次回场家个项名户]/i;
+const HOW_MANY_WORDS =
+  /多少|几星|星级|star rating|how many stars|几(个|名|次|家|座|项|起|份|人|位|条|批)?|数量|数字|人数|比例|比率|占比|\d+\s*%|率|how (many|much)|what (is|was) the (number|rate|share|amount|total)|\brate\b|\bnumber of|percentage|amount/i;
+/** A number asked for: the asking words, or a round number to check ("是不是两万多人"). */
+const asksHowMany = (text: string): boolean => HOW_MANY_WORDS.test(text) || ROUND_NUMBER.test(text);
 /** All targets at once ("几个量化目标分别是多少"); plans and 确保 alone are list questions. */
 const OVERVIEW_TARGET = /目标|指标|targets|goals/i;
 
@@ -56,7 +60,7 @@ export const OWN_CASE =
   /我(?!们|局|市)|俺|本人|咱家|孩子|儿子|女儿|爱人|老伴|老婆|媳妇|父母|爸|妈|\b(i|my|me)\b/i;
 /** "2022年发放创业担保贷款多少万元": a number of the year's record, though it names a benefit. */
 const asksYearsRecord = (text: string): boolean =>
-  RECORD_YEAR.test(text) && HOW_MANY.test(text) && !OWN_CASE.test(text);
+  RECORD_YEAR.test(text) && asksHowMany(text) && !OWN_CASE.test(text);
 
 /**
  * A named indicator makes a figure question only when a number is asked for (or the question is a
@@ -66,27 +70,27 @@ export function classifyIntent(text: string, hasMetric: boolean, isFollowUp = fa
   if (!hasMetric && BRIEF.test(text)) return 'brief';
   if (hasMetric && PROGRESS.test(text)) return 'progress';
   if (hasMetric && TARGET.test(text)) return 'target';
-  if (hasMetric && (HOW_MANY.test(text) || isFollowUp) && !LIST_ITEMS.test(text)) return 'figure';
+  if (hasMetric && (asksHowMany(text) || isFollowUp) && !LIST_ITEMS.test(text)) return 'figure';
   if (
     !hasMetric &&
     !WHICH_ITEMS.test(text) &&
     OVERVIEW_TARGET.test(text) &&
-    (HOW_MANY.test(text) || LIST.test(text))
+    (asksHowMany(text) || LIST.test(text))
   )
     return 'targets_overview';
-  if (!hasMetric && HIGHLIGHTS.test(text) && (LIST.test(text) || HOW_MANY.test(text))) return 'highlights';
+  if (!hasMetric && HIGHLIGHTS.test(text) && (LIST.test(text) || asksHowMany(text))) return 'highlights';
   // "获得了哪些荣誉和表彰" is the year's honours, though 表彰 names one indicator too.
   if (HIGHLIGHTS.test(text) && /哪些|哪几|什么荣誉|what (honou?rs|awards)/i.test(text)) return 'highlights';
   if (LIST_ITEMS.test(text)) return 'list';
   if (POLICY.test(text) && !asksYearsRecord(text)) return 'policy';
   if (LIST.test(text)) return 'list';
-  if (HOW_MANY.test(text)) return 'figure';
+  if (asksHowMany(text)) return 'figure';
   return 'passage';
 }
 
 /** Deadlines and options are what the guides state: "多少天之内报到", "有几种安置方式". */
 const RULE_QUESTION = /报到|几种|多长时间|多久|期限|时限|之内|以内|安置方式|怎么安置/;
 export const asksAboutBenefits = (text: string): boolean => POLICY.test(text) || RULE_QUESTION.test(text);
-export const asksForNumber = (text: string): boolean => HOW_MANY.test(text);
+export const asksForNumber = (text: string): boolean => asksHowMany(text);
 export const asksForTarget = (text: string): boolean => TARGET.test(text);
 export const asksForProgress = (text: string): boolean => PROGRESS.test(text);
