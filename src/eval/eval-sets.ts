@@ -45,4 +45,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'summary6-test', dir: 'tests/eval/blind', files: ['summary6.test.jsonl'], showFailures: false },
   { name: 'summary7-dev', dir: 'tests/eval/blind', files: ['summary7.dev.jsonl'], showFailures: true },
   { name: 'summary7-test', dir: 'tests/eval/blind', files: ['summary7.test.jsonl'], showFailures: false },
+  { name: 'summary8-dev', dir: 'tests/eval/blind', files: ['summary8.dev.jsonl'], showFailures: true },
+  { name: 'summary8-test', dir: 'tests/eval/blind', files: ['summary8.test.jsonl'], showFailures: false },
+  { name: 'summary9-dev', dir: 'tests/eval/blind', files: ['summary9.dev.jsonl'], showFailures: true },
+  { name: 'summary9-test', dir: 'tests/eval/blind', files: ['summary9.test.jsonl'], showFailures: false },
 ];
