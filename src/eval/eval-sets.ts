@@ -31,6 +31,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'benefits6-test', dir: 'tests/eval/blind', files: ['benefits6.test.jsonl'], showFailures: false },
   { name: 'benefits7-dev', dir: 'tests/eval/blind', files: ['benefits7.dev.jsonl'], showFailures: true },
   { name: 'benefits7-test', dir: 'tests/eval/blind', files: ['benefits7.test.jsonl'], showFailures: false },
+  { name: 'benefits8-dev', dir: 'tests/eval/blind', files: ['benefits8.dev.jsonl'], showFailures: true },
+  { name: 'benefits8-test', dir: 'tests/eval/blind', files: ['benefits8.test.jsonl'], showFailures: false },
   { name: 'summary-dev', dir: 'tests/eval/blind', files: ['summary.dev.jsonl'], showFailures: true },
   { name: 'summary-test', dir: 'tests/eval/blind', files: ['summary.test.jsonl'], showFailures: false },
   { name: 'summary2-dev', dir: 'tests/eval/blind', files: ['summary2.dev.jsonl'], showFailures: true },
