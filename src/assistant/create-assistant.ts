@@ -10,6 +10,7 @@ import { checkGrounding } from './grounding.js';
 import type { Assistant, AskOptions, SessionState, SessionStore } from './ports.js';
 import type { KnowledgeToolsImpl } from './tools/knowledge-tools.js';
 import { latestActualYear, latestTargetYear } from './tools/figure-records.js';
+import { spokenNumbersAsDigits } from './understand/spoken-numbers.js';
 import { sanitizeQuestion } from './understand/sanitize.js';
 import { understand, type Understanding } from './understand/understand.js';
 import { figureParts } from './understand/parts.js';
@@ -141,7 +142,8 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
       const language = options.language ?? state?.language ?? 'zh';
       return finish('', language, draft('out_of_scope', t('empty', language)));
     }
-    const text = correctTypos(sanitized.text);
+    // Numbers written in characters ("一千零四十一座") are read as digits; an answer may echo them.
+    const text = spokenNumbersAsDigits(correctTypos(sanitized.text));
     const read = (q: string) => understandWith(q, state, options);
     const u = read(text);
     // Every figure answer offers what to ask next (other years, the category's other figures).
@@ -153,7 +155,7 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
     const answer = finish(
       sanitized.text,
       u.language,
-      composed,
+      { ...composed, derived: [...composed.derived, text] },
       sanitized.truncated ? t('truncated', u.language) : undefined,
     );
     if (options.session)

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { sanitizeQuestion, MAX_QUESTION_CHARS } from '../../src/assistant/understand/sanitize.js';
 import { detectLanguage } from '../../src/assistant/understand/language.js';
 import { findYears } from '../../src/assistant/understand/years.js';
+import { spokenNumbersAsDigits } from '../../src/assistant/understand/spoken-numbers.js';
+import { figureParts } from '../../src/assistant/understand/parts.js';
 import { classifyScope } from '../../src/assistant/understand/scope.js';
 import { resolveFollowUp } from '../../src/assistant/understand/follow-up.js';
 import { classifyIntent } from '../../src/assistant/understand/intent.js';
@@ -43,6 +45,9 @@ describe('findYears', () => {
     expect(findYears('去年迁了多少烈士墓', years)).toEqual([2022]);
     expect(findYears('what about last year?', years)).toEqual([2022]);
     expect(findYears('22年的数据', years)).toEqual([2022]);
+    // Counts and years of service are not years.
+    expect(findYears('培训了2000多人', years)).toEqual([]);
+    expect(findYears('我干了12年士官', years)).toEqual([]);
   });
 });
 
@@ -108,5 +113,37 @@ describe('classifyIntent', () => {
     expect(classifyIntent('2022年发放创业担保贷款多少万元？', false)).toBe('figure');
     expect(classifyIntent('我2019年退伍的，创业贷款能贷多少', false)).toBe('policy');
     expect(classifyIntent('创业担保贷款能贷多少', false)).toBe('policy');
+  });
+});
+
+describe('spokenNumbersAsDigits', () => {
+  it('writes counts spoken in characters as digits, as the reports write them', () => {
+    expect(spokenNumbersAsDigits('迁烈士墓是一千零四十一座吧')).toBe('迁烈士墓是1041座吧');
+    expect(spokenNumbersAsDigits('送喜报是不是两百五十多次')).toBe('送喜报是不是250多次');
+    // Spoken shorthand: the last digit counts in the unit below.
+    expect(spokenNumbersAsDigits('发了一万二')).toBe('发了12000');
+  });
+
+  it('leaves names, ordinals and idioms alone', () => {
+    for (const text of [
+      '七个确保',
+      '三训一扶',
+      '第二十三条',
+      '十分重要',
+      '万一',
+      '九三零那次',
+      '一次性退役金',
+    ])
+      expect(spokenNumbersAsDigits(text)).toBe(text);
+  });
+});
+
+describe('figureParts', () => {
+  it('splits two counts listed with 、 into two questions', () => {
+    expect(figureParts('召开了几次专题会议、签订了多少份承诺书？')).toEqual([
+      '召开了几次专题会议',
+      '签订了多少份承诺书',
+    ]);
+    expect(figureParts('网上祭扫有多少人')).toEqual(['网上祭扫有多少人']);
   });
 });

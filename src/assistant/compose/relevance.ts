@@ -45,8 +45,15 @@ export function contentTerms(question: string, translations: readonly Translatio
   const englishOnly = !/[\u3400-\u9fff]/.test(question);
   const variants = translations.filter((t) => t.variant !== t.term).map((t) => t.variant);
   const replaced = (w: string) => variants.some((v) => v.includes(w));
+  // "1000来座": a number the asker only heard roughly finds passages holding that number, not the topic.
+  const rough = new Set([...question.matchAll(/(\d+)(?:来|多|余)/g)].map((m) => m[1]));
   const own = segment(question).words.filter(
-    (w) => !QUESTION_WORDS.has(w) && !ASKING.test(w) && !replaced(w) && (w.length >= 2 || /^\d+$/.test(w)),
+    (w) =>
+      !QUESTION_WORDS.has(w) &&
+      !ASKING.test(w) &&
+      !replaced(w) &&
+      !rough.has(w) &&
+      (w.length >= 2 || /^\d+$/.test(w)),
   );
   // An English question's own words never occur in Chinese documents; only its translations count.
   const kept = englishOnly ? own.filter((w) => /\d/.test(w)) : own;

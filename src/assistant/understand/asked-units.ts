@@ -45,10 +45,11 @@ const DIRECT_MEASURE =
   /(?:多少|几)(?:人次|个人|个(?:市|州|县|区|单位|支部)|[名位人家份项起件座次回场天日分星])/;
 
 /**
- * A round number with its measure ("一千来座", "两万多人", "二百多回"): a number the asker heard,
- * so a number of the record they ask about.
+ * A round number with its measure ("一千来座", "两万多人", "二百多回", or in digits as the question
+ * is read: "1000来座", "250多次"): a number the asker heard, so a number of the record they ask about.
  */
-export const ROUND_NUMBER = /[一二两三四五六七八九十几\d][十百千万](来|多|余)?[座人次回场家个项名户]/;
+export const ROUND_NUMBER =
+  /(?:[一二两三四五六七八九十几\d][十百千万]|(?<!\d)[1-9]0{2,})(来|多|余)?[座人次回场家个项名户]|\d(来|多|余)[座人次回场家个项名户]/;
 
 /** "大概几千人", "几十家": a number asked in round terms is a number asked ("多少人"). */
 const roundNumbersAsked = (question: string): string => question.replace(/几(?:十|百|千|万)+/g, '多少');
@@ -60,7 +61,10 @@ const roundNumbersAsked = (question: string): string => question.replace(/几(?:
 export function askedUnit(asked: string): RegExp | undefined {
   const question = roundNumbersAsked(asked);
   const direct = DIRECT_MEASURE.exec(question)?.[0];
-  const byMeasure = direct ? ASKED_UNITS.find((u) => u.cue.test(direct)) : undefined;
+  // "搬了一千来座…准数是多少": the round number's measure is the asked one.
+  const heard = ROUND_NUMBER.exec(question)?.[0].slice(-1);
+  const measure = direct ?? (heard ? `几${heard}` : undefined);
+  const byMeasure = measure ? ASKED_UNITS.find((u) => u.cue.test(measure)) : undefined;
   return (byMeasure ?? ASKED_UNITS.find((u) => u.cue.test(question)))?.unit;
 }
 

@@ -9,8 +9,8 @@ const NUMBER_ASKED = /多少|几(个|名|人|次|家|座|项|场|条|份|起|位
 /** "A和B各多少…", "A、B分别是多少…": subjects joined before 各/分别, then what is asked of each. */
 const JOINED = /^(.{2,20}?)(?:和|与|跟|以及|及|、)(.{2,20}?)(?:各|分别)(?:是|有|为)?(.*)$/;
 
-/** A clause that asks for a number on its own. */
-const CLAUSE = /[？?；;，,]/;
+/** A clause that asks for a number on its own ("召开了几次专题会议、签订了多少份承诺书"). */
+const CLAUSE = /[？?；;，,、]/;
 
 export function figureParts(question: string): string[] {
   const text = question.trim();

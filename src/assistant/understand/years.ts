@@ -10,8 +10,12 @@ export interface YearContext {
 
 export function findYears(text: string, context: YearContext): number[] {
   const years = new Set<number>();
-  for (const match of text.matchAll(/(?<!\d)(20\d\d)(?!\d)/g)) years.add(Number(match[1]));
-  for (const match of text.matchAll(/(?<![\d.])(\d\d)年/g)) years.add(2000 + Number(match[1]));
+  // "培训了2000多人" is a count, not the year 2000.
+  for (const match of text.matchAll(/(?<!\d)(20\d\d)(?![\d多余来元块人次名座家个项场户份起位万])/g))
+    years.add(Number(match[1]));
+  // "干了12年", "满10年兵" are years of service, not 2012 or 2010.
+  for (const match of text.matchAll(/(?<![\d.满了干役兵当近共第])(\d\d)年(?!兵|以上|以下|军龄|工龄|的兵)/g))
+    years.add(2000 + Number(match[1]));
   if (/去年|上一?年|上年度|last year|previous year/i.test(text)) years.add(context.latestActualYear);
   if (/前年|year before last/i.test(text)) years.add(context.latestActualYear - 1);
   if (/今年|明年|本年度|this year|next year|coming year/i.test(text)) years.add(context.targetYear);
