@@ -110,4 +110,21 @@ describe('questions of the bureau’s record', () => {
       expect(which.citations[0]?.quote, question).toContain('市州仅3个');
     }
   });
+
+  it('reads a question the bureau’s own people ask as the record, whoever they say they are', async () => {
+    const retired = await ask(
+      '我是局里退休的老同志，记得去年九月底局里组织过一次走访烈士亲属的活动，想请教一下当时一共走访慰问了几位烈士遗属？',
+    );
+    expect(retired.answer).toContain('6名');
+    const deputy = await ask('作为人大代表我想了解，2022年清明祭英烈活动中网上祭扫的参与人数达到了多少？');
+    expect(deputy.answer).toContain('20000');
+    // Control: a veteran's own question stays a benefits answer.
+    const own = await ask('我是烈士家属，能到烈士陵园祭扫吗？');
+    expect(own.answer).not.toContain('20000');
+  });
+
+  it('reads the month or the months asked of a dated record, not its masked count', async () => {
+    expect((await ask('2022年安置任务提前了几个月完成？')).answer).toContain('3个月');
+    expect((await ask('退伍兵安置去年几月份就弄完了？')).answer).toContain('8月30日');
+  });
 });

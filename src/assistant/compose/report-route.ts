@@ -6,6 +6,7 @@
 import type { Understanding } from '../understand/understand.js';
 import { COMPARES } from '../understand/intent.js';
 import { nounsOf } from '../../retrieval/nouns.js';
+import { withoutAskerIntroduction } from '../understand/clauses.js';
 import { focusTermMissing, holdsFocusTerm, isVagueNoun } from './answerability.js';
 import { askedNumber, asksAnotherUnit, asksForADate } from '../understand/asked-units.js';
 import { composeDateAnswer } from './date-answer.js';
@@ -176,7 +177,7 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
     const brief = composeBrief(ctx.tools, ctx.kb, language, ctx.cite);
     if (brief) return brief;
   }
-  const nouns = nounsOf(u.text);
+  const nouns = nounsOf(withoutAskerIntroduction(u.text));
   // Everyday verbs and adverbs no document uses (以后, 掏钱, 考上) say nothing about relevance;
   // an unseen noun does, and is kept (see focusTermMissing).
   const terms = questionTerms.filter(

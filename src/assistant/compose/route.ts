@@ -11,7 +11,7 @@ import { beyondTheLaws } from '../benefits/beyond-the-laws.js';
 import { contactAsked } from '../understand/contact-question.js';
 import { composeContactAnswer } from './contact-answer.js';
 import type { SessionTurn } from '../ports.js';
-import { askingText, splitClauses } from '../understand/clauses.js';
+import { ASKER_IS_NO_CLAIMANT, askingText, splitClauses } from '../understand/clauses.js';
 
 import { bestReportCoverage, composeFromReports } from './report-route.js';
 import { asksForPersonsNames } from './report-leaves-out.js';
@@ -32,7 +32,7 @@ const CHECKS_A_NUMBER =
 
 /** Statistics of the bureau's work ("多少人", "几次"); weaker: a veteran may ask "几次" too. */
 const STATISTICS_CUES =
-  /几星|星级|评星|\bstar[- ]?(rating|rated)\b|\btotal (amount|number|sum)\b|\bhow many stars\b|\bhow (many|much)\b.*\bbureau\b|\bhow many\b.*\b(were|was|did)\b|(给|发|花|拨|挂|建|办|评|开|迁|送)了多少|几个奖|几项奖|什么奖|获奖|得奖|几家|多少家|人次|多少人|几人|几名|(多少|几)(个|位|名)?(退役军人|老兵|军人|烈属|遗属|党员)|(退役军人|老兵|烈属|遗属|党员)(一共|总共|共)?有多少|多少名|几场|多少场|几次|多少次|几回|多少回|多少座|几座|几项|多少项|批次|覆盖率|知晓率|合格率|安置率|排名|表彰|荣誉|先进|考核|指标|目标|this year/i;
+  /几星|星级|评星|\bstar[- ]?(rating|rated)\b|\btotal (amount|number|sum)\b|\bhow many stars\b|\bhow (many|much)\b.*\bbureau\b|\bhow many\b.*\b(were|was|did)\b|(给|发|花|拨|挂|建|办|评|开|迁|送)了多少|几个奖|几项奖|什么奖|获奖|得奖|几家|多少家|人次|多少人|几人|几名|(多少|几)(个|位|名)?(烈士)?(退役军人|老兵|军人|烈属|遗属|家属|党员)|[^\s，。？?]了(多少|几)(位|名|座|家|场|项|户|批)|(退役军人|老兵|烈属|遗属|党员)(一共|总共|共)?有多少|多少名|几场|多少场|几次|多少次|几回|多少回|多少座|几座|几项|多少项|批次|覆盖率|知晓率|合格率|安置率|排名|表彰|荣誉|先进|考核|指标|目标|this year/i;
 
 /**
  * A veteran asking about their own entitlement, or whether one exists ("找工作有照顾吗"). "我们县",
@@ -100,7 +100,12 @@ export async function composeOffline(
     matched && (u.scope === 'in_scope' || matched.confidence >= CLEAR_CARD) ? matched : undefined;
   // "去年看望烈士家属，一共给了多少钱": a total given out is the bureau's record, though it names
   // whom it was given to; the asker's own family ("给我家一共发了多少") stays personal.
-  const personal = PERSONAL_CUES.test(u.text) && !(TOTAL_GIVEN.test(u.text) && !/我|俺/.test(u.text));
+  // "作为人大代表我想了解，…网上祭扫的人数": a staff member or deputy asking is no claimant.
+  const asking = askingText(splitClauses(u.text));
+  const personal =
+    PERSONAL_CUES.test(u.text) &&
+    !(TOTAL_GIVEN.test(u.text) && !/我|俺/.test(u.text)) &&
+    !(ASKER_IS_NO_CLAIMANT.test(u.text) && !PERSONAL_CUES.test(asking));
   // "How much is the monthly family allowance while my son serves?" may match an indicator's
   // words (families), but a veteran's own question that names no year is not about the indicator.
   const indicatorAsked =

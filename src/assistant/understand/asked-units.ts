@@ -4,7 +4,7 @@
  * Units are compared without a leading 余/多 (20000余人 is a count of 人). `askedUnit` takes the
  * first cue that matches, so the list runs from the most telling to the least.
  */
-const DATE_ASKED = /几号|哪天|哪一天|几月几[日号]|什么日子|\bwhat date\b|\bon what day\b/i;
+const DATE_ASKED = /几号|哪天|哪一天|几月几[日号]|几月份|哪个月|什么日子|\bwhat date\b|\bon what day\b/i;
 /** "安置任务是几号完成的": the question asks for a date. */
 export const asksForADate = (question: string): boolean => DATE_ASKED.test(question);
 
@@ -32,6 +32,7 @@ export const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
   { cue: /几个(市|州|县|区|单位|支部)|(市州|县区|单位|支部)(一共|总共|共)?有?几个/, unit: /^个$/ },
   { cue: /几次|几回|几场|多少次|多少场|how many times/i, unit: /^(次|场)$/ },
   { cue: /多少天|几天/, unit: /^(天|日)$/ },
+  { cue: /几个月|多少个月|how many months/i, unit: /^个?月$/ },
   // A date ("几号干完的", "哪天完成的") is read off a day of the month, never off a count.
   { cue: DATE_ASKED, unit: /^日$/ },
   { cue: /多少分|几分|得分/, unit: /^分$/ },

@@ -83,3 +83,20 @@ export const contextText = (clauses: readonly Clause[]): string =>
     .filter((c) => !c.asks)
     .map((c) => c.text)
     .join('，');
+
+/** "我是局里退休的老同志", "作为人大代表我想了解": a clause that says who asks. */
+const INTRODUCES_ASKER = /^(我|本人|作为|俺)|我是|我想了解|我想问/;
+
+/**
+ * The question without the clauses that introduce the asker: who asks names no subject of the
+ * question ("人大代表" is not something the report must hold).
+ */
+export const withoutAskerIntroduction = (question: string): string =>
+  splitClauses(question)
+    .filter((c) => c.asks || !INTRODUCES_ASKER.test(c.text))
+    .map((c) => c.text)
+    .join('，');
+
+/** The asker introduces themselves as the bureau's staff, a deputy, a journalist: not a veteran's own case. */
+export const ASKER_IS_NO_CLAIMANT =
+  /(我是|作为|本人是?)[^，。？?]{0,10}(人大代表|政协委员|局里|本局|我局|机关|科室|办公室|工作人员|干部|老同志|记者|秘书|统计|领导|同事|研究)/;
