@@ -127,4 +127,17 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('2022年安置任务提前了几个月完成？')).answer).toContain('3个月');
     expect((await ask('退伍兵安置去年几月份就弄完了？')).answer).toContain('8月30日');
   });
+
+  it('finds the problems section when the question names the year every passage shares', async () => {
+    const answer = await ask('报告列出的2022年工作存在哪些问题和不足？');
+    expect(answer.status).toBe('answered');
+    expect(answer.answer).toContain('信访稳定形势依然严峻');
+  });
+
+  it('does not give a masked figure of another fund for the one asked (优抚资金 is not 奖补资金)', async () => {
+    const answer = await ask('2022年优抚资金一共发放了多少钱？');
+    expect(answer.answer).not.toContain('奖补资金');
+    // Control: the masked fund named as such is undisclosed.
+    expect((await ask('9家企业的奖补资金多少')).status).toBe('undisclosed');
+  });
 });

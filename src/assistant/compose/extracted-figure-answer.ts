@@ -92,7 +92,7 @@ export function bestExtractedFigure(
           (unit !== undefined && c.own >= MIN_SUBJECT_COVERAGE && alone(c.figure, figures, unit)) ||
           (c.sentence >= SENTENCE_ALONE_COVERAGE && alone(c.figure, figures))) &&
         (!unit || isAskedUnit(unit, c.figure.unit) || visitsOfTheAskedPeople(unit, c)) &&
-        (c.figure.value !== null || askedText === undefined || namesSubjectOf(c.figure, askedText)),
+        (c.figure.value !== null || askedText === undefined || namesSubjectOf(c.figure, askedText, weight)),
     )
     .sort((a, b) => rankOf(b) - rankOf(a))[0];
 }
@@ -189,7 +189,7 @@ const GENERIC_SUBJECT_WORDS = new Set(['退役军人', '全市', '全局', '我�
  * 安置 of “退役军人安置任务”; "全市现在一共有多少退役军人" names nothing of it but 退役军人 (the
  * report never gives the city's total), and "在编工作人员有多少" nothing of “科级干部”.
  */
-function namesSubjectOf(f: ExtractedFigure, askedText: string): boolean {
+function namesSubjectOf(f: ExtractedFigure, askedText: string, weight: TermWeight): boolean {
   const asked = normaliseForMatch(askedText);
   const words = segment(f.subject).words.filter(
     (w) =>
@@ -197,5 +197,26 @@ function namesSubjectOf(f: ExtractedFigure, askedText: string): boolean {
       /[\u3400-\u9fff]/.test(w) &&
       ![...GENERIC_SUBJECT_WORDS].some((generic) => generic.includes(w)),
   );
-  return words.length === 0 || words.some((w) => asked.includes(w));
+  return (
+    words.length === 0 || words.some((w) => asked.includes(w) && !qualifiedOtherwise(w, asked, f, weight))
+  );
+}
+
+/**
+ * "优抚资金发放了多少" of “奖补资金**万元”: the shared head word (资金) with a qualifier the figure's
+ * sentence does not have names another subject.
+ */
+function qualifiedOtherwise(word: string, asked: string, f: ExtractedFigure, weight: TermWeight): boolean {
+  const words = segment(asked).words;
+  const at = words.indexOf(word);
+  // The word right before the head, when the documents use it (优抚, not 上门来 of "上门来咨询").
+  const qualifier = at > 0 ? words[at - 1] : undefined;
+  return (
+    qualifier !== undefined &&
+    Array.from(qualifier).length >= 2 &&
+    /^[\u3400-\u9fff]+$/.test(qualifier) &&
+    !weight.unseen(qualifier) &&
+    !f.subject.startsWith(word) &&
+    !normaliseForMatch(f.quote).includes(qualifier)
+  );
 }
