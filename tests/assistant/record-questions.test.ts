@@ -140,4 +140,11 @@ describe('questions of the bureau’s record', () => {
     // Control: the masked fund named as such is undisclosed.
     expect((await ask('9家企业的奖补资金多少')).status).toBe('undisclosed');
   });
+
+  it('does not offer passages that share only everyday words with a count the report never gives', async () => {
+    const answer = await ask('局里去年一共帮多少个退役军人找到了工作？');
+    expect(answer.status).toBe('not_found');
+    // Control: a count the report gives, asked in the same shape.
+    expect((await ask('局里去年一共送了多少次喜报？')).answer).toContain('256');
+  });
 });

@@ -8,7 +8,8 @@ import { askedNumber, askedUnit, asksAnotherUnit } from '../understand/asked-uni
 import type { ComposeContext } from './compose-context.js';
 import { bestExtractedFigure, type FigureCandidate } from './extracted-figure-answer.js';
 import type { ScoredPassage } from './passage-answer.js';
-import { contentTerms, coverage, type TermWeight } from './relevance.js';
+import { contentTerms, coverage, holdsTerm, type TermWeight } from './relevance.js';
+import { normaliseForMatch } from '../../knowledge/normalise.js';
 
 /**
  * Gathering and weighing the passages an offline answer may quote: search, coverage of the
@@ -163,12 +164,15 @@ async function betterExtractedFigure(
   return candidate.subject > kpiScore + CLEARLY_BETTER ? candidate : undefined;
 }
 
-export /**
+/** Below this weight a term is in most passages (退役军人 ≈ 1.0, 烈士 ≈ 1.7, 喜报 ≈ 4.4). */
+const DISTINCTIVE_WEIGHT = 1.5;
+
+/**
  * A number was asked for and no figure fits. A benefits question still gets its policy passage
  * ("退伍费能拿多少钱" → what the law says and who sets the amount); otherwise a passage is offered
  * only when it holds most of the question and, if a unit was asked for, a number in that unit.
  */
-function numberFallbackAllowed(
+export function numberFallbackAllowed(
   u: Understanding,
   relevant: ScoredPassage[],
   terms: string[],
@@ -187,9 +191,13 @@ function numberFallbackAllowed(
       .some((r) => answers(r.passage.quote) && holdsFocusTerm(terms, weight, r.passage.quote));
   }
   const unit = askedUnit(u.text);
+  // "帮多少个退役军人找到了工作": 退役军人 and 工作 are in most passages; a passage that shares
+  // only such words with the question is not about it.
+  const distinctive = terms.filter((t) => weight(t) >= DISTINCTIVE_WEIGHT);
   return relevant.some(
     (r) =>
       r.coverage >= FIGURE_FALLBACK_COVERAGE &&
+      distinctive.some((t) => holdsTerm(normaliseForMatch(r.passage.quote), t)) &&
       holdsFocusTerm(terms, weight, r.passage.quote) &&
       (unit ? holdsNumberIn(r.passage.quote, unit, { disclosed: true }) : statesANumber(r.passage.quote)) &&
       (r.passage.kind !== 'policy' || answers(r.passage.quote)),
