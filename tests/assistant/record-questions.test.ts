@@ -147,4 +147,19 @@ describe('questions of the bureau’s record', () => {
     // Control: a count the report gives, asked in the same shape.
     expect((await ask('局里去年一共送了多少次喜报？')).answer).toContain('256');
   });
+
+  it('says the report compares with no other city, and names none of the enterprises it counts', async () => {
+    const compared = await ask('跟邻市比，我们的就业培训做得怎么样？');
+    expect(compared.status).toBe('not_found');
+    expect(compared.answer).toContain('没有与其他市州的对比');
+    const which = await ask('9家企业都是哪些企业？');
+    expect(which.status).toBe('not_found');
+    expect(which.answer).toContain('没有列出具体是哪些');
+    // Control: a veteran working in another city is not a comparison.
+    expect((await ask('我在外市打工，退役军人优待证能用吗')).status).toBe('answered');
+  });
+
+  it('counts staff in people, not in the star rating of their office', async () => {
+    expect((await ask('军休所有几个工作人员？')).answer).not.toContain('星级');
+  });
 });

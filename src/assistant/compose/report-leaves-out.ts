@@ -26,12 +26,15 @@ export const namesPersons = (passage: string): boolean =>
   /名单|：[\u4e00-\u9fa5]{2,4}、[\u4e00-\u9fa5]{2,4}、/.test(passage);
 
 const WHICH_ONES = /([\u4e00-\u9fa5]{2})(?:是|都是|分别是)?哪(?:两|三|四|五|几)(?:个|家|位|项)/;
+/** "9家企业都是哪些企业": which ones of a counted kind the report may only count. */
+const WHICH_NAMED =
+  /哪(?:些|几)(?:家|个|位)?(企业|单位|公司|个人|同志|学校|医院|媒体|村|社区|乡镇|县|区|市州)/;
 const ASKS_WHY = /为什么|为啥|什么原因|原因是|啥原因|为何|\bwhy\b|\bwhat (was|were) the reasons?\b/i;
 const GIVES_A_CAUSE = /因为|由于|得益于|原因|通过|依靠|因此|所以|在于/;
 
 /** "另外两个市州是哪两个": the clause that counts the asked thing lists no names (no 、 run, no quotes). */
 function namesNone(question: string, passage: string): boolean {
-  const thing = WHICH_ONES.exec(question)?.[1];
+  const thing = WHICH_ONES.exec(question)?.[1] ?? WHICH_NAMED.exec(question)?.[1];
   if (!thing) return false;
   const clause = passage.split(/[，。；]/).find((c) => c.includes(thing));
   return clause !== undefined && !/、|“/.test(clause);
@@ -111,4 +114,30 @@ export function withYearsNotHeld(u: Understanding, knownYears: ReadonlySet<numbe
       ? `现有资料中没有${which}的相关数据。`
       : `The documents hold no figures for ${which}.`;
   return { ...answer, answer: `${answer.answer}\n${note}` };
+}
+
+/** "跟邻市比，我们的就业培训做得怎么样": the city's record compared with other places'. */
+export const COMPARED_WITH_OTHERS =
+  /(跟|和|与|比)[^，。？?]{0,3}(邻市|兄弟市州?|其他(地)?市州?|外市|别的市|周边(城)?市)|(邻市|兄弟市州?|其他(地)?市州?|别的市|周边(城)?市)[^，。？?]{0,6}(比|相比|对比|比较)|\b(compared? (with|to)|than) (other|neighbou?ring) (cities|city|prefectures?)\b/i;
+
+/**
+ * The reports hold the city's own record, not other cities': a comparison is said to be missing,
+ * with what the report does say of the city itself after it.
+ */
+export function comparisonNotHeld(question: string, answer: Draft, language: Language): Draft | undefined {
+  if (!COMPARED_WITH_OTHERS.test(question)) return undefined;
+  const text =
+    language === 'zh'
+      ? '现有资料只有本市自己的情况，没有与其他市州的对比数据，我不作猜测。'
+      : "The documents only cover this city's own work and hold no comparison with other cities, and I won't guess.";
+  const own = answer.status === 'answered' || answer.status === 'undisclosed';
+  const also = language === 'zh' ? '本市的情况：' : "What they say about this city's own work:";
+  return {
+    ...answer,
+    ...draft('not_found', own ? `${text}\n${also}\n${answer.answer}` : text, {
+      citations: own ? answer.citations : [],
+      settled: true,
+    }),
+    figures: own ? answer.figures : [],
+  };
 }

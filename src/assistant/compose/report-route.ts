@@ -38,6 +38,7 @@ import { composeBrief } from './brief-answer.js';
 import { composePassageAnswer } from './passage-answer.js';
 import {
   asksForPersonsNames,
+  comparisonNotHeld,
   leftOutOfReport,
   namesPersons,
   totalNotGiven,
@@ -129,6 +130,8 @@ export async function composeFromReports(u: Understanding, ctx: ComposeContext):
   if (part && answersTheWhole(answer, part)) return partNotCovered(u, part);
   const total = totalNotGiven(u.text, answer, u.language);
   if (total) return total;
+  const comparison = comparisonNotHeld(u.text, answer, u.language);
+  if (comparison) return comparison;
   return withYearsNotHeld(u, ctx.knownYears, answer);
 }
 
