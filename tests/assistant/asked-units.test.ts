@@ -76,3 +76,20 @@ describe('countedNoun — what a 几个X question counts', () => {
     expect(countedNoun(question)).toBe(noun);
   });
 });
+
+describe('askedUnit for counts and ranks', () => {
+  it('reads 多少个/几个 as a count of things, never a rate, amount, rating or score', () => {
+    const unit = askedUnit('服务站一共有多少个');
+    expect(unit?.test('家')).toBe(true);
+    expect(unit?.test('%')).toBe(false);
+    expect(unit?.test('星级')).toBe(false);
+    expect(unit?.test('万元')).toBe(false);
+    // A star rating asked as 几个星 is still a rating; a span in months is no count.
+    expect(askedUnit('军休所评了几个星')?.test('星级')).toBe(true);
+    expect(askedUnit('提前了几个月')?.test('个月')).toBe(true);
+  });
+
+  it('reads 排第几 as a rank, which a rate does not answer', () => {
+    expect(askedUnit('培训合格率全省排第几')?.test('%')).toBe(false);
+  });
+});

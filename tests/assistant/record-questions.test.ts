@@ -162,4 +162,13 @@ describe('questions of the bureau’s record', () => {
   it('counts staff in people, not in the star rating of their office', async () => {
     expect((await ask('军休所有几个工作人员？')).answer).not.toContain('星级');
   });
+
+  it('answers no count with a rating or a rate, and no rank with a rate', async () => {
+    expect((await ask('全省有多少个五星级军休所')).answer).not.toContain('四星级');
+    expect((await ask('服务站一共有多少个')).answer).not.toContain('覆盖率');
+    expect((await ask('培训合格率全省排第几')).status).toBe('not_found');
+    // Controls: the rating and the rate asked as such.
+    expect((await ask('军休所评了几个星')).answer).toContain('四星级');
+    expect((await ask('2023年培训合格率目标是多少')).answer).toContain('85');
+  });
 });

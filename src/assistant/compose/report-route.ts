@@ -8,7 +8,7 @@ import { COMPARES } from '../understand/intent.js';
 import { nounsOf } from '../../retrieval/nouns.js';
 import { withoutAskerIntroduction } from '../understand/clauses.js';
 import { focusTermMissing, holdsFocusTerm, isVagueNoun } from './answerability.js';
-import { askedNumber, asksAnotherUnit, asksForADate } from '../understand/asked-units.js';
+import { askedNumber, asksAnotherUnit, asksForADate, asksForARank } from '../understand/asked-units.js';
 import { composeDateAnswer } from './date-answer.js';
 import { composeMaskedNameAnswer } from './masked-name-answer.js';
 import type { ComposeContext } from './compose-context.js';
@@ -161,6 +161,8 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
         ? await betterExtractedFigure(u, u.kpi, ctx)
         : undefined;
     if (better) return composeExtractedFigureAnswer(better, language, ctx.cite);
+    // "培训合格率全省排第几": a rank asked of a rate; the indicator's figure is not the answer.
+    if (wrongUnit && asksForARank(u.text)) return notFound(u, ctx);
     return composeFigureAnswer({
       kpi: u.kpi,
       years: u.years,

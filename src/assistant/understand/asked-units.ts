@@ -8,12 +8,18 @@ const DATE_ASKED = /几号|哪天|哪一天|几月几[日号]|几月份|哪个�
 /** "安置任务是几号完成的": the question asks for a date. */
 export const asksForADate = (question: string): boolean => DATE_ASKED.test(question);
 
+const RANK_ASKED = /排第几|排在第几|第几名|名次|\brank(ed|ing)?\b/i;
+/** "培训合格率全省排第几": the question asks for a rank. */
+export const asksForARank = (question: string): boolean => RANK_ASKED.test(question);
+
 export const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
+  // A rank (before the rate its subject names), which no rate, amount or count answers.
+  { cue: RANK_ASKED, unit: /^(名|位|档)$/ },
   // First: "资金占同类资金的比例是多少" asks for a share, though it names money.
-  { cue: /百分之|比例|比率|占比|率|percent|%|rate/i, unit: /^%$/ },
+  { cue: /百分之|百分点|比例|比率|占比|率|percent|%|rate/i, unit: /^%$/ },
   { cue: /多少人次|几人次|person-times/i, unit: /^人次$/ },
   {
-    cue: /多少(个)?人(?!次)|几(个)?人(?!次)|几位|几名|多少名|(多少|几)(个)?(退役军人|老兵|军人|干部|人员|党员|烈属|遗属|职工)|(多少|几)(个|位|名)?[\u4e00-\u9fff]{0,3}(人员|职工|员工|同志)|how many (people|persons|staff|employees|veterans|members|officials|servicemen|soldiers|demobilized|demobilised|discharged|martyrs'? famil\w*)\b(?!')/i,
+    cue: /多少(个)?人(?!次)|几(个)?人(?!次)|几位|几名|多少名|(多少|几)(个|位|名)?(退役军人|老兵|新兵|士兵|军人|干部|人员|党员|烈属|遗属|职工)|(多少|几)(个|位|名)?[\u4e00-\u9fff]{0,3}(人员|职工|员工|同志)|how many (people|persons|staff|employees|veterans|members|officials|servicemen|soldiers|demobilized|demobilised|discharged|martyrs'? famil\w*)\b(?!')/i,
     unit: /^(人|名|位)$/,
   },
   // "慰问费一共给了多少": a fee, fund or payment asked "how much" is money.
@@ -36,8 +42,18 @@ export const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
   // A date ("几号干完的", "哪天完成的") is read off a day of the month, never off a count.
   { cue: DATE_ASKED, unit: /^日$/ },
   { cue: /多少分|几分|得分/, unit: /^分$/ },
-  { cue: /几星|多少星|星级|star rating|how many stars/i, unit: /^星级$/ },
+  {
+    cue: /几个?星|多少个?星|(?<![一二三四五六七八九\d])星级|(是|为|评|获|得)(不是)?[一二三四五六七八九\d]星|star rating|how many stars/i,
+    unit: /^星级$/,
+  },
 ];
+
+/**
+ * "全省有多少个五星级军休所", "服务站一共有多少个": a count of things when no cue says what of —
+ * any measure word but a rate, an amount of money, a rating or a score. Only a fallback for the
+ * figure chosen, not a cue that fits an indicator.
+ */
+const COUNT_ASKED = { cue: /多少个(?!月)|几个(?!月)/, unit: /^(?!(%|％|星级|分)$)(?!.*元$)/ };
 
 const bare = (unit: string): string => unit.replace(/^[余多]/, '');
 
@@ -66,7 +82,8 @@ export function askedUnit(asked: string): RegExp | undefined {
   const heard = ROUND_NUMBER.exec(question)?.[0].slice(-1);
   const measure = direct ?? (heard ? `几${heard}` : undefined);
   const byMeasure = measure ? ASKED_UNITS.find((u) => u.cue.test(measure)) : undefined;
-  return (byMeasure ?? ASKED_UNITS.find((u) => u.cue.test(question)))?.unit;
+  const cued = byMeasure ?? ASKED_UNITS.find((u) => u.cue.test(question));
+  return (cued ?? (COUNT_ASKED.cue.test(question) ? COUNT_ASKED : undefined))?.unit;
 }
 
 /**
