@@ -171,4 +171,12 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('军休所评了几个星')).answer).toContain('四星级');
     expect((await ask('2023年培训合格率目标是多少')).answer).toContain('85');
   });
+
+  it('does not answer which one, or who, with a passage that never names it', async () => {
+    expect((await ask('网上祭扫用的是什么平台')).status).toBe('not_found');
+    expect((await ask('最美退役军人都是谁')).status).toBe('not_found');
+    expect((await ask('2名候选人叫什么')).status).toBe('not_found');
+    // Control: a platform the report names in quotes (“舆情通”).
+    expect((await ask('网络舆情监测用的是哪个平台？')).answer).toContain('舆情通');
+  });
 });

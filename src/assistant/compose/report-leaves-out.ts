@@ -18,7 +18,7 @@ import { yearAsWritten } from './not-found.js';
  * does not answer ("谁负责/找谁" asks for an office, which a passage does name).
  */
 export const asksForPersonsNames = (question: string): boolean =>
-  /(都|分别|各)是谁|(都|分别|各)叫什么名字|(长|主任|书记|负责人|领导)(是谁|叫什么|叫啥|是哪位)|名单|姓名|\bwho (were|are) (they|the)\b|\bwho (is|was) the (head|director|chief|leader)\b|\bnames of\b/i.test(
+  /(都|分别|各)是谁|(都|分别|各)叫什么名字|(长|主任|书记|负责人|领导)(是谁|叫什么|叫啥|是哪位)|(军人|候选人|同志|典型|模范|标兵|先进个人)(都|分别)?(是谁|叫什么|叫啥|是哪(两|几|些)?位)|名单|姓名|\bwho (were|are) (they|the)\b|\bwho (is|was) the (head|director|chief|leader)\b|\bnames of\b/i.test(
     question,
   );
 /** A passage that names people: a roll ("名单") or names listed after a colon. */
@@ -140,4 +140,30 @@ export function comparisonNotHeld(question: string, answer: Draft, language: Lan
     }),
     figures: own ? answer.figures : [],
   };
+}
+
+/** "用的是什么平台", "在哪个村": the thing a question asks the name or kind of. */
+const ASKED_KIND = /(?:什么|啥|哪个|哪家|哪一个|哪座|哪所)([\u4e00-\u9fff]{2})/;
+/** Kinds every passage is an instance of: what was done, how, which honours or problems. */
+const GENERAL_KINDS =
+  /^(时候|时间|意思|情况|工作|内容|活动|措施|办法|荣誉|奖项|问题|目标|任务|成绩|成果|方面|亮点|举措|要求|经验|做法|特点|作用|意义|称号|名字|名称|品牌|表彰|级别|程度|水平|样子|地方|部门|单位|数字|指标|东西|事情|政策|待遇|程序|流程|范围|层级|方式|形式|类型|渠道|原因|结果|部分|章节|板块|栏目|标题|段落|单位名)$/;
+
+/**
+ * "网上祭扫用的是什么平台": the asked kind (平台) must be what the passage names; a passage on the
+ * topic that never says which platform does not answer which one.
+ */
+export function askedKindMissing(
+  question: string,
+  passages: readonly string[],
+  nouns: readonly string[],
+): boolean {
+  const kind = ASKED_KIND.exec(question)?.[1];
+  if (!kind || passages.length === 0 || GENERAL_KINDS.test(kind) || !nouns.includes(kind)) return false;
+  // “舆情通” names the platform without the word 平台: a quoted name in a clause on the topic.
+  const others = nouns.filter((noun) => noun !== kind);
+  const namesOne = (passage: string) =>
+    passage
+      .split(/[，。；]/)
+      .some((clause) => /“[^”]+”/.test(clause) && others.some((n) => clause.includes(n)));
+  return !passages.some((passage) => passage.includes(kind) || namesOne(passage));
 }

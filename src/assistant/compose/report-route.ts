@@ -37,6 +37,7 @@ import { composeHighlights, composeTargetsOverview } from './overview-answers.js
 import { composeBrief } from './brief-answer.js';
 import { composePassageAnswer } from './passage-answer.js';
 import {
+  askedKindMissing,
   asksForPersonsNames,
   comparisonNotHeld,
   leftOutOfReport,
@@ -220,6 +221,8 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
   // Names the report does not give, a cause it does not state.
   const leftOut = leftOutOfReport(u.text, relevant[0]?.passage, language, ctx.cite);
   if (leftOut) return leftOut;
+  const topQuotes = relevant.slice(0, 3).map((r) => r.passage.quote);
+  if (askedKindMissing(u.text, topQuotes, nouns)) return notFound(u, ctx);
   // An English question rests on its few glossary translations: the best passage must hold the
   // heaviest of them ("the bureau's total budget" → 预算 is not in a passage about the bureau).
   if (
