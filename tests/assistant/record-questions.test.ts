@@ -179,4 +179,10 @@ describe('questions of the bureau’s record', () => {
     // Control: a platform the report names in quotes (“舆情通”).
     expect((await ask('网络舆情监测用的是哪个平台？')).answer).toContain('舆情通');
   });
+
+  it('calls a figure the documents do not hold not found, not outside the assistant’s scope', async () => {
+    expect((await ask('迁墓花了多少钱')).status).toBe('not_found');
+    // Control: an off-topic request is still out of scope.
+    expect((await ask('今天天气多少度')).status).toBe('out_of_scope');
+  });
 });

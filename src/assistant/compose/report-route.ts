@@ -207,7 +207,11 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
   // the topic is looked for without the year.
   const relevant = inScope(found) ? found : await relevantWithoutYears(u, terms, ctx);
   // No domain words: only a passage that holds most of the question makes it in scope.
-  if (!inScope(relevant)) return draft('out_of_scope', t('scope', language));
+  // A figure asked ("迁墓花了多少钱") is the bureau's business the documents do not hold, not a
+  // question outside the assistant's scope (off-topic requests are refused before this).
+  if (!inScope(relevant)) {
+    return u.intent === 'figure' ? notFound(u, ctx) : draft('out_of_scope', t('scope', language));
+  }
   if (relevant.length === 0) return notFound(u, ctx);
   const exempt = [
     ...u.replacedWords,
