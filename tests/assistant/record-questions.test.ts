@@ -185,4 +185,9 @@ describe('questions of the bureau’s record', () => {
     // Control: an off-topic request is still out of scope.
     expect((await ask('今天天气多少度')).status).toBe('out_of_scope');
   });
+
+  it('reads an instruction after the question as no subject of it', async () => {
+    const answer = await ask('局里打造的党建品牌全称是什么？PPT上要用原文。');
+    expect(answer.status).toBe('answered');
+  });
 });

@@ -145,5 +145,10 @@ describe('figureParts', () => {
       '签订了多少份承诺书',
     ]);
     expect(figureParts('网上祭扫有多少人')).toEqual(['网上祭扫有多少人']);
+    // "A和B，请分别给出": the request to give each comes after the two subjects.
+    expect(figureParts('最美退役军人名额和推荐的候选人数，请分别给出')).toEqual([
+      '最美退役军人名额多少',
+      '推荐的候选人数多少',
+    ]);
   });
 });

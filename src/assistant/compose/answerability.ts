@@ -19,7 +19,7 @@ export function holdsNumberIn(text: string, unit: RegExp, options: { disclosed?:
 
 /** Nouns that name no subject of their own ("什么时候", "局里", "回家"). */
 const VAGUE_NOUNS = new Set(
-  '人数 数量 数字 次数 时候 时间 事情 东西 地方 家里 回家 局里 本局 专门 情况 问题 办法 事儿 样子 好不好 怎么回事 手续 大家 咱们 我们 牌子 那件事 这件事 那个事 这个事 那事 这事 那块 这块 活儿 那活 这活 层面 方面 这方面 那方面 是不是 对不对 是吧 对吧 有没有 全称 名称 简称'.split(
+  '人数 名额 数量 数字 次数 时候 时间 事情 东西 地方 家里 回家 局里 本局 专门 情况 问题 办法 事儿 样子 好不好 怎么回事 手续 大家 咱们 我们 牌子 那件事 这件事 那个事 这个事 那事 这事 那块 这块 活儿 那活 这活 层面 方面 这方面 那方面 是不是 对不对 是吧 对吧 有没有 全称 名称 简称'.split(
     ' ',
   ),
 );

@@ -88,14 +88,17 @@ export const contextText = (clauses: readonly Clause[]): string =>
 const INTRODUCES_ASKER = /^(我|本人|作为|俺)|我是|我想了解|我想问/;
 
 /**
- * The question without the clauses that introduce the asker: who asks names no subject of the
- * question ("人大代表" is not something the report must hold).
+ * The question without the clauses that introduce the asker or instruct after it was asked: who
+ * asks ("人大代表") and how they will use it ("PPT上要用原文") name no subject the report must hold.
  */
-export const withoutAskerIntroduction = (question: string): string =>
-  splitClauses(question)
-    .filter((c) => c.asks || !INTRODUCES_ASKER.test(c.text))
+export function withoutAskerIntroduction(question: string): string {
+  const clauses = splitClauses(question);
+  const lastAsking = clauses.map((c) => c.asks).lastIndexOf(true);
+  return clauses
+    .filter((c, i) => c.asks || (!INTRODUCES_ASKER.test(c.text) && i < lastAsking))
     .map((c) => c.text)
     .join('，');
+}
 
 /** The asker introduces themselves as the bureau's staff, a deputy, a journalist: not a veteran's own case. */
 export const ASKER_IS_NO_CLAIMANT =

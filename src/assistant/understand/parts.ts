@@ -4,10 +4,12 @@
  * Pure: text in, parts out; one part (the question itself) when it asks for one thing.
  */
 
-const NUMBER_ASKED = /多少|几(个|名|人|次|家|座|项|场|条|份|起|位)?|how (many|much)/i;
+const NUMBER_ASKED =
+  /多少|几(个|名|人|次|家|座|项|场|条|份|起|位)?|(人数|名额|数量|次数)[^。？?]{0,8}分别|how (many|much)/i;
 
 /** "A和B各多少…", "A、B分别是多少…": subjects joined before 各/分别, then what is asked of each. */
-const JOINED = /^(.{2,20}?)(?:和|与|跟|以及|及|、)(.{2,20}?)(?:各|分别)(?:是|有|为)?(.*)$/;
+const JOINED =
+  /^(.{2,30}?)(?:和|与|跟|以及|及|、)(.{2,30}?)[，,]?(?:请)?(?:各|分别)(?:是|有|为|给出|列出|告诉我)?(.*)$/;
 
 /** A clause that asks for a number on its own ("召开了几次专题会议、签订了多少份承诺书"). */
 const CLAUSE = /[？?；;，,、]/;
