@@ -190,4 +190,10 @@ describe('questions of the bureau’s record', () => {
     const answer = await ask('局里打造的党建品牌全称是什么？PPT上要用原文。');
     expect(answer.status).toBe('answered');
   });
+
+  it('takes a quoted term the passage holds as the subject, whatever the words around it', async () => {
+    const answer = await ask('支部建设对标的“四强”要求是哪四强？');
+    expect(answer.status).toBe('answered');
+    expect(answer.answer).toContain('政治功能强');
+  });
 });

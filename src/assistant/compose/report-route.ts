@@ -218,7 +218,10 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
     ...u.boostTerms,
     ...askedNotSubject(u.text, nouns, relevant[0]?.passage.quote),
   ];
-  if (!u.kpi && focusTermMissing(nouns, exempt, ctx.termWeight, relevant[0]?.passage.quote)) {
+  // A quoted term the passage holds (“四强”) pins the subject: the other words only describe it.
+  const quoted = /[“"]([^”"]{2,12})[”"]/.exec(u.text)?.[1];
+  const pinned = quoted !== undefined && (relevant[0]?.passage.quote.includes(quoted) ?? false);
+  if (!u.kpi && !pinned && focusTermMissing(nouns, exempt, ctx.termWeight, relevant[0]?.passage.quote)) {
     return notFound(u, ctx);
   }
   if (asksForPersonsNames(u.text) && !namesPersons(relevant[0]?.passage.quote ?? '')) return notFound(u, ctx);
