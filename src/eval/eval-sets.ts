@@ -33,6 +33,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'benefits7-test', dir: 'tests/eval/blind', files: ['benefits7.test.jsonl'], showFailures: false },
   { name: 'benefits8-dev', dir: 'tests/eval/blind', files: ['benefits8.dev.jsonl'], showFailures: true },
   { name: 'benefits8-test', dir: 'tests/eval/blind', files: ['benefits8.test.jsonl'], showFailures: false },
+  { name: 'benefits9-dev', dir: 'tests/eval/blind', files: ['benefits9.dev.jsonl'], showFailures: true },
+  { name: 'benefits9-test', dir: 'tests/eval/blind', files: ['benefits9.test.jsonl'], showFailures: false },
   { name: 'summary-dev', dir: 'tests/eval/blind', files: ['summary.dev.jsonl'], showFailures: true },
   { name: 'summary-test', dir: 'tests/eval/blind', files: ['summary.test.jsonl'], showFailures: false },
   { name: 'summary2-dev', dir: 'tests/eval/blind', files: ['summary2.dev.jsonl'], showFailures: true },
@@ -51,4 +53,6 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'summary8-test', dir: 'tests/eval/blind', files: ['summary8.test.jsonl'], showFailures: false },
   { name: 'summary9-dev', dir: 'tests/eval/blind', files: ['summary9.dev.jsonl'], showFailures: true },
   { name: 'summary9-test', dir: 'tests/eval/blind', files: ['summary9.test.jsonl'], showFailures: false },
+  { name: 'summary10-dev', dir: 'tests/eval/blind', files: ['summary10.dev.jsonl'], showFailures: true },
+  { name: 'summary10-test', dir: 'tests/eval/blind', files: ['summary10.test.jsonl'], showFailures: false },
 ];
