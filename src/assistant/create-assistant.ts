@@ -11,6 +11,7 @@ import type { Assistant, AskOptions, SessionState, SessionStore } from './ports.
 import type { KnowledgeToolsImpl } from './tools/knowledge-tools.js';
 import { latestActualYear, latestTargetYear } from './tools/figure-records.js';
 import { spokenNumbersAsDigits } from './understand/spoken-numbers.js';
+import { dialectAsMandarin } from './understand/dialect.js';
 import { sanitizeQuestion } from './understand/sanitize.js';
 import { understand, type Understanding } from './understand/understand.js';
 import { figureParts } from './understand/parts.js';
@@ -142,8 +143,9 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
       const language = options.language ?? state?.language ?? 'zh';
       return finish('', language, draft('out_of_scope', t('empty', language)));
     }
-    // Numbers written in characters ("一千零四十一座") are read as digits; an answer may echo them.
-    const text = spokenNumbersAsDigits(correctTypos(sanitized.text));
+    // Dialect words (叫么子) and numbers in characters (一千零四十一座) are read as the documents
+    // write them; an answer may echo the reading.
+    const text = spokenNumbersAsDigits(correctTypos(dialectAsMandarin(sanitized.text)));
     const read = (q: string) => understandWith(q, state, options);
     const u = read(text);
     // Every figure answer offers what to ask next (other years, the category's other figures).

@@ -196,4 +196,11 @@ describe('questions of the bureau’s record', () => {
     expect(answer.status).toBe('answered');
     expect(answer.answer).toContain('政治功能强');
   });
+
+  it('reads dialect, a township-like 返乡 and 被评为什么 as what they mean', async () => {
+    expect((await ask('烈士墓22年迁了好多座咯？')).answer).toContain('1041');
+    const rated = await ask('我们局被国家退役军人事务部评为什么先进单位？');
+    expect(rated.answer).toContain('宣传工作先进单位');
+    expect((await ask('那个返乡第一课，听讲全国都推广了，是真的啵？')).answer).not.toContain('单独数据');
+  });
 });

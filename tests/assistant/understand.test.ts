@@ -3,6 +3,7 @@ import { sanitizeQuestion, MAX_QUESTION_CHARS } from '../../src/assistant/unders
 import { detectLanguage } from '../../src/assistant/understand/language.js';
 import { findYears } from '../../src/assistant/understand/years.js';
 import { spokenNumbersAsDigits } from '../../src/assistant/understand/spoken-numbers.js';
+import { dialectAsMandarin } from '../../src/assistant/understand/dialect.js';
 import { figureParts } from '../../src/assistant/understand/parts.js';
 import { classifyScope } from '../../src/assistant/understand/scope.js';
 import { resolveFollowUp } from '../../src/assistant/understand/follow-up.js';
@@ -150,5 +151,18 @@ describe('figureParts', () => {
       '最美退役军人名额多少',
       '推荐的候选人数多少',
     ]);
+  });
+});
+
+describe('dialectAsMandarin', () => {
+  it('reads dialect question words as the Mandarin the documents use', () => {
+    expect(dialectAsMandarin('口号叫么子')).toBe('口号叫什么');
+    expect(dialectAsMandarin('烈士墓迁了好多座')).toBe('烈士墓迁了多少座');
+    expect(dialectAsMandarin('八月底就搞完哒是吧')).toBe('八月底就搞完了是吧');
+    expect(dialectAsMandarin('是真的啵？')).toBe('是真的吗？');
+  });
+
+  it('keeps 好多 meaning "many" where no measure or question follows', () => {
+    expect(dialectAsMandarin('好多老兵都不知道')).toBe('好多老兵都不知道');
   });
 });

@@ -29,7 +29,9 @@ const WHICH_ONES = /([\u4e00-\u9fa5]{2})(?:是|都是|分别是)?哪(?:两|三|�
 /** "9家企业都是哪些企业": which ones of a counted kind the report may only count. */
 const WHICH_NAMED =
   /哪(?:些|几)(?:家|个|位)?(企业|单位|公司|个人|同志|学校|医院|媒体|村|社区|乡镇|县|区|市州)/;
-const ASKS_WHY = /为什么|为啥|什么原因|原因是|啥原因|为何|\bwhy\b|\bwhat (was|were) the reasons?\b/i;
+// Not 被评为什么 (rated as what).
+const ASKS_WHY =
+  /(?<![评选列称认作定])为什么|为啥|什么原因|原因是|啥原因|为何|\bwhy\b|\bwhat (was|were) the reasons?\b/i;
 const GIVES_A_CAUSE = /因为|由于|得益于|原因|通过|依靠|因此|所以|在于/;
 
 /** "另外两个市州是哪两个": the clause that counts the asked thing lists no names (no 、 run, no quotes). */

@@ -1,0 +1,20 @@
+/**
+ * Dialect words veterans type (this bureau is in Hunan; the same words are common across the
+ * south-west) read as the Mandarin the documents use: "口号叫么子" → 叫什么, "迁了好多座" →
+ * 多少座, "搞完哒" → 搞完了. Only words that cannot be read otherwise in a question are mapped;
+ * 好多 stays "many" unless a measure word or question particle follows it.
+ */
+const DIALECT: readonly [RegExp, string][] = [
+  [/么子|啥子/g, '什么'],
+  [/咋个|么样/g, '怎么'],
+  [/好多(?=[座个人次回场家项名位块元钱条份批起件天年月]|[？?]|$)/g, '多少'],
+  [/(?<=[了完好过])哒/g, '了'],
+  [/冇得|冇有/g, '没有'],
+  [/冇/g, '没'],
+  [/晓得/g, '知道'],
+  [/啵(?=[？?。！!]|$)/g, '吗'],
+];
+
+export function dialectAsMandarin(text: string): string {
+  return DIALECT.reduce((out, [word, mandarin]) => out.replace(word, mandarin), text);
+}
