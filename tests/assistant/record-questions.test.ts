@@ -203,4 +203,14 @@ describe('questions of the bureau’s record', () => {
     expect(rated.answer).toContain('宣传工作先进单位');
     expect((await ask('那个返乡第一课，听讲全国都推广了，是真的啵？')).answer).not.toContain('单独数据');
   });
+
+  it('says when the report names its own shorthand without listing what it stands for', async () => {
+    const unlisted = await ask('支部那个五化，具体是哪五化啊？');
+    expect(unlisted.status).toBe('not_found');
+    expect(unlisted.answer).toContain('五化');
+    // Controls: shorthand listed before it (四强) or after it (七个确保，即…), and 哪一档.
+    expect((await ask('支部建设对标的“四强”要求是哪四强？')).answer).toContain('支部班子强');
+    expect((await ask('七个确保是哪七个')).status).toBe('answered');
+    expect((await ask('省考指标中移交安置工作在全省排在哪一档？')).answer).toContain('一档');
+  });
 });

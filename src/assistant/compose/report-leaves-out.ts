@@ -35,6 +35,20 @@ const ASKS_WHY =
 const GIVES_A_CAUSE = /因为|由于|得益于|原因|通过|依靠|因此|所以|在于/;
 
 /** "另外两个市州是哪两个": the clause that counts the asked thing lists no names (no 、 run, no quotes). */
+/** "具体是哪五化": the report's own shorthand (“五化”), when its clause does not list the items. */
+function unlistedShorthand(question: string, passage: string): string | undefined {
+  // 哪一档 asks which one, not for the members of a "一X".
+  const m = /哪([二三四五六七八九十])([\u4e00-\u9fff])/.exec(question);
+  const shorthand = m ? `${m[1]}${m[2]}` : undefined;
+  if (!shorthand) return undefined;
+  const clause = passage.split(/[，。；]/).find((c) => c.includes(shorthand));
+  if (clause === undefined || clause.includes('、')) return undefined;
+  // "“七个确保”，即确保…": the items follow the shorthand (quoted whole: 七个 → “七个确保”).
+  const whole = new RegExp(`“[^”]*${shorthand}[^”]*”`).exec(passage)?.[0] ?? shorthand;
+  const after = passage.slice(passage.indexOf(whole) + whole.length);
+  return /^[，,]?\s*(即|：|:|包括|分别是|就是)/.test(after) ? undefined : whole.replace(/[“”]/g, '');
+}
+
 function namesNone(question: string, passage: string): boolean {
   const thing = WHICH_ONES.exec(question)?.[1] ?? WHICH_NAMED.exec(question)?.[1];
   if (!thing) return false;
@@ -51,15 +65,20 @@ export function leftOutOfReport(
 ): Draft | undefined {
   if (!best) return undefined;
   const zh = language === 'zh';
-  const text = namesNone(question, best.quote)
+  const shorthand = unlistedShorthand(question, best.quote);
+  const text = shorthand
     ? zh
-      ? '总结只写了数量，没有列出具体是哪些，我不作猜测。'
-      : "The report gives the number but does not name them, and I won't guess."
-    : ASKS_WHY.test(question) && !GIVES_A_CAUSE.test(best.quote)
+      ? `总结提到“${shorthand}”，但没有列出具体是哪几项，我不作猜测。`
+      : `The report mentions “${shorthand}” but does not list what it stands for, and I won't guess.`
+    : namesNone(question, best.quote)
       ? zh
-        ? '总结写了这项工作的结果，没有写原因，我不作猜测。'
-        : "The report states the result but not the reasons, and I won't guess."
-      : undefined;
+        ? '总结只写了数量，没有列出具体是哪些，我不作猜测。'
+        : "The report gives the number but does not name them, and I won't guess."
+      : ASKS_WHY.test(question) && !GIVES_A_CAUSE.test(best.quote)
+        ? zh
+          ? '总结写了这项工作的结果，没有写原因，我不作猜测。'
+          : "The report states the result but not the reasons, and I won't guess."
+        : undefined;
   if (!text) return undefined;
   return draft('not_found', text, {
     citations: [cite(best.doc, best.quote)].flatMap((c) => c ?? []),
