@@ -211,6 +211,6 @@ describe('questions of the bureau’s record', () => {
     // Controls: shorthand listed before it (四强) or after it (七个确保，即…), and 哪一档.
     expect((await ask('支部建设对标的“四强”要求是哪四强？')).answer).toContain('支部班子强');
     expect((await ask('七个确保是哪七个')).status).toBe('answered');
-    expect((await ask('省考指标中移交安置工作在全省排在哪一档？')).answer).toContain('一档');
+    expect((await ask('移交安置工作在全省排在哪一档？')).answer).toContain('一档');
   });
 });
