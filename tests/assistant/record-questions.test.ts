@@ -213,4 +213,12 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('七个确保是哪七个')).status).toBe('answered');
     expect((await ask('移交安置工作在全省排在哪一档？')).answer).toContain('一档');
   });
+
+  it('reads a comparison with a named city the documents never mention as no comparison they hold', async () => {
+    const answer = await ask('我们市去年迁移烈士墓的数量和长沙比，哪个多？');
+    expect(answer.status).toBe('not_found');
+    expect(answer.answer).toContain('1041');
+    // Control: two of the report's own figures compared.
+    expect((await ask('网上祭扫和实地擦碑比，哪个多？')).status).toBe('answered');
+  });
 });

@@ -138,15 +138,33 @@ export function withYearsNotHeld(u: Understanding, knownYears: ReadonlySet<numbe
 }
 
 /** "跟邻市比，我们的就业培训做得怎么样": the city's record compared with other places'. */
-export const COMPARED_WITH_OTHERS =
+const COMPARED_WITH_OTHERS =
   /(跟|和|与|比)[^，。？?]{0,3}(邻市|兄弟市州?|其他(地)?市州?|外市|别的市|周边(城)?市)|(邻市|兄弟市州?|其他(地)?市州?|别的市|周边(城)?市)[^，。？?]{0,6}(比|相比|对比|比较)|\b(compared? (with|to)|than) (other|neighbou?ring) (cities|city|prefectures?)\b/i;
 
 /**
  * The reports hold the city's own record, not other cities': a comparison is said to be missing,
  * with what the report does say of the city itself after it.
  */
-export function comparisonNotHeld(question: string, answer: Draft, language: Language): Draft | undefined {
-  if (!COMPARED_WITH_OTHERS.test(question)) return undefined;
+/** "和长沙比，哪个多": a place the documents never name, set against this city. */
+const COMPARED_WITH_NAMED = /(?:跟|和|与|比)([\u4e00-\u9fff]{2,3}?)(?:市|州|县|区)?(?:比|相比|对比|比较)/;
+
+/** The question compares the city's record with another place's. */
+export function comparesWithOthers(question: string, corpusText: string): boolean {
+  if (COMPARED_WITH_OTHERS.test(question)) return true;
+  const named = COMPARED_WITH_NAMED.exec(question)?.[1];
+  // 和去年比, 跟目标比, 和全省比 compare with the record's own years, targets or province.
+  return (
+    named !== undefined && !/年|月|目标|计划|指标|省|全国|平均/.test(named) && !corpusText.includes(named)
+  );
+}
+
+export function comparisonNotHeld(
+  question: string,
+  answer: Draft,
+  language: Language,
+  corpusText: string,
+): Draft | undefined {
+  if (!comparesWithOthers(question, corpusText)) return undefined;
   const text =
     language === 'zh'
       ? '现有资料只有本市自己的情况，没有与其他市州的对比数据，我不作猜测。'

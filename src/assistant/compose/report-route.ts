@@ -131,7 +131,7 @@ export async function composeFromReports(u: Understanding, ctx: ComposeContext):
   if (part && answersTheWhole(answer, part)) return partNotCovered(u, part);
   const total = totalNotGiven(u.text, answer, u.language);
   if (total) return total;
-  const comparison = comparisonNotHeld(u.text, answer, u.language);
+  const comparison = comparisonNotHeld(u.text, answer, u.language, ctx.corpusText);
   if (comparison) return comparison;
   return withYearsNotHeld(u, ctx.knownYears, answer);
 }

@@ -14,7 +14,7 @@ import type { SessionTurn } from '../ports.js';
 import { ASKER_IS_NO_CLAIMANT, askingText, splitClauses } from '../understand/clauses.js';
 
 import { bestReportCoverage, composeFromReports } from './report-route.js';
-import { asksForPersonsNames, COMPARED_WITH_OTHERS } from './report-leaves-out.js';
+import { asksForPersonsNames, comparesWithOthers } from './report-leaves-out.js';
 export type { ComposeContext } from './compose-context.js';
 
 /** Words that place a question in the bureau's own record: the reports answer it first. */
@@ -120,7 +120,7 @@ export async function composeOffline(
     u.years.some((y) => ctx.knownYears.has(y) && asked.includes(String(y).slice(2))) ||
     BUREAU_CUES.test(asked) ||
     ABOUT_THE_REPORT.test(u.text) ||
-    COMPARED_WITH_OTHERS.test(u.text) ||
+    comparesWithOthers(u.text, ctx.corpusText) ||
     // "迁坟比2021年多了还是少了": a year's figure compared is the record's, held or not.
     (u.years.length > 0 && COMPARES.test(u.text)) ||
     ROUND_NUMBER.test(u.text) ||
