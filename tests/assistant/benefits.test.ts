@@ -48,6 +48,12 @@ describe('a benefits answer', () => {
     expect(a.answer).toMatch(/一次性退役金/);
   });
 
+  it('says the documents do not cover an organisation they never name (党组织关系)', async () => {
+    const a = await ask('我是党员，退伍了党组织关系要转到哪里去？');
+    expect(a.status).toBe('not_found');
+    expect(a.answer).toContain('党组织');
+  });
+
   it('is not turned away by a place word', async () => {
     const a = await ask('我们村的老兵看病有优待吗？');
     expect(a.status).toBe('answered');

@@ -265,7 +265,10 @@ export function missingFocus(
   const nouns = getJieba()
     .tag(clause.toLowerCase(), true)
     .filter(
-      (t) => (t.tag === 'n' || t.tag === 'nz' || (t.tag === 'l' && t.word.length >= 4)) && t.word.length >= 2,
+      // nt: organisations (党组织) are asked about as much as things are.
+      (t) =>
+        (t.tag === 'n' || t.tag === 'nz' || t.tag === 'nt' || (t.tag === 'l' && t.word.length >= 4)) &&
+        t.word.length >= 2,
     )
     .map((t) => t.word)
     .filter((word) => /[\u3400-\u9fff]/.test(word) && !VAGUE.has(word));
