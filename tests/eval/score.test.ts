@@ -38,4 +38,13 @@ describe('scoreAnswer', () => {
     });
     expect(scoreAnswer(q, answer('抱歉，没有找到。', 'not_found'), undefined).correct).toBe(true);
   });
+
+  it('takes an English "the law does not list" as saying it is not stated', () => {
+    const q = question({ answerable: false, reason: 'not_in_law', language: 'en' });
+    const said = {
+      ...answer('Yes. What to bring: the law does not list the documents to bring.'),
+      language: 'en' as const,
+    };
+    expect(scoreAnswer(q, said, undefined).correct).toBe(true);
+  });
 });
