@@ -221,4 +221,16 @@ describe('questions of the bureau’s record', () => {
     // Control: two of the report's own figures compared.
     expect((await ask('网上祭扫和实地擦碑比，哪个多？')).status).toBe('answered');
   });
+
+  it('reads an English question about what was handed out or visited as the record', async () => {
+    const answer = await ask(
+      "How much condolence money was handed out during the September 30 Martyrs' Day activities?",
+    );
+    expect(answer.language).toBe('en');
+    expect(answer.answer).toContain('12000');
+    // Control: a veteran's present-tense question stays a benefits answer.
+    expect((await ask("How much is the one-off pension for a martyr's family?")).answer).not.toContain(
+      '12000',
+    );
+  });
 });
