@@ -233,4 +233,9 @@ describe('questions of the bureau’s record', () => {
       '12000',
     );
   });
+
+  it('names a year it does not hold as the asker wrote it, not as a number they never wrote', async () => {
+    const answer = await ask('今年省厅表彰了几项重点工作？');
+    expect(answer.answer).not.toContain('2023');
+  });
 });

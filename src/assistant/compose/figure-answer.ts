@@ -14,6 +14,8 @@ export interface FigureQuestion {
   cite: CiteQuote;
   /** The question insists on the actual value (实际/actual/最后达到). */
   wantsActual?: boolean;
+  /** A year as the asker wrote it ("今年", not the 2023 it stands for, which they never wrote). */
+  yearAsWritten?: (year: number) => string;
 }
 
 /**
@@ -26,7 +28,7 @@ export function composeFigureAnswer(q: FigureQuestion): Draft {
   // "2024年的目标" when the indicator has no 2024 value: not found, never the nearest year.
   const known = q.years.filter((y) => kpi.values.some((v) => v.year === y));
   if (q.years.length > 0 && known.length === 0)
-    return missingYear(kpi, q.years[0], q.language, q.intent === 'figure' ? 'actual' : 'target', q.cite);
+    return missingYear(kpi, q.years[0], q, q.intent === 'figure' ? 'actual' : 'target');
   if (q.intent !== 'figure') return composeTargetAnswer(q);
   const year = known[0] ?? latestYear(kpi, 'actual') ?? latestYear(kpi, 'target');
   const value = year === undefined ? undefined : pick(kpi, 'actual', year);
@@ -35,7 +37,7 @@ export function composeFigureAnswer(q: FigureQuestion): Draft {
     // unless the question insists on the actual ("实际达到多少").
     if (year !== undefined && !q.wantsActual && pick(kpi, 'target', year))
       return composeTargetAnswer({ ...q, years: [year] });
-    return missingYear(kpi, year, q.language, 'actual', q.cite);
+    return missingYear(kpi, year, q, 'actual');
   }
   return valueDraft(kpi, value, q, relatedTarget(kpi));
 }
@@ -52,9 +54,7 @@ function composeTargetAnswer(q: FigureQuestion): Draft {
   const askedActualYear = q.years.find((y) => !pick(kpi, 'target', y) && pick(kpi, 'actual', y));
   if (!target || targetYear === undefined) {
     const actual = askedActualYear === undefined ? undefined : pick(kpi, 'actual', askedActualYear);
-    return actual
-      ? valueDraft(kpi, actual, q, undefined)
-      : missingYear(kpi, q.years[0], language, 'target', q.cite);
+    return actual ? valueDraft(kpi, actual, q, undefined) : missingYear(kpi, q.years[0], q, 'target');
   }
   const comparison = compareKpiWithTarget(kpi, Math.max(targetYear, askedActualYear ?? 0));
   const actual =
@@ -128,16 +128,18 @@ function withQuotes(parts: string[], used: KpiValue[], language: Language): stri
 function missingYear(
   kpi: Kpi,
   year: number | undefined,
-  language: Language,
+  q: Pick<FigureQuestion, 'language' | 'cite' | 'yearAsWritten'>,
   kind = 'actual',
-  cite?: CiteQuote,
 ): Draft {
+  const { language, cite } = q;
   const what =
     kind === 'target' ? (language === 'zh' ? '目标' : 'target') : language === 'zh' ? '数据' : 'figure';
+  const written =
+    year === undefined ? '' : (q.yearAsWritten?.(year) ?? (language === 'zh' ? `${year}年` : String(year)));
   const text =
     language === 'zh'
-      ? `现有资料中没有${year === undefined ? '' : `${year}年`}“${kpi.nameZh}”的${what}，我不作猜测。`
-      : `The documents hold no ${what} for ${kpi.nameEn}${year === undefined ? '' : ` in ${year}`}, and I won't guess.`;
+      ? `现有资料中没有${written}“${kpi.nameZh}”的${what}，我不作猜测。`
+      : `The documents hold no ${what} for ${kpi.nameEn}${year === undefined ? '' : ` in ${written}`}, and I won't guess.`;
   const held = yearsHeld(kpi, language);
   return {
     ...draft('not_found', held ? `${text}\n${held.line}` : text, {

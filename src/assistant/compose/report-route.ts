@@ -25,7 +25,7 @@ import { bestExtractedFigure, composeExtractedFigureAnswer } from './extracted-f
 import { composeFigureAnswer } from './figure-answer.js';
 import { composeListAnswer } from './list-answer.js';
 import { t } from './messages.js';
-import { notFound, withLocalRuleNote, yearNotCovered } from './not-found.js';
+import { notFound, withLocalRuleNote, yearAsWritten, yearNotCovered } from './not-found.js';
 import {
   answersTheWhole,
   partAsked,
@@ -171,6 +171,7 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
       language,
       cite: ctx.cite,
       wantsActual,
+      yearAsWritten: (year) => yearAsWritten(u, year),
     });
   }
   // "23年军休干部这块的目标": a subject's targets are in the plan's text, not the indicator list.
