@@ -240,6 +240,8 @@ function weighTokens(texts: readonly string[], weight: number, params: MatchPara
   return [...weights].map(([term, w]) => ({ term, weight: w }));
 }
 
+const NAMING_TAGS = new Set(['n', 'nz', 'nt']);
+
 /** A word held by fewer than this share of cards is specific: a card that lacks it does not answer it. */
 const SPECIFIC_SHARE = 0.05;
 
@@ -261,15 +263,11 @@ export function missingFocus(
   const glossed = (word: string) =>
     boostTerms.some((term) => term.includes(word) || word.includes(term)) ||
     glossedWords.some((variant) => variant.includes(word) || word.includes(variant));
-  // jieba files some phrases as idioms (退回去, 是不是): only long ones name a thing.
+  // jieba files some phrases as idioms (退回去, 是不是): only long ones name a thing; organisations
+  // (nt: 党组织) are asked about as much as things are.
   const nouns = getJieba()
     .tag(clause.toLowerCase(), true)
-    .filter(
-      // nt: organisations (党组织) are asked about as much as things are.
-      (t) =>
-        (t.tag === 'n' || t.tag === 'nz' || t.tag === 'nt' || (t.tag === 'l' && t.word.length >= 4)) &&
-        t.word.length >= 2,
-    )
+    .filter((t) => (NAMING_TAGS.has(t.tag) || (t.tag === 'l' && t.word.length >= 4)) && t.word.length >= 2)
     .map((t) => t.word)
     .filter((word) => /[\u3400-\u9fff]/.test(word) && !VAGUE.has(word));
   return nouns.filter((word) => {
