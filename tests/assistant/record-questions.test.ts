@@ -238,4 +238,11 @@ describe('questions of the bureau’s record', () => {
     const answer = await ask('今年省厅表彰了几项重点工作？');
     expect(answer.answer).not.toContain('2023');
   });
+
+  it('does not give one occasion’s figure for another occasion', async () => {
+    const spring = await ask('上一年度春节走访慰问困难退役军人，一共发了多少慰问金？');
+    expect(spring.answer).not.toContain('12000');
+    // Control: the occasion the figure belongs to.
+    expect((await ask('9·30走访烈士遗属发了多少慰问金')).answer).toContain('12000');
+  });
 });

@@ -8,6 +8,7 @@ import { withApproximation } from '../tools/figure-records.js';
 import type { ScoredPassage } from './passage-answer.js';
 import { coverage, type TermWeight } from './relevance.js';
 import { normaliseForMatch } from '../../knowledge/normalise.js';
+import { anotherOccasion } from './occasions.js';
 import { segment } from '../../retrieval/tokenizer.js';
 
 /** The figure's sentence must hold at least half of what the question asks about… */
@@ -92,6 +93,7 @@ export function bestExtractedFigure(
           (unit !== undefined && c.own >= MIN_SUBJECT_COVERAGE && alone(c.figure, figures, unit)) ||
           (c.sentence >= SENTENCE_ALONE_COVERAGE && alone(c.figure, figures))) &&
         (!unit || isAskedUnit(unit, c.figure.unit) || visitsOfTheAskedPeople(unit, c)) &&
+        !anotherOccasion(askedText ?? terms.join(' '), c.figure.quote) &&
         (c.figure.value !== null || askedText === undefined || namesSubjectOf(c.figure, askedText, weight)),
     )
     .sort((a, b) => rankOf(b) - rankOf(a))[0];
