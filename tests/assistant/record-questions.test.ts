@@ -245,4 +245,10 @@ describe('questions of the bureau’s record', () => {
     // Control: the occasion the figure belongs to.
     expect((await ask('9·30走访烈士遗属发了多少慰问金')).answer).toContain('12000');
   });
+
+  it('answers English questions for a date or an amount spent as such', async () => {
+    expect((await ask('When was the resettlement task completed?')).answer).toContain('August 30');
+    // No indicator in another unit stands in for money spent.
+    expect((await ask("How much was spent on veterans' services in 2022?")).status).toBe('not_found');
+  });
 });

@@ -211,3 +211,19 @@ export function numberFallbackAllowed(
  */
 const statesANumber = (quote: string): boolean =>
   /\d/.test(quote.replace(/\d{1,2}月\d{1,2}日|20\d\d年/g, ''));
+
+const YEAR_WORDS = /(?<!\d)20\d\d年?|(?<![\d.])\d\d年(?=度|的|里|全年)|去年|前年|今年|明年/g;
+
+/**
+ * The passages found without the question's years: in a report about 2022 the year is in every
+ * passage and can push the one on the topic out of the first results ("2022年存在哪些问题").
+ */
+export async function relevantWithoutYears(
+  u: Understanding,
+  terms: string[],
+  ctx: ComposeContext,
+): Promise<ScoredPassage[]> {
+  const yearless = u.resolvedText.replace(YEAR_WORDS, ' ');
+  if (yearless === u.resolvedText) return [];
+  return relevantPassages({ ...u, resolvedText: yearless, years: [] }, terms, ctx);
+}

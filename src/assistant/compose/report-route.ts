@@ -8,7 +8,13 @@ import { COMPARES } from '../understand/intent.js';
 import { nounsOf } from '../../retrieval/nouns.js';
 import { withoutAskerIntroduction } from '../understand/clauses.js';
 import { focusTermMissing, holdsFocusTerm, isVagueNoun } from './answerability.js';
-import { askedNumber, asksAnotherUnit, asksForADate, asksForARank } from '../understand/asked-units.js';
+import {
+  askedNumber,
+  asksAnotherUnit,
+  asksForADate,
+  asksForARank,
+  asksForMoney,
+} from '../understand/asked-units.js';
 import { composeDateAnswer } from './date-answer.js';
 import { anotherOccasion, sentenceAround } from './occasions.js';
 import { composeMaskedNameAnswer } from './masked-name-answer.js';
@@ -19,6 +25,7 @@ import {
   betterExtractedFigure,
   numberFallbackAllowed,
   relevantPassages,
+  relevantWithoutYears,
   withIndicatorPassage,
   withWholeSection,
 } from './evidence.js';
@@ -99,14 +106,6 @@ const asksAboutTargetYear = (u: Understanding, ctx: ComposeContext): boolean =>
 const HIGHLIGHT_WORDS =
   /^(荣誉|称号|誉称|表彰|成绩|亮点|成果|获奖|奖项|奖|先进|单位|先进单位|取得|获得|得了|拿了|主要|哪些|全部|所有|拿得出手|工作|年度|全年|本局|我局|局里|退役军人事务局|honou?rs?|awards?|achievements?|highlights?)+$/i;
 
-const YEAR_WORDS = /(?<!\d)20\d\d年?|(?<![\d.])\d\d年(?=度|的|里|全年)|去年|前年|今年|明年/g;
-
-async function relevantWithoutYears(u: Understanding, terms: string[], ctx: ComposeContext) {
-  const yearless = u.resolvedText.replace(YEAR_WORDS, ' ');
-  if (yearless === u.resolvedText) return [];
-  return relevantPassages({ ...u, resolvedText: yearless, years: [] }, terms, ctx);
-}
-
 /** Report passages found by the question's official terms themselves, best covered first. */
 async function passagesForTerms(terms: string[], ctx: ComposeContext) {
   const query = terms.map((term) => term.split('|')[0]).join(' ');
@@ -167,8 +166,10 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
         ? await betterExtractedFigure(u, u.kpi, ctx)
         : undefined;
     if (better) return composeExtractedFigureAnswer(better, language, ctx.cite);
-    // "培训合格率全省排第几": a rank asked of a rate; the indicator's figure is not the answer.
-    if (wrongUnit && asksForARank(u.text)) return notFound(u, ctx);
+    // "培训合格率全省排第几", "how much was spent" (plainly money in English): no rate answers them.
+    if (wrongUnit && (asksForARank(u.text) || (language === 'en' && asksForMoney(u.text)))) {
+      return notFound(u, ctx);
+    }
     return composeFigureAnswer({
       kpi: u.kpi,
       years: u.years,

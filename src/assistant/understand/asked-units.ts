@@ -4,13 +4,17 @@
  * Units are compared without a leading 余/多 (20000余人 is a count of 人). `askedUnit` takes the
  * first cue that matches, so the list runs from the most telling to the least.
  */
-const DATE_ASKED = /几号|哪天|哪一天|几月几[日号]|几月份|哪个月|什么日子|\bwhat date\b|\bon what day\b/i;
+const DATE_ASKED =
+  /几号|哪天|哪一天|几月几[日号]|几月份|哪个月|什么日子|\bwhat date\b|\bon what day\b|\bwhen (was|were|did)\b(?![^?]*\band (how|what|which)\b)/i;
 /** "安置任务是几号完成的": the question asks for a date. */
 export const asksForADate = (question: string): boolean => DATE_ASKED.test(question);
 
 const RANK_ASKED = /排第几|排在第几|第几名|名次|\brank(ed|ing)?\b/i;
 /** "培训合格率全省排第几": the question asks for a rank. */
 export const asksForARank = (question: string): boolean => RANK_ASKED.test(question);
+
+/** "How much was spent on…": the question asks for an amount of money. */
+export const asksForMoney = (question: string): boolean => askedUnit(question)?.test('元') ?? false;
 
 export const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
   // A rank (before the rate its subject names), which no rate, amount or count answers.
@@ -24,7 +28,7 @@ export const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
   },
   // "慰问费一共给了多少": a fee, fund or payment asked "how much" is money.
   {
-    cue: /多少钱|多少元|多少万|多少[^，。？?]{0,4}(慰问金|补助金|奖金|经费|资金|补贴|钱)|金额|资金|经费|(费|金|款)[^，。？?]{0,6}多少|money|funds|yuan|amount of (subsid|grant|award|allowance)|subsid(y|ies) (paid|given)/i,
+    cue: /多少钱|多少元|多少万|多少[^，。？?]{0,4}(慰问金|补助金|奖金|经费|资金|补贴|钱)|金额|资金|经费|(费|金|款)[^，。？?]{0,6}多少|money|funds|yuan|amount of (subsid|grant|award|allowance)|subsid(y|ies) (paid|given)|\bspent\b|\bbudget\b|how much (was|were) (paid|given|allocated|granted)/i,
     unit: /元$/,
   },
   // "全省像咱这样的有几家" counts 市州 in 个: 家 and 个 both count organisations.
