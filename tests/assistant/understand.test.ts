@@ -162,7 +162,8 @@ describe('dialectAsMandarin', () => {
     expect(dialectAsMandarin('是真的啵？')).toBe('是真的吗？');
   });
 
-  it('keeps 好多 meaning "many" where no measure or question follows', () => {
+  it('keeps Mandarin words that hold a dialect word: 好多 "many", 怎么样', () => {
     expect(dialectAsMandarin('好多老兵都不知道')).toBe('好多老兵都不知道');
+    expect(dialectAsMandarin('去年工作总体怎么样？')).toBe('去年工作总体怎么样？');
   });
 });
