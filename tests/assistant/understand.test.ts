@@ -164,6 +164,7 @@ describe('dialectAsMandarin', () => {
 
   it('keeps Mandarin words that hold a dialect word: 好多 "many", 怎么样', () => {
     expect(dialectAsMandarin('好多老兵都不知道')).toBe('好多老兵都不知道');
+    expect(dialectAsMandarin('好多人说退伍费能拿十万，是真的吗')).toBe('好多人说退伍费能拿十万，是真的吗');
     expect(dialectAsMandarin('去年工作总体怎么样？')).toBe('去年工作总体怎么样？');
   });
 });
