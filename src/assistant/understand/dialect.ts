@@ -2,14 +2,17 @@
  * Dialect words veterans type (this bureau is in Hunan; the same words are common across the
  * south-west) read as the Mandarin the documents use: "口号叫么子" → 叫什么, "迁了好多座" →
  * 多少座, "搞完哒" → 搞完了. Only words that cannot be read otherwise in a question are mapped;
- * 好多 stays "many" unless the message ends on it.
+ * 好多 stays "many" in a statement about people (好多人都说).
  */
 const DIALECT: readonly [RegExp, string][] = [
   [/么子|啥子/g, '什么'],
   // Not the 么样 of 怎么样, 这么样.
   [/咋个|(?<![怎这那什多])么样/g, '怎么'],
-  // Only where the message ends on it: "迁了好多座咯？", not "好多人都说…" (many people say).
-  [/好多(?=[座个人次回场家项名位块元钱条份批起件天年月]?[咯啰哦呢啊呀哇嘛]?([？?]|$))/g, '多少'],
+  // Before a measure word or at the end ("迁了好多座", "发了好多"), not "好多人说…" (many people say).
+  [
+    /好多(?=[座个次回场家项名位块元钱条份批起件天年月]|人(?![都说讲在觉认家也])|[咯啰哦呢啊呀哇嘛]?([？?]|$))/g,
+    '多少',
+  ],
   [/(?<=[了完好过])哒/g, '了'],
   [/冇得|冇有/g, '没有'],
   [/冇/g, '没'],
