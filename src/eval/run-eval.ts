@@ -112,7 +112,7 @@ export const SET_FLOORS: Record<string, { answerAccuracy: number; maxWronglyRefu
   'summary2-dev': { answerAccuracy: 0.95, maxWronglyRefused: 0.03 },
   'summary2-test': { answerAccuracy: 0.91, maxWronglyRefused: 0.03 },
   'summary3-dev': { answerAccuracy: 0.95, maxWronglyRefused: 0.03 },
-  'summary3-test': { answerAccuracy: 0.9, maxWronglyRefused: 0.03 },
+  'summary3-test': { answerAccuracy: 0.92, maxWronglyRefused: 0.03 },
   'summary4-dev': { answerAccuracy: 0.97, maxWronglyRefused: 0.03 },
   'summary4-test': { answerAccuracy: 0.87, maxWronglyRefused: 0.05 },
   'summary5-dev': { answerAccuracy: 0.94, maxWronglyRefused: 0.03 },
@@ -125,7 +125,7 @@ export const SET_FLOORS: Record<string, { answerAccuracy: number; maxWronglyRefu
   'summary8-test': { answerAccuracy: 0.74, maxWronglyRefused: 0.07 },
   'summary9-dev': { answerAccuracy: 0.86, maxWronglyRefused: 0.1 },
   'summary9-test': { answerAccuracy: 0.9, maxWronglyRefused: 0.03 },
-  'summary10-dev': { answerAccuracy: 0.82, maxWronglyRefused: 0.12 },
+  'summary10-dev': { answerAccuracy: 0.83, maxWronglyRefused: 0.12 },
   'summary10-test': { answerAccuracy: 0.84, maxWronglyRefused: 0.08 },
 };
 
