@@ -251,4 +251,12 @@ describe('questions of the bureau’s record', () => {
     // No indicator in another unit stands in for money spent.
     expect((await ask("How much was spent on veterans' services in 2022?")).status).toBe('not_found');
   });
+
+  it('says the report gives no method when asked how a result was achieved', async () => {
+    const how = await ask('安置任务是怎么做到提前完成的？');
+    expect(how.status).toBe('not_found');
+    expect(how.answer).toContain('没有写具体做法');
+    // Control: what an activity did is described, so it is answered.
+    expect((await ask('清明祭英烈活动是怎么开展的？')).status).toBe('answered');
+  });
 });
