@@ -259,4 +259,13 @@ describe('questions of the bureau’s record', () => {
     // Control: what an activity did is described, so it is answered.
     expect((await ask('清明祭英烈活动是怎么开展的？')).status).toBe('answered');
   });
+
+  it('says the report does not give where an event was held', async () => {
+    const where = await ask('新兵欢送仪式是在哪里举办的？');
+    expect(where.status).toBe('not_found');
+    expect(where.answer).toContain('没有写在哪里举办');
+    // Controls: where a veteran goes is still answered, and so is the law's welcome ceremony.
+    expect((await ask('退伍了优待证在哪领？')).status).toBe('answered');
+    expect((await ask('接收退役军人要举行迎接仪式吗')).status).toBe('answered');
+  });
 });

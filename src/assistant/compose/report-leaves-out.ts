@@ -35,6 +35,11 @@ const ASKS_WHY =
 /** "安置任务是怎么做到提前完成的", "评选标准是什么", "三训一扶具体怎么做的": how it was done. */
 const ASKS_HOW_DONE =
   /怎么做到|如何做到|是怎么(评|选|做到|实现)|是如何(评|选|做到|实现)|(评选|评定|考核)(的)?(标准|条件|程序|办法)|具体(是)?(怎么|如何)(做|搞|操作|实施)|(课|讲座|培训)[^，。？?]{0,4}(讲|教)了(些)?(什么|啥)|\bhow (was|were|did) (it|they|the)\b.*\b(achieved|selected|chosen)\b/i;
+/** "新兵欢送仪式是在哪里举办的": the place of an event. */
+const ASKS_WHERE_HELD =
+  /在哪(里|儿)?(举办|举行|召开|开)的|在什么地方(举办|举行|召开|开)|\bwhere (was|were)\b.*\bheld\b/i;
+/** "在…举行", "于…召开": the report names where. */
+const GIVES_A_PLACE = /在[^，。]{2,12}(举行|举办|召开)|于[^，。]{2,12}(举行|举办|召开)/;
 /** Words with which the report says how a result came about. */
 const GIVES_A_METHOD =
   /通过|采取|依托|采用|建立|按照|实行|推行|聚焦|坚持.{0,10}(为|和)|标准|程序|流程|步骤|做法是|措施/;
@@ -84,11 +89,15 @@ export function leftOutOfReport(
         ? zh
           ? '总结写了这项工作的结果，没有写原因，我不作猜测。'
           : "The report states the result but not the reasons, and I won't guess."
-        : ASKS_HOW_DONE.test(question) && !GIVES_A_METHOD.test(best.quote)
+        : ASKS_WHERE_HELD.test(question) && !GIVES_A_PLACE.test(best.quote)
           ? zh
-            ? '总结写了这项工作的名称和结果，没有写具体做法，我不作猜测。'
-            : "The report names the work and its result but not how it was done, and I won't guess."
-          : undefined;
+            ? '总结写了这项活动，没有写在哪里举办，我不作猜测。'
+            : "The report mentions the event but not where it was held, and I won't guess."
+          : ASKS_HOW_DONE.test(question) && !GIVES_A_METHOD.test(best.quote)
+            ? zh
+              ? '总结写了这项工作的名称和结果，没有写具体做法，我不作猜测。'
+              : "The report names the work and its result but not how it was done, and I won't guess."
+            : undefined;
   if (!text) return undefined;
   return draft('not_found', text, {
     citations: [cite(best.doc, best.quote)].flatMap((c) => c ?? []),
