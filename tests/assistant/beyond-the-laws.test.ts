@@ -16,6 +16,9 @@ describe('beyondTheLaws', () => {
     ['我跟邻居因为宅基地吵起来了，我是退伍军人，能不能优先判给我', 'land'],
     ['村里年底分红，退伍兵能不能多分一份', 'dividend'],
     ['在部队考的军队驾驶证，退伍了能换地方驾照吗', 'driving licence'],
+    ['退伍后能去国外工作吗', 'abroad'],
+    ['我的退伍费被老婆拿走了怎么办', 'taken by a relative'],
+    ['退役金可以贷款抵押吗', 'collateral'],
   ])('%s is outside the laws (%s)', (question) => {
     expect(beyondTheLaws(question)).toBeDefined();
   });
@@ -27,6 +30,8 @@ describe('beyondTheLaws', () => {
     '我老婆是美国人，她能享受军属待遇吗',
     '境外的烈士纪念设施谁来保护',
     '退伍军人住房困难，能优先分到保障房吗',
+    '退伍了创业能申请担保贷款吗',
+    '单位扣了我的工资，这合理吗',
   ])('%s is not', (question) => {
     expect(beyondTheLaws(question)).toBeUndefined();
   });

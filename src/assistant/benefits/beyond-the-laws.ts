@@ -2,7 +2,8 @@
  * Situations the four laws do not govern at all, recognised by what the question is about rather
  * than by how well a card happens to match it: another country's benefits or life abroad, private
  * disputes between people (a loan not repaid, dividing property in a divorce, a neighbour's land),
- * a village collective's dividends, a driving licence. A loosely
+ * money taken by a relative, pledging a benefit as collateral, a village collective's dividends,
+ * a driving licence. A loosely
  * matching card would answer a question that was not asked ("战友借钱不还" → the fines for units
  * that withhold benefits), so these get "the documents do not say", with the card that does help
  * (legal aid) as related, when there is one.
@@ -20,7 +21,7 @@ const COUNTRIES =
 const COUNTRY_CODES = /\b(U\.?S\.?A?|UK)\b/;
 /** The country gives the benefit, or the asker lives there ("移民加拿大", "live in the US"). */
 const ABROAD =
-  /(住在|定居|移民|搬到|搬去|去了|在)(国外|海外|境外)|出国|出境|\b(abroad|overseas)\b|(在|住在|定居|移民|移民到|搬到|搬去|去)(美国|加拿大|英国|澳大利亚|澳洲|新西兰|日本|韩国|德国|法国|俄罗斯|新加坡)|\b(live|living|lives|move|moving|moved|settle|settled|emigrate|emigrating|emigrated) (in|to)\b|\bva\b|(美国|加拿大|英国|澳大利亚|日本|韩国|德国|法国)(的|政府)?(退伍军人|老兵|退役军人|福利|待遇)|\b(american|canadian|british|australian) (veterans?|benefits|va)\b/i;
+  /(住在|定居|移民|搬到|搬去|去了|去|到|在)(国外|海外|境外)|出国|出境|\b(abroad|overseas)\b|(在|住在|定居|移民|移民到|搬到|搬去|去)(美国|加拿大|英国|澳大利亚|澳洲|新西兰|日本|韩国|德国|法国|俄罗斯|新加坡)|\b(live|living|lives|move|moving|moved|settle|settled|emigrate|emigrating|emigrated) (in|to)\b|\bva\b|(美国|加拿大|英国|澳大利亚|日本|韩国|德国|法国)(的|政府)?(退伍军人|老兵|退役军人|福利|待遇)|\b(american|canadian|british|australian) (veterans?|benefits|va)\b/i;
 /** Memorials abroad are in the martyrs regulations (第四十二条): not a question about life abroad. */
 const MEMORIAL = /纪念设施|陵园|烈士墓|memorial|cemetery|grave/i;
 
@@ -28,6 +29,11 @@ const MEMORIAL = /纪念设施|陵园|烈士墓|memorial|cemetery|grave/i;
 const PRIVATE_LOAN =
   /借了?我[^，。？?]{0,6}(钱|块|万)|欠了?我[^，。？?]{0,4}(钱|块|万)|(借|欠)[^，。？?]{0,8}不还|讨债|要债|\b(lent|owes? me)\b/i;
 const DIVORCE = /离婚|离了婚|\bdivorc/i;
+/** "退伍费被老婆拿走了": money taken within a family or by someone else, a civil matter. */
+const TAKEN_BY_OTHERS =
+  /被(老婆|妻子|媳妇|丈夫|老公|家人|家里人|亲戚|儿子|女儿|父母|爸妈|兄弟|姐妹|别人|他人|朋友|战友)[^，。？?]{0,4}(拿走|拿了|骗|占|扣|抢|花了|花光|偷|挪用)/;
+/** Pledging a benefit as collateral for a loan: the bank's rules, not these laws. */
+const COLLATERAL = /抵押|质押|\b(collateral|mortgage (it|my|the) (pension|allowance|benefit))\b/i;
 /**
  * A neighbour's quarrel over land, a village's own dividends: property and the village collective's
  * rules, which these laws do not touch.
@@ -50,6 +56,13 @@ export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
       label: { zh: '个人之间的借款纠纷', en: 'a private loan between people' },
       relatedCard: 'rights-legal-aid',
     };
+  if (TAKEN_BY_OTHERS.test(question))
+    return {
+      label: { zh: '家人或他人之间的财产纠纷', en: 'a property dispute within a family or with others' },
+      relatedCard: 'rights-legal-aid',
+    };
+  if (COLLATERAL.test(question))
+    return { label: { zh: '用待遇或退役金做贷款抵押', en: 'pledging a benefit as collateral for a loan' } };
   if (DIVORCE.test(question))
     return {
       label: { zh: '离婚时的财产分割', en: 'dividing property in a divorce' },
