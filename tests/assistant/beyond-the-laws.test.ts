@@ -19,6 +19,8 @@ describe('beyondTheLaws', () => {
     ['退伍后能去国外工作吗', 'abroad'],
     ['我的退伍费被老婆拿走了怎么办', 'taken by a relative'],
     ['退役金可以贷款抵押吗', 'collateral'],
+    ['退伍军人去超市买东西能打折吗', 'a shop discount'],
+    ['Do veterans get a discount on their phone bill?', 'a phone bill discount'],
   ])('%s is outside the laws (%s)', (question) => {
     expect(beyondTheLaws(question)).toBeDefined();
   });
@@ -32,6 +34,8 @@ describe('beyondTheLaws', () => {
     '退伍军人住房困难，能优先分到保障房吗',
     '退伍了创业能申请担保贷款吗',
     '单位扣了我的工资，这合理吗',
+    '我在镇上开了个小饭馆 退伍军人个体经营有税收优惠不',
+    '退役军人坐公交免费吗',
   ])('%s is not', (question) => {
     expect(beyondTheLaws(question)).toBeUndefined();
   });

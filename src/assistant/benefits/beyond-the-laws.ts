@@ -1,3 +1,5 @@
+import { askingText, splitClauses } from '../understand/clauses.js';
+
 /**
  * Situations the four laws do not govern at all, recognised by what the question is about rather
  * than by how well a card happens to match it: another country's benefits or life abroad, private
@@ -32,6 +34,14 @@ const DIVORCE = /离婚|离了婚|\bdivorc/i;
 /** "退伍费被老婆拿走了": money taken within a family or by someone else, a civil matter. */
 const TAKEN_BY_OTHERS =
   /被(老婆|妻子|媳妇|丈夫|老公|家人|家里人|亲戚|儿子|女儿|父母|爸妈|兄弟|姐妹|别人|他人|朋友|战友)[^，。？?]{0,4}(拿走|拿了|骗|占|扣|抢|花了|花光|偷|挪用)/;
+/**
+ * A shop's, restaurant's, phone company's or car park's discount: businesses decide these; the laws
+ * only encourage companies and others to help veterans (保障法第七条-type cards).
+ */
+const BUSINESS =
+  /超市|商场|商店|饭店|餐馆|饭馆|酒店|宾馆|网购|话费|手机费|流量费|停车|\b(supermarkets?|restaurants?|shops?|shopping|malls?|hotels?|phone bills?|mobile (plan|bill)s?|parking)\b/i;
+const BENEFIT_WORDS =
+  /优惠|打折|折扣|免费|便宜|优待|减免|\b(discounts?|free|cheaper|concessions?|reduced)\b/i;
 /** Pledging a benefit as collateral for a loan: the bank's rules, not these laws. */
 const COLLATERAL = /抵押|质押|\b(collateral|mortgage (it|my|the) (pension|allowance|benefit))\b/i;
 /**
@@ -60,6 +70,16 @@ export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
     return {
       label: { zh: '家人或他人之间的财产纠纷', en: 'a property dispute within a family or with others' },
       relatedCard: 'rights-legal-aid',
+    };
+  // Asked of the business, not told of it: "我在镇上开了个小饭馆，个体经营有税收优惠不" is a tax question.
+  const asked = askingText(splitClauses(question));
+  if (BUSINESS.test(asked) && BENEFIT_WORDS.test(asked) && !/税/.test(asked))
+    return {
+      label: {
+        zh: '商家（超市、饭店、话费、停车等）的优惠',
+        en: 'discounts from businesses (shops, restaurants, phone bills, parking)',
+      },
+      relatedCard: 'rights-social-support',
     };
   if (COLLATERAL.test(question))
     return { label: { zh: '用待遇或退役金做贷款抵押', en: 'pledging a benefit as collateral for a loan' } };
