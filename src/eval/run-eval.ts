@@ -101,7 +101,7 @@ export const SET_FLOORS: Record<string, { answerAccuracy: number; maxWronglyRefu
   'benefits5-test': { answerAccuracy: 0.85, maxWronglyRefused: 0.03 },
   'benefits6-dev': { answerAccuracy: 0.87, maxWronglyRefused: 0.03 },
   'benefits6-test': { answerAccuracy: 0.82, maxWronglyRefused: 0.05 },
-  'benefits7-dev': { answerAccuracy: 0.83, maxWronglyRefused: 0.03 },
+  'benefits7-dev': { answerAccuracy: 0.85, maxWronglyRefused: 0.03 },
   'benefits7-test': { answerAccuracy: 0.77, maxWronglyRefused: 0.03 },
   'benefits8-dev': { answerAccuracy: 0.86, maxWronglyRefused: 0.03 },
   'benefits8-test': { answerAccuracy: 0.86, maxWronglyRefused: 0.03 },
