@@ -54,6 +54,12 @@ describe('a benefits answer', () => {
     expect(a.answer).toContain('党组织');
   });
 
+  it('reads 优待证怎么办理 as how to get the card, not what to do when refused it', async () => {
+    const a = await ask('优待证怎么办理');
+    expect(a.answer).toMatch(/报到|发给/);
+    expect(a.answer).not.toMatch(/罚款/);
+  });
+
   it('is not turned away by a place word', async () => {
     const a = await ask('我们村的老兵看病有优待吗？');
     expect(a.status).toBe('answered');

@@ -160,6 +160,8 @@ describe('dialectAsMandarin', () => {
     expect(dialectAsMandarin('烈士墓迁了好多座')).toBe('烈士墓迁了多少座');
     expect(dialectAsMandarin('八月底就搞完哒是吧')).toBe('八月底就搞完了是吧');
     expect(dialectAsMandarin('是真的啵？')).toBe('是真的吗？');
+    expect(dialectAsMandarin('优待证怎么办理？')).toBe('优待证怎么申请？');
+    expect(dialectAsMandarin('单位不给优待怎么办')).toBe('单位不给优待怎么办');
   });
 
   it('keeps Mandarin words that hold a dialect word: 好多 "many", 怎么样', () => {

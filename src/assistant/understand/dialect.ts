@@ -2,7 +2,8 @@
  * Dialect words veterans type (this bureau is in Hunan; the same words are common across the
  * south-west) read as the Mandarin the documents use: "口号叫么子" → 叫什么, "迁了好多座" →
  * 多少座, "搞完哒" → 搞完了. Only words that cannot be read otherwise in a question are mapped;
- * 好多 stays "many" in a statement about people (好多人都说).
+ * 好多 stays "many" in a statement about people (好多人都说). One everyday phrasing is read the same
+ * way: "优待证怎么办" asks how to get the card.
  */
 const DIALECT: readonly [RegExp, string][] = [
   [/么子|啥子/g, '什么'],
@@ -17,6 +18,8 @@ const DIALECT: readonly [RegExp, string][] = [
   [/冇得|冇有/g, '没有'],
   [/冇/g, '没'],
   [/晓得/g, '知道'],
+  // "优待证怎么办(理)" asks how to get the card, not what to do when refused it (…怎么办).
+  [/(证|卡)(怎么|咋|如何|怎样)办(理)?(?=[？?。！!]?$|[，,])/g, '$1怎么申请'],
   [/啵(?=[？?。！!]|$)/g, '吗'],
 ];
 
