@@ -45,14 +45,17 @@ const GIVES_A_METHOD =
   /通过|采取|依托|采用|建立|按照|实行|推行|聚焦|坚持.{0,10}(为|和)|标准|程序|流程|步骤|做法是|措施/;
 const GIVES_A_CAUSE = /因为|由于|得益于|原因|通过|依靠|因此|所以|在于/;
 
-/** "另外两个市州是哪两个": the clause that counts the asked thing lists no names (no 、 run, no quotes). */
+/** The first clause of a passage that holds `word`. */
+const clauseHolding = (passage: string, word: string): string | undefined =>
+  passage.split(/[，。；]/).find((c) => c.includes(word));
+
 /** "具体是哪五化": the report's own shorthand (“五化”), when its clause does not list the items. */
 function unlistedShorthand(question: string, passage: string): string | undefined {
   // 哪一档 asks which one, not for the members of a "一X".
   const m = /哪([二三四五六七八九十])([\u4e00-\u9fff])/.exec(question);
   const shorthand = m ? `${m[1]}${m[2]}` : undefined;
   if (!shorthand) return undefined;
-  const clause = passage.split(/[，。；]/).find((c) => c.includes(shorthand));
+  const clause = clauseHolding(passage, shorthand);
   if (clause === undefined || clause.includes('、')) return undefined;
   // "“七个确保”，即确保…": the items follow the shorthand (quoted whole: 七个 → “七个确保”).
   const whole = new RegExp(`“[^”]*${shorthand}[^”]*”`).exec(passage)?.[0] ?? shorthand;
@@ -60,10 +63,11 @@ function unlistedShorthand(question: string, passage: string): string | undefine
   return /^[，,]?\s*(即|：|:|包括|分别是|就是)/.test(after) ? undefined : whole.replace(/[“”]/g, '');
 }
 
+/** "另外两个市州是哪两个": the clause that counts the asked thing lists no names (no 、 run, no quotes). */
 function namesNone(question: string, passage: string): boolean {
   const thing = WHICH_ONES.exec(question)?.[1] ?? WHICH_NAMED.exec(question)?.[1];
   if (!thing) return false;
-  const clause = passage.split(/[，。；]/).find((c) => c.includes(thing));
+  const clause = clauseHolding(passage, thing);
   return clause !== undefined && !/、|“/.test(clause);
 }
 
@@ -75,35 +79,47 @@ export function leftOutOfReport(
   cite: CiteQuote,
 ): Draft | undefined {
   if (!best) return undefined;
-  const zh = language === 'zh';
-  const shorthand = unlistedShorthand(question, best.quote);
-  const text = shorthand
-    ? zh
-      ? `总结提到“${shorthand}”，但没有列出具体是哪几项，我不作猜测。`
-      : `The report mentions “${shorthand}” but does not list what it stands for, and I won't guess.`
-    : namesNone(question, best.quote)
-      ? zh
-        ? '总结只写了数量，没有列出具体是哪些，我不作猜测。'
-        : "The report gives the number but does not name them, and I won't guess."
-      : ASKS_WHY.test(question) && !GIVES_A_CAUSE.test(best.quote)
-        ? zh
-          ? '总结写了这项工作的结果，没有写原因，我不作猜测。'
-          : "The report states the result but not the reasons, and I won't guess."
-        : ASKS_WHERE_HELD.test(question) && !GIVES_A_PLACE.test(best.quote)
-          ? zh
-            ? '总结写了这项活动，没有写在哪里举办，我不作猜测。'
-            : "The report mentions the event but not where it was held, and I won't guess."
-          : ASKS_HOW_DONE.test(question) && !GIVES_A_METHOD.test(best.quote)
-            ? zh
-              ? '总结写了这项工作的名称和结果，没有写具体做法，我不作猜测。'
-              : "The report names the work and its result but not how it was done, and I won't guess."
-            : undefined;
+  const quote = best.quote;
+  const shorthand = unlistedShorthand(question, quote);
+  // The first thing asked that the passage leaves out, in the asker's language.
+  const missing: { left: boolean; zh: string; en: string }[] = [
+    {
+      left: shorthand !== undefined,
+      zh: `总结提到“${shorthand}”，但没有列出具体是哪几项，我不作猜测。`,
+      en: `The report mentions “${shorthand}” but does not list what it stands for, and I won't guess.`,
+    },
+    {
+      left: namesNone(question, quote),
+      zh: '总结只写了数量，没有列出具体是哪些，我不作猜测。',
+      en: "The report gives the number but does not name them, and I won't guess.",
+    },
+    {
+      left: ASKS_WHY.test(question) && !GIVES_A_CAUSE.test(quote),
+      zh: '总结写了这项工作的结果，没有写原因，我不作猜测。',
+      en: "The report states the result but not the reasons, and I won't guess.",
+    },
+    {
+      left: ASKS_WHERE_HELD.test(question) && !GIVES_A_PLACE.test(quote),
+      zh: '总结写了这项活动，没有写在哪里举办，我不作猜测。',
+      en: "The report mentions the event but not where it was held, and I won't guess.",
+    },
+    {
+      left: ASKS_HOW_DONE.test(question) && !GIVES_A_METHOD.test(quote),
+      zh: '总结写了这项工作的名称和结果，没有写具体做法，我不作猜测。',
+      en: "The report names the work and its result but not how it was done, and I won't guess.",
+    },
+  ];
+  const said = missing.find((m) => m.left);
+  const text = said && (language === 'zh' ? said.zh : said.en);
   if (!text) return undefined;
   return draft('not_found', text, {
     citations: [cite(best.doc, best.quote)].flatMap((c) => c ?? []),
     settled: true,
   });
 }
+
+/** The draft gives a figure or its 未公开: something a note about what is left out can follow. */
+const givesAnAnswer = (d: Draft): boolean => d.status === 'answered' || d.status === 'undisclosed';
 
 /** A total asked for: "加起来", "一共". */
 const ASKS_TOTAL = /加起来|加在一起|合计|一共|总共|共计/;
@@ -118,8 +134,7 @@ const TOTAL_OF_TWO = new RegExp(
  */
 export function totalNotGiven(question: string, answer: Draft, language: Language): Draft | undefined {
   const m = TOTAL_OF_TWO.exec(question);
-  if (!m || (answer.status !== 'answered' && answer.status !== 'undisclosed') || answer.figures.length === 0)
-    return undefined;
+  if (!m || !givesAnAnswer(answer) || answer.figures.length === 0) return undefined;
   const sides = [m[1] ?? '', m[2] ?? ''].map((side) => contentTerms(side, []));
   const holdsBoth = answer.citations.some((c) =>
     sides.every((terms) => terms.length === 0 || terms.some((t) => c.quote.includes(t))),
@@ -138,8 +153,7 @@ export function totalNotGiven(question: string, answer: Draft, language: Languag
  */
 export function withYearsNotHeld(u: Understanding, knownYears: ReadonlySet<number>, answer: Draft): Draft {
   const missing = u.years.filter((y) => !knownYears.has(y));
-  const answered = answer.status === 'answered' || answer.status === 'undisclosed';
-  if (missing.length === 0 || !answered || answer.figures.length === 0) return answer;
+  if (missing.length === 0 || !givesAnAnswer(answer) || answer.figures.length === 0) return answer;
   const which = missing.map((y) => yearAsWritten(u, y)).join(u.language === 'zh' ? '、' : ', ');
   if (ASKS_TOTAL.test(u.text)) {
     const text =
@@ -160,10 +174,6 @@ export function withYearsNotHeld(u: Understanding, knownYears: ReadonlySet<numbe
 const COMPARED_WITH_OTHERS =
   /(跟|和|与|比)[^，。？?]{0,3}(邻市|兄弟市州?|其他(地)?市州?|外市|别的市|周边(城)?市)|(邻市|兄弟市州?|其他(地)?市州?|别的市|周边(城)?市)[^，。？?]{0,6}(比|相比|对比|比较)|\b(compared? (with|to)|than) (other|neighbou?ring) (cities|city|prefectures?)\b/i;
 
-/**
- * The reports hold the city's own record, not other cities': a comparison is said to be missing,
- * with what the report does say of the city itself after it.
- */
 /** "和长沙比，哪个多": a place the documents never name, set against this city. */
 const COMPARED_WITH_NAMED = /(?:跟|和|与|比)([\u4e00-\u9fff]{2,3}?)(?:市|州|县|区)?(?:比|相比|对比|比较)/;
 
@@ -177,6 +187,10 @@ export function comparesWithOthers(question: string, corpusText: string): boolea
   );
 }
 
+/**
+ * The reports hold the city's own record, not other cities': a comparison is said to be missing,
+ * with what the report does say of the city itself after it.
+ */
 export function comparisonNotHeld(
   question: string,
   answer: Draft,
@@ -188,7 +202,7 @@ export function comparisonNotHeld(
     language === 'zh'
       ? '现有资料只有本市自己的情况，没有与其他市州的对比数据，我不作猜测。'
       : "The documents only cover this city's own work and hold no comparison with other cities, and I won't guess.";
-  const own = answer.status === 'answered' || answer.status === 'undisclosed';
+  const own = givesAnAnswer(answer);
   const also = language === 'zh' ? '本市的情况：' : "What they say about this city's own work:";
   return {
     ...answer,
@@ -204,7 +218,7 @@ export function comparisonNotHeld(
 const ASKED_KIND = /(?:什么|啥|哪个|哪家|哪一个|哪座|哪所)([\u4e00-\u9fff]{2})/;
 /** Kinds every passage is an instance of: what was done, how, which honours or problems. */
 const GENERAL_KINDS =
-  /^(时候|时间|意思|情况|工作|内容|活动|措施|办法|荣誉|奖项|问题|目标|任务|成绩|成果|方面|亮点|举措|要求|经验|做法|特点|作用|意义|称号|名字|名称|品牌|表彰|级别|程度|水平|样子|地方|部门|单位|数字|指标|东西|事情|政策|待遇|程序|流程|范围|层级|方式|形式|类型|渠道|原因|结果|部分|章节|板块|栏目|标题|段落|单位名)$/;
+  /^(时候|时间|意思|情况|工作|内容|活动|措施|办法|荣誉|奖项|问题|目标|任务|成绩|成果|方面|亮点|举措|要求|经验|做法|特点|作用|意义|称号|名字|名称|品牌|表彰|级别|程度|水平|样子|地方|部门|单位|数字|指标|东西|事情|政策|待遇|程序|流程|范围|层级|方式|形式|类型|渠道|原因|结果|部分|章节|板块|栏目|标题|段落)$/;
 
 /**
  * "网上祭扫用的是什么平台": the asked kind (平台) must be what the passage names; a passage on the

@@ -6,7 +6,7 @@
 import type { Understanding } from '../understand/understand.js';
 import { COMPARES } from '../understand/intent.js';
 import { nounsOf } from '../../retrieval/nouns.js';
-import { withoutAskerIntroduction } from '../understand/clauses.js';
+import { quotedTerm, withoutAskerIntroduction } from '../understand/clauses.js';
 import { focusTermMissing, holdsFocusTerm, isVagueNoun } from './answerability.js';
 import {
   askedNumber,
@@ -86,7 +86,7 @@ function definingPassage(
   question: string,
   relevant: ScoredPassage[],
 ): { term: string; passage: ScoredPassage } | undefined {
-  const term = /[“"]([^”"]{2,12})[”"]/.exec(question)?.[1];
+  const term = quotedTerm(question);
   if (!term || !ASKS_WHAT_IT_IS.test(question)) return undefined;
   const passage = relevant.find((r) => r.passage.quote.includes(term));
   return passage ? { term, passage } : undefined;
@@ -226,7 +226,7 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
     ...askedNotSubject(u.text, nouns, relevant[0]?.passage.quote),
   ];
   // A quoted term the passage holds (“四强”) pins the subject: the other words only describe it.
-  const quoted = /[“"]([^”"]{2,12})[”"]/.exec(u.text)?.[1];
+  const quoted = quotedTerm(u.text);
   const pinned = quoted !== undefined && (relevant[0]?.passage.quote.includes(quoted) ?? false);
   if (!u.kpi && !pinned && focusTermMissing(nouns, exempt, ctx.termWeight, relevant[0]?.passage.quote)) {
     return notFound(u, ctx);

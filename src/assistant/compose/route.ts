@@ -45,6 +45,10 @@ const PERSONAL_CUES =
 const TOTAL_GIVEN =
   /(一共|总共|共计|累计|合计)[^，。？?]{0,6}(给|发|花|拨|投入|发放)了?多少|(给|发|花|拨|发放)了多少/;
 
+/** The reports said "not found" without it being their answer (`settled`): a card may answer instead. */
+const refusedUnsettled = (d: Draft): boolean =>
+  (d.status === 'not_found' || d.status === 'out_of_scope') && !d.settled;
+
 /** Report evidence must beat the best card by this much to take a question the cards also answer. */
 const REPORT_MARGIN = 0.1;
 /**
@@ -115,7 +119,7 @@ export async function composeOffline(
   const figureAsked = indicatorAsked || ['brief', 'targets_overview', 'highlights'].includes(u.intent);
   // Cues count where the question asks: "我爸去年在河边救人没了，能评烈士吗" tells of last year,
   // it does not ask about the bureau's year. A year the reports cover is the bureau's year.
-  const asked = u.isFollowUp ? u.resolvedText : askingText(splitClauses(u.text));
+  const asked = u.isFollowUp ? u.resolvedText : asking;
   const bureauCued =
     u.years.some((y) => ctx.knownYears.has(y) && asked.includes(String(y).slice(2))) ||
     BUREAU_CUES.test(asked) ||
@@ -142,8 +146,7 @@ export async function composeOffline(
     // "去年退伍的，能领什么": a veteran's question the reports cannot answer falls back to the cards,
     // and so does a question a card clearly answers that asks for no statistic and no year; a
     // statistics question ("全市退役军人总数", "2021年迁移了多少座烈士墓") stays "not found".
-    const refused =
-      (fromReports.status === 'not_found' || fromReports.status === 'out_of_scope') && !fromReports.settled;
+    const refused = refusedUnsettled(fromReports);
     // "假肢一辈子能换几次" counts like a statistic but names no year and nothing of the bureau's.
     // "我们县有多少退役军人": a count for one place is the reports' "no separate figure", not a card.
     const placeCounted = statistics && namedPlaces(u.text).length > 0;
@@ -160,8 +163,7 @@ export async function composeOffline(
   const reportEvidence = language === 'en' ? 0 : await bestReportCoverage(u, ctx);
   if (reportEvidence <= benefits.confidence + REPORT_MARGIN) return benefits.draft;
   const fromReports = await composeFromReports(u, ctx);
-  const refused =
-    (fromReports.status === 'not_found' || fromReports.status === 'out_of_scope') && !fromReports.settled;
+  const refused = refusedUnsettled(fromReports);
   // The reports were the better evidence and refused ("安置任务为什么能提前完成": the report gives no
   // cause): only a clear card answers instead, not one that shares a word (安排工作的时限).
   return refused && benefits.confidence >= CLEAR_CARD ? benefits.draft : fromReports;

@@ -103,3 +103,7 @@ export function withoutAskerIntroduction(question: string): string {
 /** The asker introduces themselves as the bureau's staff, a deputy, a journalist: not a veteran's own case. */
 export const ASKER_IS_NO_CLAIMANT =
   /(我是|作为|本人是?)[^，。？?]{0,10}(人大代表|政协委员|局里|本局|我局|机关|科室|办公室|工作人员|干部|老同志|记者|秘书|统计|领导|同事|研究)/;
+
+/** The term a question quotes ("“四强”是哪四强"), if any. */
+export const quotedTerm = (question: string): string | undefined =>
+  /[“"]([^”"]{2,12})[”"]/.exec(question)?.[1];
