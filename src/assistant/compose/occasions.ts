@@ -15,6 +15,9 @@ const OCCASIONS: readonly RegExp[] = [
  * question names one occasion and the figure's sentence only others, so it is not that occasion's
  * figure.
  */
+/** The question names an occasion (only then is a figure's sentence worth looking up). */
+export const namesAnOccasion = (asked: string): boolean => OCCASIONS.some((o) => o.test(asked));
+
 export function anotherOccasion(asked: string, sentence: string): boolean {
   const named = OCCASIONS.filter((o) => o.test(asked));
   if (named.length === 0 || named.some((o) => o.test(sentence))) return false;

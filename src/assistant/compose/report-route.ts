@@ -16,7 +16,7 @@ import {
   asksForMoney,
 } from '../understand/asked-units.js';
 import { composeDateAnswer } from './date-answer.js';
-import { anotherOccasion, sentenceAround } from './occasions.js';
+import { anotherOccasion, namesAnOccasion, sentenceAround } from './occasions.js';
 import { composeMaskedNameAnswer } from './masked-name-answer.js';
 import type { ComposeContext } from './compose-context.js';
 import type { ScoredPassage } from './passage-answer.js';
@@ -152,9 +152,9 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
     if (named && (named.figures?.filter((f) => f.kind === 'target').length ?? 0) >= 2) return named;
   }
   // "春节慰问发了多少慰问金": an indicator of another occasion (9·30) is not the asked figure.
-  const kpiOccasion = u.kpi?.values.some((v) =>
-    anotherOccasion(u.text, sentenceAround(ctx.corpusText, v.quote)),
-  );
+  const kpiOccasion =
+    namesAnOccasion(u.text) &&
+    u.kpi?.values.some((v) => anotherOccasion(u.text, sentenceAround(ctx.corpusText, v.quote)));
   if (u.kpi && !kpiOccasion && (u.intent === 'figure' || u.intent === 'target' || u.intent === 'progress')) {
     const wantsActual = /实际|最终|最后达到|actual(ly)?\b|achieved/i.test(u.text);
     // English questions are matched through translations only, too coarse to overrule an indicator
