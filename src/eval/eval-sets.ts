@@ -35,6 +35,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'benefits8-test', dir: 'tests/eval/blind', files: ['benefits8.test.jsonl'], showFailures: false },
   { name: 'benefits9-dev', dir: 'tests/eval/blind', files: ['benefits9.dev.jsonl'], showFailures: true },
   { name: 'benefits9-test', dir: 'tests/eval/blind', files: ['benefits9.test.jsonl'], showFailures: false },
+  { name: 'benefits10-dev', dir: 'tests/eval/blind', files: ['benefits10.dev.jsonl'], showFailures: true },
+  { name: 'benefits10-test', dir: 'tests/eval/blind', files: ['benefits10.test.jsonl'], showFailures: false },
   { name: 'summary-dev', dir: 'tests/eval/blind', files: ['summary.dev.jsonl'], showFailures: true },
   { name: 'summary-test', dir: 'tests/eval/blind', files: ['summary.test.jsonl'], showFailures: false },
   { name: 'summary2-dev', dir: 'tests/eval/blind', files: ['summary2.dev.jsonl'], showFailures: true },
@@ -55,4 +57,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'summary9-test', dir: 'tests/eval/blind', files: ['summary9.test.jsonl'], showFailures: false },
   { name: 'summary10-dev', dir: 'tests/eval/blind', files: ['summary10.dev.jsonl'], showFailures: true },
   { name: 'summary10-test', dir: 'tests/eval/blind', files: ['summary10.test.jsonl'], showFailures: false },
+  { name: 'summary11-dev', dir: 'tests/eval/blind', files: ['summary11.dev.jsonl'], showFailures: true },
+  { name: 'summary11-test', dir: 'tests/eval/blind', files: ['summary11.test.jsonl'], showFailures: false },
+  { name: 'summary12-dev', dir: 'tests/eval/blind', files: ['summary12.dev.jsonl'], showFailures: true },
+  { name: 'summary12-test', dir: 'tests/eval/blind', files: ['summary12.test.jsonl'], showFailures: false },
 ];
