@@ -158,6 +158,8 @@ describe('clauses', () => {
     expect(clauses.map((c) => c.asks)).toEqual([false, false, true]);
     expect(splitClauses('优待证去哪办？要带什么材料？').map((c) => c.asks)).toEqual([true, true]);
     expect(splitClauses('退役金标准').map((c) => c.asks)).toEqual([true]);
+    // "有没有这回事" asks whether the clause before holds: both ask.
+    expect(splitClauses('听说去年有老兵进京上访，有没有这回事？').map((c) => c.asks)).toEqual([true, true]);
     expect(splitClauses('评上残疾以后哪个月开始发钱 钱是打到社保卡还是银行卡')).toHaveLength(2);
   });
 

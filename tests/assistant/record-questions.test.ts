@@ -268,4 +268,19 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('退伍了优待证在哪领？')).status).toBe('answered');
     expect((await ask('接收退役军人要举行迎接仪式吗')).status).toBe('answered');
   });
+
+  it('reads a count the report states as none (保持零记录) as answered, with the record', async () => {
+    const count = await ask('2022年退役军人赴省进京非访有多少起？');
+    expect(count.status).toBe('answered');
+    expect(count.answer).toContain('零记录');
+    const rumour = await ask('听讲去年有退伍兵跑到北京去上访，有冇这回事？');
+    expect(rumour.answer).toContain('零记录');
+  });
+
+  it('answers an English question about "the report" from the report, not from a card', async () => {
+    const answer = await ask('What shortcomings or problems does the 2022 work summary identify?');
+    expect(answer.language).toBe('en');
+    expect(answer.answer).toContain('主动担当奉献精神不够');
+    expect(answer.answer).toContain('信访稳定形势依然严峻');
+  });
 });

@@ -115,6 +115,11 @@ describe('classifyIntent', () => {
     expect(classifyIntent('我2019年退伍的，创业贷款能贷多少', false)).toBe('policy');
     expect(classifyIntent('创业担保贷款能贷多少', false)).toBe('policy');
   });
+
+  it('reads "the work summary" as the document asked about, "a summary" as a request for the brief', () => {
+    expect(classifyIntent('What problems does the 2022 work summary identify?', false)).toBe('list');
+    expect(classifyIntent("Give me a summary of last year's work", false)).toBe('brief');
+  });
 });
 
 describe('spokenNumbersAsDigits', () => {
@@ -125,6 +130,10 @@ describe('spokenNumbersAsDigits', () => {
     expect(spokenNumbersAsDigits('发了一万二')).toBe('发了12000');
   });
 
+  it("writes Martyrs' Day said aloud as the reports write it", () => {
+    expect(spokenNumbersAsDigits('去年九三零那次发了多少')).toBe('去年9·30那次发了多少');
+  });
+
   it('leaves names, ordinals and idioms alone', () => {
     for (const text of [
       '七个确保',
@@ -132,7 +141,6 @@ describe('spokenNumbersAsDigits', () => {
       '第二十三条',
       '十分重要',
       '万一',
-      '九三零那次',
       '一次性退役金',
     ])
       expect(spokenNumbersAsDigits(text)).toBe(text);
@@ -160,6 +168,7 @@ describe('dialectAsMandarin', () => {
     expect(dialectAsMandarin('烈士墓迁了好多座')).toBe('烈士墓迁了多少座');
     expect(dialectAsMandarin('八月底就搞完哒是吧')).toBe('八月底就搞完了是吧');
     expect(dialectAsMandarin('是真的啵？')).toBe('是真的吗？');
+    expect(dialectAsMandarin('有冇这回事？')).toBe('有没有这回事？');
     expect(dialectAsMandarin('优待证怎么办理？')).toBe('优待证怎么申请？');
     expect(dialectAsMandarin('单位不给优待怎么办')).toBe('单位不给优待怎么办');
   });

@@ -9,10 +9,17 @@ import { subWords } from '../../retrieval/nouns.js';
  * extractive assistant must say "not found" rather than quote something merely nearby.
  */
 
+/** A count stated as nothing happened: 零记录, 零发生, 零事故. */
+export const ZERO_RECORD = /零(记录|发生|事故|差错|投诉|伤亡|失误|上访|非访)/;
+const COUNTING_UNITS = ['起', '次', '件', '例', '个', '人', '回'];
+
 /** True when the text states (or masks) a number in the asked unit. */
+
 export function holdsNumberIn(text: string, unit: RegExp, options: { disclosed?: boolean } = {}): boolean {
   // A full score (满分) is a score even without digits.
   if (unit.test('分') && text.includes('满分')) return true;
+  // "赴省进京非访…保持零记录": none happened, a count of zero in whatever was counted.
+  if (ZERO_RECORD.test(text) && COUNTING_UNITS.some((u) => unit.test(u))) return true;
   // `disclosed`: a masked number ("全市**名") does not count.
   return findNumbers(text).some((m) => (!options.disclosed || m.value !== null) && isAskedUnit(unit, m.unit));
 }

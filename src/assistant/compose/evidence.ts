@@ -3,7 +3,7 @@ import { findNumbers } from '../../knowledge/numbers.js';
 import { STAFF_UPDATE_DOC } from '../tools/kpi-overlay.js';
 import { asksAboutBenefits } from '../understand/intent.js';
 import type { Understanding } from '../understand/understand.js';
-import { holdsFocusTerm, holdsNumberIn } from './answerability.js';
+import { holdsFocusTerm, holdsNumberIn, ZERO_RECORD } from './answerability.js';
 import { askedNumber, askedUnit, asksAnotherUnit } from '../understand/asked-units.js';
 import type { ComposeContext } from './compose-context.js';
 import { bestExtractedFigure, type FigureCandidate } from './extracted-figure-answer.js';
@@ -210,6 +210,7 @@ export function numberFallbackAllowed(
  * chosen as an extracted figure, with its subject checked).
  */
 const statesANumber = (quote: string): boolean =>
+  ZERO_RECORD.test(quote) ||
   /\d/.test(quote.replace(/\d{1,2}月\d{1,2}日|20\d\d年/g, ''));
 
 const YEAR_WORDS = /(?<!\d)20\d\d年?|(?<![\d.])\d\d年(?=度|的|里|全年)|去年|前年|今年|明年/g;
@@ -226,4 +227,34 @@ export async function relevantWithoutYears(
   const yearless = u.resolvedText.replace(YEAR_WORDS, ' ');
   if (yearless === u.resolvedText) return [];
   return relevantPassages({ ...u, resolvedText: yearless, years: [] }, terms, ctx);
+}
+
+/** Report passages found by the question's official terms themselves, best covered first. */
+export async function passagesForTerms(terms: string[], ctx: ComposeContext): Promise<ScoredPassage[]> {
+  const query = terms.map((term) => term.split('|')[0]).join(' ');
+  const found = await ctx.tools.searchKnowledge(query, 8, { kinds: ['report'] });
+  return found
+    .map((passage) => ({ passage, coverage: coverage(terms, passage.quote, ctx.termWeight) }))
+    .sort((a, b) => b.coverage - a.coverage);
+}
+
+/**
+ * An English question rests on its few glossary translations: the best passage must hold the
+ * heaviest of them ("the bureau's total budget" → 预算 is not in a passage about the bureau). A
+ * heading counts ("shortcomings" → 存在的问题和不足 is a section's title). When the question's own
+ * words found other passages ("the 2022 work summary" matches every passage with 2022), its
+ * official terms are searched alone. Undefined: no passage holds the question's focus.
+ */
+export async function withEnglishFocus(
+  terms: string[],
+  relevant: ScoredPassage[],
+  ctx: ComposeContext,
+): Promise<ScoredPassage[] | undefined> {
+  const focused = (passages: ScoredPassage[]) => {
+    const best = passages[0]?.passage;
+    return holdsFocusTerm(terms, ctx.termWeight, `${best?.quote ?? ''} ${best?.section ?? ''}`, 'one');
+  };
+  if (focused(relevant)) return relevant;
+  const again = await passagesForTerms(terms, ctx);
+  return again.length > 0 && focused(again) ? again : undefined;
 }

@@ -7,7 +7,7 @@ import type { Understanding } from '../understand/understand.js';
 import { COMPARES } from '../understand/intent.js';
 import { nounsOf } from '../../retrieval/nouns.js';
 import { quotedTerm, withoutAskerIntroduction } from '../understand/clauses.js';
-import { focusTermMissing, holdsFocusTerm, isVagueNoun } from './answerability.js';
+import { focusTermMissing, isVagueNoun } from './answerability.js';
 import {
   askedNumber,
   asksAnotherUnit,
@@ -24,8 +24,10 @@ import { draft, type Draft } from './draft.js';
 import {
   betterExtractedFigure,
   numberFallbackAllowed,
+  passagesForTerms,
   relevantPassages,
   relevantWithoutYears,
+  withEnglishFocus,
   withIndicatorPassage,
   withWholeSection,
 } from './evidence.js';
@@ -105,15 +107,6 @@ const asksAboutTargetYear = (u: Understanding, ctx: ComposeContext): boolean =>
 /** Words of an honours question that name no subject of their own. */
 const HIGHLIGHT_WORDS =
   /^(荣誉|称号|誉称|表彰|成绩|亮点|成果|获奖|奖项|奖|先进|单位|先进单位|取得|获得|得了|拿了|主要|哪些|全部|所有|拿得出手|工作|年度|全年|本局|我局|局里|退役军人事务局|honou?rs?|awards?|achievements?|highlights?)+$/i;
-
-/** Report passages found by the question's official terms themselves, best covered first. */
-async function passagesForTerms(terms: string[], ctx: ComposeContext) {
-  const query = terms.map((term) => term.split('|')[0]).join(' ');
-  const found = await ctx.tools.searchKnowledge(query, 8, { kinds: ['report'] });
-  return found
-    .map((passage) => ({ passage, coverage: coverage(terms, passage.quote, ctx.termWeight) }))
-    .sort((a, b) => b.coverage - a.coverage);
-}
 
 /** How much of the question the best report passage holds (0 when none qualifies). */
 export async function bestReportCoverage(u: Understanding, ctx: ComposeContext): Promise<number> {
@@ -212,7 +205,7 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
   // "2022年存在哪些问题": in a report about 2022 the year is in every other passage and can push
   // the one on the topic out of the first results; before calling the question out of scope,
   // the topic is looked for without the year.
-  const relevant = inScope(found) ? found : await relevantWithoutYears(u, terms, ctx);
+  let relevant = inScope(found) ? found : await relevantWithoutYears(u, terms, ctx);
   // No domain words: only a passage that holds most of the question makes it in scope.
   // A figure asked ("迁墓花了多少钱") is the bureau's business the documents do not hold, not a
   // question outside the assistant's scope (off-topic requests are refused before this).
@@ -237,14 +230,10 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
   if (leftOut) return leftOut;
   const topQuotes = relevant.slice(0, 3).map((r) => r.passage.quote);
   if (askedKindMissing(u.text, topQuotes, nouns)) return notFound(u, ctx);
-  // An English question rests on its few glossary translations: the best passage must hold the
-  // heaviest of them ("the bureau's total budget" → 预算 is not in a passage about the bureau).
-  if (
-    language === 'en' &&
-    !u.kpi &&
-    !holdsFocusTerm(terms, ctx.termWeight, relevant[0]?.passage.quote ?? '', 'one')
-  ) {
-    return notFound(u, ctx);
+  if (language === 'en' && !u.kpi) {
+    const focused = await withEnglishFocus(terms, relevant, ctx);
+    if (!focused) return notFound(u, ctx);
+    relevant = focused;
   }
   const maskedName = composeMaskedNameAnswer(u.text, relevant, language, ctx.cite);
   if (maskedName) return maskedName;

@@ -47,11 +47,11 @@ export function splitClauses(question: string): Clause[] {
 }
 
 /**
- * "我这个够不够", "是真的吗", "这样行吗": asks whether the clause before holds, naming nothing
+ * "我这个够不够", "是真的吗", "有没有这回事": asks whether the clause before holds, naming nothing
  * itself; "具体是啥样的", "是怎么回事" ask for the details of what the clause before said.
  */
 const leansOnPrevious = (text: string): boolean =>
-  /^(那|那么)?(我|我们|俺|我家)?(这个|这样|这种|这种情况|那样|这)?(情况)?(到底|真的)?(够不够|够吗|行不行|行吗|可以吗|可不可以|算不算|算吗|符合吗|符不符合|能行吗|是真的吗|真的吗|是不是真的|对吗|对不对|有没有戏|有戏吗)[吗呢啊呀]?$/.test(
+  /^(那|那么)?(我|我们|俺|我家)?(这个|这样|这种|这种情况|那样|这)?(情况)?(到底|真的)?(够不够|够吗|行不行|行吗|可以吗|可不可以|算不算|算吗|符合吗|符不符合|能行吗|是真的吗|真的吗|是不是真的|对吗|对不对|有没有戏|有戏吗|有没有(这|这个|这样)?(回事|事|事情)|有(这|这个|这样)?(回事|事|事情)|是不是这样|是这样吗)[吗呢啊呀]?$/.test(
     bare(text),
   ) ||
   /^(那|那么)?(这个|这)?(具体|到底)?(是)?(啥样|什么样|怎么样|怎样|啥情况|什么情况|怎么回事|咋回事|怎么个说法|有哪些|是什么|是啥)(的)?[吗呢啊呀]?$/.test(

@@ -20,7 +20,7 @@ export type Intent =
  * "how did last year go". It names no indicator of its own.
  */
 const BRIEF =
-  /(总体|整体|总的|大体|大致|全年|全局|一年来?)(工作)?(干得|做得|搞得)?(怎么样|如何|情况|咋样)|工作(怎么样|如何|咋样|情况如何)|汇报一下|简单汇报|汇报汇报|简报|概况|总体情况|关键指标|主要指标|主要数据|核心数据|年度数据|全年数据|看看(数据|指标)|\bbrief(ing)?\b|\boverview\b|\bsummary\b|how did .{0,30}\bgo\b|key (figures|indicators|numbers)|main figures/i;
+  /(总体|整体|总的|大体|大致|全年|全局|一年来?)(工作)?(干得|做得|搞得)?(怎么样|如何|情况|咋样)|工作(怎么样|如何|咋样|情况如何)|汇报一下|简单汇报|汇报汇报|简报|概况|总体情况|关键指标|主要指标|主要数据|核心数据|年度数据|全年数据|看看(数据|指标)|\bbrief(ing)?\b|\boverview\b|(?<!\bwork )\bsummary\b|how did .{0,30}\bgo\b|key (figures|indicators|numbers)|main figures/i;
 
 const PROGRESS =
   /完成(得|的)?(怎么样|如何|情况)|进度|差(多少|距)|达标|离目标|完成率|progress|on track|gap|compared? (with|to) (the )?target|vs\.? target|against (the )?target/i;
