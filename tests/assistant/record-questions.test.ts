@@ -283,4 +283,28 @@ describe('questions of the bureau’s record', () => {
     expect(answer.answer).toContain('主动担当奉献精神不够');
     expect(answer.answer).toContain('信访稳定形势依然严峻');
   });
+
+  it('says the report names no place when asked which county, school or cemetery', async () => {
+    for (const question of [
+      '迁移的1041座烈士墓分布在哪些区县？哪个县迁得最多？',
+      '“返乡第一课”是在哪个乡镇、哪所学校试点的？',
+      '6名烈士遗属都住在哪？',
+    ]) {
+      const answer = await ask(question);
+      expect(answer.status, question).toBe('not_found');
+      expect(answer.answer, question).toContain('没有写具体是哪个地方');
+    }
+    // Control: a masked place is undisclosed, not absent.
+    expect((await ask('四星军休所是哪个县的')).status).toBe('undisclosed');
+  });
+
+  it('reads a question quoting the record’s own figure as the record’s, not a card’s', async () => {
+    const perHousehold = await ask('发放慰问金12000元，每户多少？');
+    expect(perHousehold.status).toBe('not_found');
+    expect(perHousehold.answer).toContain('每户');
+    const how = await ask('“最美退役军人”是按什么标准、怎么打分评出来的？');
+    expect(how.status).toBe('not_found');
+    expect(how.answer).toContain('没有写具体做法');
+  });
 });
+

@@ -11,7 +11,7 @@ import { draft, type Draft } from './draft.js';
 /** Districts, counties and towns: the documents report on the whole city. */
 // 返乡, 回乡, 家乡, 城乡 are no townships.
 const PLACE_SUFFIX = /(区|县|镇|(?<![返回家老下城故同])乡|街道)(?![志里城委级域长直属内外部政军休所干领])/g;
-const NOT_A_PLACE = /^(全|各|本|市|城|社|辖|园|县|地|小|景|军|片|新|老)/;
+const NOT_A_PLACE = /^(些|个|全|各|本|市|城|社|辖|园|县|地|小|景|军|片|新|老)/;
 /** "是哪个县的基地": the question asks which place, it does not ask for one place's figures. */
 const ASKS_WHICH = /哪|啥|什么|那个|这个|每个|某/;
 

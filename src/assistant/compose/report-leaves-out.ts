@@ -34,7 +34,29 @@ const ASKS_WHY =
   /(?<![评选列称认作定])为什么|为啥|什么原因|原因是|啥原因|为何|\bwhy\b|\bwhat (was|were) the reasons?\b/i;
 /** "安置任务是怎么做到提前完成的", "评选标准是什么", "三训一扶具体怎么做的": how it was done. */
 const ASKS_HOW_DONE =
-  /怎么做到|如何做到|是怎么(评|选|做到|实现)|是如何(评|选|做到|实现)|(评选|评定|考核)(的)?(标准|条件|程序|办法)|具体(是)?(怎么|如何)(做|搞|操作|实施)|(课|讲座|培训)[^，。？?]{0,4}(讲|教)了(些)?(什么|啥)|\bhow (was|were|did) (it|they|the)\b.*\b(achieved|selected|chosen)\b/i;
+  /怎么做到|如何做到|是怎么(评|选|做到|实现)|怎么(打分|评出来|选出来)|按(什么|啥|哪些)(标准|条件|程序)|是如何(评|选|做到|实现)|(评选|评定|考核)(的)?(标准|条件|程序|办法)|具体(是)?(怎么|如何)(做|搞|操作|实施)|(课|讲座|培训)[^，。？?]{0,4}(讲|教)了(些)?(什么|啥)|\bhow (was|were|did) (it|they|the)\b.*\b(achieved|selected|chosen)\b/i;
+/** "分布在哪些区县", "在哪所学校试点的", "安葬到了哪个烈士陵园", "都住在哪": which place. */
+const WHICH_PLACE =
+  /哪(?:些|个|所|座|家)?(区县|县区|县|区|乡镇|镇|乡|村|社区|街道|学校|医院|陵园|烈士陵园|公墓)|(住|家)(在|是)(哪|什么地方)|是哪(里|儿)人/;
+/** The names the report gives a place of each kind end like this (桑植县, 某某镇). */
+const PLACE_KIND_ENDINGS: Readonly<Record<string, string>> = {
+  区县: '县|区',
+  县区: '县|区',
+  乡镇: '乡|镇',
+  烈士陵园: '陵园',
+};
+
+/** The passage names no place of the kind asked ("哪个县": no 桑植县 or **县 in it, only 各县 or none). */
+function namesNoPlace(question: string, passage: string): boolean {
+  const asked = WHICH_PLACE.exec(question);
+  if (!asked) return false;
+  // Where people live: any place name answers (县, 区, 镇, 乡, 村).
+  const kind = asked[1] ?? '县|区|镇|乡|村';
+  // A masked name (“**县军休所”) is named, and said to be undisclosed elsewhere.
+  const named = new RegExp(`([\\u4e00-\\u9fa5]{2}|\\*+)(?:${PLACE_KIND_ENDINGS[kind] ?? kind})`, 'g');
+  return ![...passage.matchAll(named)].some((m) => !/[各全本每个多几余市省此该哪些]/.test(m[1] ?? ''));
+}
+
 /** "新兵欢送仪式是在哪里举办的": the place of an event. */
 const ASKS_WHERE_HELD =
   /在哪(里|儿)?(举办|举行|召开|开)的|在什么地方(举办|举行|召开|开)|\bwhere (was|were)\b.*\bheld\b/i;
@@ -102,6 +124,11 @@ export function leftOutOfReport(
       left: ASKS_WHERE_HELD.test(question) && !GIVES_A_PLACE.test(quote),
       zh: '总结写了这项活动，没有写在哪里举办，我不作猜测。',
       en: "The report mentions the event but not where it was held, and I won't guess.",
+    },
+    {
+      left: namesNoPlace(question, quote),
+      zh: '总结没有写具体是哪个地方，我不作猜测。',
+      en: "The report does not say which place, and I won't guess.",
     },
     {
       left: ASKS_HOW_DONE.test(question) && !GIVES_A_METHOD.test(quote),

@@ -11,7 +11,7 @@ import { beyondTheLaws } from '../benefits/beyond-the-laws.js';
 import { contactAsked } from '../understand/contact-question.js';
 import { composeContactAnswer } from './contact-answer.js';
 import type { SessionTurn } from '../ports.js';
-import { ASKER_IS_NO_CLAIMANT, askingText, splitClauses } from '../understand/clauses.js';
+import { ASKER_IS_NO_CLAIMANT, askingText, quotedTerm, splitClauses } from '../understand/clauses.js';
 
 import { bestReportCoverage, composeFromReports } from './report-route.js';
 import { asksForPersonsNames, comparesWithOthers } from './report-leaves-out.js';
@@ -40,14 +40,32 @@ const STATISTICS_CUES =
 
 /**
  * A veteran asking about their own entitlement, or whether one exists ("找工作有照顾吗"). "我们县",
- * "我们村" name a place, not the asker's own case.
+ * "我们村" name a place, not the asker's own case; nor does "分布在哪些区县" (where things are,
+ * not where to go).
  */
 const PERSONAL_CUES =
-  /有(没有)?(什么|啥)?(照顾|优待|优惠|补贴|补助)(吗|没|不|么)|(一年|一个月|每月|每年|能|给|发)(给|发|拿|领)?多少钱|一个月.{0,4}多少|我(?!们(县|村|镇|乡|区|街道|社区|局)|市|局)|俺|咱家|孩子|爱人|老伴|老婆|媳妇|父母|爸|妈|家属|能不能|能否|可不可以|享受|怎么办|怎么(领|申请|办理|算|落|转|用|弄)|咋(办|弄|落|转|领|申请|算|整|用)|能用(吗|不|么)|好使(吗|不)|在哪(?!一?[档名位]|里?(举办|举行|召开)的)|哪里|去哪|找谁|要带|带什么|申请|领(?!了)|能拿|算不算|\b(i|my|me|can|am)\b/i;
+  /有(没有)?(什么|啥)?(照顾|优待|优惠|补贴|补助)(吗|没|不|么)|(一年|一个月|每月|每年|能|给|发)(给|发|拿|领)?多少钱|一个月.{0,4}多少|我(?!们(县|村|镇|乡|区|街道|社区|局)|市|局)|俺|咱家|孩子|爱人|老伴|老婆|媳妇|父母|爸|妈|家属|能不能|能否|可不可以|享受|怎么办|怎么(领|申请|办理|算|落|转|用|弄)|咋(办|弄|落|转|领|申请|算|整|用)|能用(吗|不|么)|好使(吗|不)|在哪(?!一?[档名位]|里?(举办|举行|召开)的|些|个(区|县|乡|镇|村|学校|陵园|市州|省))|哪里|去哪|找谁|要带|带什么|申请|领(?!了)|能拿|算不算|\b(i|my|me|can|am)\b/i;
 
 /** A total given out or spent ("一共给了多少钱", "发了多少慰问钱"): done, so the record's. */
 const TOTAL_GIVEN =
   /(一共|总共|共计|累计|合计)[^，。？?]{0,6}(给|发|花|拨|投入|发放)了?多少|(给|发|花|拨|发放)了多少/;
+
+/** A figure as the reports write it: "迁移的1041座烈士墓". */
+const WRITTEN_FIGURE = /\d[\d.]*(?:万|千)?(?:座|名|人次|次|家|个|项|元|户|场|人)/g;
+
+/**
+ * "迁移的1041座烈士墓分布在哪些区县", "“返乡第一课”是在哪个乡镇试点的": the question quotes one of
+ * the bureau's own documents (a figure or a quoted name they hold, the laws and guides aside), so
+ * it is about the bureau's record, whatever else it shares with a card.
+ */
+function citesTheRecord(text: string, ctx: ComposeContext): boolean {
+  const quoted = quotedTerm(text);
+  const cited = [...(text.match(WRITTEN_FIGURE) ?? []), ...(quoted ? [quoted] : [])];
+  if (cited.length === 0) return false;
+  return ctx.kb.documents.some(
+    (d) => (d.kind === 'report' || d.kind === 'other') && cited.some((c) => d.text.includes(c)),
+  );
+}
 
 /** The reports said "not found" without it being their answer (`settled`): a card may answer instead. */
 const refusedUnsettled = (d: Draft): boolean =>
@@ -124,6 +142,7 @@ export async function composeOffline(
   // Cues count where the question asks: "我爸去年在河边救人没了，能评烈士吗" tells of last year,
   // it does not ask about the bureau's year. A year the reports cover is the bureau's year.
   const asked = u.isFollowUp ? u.resolvedText : asking;
+  const cited = citesTheRecord(u.text, ctx);
   const bureauCued =
     u.years.some((y) => ctx.knownYears.has(y) && asked.includes(String(y).slice(2))) ||
     BUREAU_CUES.test(asked) ||
@@ -133,8 +152,10 @@ export async function composeOffline(
     (u.years.length > 0 && COMPARES.test(u.text)) ||
     ROUND_NUMBER.test(u.text) ||
     CHECKS_A_NUMBER.test(u.text) ||
+    cited ||
     figureAsked;
   const statistics = STATISTICS_CUES.test(asked);
+  if (process.env.DEBUG_NF) console.error('ROUTE', { bureauCued, statistics, personal, conf: benefits?.confidence, asking });
   if (!benefits) {
     // "服务站周六上班吗" is not answered by whichever report passage shares a word with it.
     // No card fits at all: cues anywhere in the question count ("信访稳定排名靠前，省厅还给了什么肯定").
@@ -154,7 +175,9 @@ export async function composeOffline(
     // "假肢一辈子能换几次" counts like a statistic but names no year and nothing of the bureau's.
     // "我们县有多少退役军人": a count for one place is the reports' "no separate figure", not a card.
     const placeCounted = statistics && namedPlaces(u.text).length > 0;
+    // A question that quotes the record ("发放慰问金12000元，每户多少") is not a card's either.
     const clearCard =
+      !cited &&
       benefits.confidence >= CLEAR_CARD &&
       (!statistics || !bureauCued) &&
       u.years.length === 0 &&
