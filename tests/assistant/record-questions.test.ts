@@ -306,5 +306,17 @@ describe('questions of the bureau’s record', () => {
     expect(how.status).toBe('not_found');
     expect(how.answer).toContain('没有写具体做法');
   });
+
+  it('lists what the report says on a line of work a new section chief names', async () => {
+    const answer = await ask('我刚接手权益维护科，报告里信访维权这块写了哪些内容？');
+    expect(answer.status).toBe('answered');
+    expect(answer.answer).toContain('稳居全省市州前列');
+    expect(answer.answer).toContain('信访稳定形势依然严峻');
+    expect(answer.citations.length).toBeGreaterThanOrEqual(2);
+    // Control: a specific thing asked of the topic gets that thing, not every mention.
+    const risks = await ask('信访方面有哪些新的风险隐患');
+    expect(risks.answer).toContain('风险隐患');
+    expect(risks.answer).not.toContain('稳居全省市州前列');
+  });
 });
 

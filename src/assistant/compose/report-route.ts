@@ -6,7 +6,7 @@
 import type { Understanding } from '../understand/understand.js';
 import { COMPARES } from '../understand/intent.js';
 import { nounsOf } from '../../retrieval/nouns.js';
-import { quotedTerm, withoutAskerIntroduction } from '../understand/clauses.js';
+import { ASKER_IS_NO_CLAIMANT, quotedTerm, withoutAskerIntroduction } from '../understand/clauses.js';
 import { focusTermMissing, isVagueNoun } from './answerability.js';
 import {
   askedNumber,
@@ -55,8 +55,9 @@ import {
   totalNotGiven,
   withYearsNotHeld,
 } from './report-leaves-out.js';
-import { contentTerms, coverage } from './relevance.js';
+import { alternativesOf, contentTerms, coverage } from './relevance.js';
 import { composeTopicOverview } from './topic-answer.js';
+import { composeTopicDigest } from './topic-digest.js';
 import { asksForTarget } from '../understand/intent.js';
 
 /** No domain words: only a passage that holds most of the question makes it in scope. */
@@ -193,10 +194,14 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
   }
   const nouns = nounsOf(withoutAskerIntroduction(u.text));
   // Everyday verbs and adverbs no document uses (以后, 掏钱, 考上) say nothing about relevance;
-  // an unseen noun does, and is kept (see focusTermMissing).
+  // an unseen noun does, and is kept (see focusTermMissing). A staff member's introduction
+  // ("我刚接手权益维护科") names no subject; a veteran's circumstances are kept as conditions.
+  const introduced = language === 'zh' && ASKER_IS_NO_CLAIMANT.test(u.text);
+  const asked = withoutAskerIntroduction(u.resolvedText);
   const terms = questionTerms.filter(
     (term) =>
       !isVagueNoun(term) &&
+      (!introduced || alternativesOf(term).some((a) => asked.includes(a))) &&
       (!ctx.termWeight.unseen(term) || nouns.includes(term) || u.boostTerms.includes(term)),
   );
   const found = withWholeSection(u, withIndicatorPassage(u, await relevantPassages(u, terms, ctx), ctx), ctx);
@@ -257,6 +262,8 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
     if (candidate) return composeExtractedFigureAnswer(candidate, language, ctx.cite);
     if (!numberFallbackAllowed(u, relevant, terms, ctx.termWeight)) return notFound(u, ctx);
   }
+  const digest = composeTopicDigest(u.text, terms, ctx.kb, ctx.termWeight, language, ctx.cite);
+  if (digest) return digest;
   if (u.intent === 'policy' || u.intent === 'list') {
     const overview = composeTopicOverview(u.text, terms, ctx.kb, language);
     if (overview) return withLocalRuleNote(overview, u, ctx);

@@ -100,9 +100,12 @@ export function withoutAskerIntroduction(question: string): string {
     .join('，');
 }
 
-/** The asker introduces themselves as the bureau's staff, a deputy, a journalist: not a veteran's own case. */
+/**
+ * The asker introduces themselves as the bureau's staff, a deputy, a journalist, or as taking over
+ * a section (我刚接手双拥科): not a veteran's own case.
+ */
 export const ASKER_IS_NO_CLAIMANT =
-  /(我是|作为|本人是?)[^，。？?]{0,10}(人大代表|政协委员|局里|本局|我局|机关|科室|办公室|工作人员|干部|老同志|记者|秘书|统计|领导|同事|研究)/;
+  /(我是|作为|本人是?)[^，。？?]{0,10}(人大代表|政协委员|局里|本局|我局|机关|科室|办公室|工作人员|干部|老同志|记者|秘书|统计|领导|同事|研究|科的|科长)|我(刚|新)?(接手|分管|负责|调到|新到)[^，。？?]{0,8}(科|室|办|工作)/;
 
 /** The term a question quotes ("“四强”是哪四强"), if any. */
 export const quotedTerm = (question: string): string | undefined =>
