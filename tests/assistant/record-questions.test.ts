@@ -318,5 +318,19 @@ describe('questions of the bureau’s record', () => {
     expect(risks.answer).toContain('风险隐患');
     expect(risks.answer).not.toContain('稳居全省市州前列');
   });
-});
 
+  it('reads the bureau’s own words (局机关, 本年度, 名次, 领导干部) as no unknown subject', async () => {
+    expect((await ask('局机关党总支下面现在配齐了几个支部班子？')).answer).toContain('4个');
+    expect((await ask('2022年移交安置工作在全省是什么名次？')).answer).toContain('一档');
+    expect((await ask('治理领导干部违规收红包、送礼金那项工作，签了多少份承诺书？')).answer).toContain(
+      '14份',
+    );
+  });
+
+  it('keeps a count of people the report never gives not found, and a policy question a card’s', async () => {
+    expect((await ask('就业多少人')).status).toBe('not_found');
+    const policy = await ask('军转干部安置有什么政策');
+    expect(policy.answer).not.toContain('工作总结');
+    expect(policy.answer).toContain('军转干部');
+  });
+});
