@@ -333,4 +333,19 @@ describe('questions of the bureau’s record', () => {
     expect(policy.answer).not.toContain('工作总结');
     expect(policy.answer).toContain('军转干部');
   });
+
+  it('says the report ranks in bands when an exact place is asked, and counts are no ranks', async () => {
+    const exact = await ask('移交安置工作在全省具体排第几名？');
+    expect(exact.status).toBe('not_found');
+    expect(exact.answer).toContain('一档');
+    // Control: a rank asked plainly gets the band.
+    expect((await ask('移交安置工作全省排第几')).answer).toContain('一档');
+  });
+
+  it('reads 本年度 as the year the summary reports on, and a total of veterans it never gives as not found', async () => {
+    const answer = await ask('本年度发展预备党员和引进高学历人才各几名？');
+    expect(answer.answer).toContain('发展1名预备党员');
+    expect(answer.answer).not.toContain('2023');
+    expect((await ask('2022年全市一共有多少名退役军人？')).status).toBe('not_found');
+  });
 });

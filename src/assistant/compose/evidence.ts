@@ -164,6 +164,8 @@ async function betterExtractedFigure(
   return candidate.subject > kpiScore + CLEARLY_BETTER ? candidate : undefined;
 }
 
+/** Where and how much of it (全市, 全年, 一共): rare in the report, but no subject of a figure. */
+const SCOPE_WORD = /^(全市|全省|全县|全国|全年|全局|本市|我市|市里|一共|总共|合计|累计)$/;
 /** Below this weight a term is in most passages (退役军人 ≈ 1.0, 烈士 ≈ 1.7, 喜报 ≈ 4.4). */
 const DISTINCTIVE_WEIGHT = 1.5;
 
@@ -193,7 +195,7 @@ export function numberFallbackAllowed(
   const unit = askedUnit(u.text);
   // "帮多少个退役军人找到了工作": 退役军人 and 工作 are in most passages; a passage that shares
   // only such words with the question is not about it.
-  const distinctive = terms.filter((t) => weight(t) >= DISTINCTIVE_WEIGHT);
+  const distinctive = terms.filter((t) => weight(t) >= DISTINCTIVE_WEIGHT && !SCOPE_WORD.test(t));
   return relevant.some(
     (r) =>
       r.coverage >= FIGURE_FALLBACK_COVERAGE &&
@@ -210,8 +212,7 @@ export function numberFallbackAllowed(
  * chosen as an extracted figure, with its subject checked).
  */
 const statesANumber = (quote: string): boolean =>
-  ZERO_RECORD.test(quote) ||
-  /\d/.test(quote.replace(/\d{1,2}月\d{1,2}日|20\d\d年/g, ''));
+  ZERO_RECORD.test(quote) || /\d/.test(quote.replace(/\d{1,2}月\d{1,2}日|20\d\d年/g, ''));
 
 const YEAR_WORDS = /(?<!\d)20\d\d年?|(?<![\d.])\d\d年(?=度|的|里|全年)|去年|前年|今年|明年/g;
 

@@ -43,7 +43,8 @@ export function yearAsWritten(u: Understanding, year: number): string {
   if (u.text.includes(String(year))) return zh ? `${year}年` : String(year);
   const short = `${String(year).slice(2)}年`;
   if (u.text.includes(short)) return short;
-  const relative = /前年|去年|今年|明年|year before last|last year|this year|next year/i.exec(u.text)?.[0];
+  const relative =
+    /前年|去年|今年|明年|本年度|上一?年度|year before last|last year|this year|next year/i.exec(u.text)?.[0];
   return relative ? (zh ? `“${relative}”` : `"${relative}"`) : zh ? `${year}年` : String(year);
 }
 

@@ -12,6 +12,7 @@ import type { CiteQuote } from './cite.js';
 import { draft, type Draft } from './draft.js';
 import { contentTerms } from './relevance.js';
 import { yearAsWritten } from './not-found.js';
+import type { FigureCandidate } from './extracted-figure-answer.js';
 
 /**
  * "评出的10名最美退役军人都是谁": the people's names are asked for. A passage that only counts them
@@ -265,4 +266,26 @@ export function askedKindMissing(
       .split(/[，。；]/)
       .some((clause) => /“[^”]+”/.test(clause) && others.some((n) => clause.includes(n)));
   return !passages.some((passage) => passage.includes(kind) || namesOne(passage));
+}
+
+/**
+ * "移交安置工作在全省具体排第几名": the report ranks in bands (排位全省一档), not places. An exact
+ * place asked for is not given; the band is said with its line.
+ */
+export function exactRankNotGiven(
+  question: string,
+  { figure, clause }: FigureCandidate,
+  language: Language,
+  cite: CiteQuote,
+): Draft | undefined {
+  if (figure.unit !== '档' || !/(具体|准确|确切|精确)[^，。？?]{0,6}(第几|名次)|第几名/.test(question))
+    return undefined;
+  const text =
+    language === 'zh'
+      ? `总结没有写具体名次，只写了“${clause}”，我不作猜测。`
+      : `The report gives no exact place, only the band: “${clause}”, and I won't guess.`;
+  return draft('not_found', text, {
+    citations: [cite(figure.docId, clause)].flatMap((c) => c ?? []),
+    settled: true,
+  });
 }

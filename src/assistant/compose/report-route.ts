@@ -52,6 +52,7 @@ import {
   comparisonNotHeld,
   leftOutOfReport,
   namesPersons,
+  exactRankNotGiven,
   totalNotGiven,
   withYearsNotHeld,
 } from './report-leaves-out.js';
@@ -259,7 +260,8 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
       // an English question through its translations.
       askedText: language === 'en' ? `${u.resolvedText} ${u.boostTerms.join(' ')}` : u.resolvedText,
     });
-    if (candidate) return composeExtractedFigureAnswer(candidate, language, ctx.cite);
+    const rank = candidate && exactRankNotGiven(u.text, candidate, language, ctx.cite);
+    if (candidate) return rank ?? composeExtractedFigureAnswer(candidate, language, ctx.cite);
     if (!numberFallbackAllowed(u, relevant, terms, ctx.termWeight)) return notFound(u, ctx);
   }
   const digest = composeTopicDigest(u.text, terms, ctx.kb, ctx.termWeight, language, ctx.cite);

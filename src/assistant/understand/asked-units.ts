@@ -17,8 +17,10 @@ export const asksForARank = (question: string): boolean => RANK_ASKED.test(quest
 export const asksForMoney = (question: string): boolean => askedUnit(question)?.test('元') ?? false;
 
 export const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
-  // A rank (before the rate its subject names), which no rate, amount or count answers.
-  { cue: RANK_ASKED, unit: /^(名|位|档)$/ },
+  // A rank (before the rate its subject names), which no rate, amount or count answers: the
+  // documents write ranks as 一档 or 第N名, and an ordinal is never a figure, so a figure in 名 or 位
+  // is a count of people ("全市**名退役军人"), not a rank.
+  { cue: RANK_ASKED, unit: /^档$/ },
   // First: "资金占同类资金的比例是多少" asks for a share, though it names money.
   { cue: /百分之|百分点|比例|比率|占比|率|percent|%|rate/i, unit: /^%$/ },
   { cue: /多少人次|几人次|person-times/i, unit: /^人次$/ },
@@ -63,7 +65,7 @@ const bare = (unit: string): string => unit.replace(/^[余多]/, '');
 
 /** A measure word right after the question word ("多少家企业", "几座"): the plainest cue. */
 const DIRECT_MEASURE =
-  /(?:多少|几)(?:人次|个人|个(?:市|州|县|区|单位|支部)|[名位人家份项起件座次回场天日分星])/;
+  /(?:多少|(?<!第)几)(?:人次|个人|个(?:市|州|县|区|单位|支部)|[名位人家份项起件座次回场天日分星])/;
 
 /**
  * A round number with its measure ("一千来座", "两万多人", "二百多回", or in digits as the question

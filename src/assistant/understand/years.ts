@@ -16,8 +16,9 @@ export function findYears(text: string, context: YearContext): number[] {
   // "干了12年", "满10年兵" are years of service, not 2012 or 2010.
   for (const match of text.matchAll(/(?<![\d.满了干役兵当近共第])(\d\d)年(?!兵|以上|以下|军龄|工龄|的兵)/g))
     years.add(2000 + Number(match[1]));
-  if (/去年|上一?年|上年度|last year|previous year/i.test(text)) years.add(context.latestActualYear);
+  // 本年度 is the year a work summary reports on ("本年度总结里…"), as 年度 is in its title.
+  if (/去年|上一?年|上年度|本年度|last year|previous year/i.test(text)) years.add(context.latestActualYear);
   if (/前年|year before last/i.test(text)) years.add(context.latestActualYear - 1);
-  if (/今年|明年|本年度|this year|next year|coming year/i.test(text)) years.add(context.targetYear);
+  if (/今年|明年|this year|next year|coming year/i.test(text)) years.add(context.targetYear);
   return [...years];
 }
