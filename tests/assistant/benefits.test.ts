@@ -54,6 +54,15 @@ describe('a benefits answer', () => {
     expect(a.answer).toContain('党组织');
   });
 
+  it('takes no verb and measure word (评个) or township clinic (卫生院) for a thing the documents leave out', async () => {
+    const regrade = await ask('我爸以前评的八级残疾 现在腿越来越不行了 能不能重新评个等级');
+    expect(regrade.status).toBe('answered');
+    expect(regrade.answer).toContain('重新评定');
+    const clinic = await ask('我们镇卫生院给残疾军人看病有没有优先');
+    expect(clinic.status).toBe('answered');
+    expect(clinic.answer).not.toContain('卫生院”');
+  });
+
   it('reads 优待证怎么办理 as how to get the card, not what to do when refused it', async () => {
     const a = await ask('优待证怎么办理');
     expect(a.answer).toMatch(/报到|发给/);

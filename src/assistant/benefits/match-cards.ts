@@ -2,6 +2,7 @@ import type { EntitlementCard } from '../../knowledge/types.js';
 import type { WeightedTerm } from '../../retrieval/bm25.js';
 import type { CardIndex } from '../../retrieval/card-index.js';
 import { getJieba, segment, tokenize, tokensOf } from '../../retrieval/tokenizer.js';
+import { isVerbAndMeasure } from '../../retrieval/nouns.js';
 import { splitClauses, type Clause } from '../understand/clauses.js';
 import { MATCH_PARAMS, type MatchParams } from './calibration.js';
 import { groupFactor } from './card-groups.js';
@@ -269,7 +270,7 @@ export function missingFocus(
     .tag(clause.toLowerCase(), true)
     .filter((t) => (NAMING_TAGS.has(t.tag) || (t.tag === 'l' && t.word.length >= 4)) && t.word.length >= 2)
     .map((t) => t.word)
-    .filter((word) => /[\u3400-\u9fff]/.test(word) && !VAGUE.has(word));
+    .filter((word) => /[\u3400-\u9fff]/.test(word) && !VAGUE.has(word) && !isVerbAndMeasure(word));
   return nouns.filter((word) => {
     // The word itself must be there: 个人所得税 is not covered by a card that says 个人.
     if (heldByCards(word) || glossed(word)) return false;
