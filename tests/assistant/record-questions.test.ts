@@ -348,4 +348,16 @@ describe('questions of the bureau’s record', () => {
     expect(answer.answer).not.toContain('2023');
     expect((await ask('2022年全市一共有多少名退役军人？')).status).toBe('not_found');
   });
+
+  it('says the report gives no total over every kind, and names no place of what was done', async () => {
+    const total = await ask('2022年局里各类培训加起来一共培训了多少人次？');
+    expect(total.status).toBe('not_found');
+    expect(total.answer).toContain('没有给出合计数');
+    // Control: 全部四项 is the honours asked of, not every kind of training.
+    expect((await ask('全省获得全部四项表彰的市州一共有几个？')).answer).toContain('3个');
+    const cemetery = await ask('集中迁移的散葬烈士墓迁到了哪个烈士陵园？');
+    expect(cemetery.status).toBe('not_found');
+    // Control: where martyrs are buried is the law's card.
+    expect((await ask('烈士安葬在哪个陵园')).answer).toContain('烈士陵园安葬');
+  });
 });

@@ -47,6 +47,9 @@ const PLACE_KIND_ENDINGS: Readonly<Record<string, string>> = {
   烈士陵园: '陵园',
 };
 
+/** "迁到了哪个烈士陵园": a particular place, which the laws never name; only a record can. */
+export const asksWhichPlace = (question: string): boolean => WHICH_PLACE.test(question);
+
 /** The passage names no place of the kind asked ("哪个县": no 桑植县 or **县 in it, only 各县 or none). */
 function namesNoPlace(question: string, passage: string): boolean {
   const asked = WHICH_PLACE.exec(question);
@@ -151,6 +154,10 @@ const givesAnAnswer = (d: Draft): boolean => d.status === 'answered' || d.status
 
 /** A total asked for: "加起来", "一共". */
 const ASKS_TOTAL = /加起来|加在一起|合计|一共|总共|共计/;
+/** "各类培训加起来一共多少人次": a total over every kind of a thing. */
+const TOTAL_OF_KINDS = new RegExp(String.raw`(各类|各项|各种|所有)[一-龥]{0,8}(${ASKS_TOTAL.source})`);
+/** Words with which a passage states a total. */
+const STATES_TOTAL = /共|合计|累计|总计|总数/;
 /** "网上祭扫和实地擦碑加起来一共多少人": two things joined, then a total asked. */
 const TOTAL_OF_TWO = new RegExp(
   String.raw`([\u4e00-\u9fa5]{2,12})(?:和|与|及|跟|加上)([\u4e00-\u9fa5]{2,12}?)(?:${ASKS_TOTAL.source})`,
@@ -158,16 +165,20 @@ const TOTAL_OF_TWO = new RegExp(
 
 /**
  * A total of two things the report states apart: the answer must rest on a quote that holds both,
- * else the report gives no total (its figure for one of them is not the sum).
+ * else the report gives no total (its figure for one of them is not the sum). So must a total of
+ * every kind of a thing, on a quote that states a total.
  */
 export function totalNotGiven(question: string, answer: Draft, language: Language): Draft | undefined {
+  if (!givesAnAnswer(answer) || answer.figures.length === 0) return undefined;
   const m = TOTAL_OF_TWO.exec(question);
-  if (!m || !givesAnAnswer(answer) || answer.figures.length === 0) return undefined;
-  const sides = [m[1] ?? '', m[2] ?? ''].map((side) => contentTerms(side, []));
+  const sides = m ? [m[1] ?? '', m[2] ?? ''].map((side) => contentTerms(side, [])) : [];
   const holdsBoth = answer.citations.some((c) =>
     sides.every((terms) => terms.length === 0 || terms.some((t) => c.quote.includes(t))),
   );
-  if (holdsBoth) return undefined;
+  // "各类培训加起来一共多少人次": one kind's figure is no total of all kinds.
+  const ofAllKinds =
+    TOTAL_OF_KINDS.test(question) && !answer.citations.some((c) => STATES_TOTAL.test(c.quote));
+  if (!ofAllKinds && (!m || holdsBoth)) return undefined;
   const text =
     language === 'zh'
       ? '总结分别写了各项，没有给出合计数，我不作猜测；可以分别问每一项。'

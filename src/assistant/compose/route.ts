@@ -14,7 +14,7 @@ import type { SessionTurn } from '../ports.js';
 import { ASKER_IS_NO_CLAIMANT, askingText, quotedTerm, splitClauses } from '../understand/clauses.js';
 
 import { bestReportCoverage, composeFromReports } from './report-route.js';
-import { asksForPersonsNames, comparesWithOthers } from './report-leaves-out.js';
+import { asksForPersonsNames, asksWhichPlace, comparesWithOthers } from './report-leaves-out.js';
 export type { ComposeContext } from './compose-context.js';
 
 /** Words that place a question in the bureau's own record: the reports answer it first. */
@@ -160,6 +160,8 @@ export async function composeOffline(
     ROUND_NUMBER.test(u.text) ||
     CHECKS_A_NUMBER.test(u.text) ||
     cited ||
+    // "迁到了哪个烈士陵园", "在哪所学校试点的": a particular place of something done.
+    (asksWhichPlace(asked) && /了|的/.test(asked)) ||
     figureAsked;
   const statistics = STATISTICS_CUES.test(asked);
   if (process.env.DEBUG_NF)

@@ -39,7 +39,8 @@ const MIN_EXPLAINED_SHARE_EN = 0.3;
 
 export function findMetric(question: string, kpis: readonly Kpi[]): MetricMatch | undefined {
   const q = normaliseForMatch(question);
-  const words = [...new Set(segment(q).words)].filter(
+  const sequence = segment(q).words;
+  const words = [...new Set(sequence)].filter(
     (w) =>
       !GENERIC.has(w) &&
       !ASKING.test(w) &&
@@ -58,11 +59,38 @@ export function findMetric(question: string, kpis: readonly Kpi[]): MetricMatch 
     // An indicator must account for at least half of what the question is about: "培训补贴" is
     // not the indicator 创业补贴 just because both say 补贴. English says more words around it.
     if (share < (chinese.length > 0 ? MIN_EXPLAINED_SHARE : MIN_EXPLAINED_SHARE_EN)) continue;
+    if (qualifiedOtherwise(sequence, kpi)) continue;
     const score = unitFit(q, kpi.unit) * (explained(words, kpi) + wholeAliasBonus(q, kpi));
     if (score > 0 && (!best || score > best.score)) best = { kpi, score };
   }
   return best;
 }
+
+/**
+ * "优抚资金一共发了多少" is not the indicator 创业奖补资金: the word before the shared head word
+ * (资金) qualifies it otherwise, and the indicator's names never use that qualifier.
+ */
+function qualifiedOtherwise(sequence: readonly string[], kpi: Kpi): boolean {
+  const vocabulary = vocabularyOf(kpi);
+  const explains = (w: string) => vocabulary.words.has(w) || vocabulary.text.includes(w);
+  return sequence.some((head, i) => {
+    const qualifier = sequence[i - 1];
+    return (
+      qualifier !== undefined &&
+      /^[\u3400-\u9fff]{2,}$/.test(qualifier) &&
+      /^[\u3400-\u9fff]{2,}$/.test(head) &&
+      !GENERIC.has(qualifier) &&
+      !GENERIC.has(head) &&
+      explains(head) &&
+      !explains(qualifier) &&
+      !vocabulary.text.includes(qualifier + head) &&
+      HEAD_NOUNS.test(head)
+    );
+  });
+}
+
+/** Head nouns a qualifier narrows to one kind: 资金, 补贴, 慰问金… */
+const HEAD_NOUNS = /^(资金|经费|补贴|补助|奖金|慰问金|奖补|费用|款项)$/;
 
 function explained(words: string[], kpi: Kpi): number {
   const vocabulary = vocabularyOf(kpi);
