@@ -21,6 +21,8 @@ describe('beyondTheLaws', () => {
     ['退役金可以贷款抵押吗', 'collateral'],
     ['退伍军人去超市买东西能打折吗', 'a shop discount'],
     ['Do veterans get a discount on their phone bill?', 'a phone bill discount'],
+    ['我买了商业意外险，保险公司说旧伤复发不给赔，合理吗', 'a commercial insurer'],
+    ['Do veterans get a discount on property tax for their home?', 'property tax'],
   ])('%s is outside the laws (%s)', (question) => {
     expect(beyondTheLaws(question)).toBeDefined();
   });
@@ -36,6 +38,8 @@ describe('beyondTheLaws', () => {
     '单位扣了我的工资，这合理吗',
     '我在镇上开了个小饭馆 退伍军人个体经营有税收优惠不',
     '退役军人坐公交免费吗',
+    '退伍了医疗保险怎么接续',
+    '退役金要交个人所得税吗',
   ])('%s is not', (question) => {
     expect(beyondTheLaws(question)).toBeUndefined();
   });
