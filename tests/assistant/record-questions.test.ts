@@ -360,4 +360,13 @@ describe('questions of the bureau’s record', () => {
     // Control: where martyrs are buried is the law's card.
     expect((await ask('烈士安葬在哪个陵园')).answer).toContain('烈士陵园安葬');
   });
+
+  it('names in English the asked terms an English reader finds in the Chinese quote', async () => {
+    const answer = await ask(
+      "Did the bureau's double-support (military-civilian) work get full marks in the 2022 assessment?",
+    );
+    expect(answer.language).toBe('en');
+    expect(answer.answer).toContain('双拥工作考核得分为满分');
+    expect(answer.answer).toMatch(/Terms:.*满分 \(full marks\)/);
+  });
 });

@@ -3,6 +3,7 @@ import type { Passage } from '../ports.js';
 import { passageCitation } from './cite.js';
 import { draft, type Draft } from './draft.js';
 import { englishFigureGloss } from './english-gloss.js';
+import type { Translation } from './relevance.js';
 import { t } from './messages.js';
 
 export interface ScoredPassage {
@@ -23,6 +24,7 @@ export function composePassageAnswer(
   scored: ScoredPassage[],
   language: Language,
   maxPassages = MAX_PASSAGES,
+  asked: readonly Translation[] = [],
 ): Draft {
   const best = scored[0];
   if (!best) return draft('not_found', t('notFound', language));
@@ -37,11 +39,27 @@ export function composePassageAnswer(
   const lead = language === 'zh' ? `${source}：` : `${t('englishLead', 'en')} ${source}:`;
   // An English reader gets the best passage's dates and figures in English too.
   const gloss = language === 'en' ? englishFigureGloss(best.passage.quote) : undefined;
-  const body = [lead, ...lines, ...(gloss ? [gloss] : [])].join('\n');
+  const terms = language === 'en' ? askedTermsGloss(asked, chosen) : undefined;
+  const body = [lead, ...lines, ...(gloss ? [gloss] : []), ...(terms ? [terms] : [])].join('\n');
   return draft('answered', body, {
     citations: chosen.map((s) => passageCitation(s.passage)),
     topic: best.passage.section.split(' › ')[0] ?? '',
   });
+}
+
+/**
+ * The asker's English words the quotes hold in Chinese ("full marks" → 满分): "Terms: 满分 (full
+ * marks)", so an English reader finds the answer in the quote.
+ */
+function askedTermsGloss(
+  asked: readonly Translation[],
+  chosen: readonly ScoredPassage[],
+): string | undefined {
+  const held = asked.filter(
+    (a, i) =>
+      asked.findIndex((b) => b.term === a.term) === i && chosen.some((s) => s.passage.quote.includes(a.term)),
+  );
+  return held.length > 0 ? `Terms: ${held.map((a) => `${a.term} (${a.variant})`).join('; ')}` : undefined;
 }
 
 export function sourceLabel(p: Passage, language: Language): string {

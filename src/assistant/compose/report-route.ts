@@ -293,6 +293,6 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
     if (list && listsTheTerm) return list;
   }
   if (defining) return composePassageAnswer([defining.passage], language, 1);
-  const answer = composePassageAnswer(relevant, language, 3);
+  const answer = composePassageAnswer(relevant, language, 3, u.translations);
   return withLocalRuleNote(answer, u, ctx);
 }
