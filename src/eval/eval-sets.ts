@@ -37,6 +37,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'benefits9-test', dir: 'tests/eval/blind', files: ['benefits9.test.jsonl'], showFailures: false },
   { name: 'benefits10-dev', dir: 'tests/eval/blind', files: ['benefits10.dev.jsonl'], showFailures: true },
   { name: 'benefits10-test', dir: 'tests/eval/blind', files: ['benefits10.test.jsonl'], showFailures: false },
+  { name: 'benefits11-dev', dir: 'tests/eval/blind', files: ['benefits11.dev.jsonl'], showFailures: true },
+  { name: 'benefits11-test', dir: 'tests/eval/blind', files: ['benefits11.test.jsonl'], showFailures: false },
   { name: 'summary-dev', dir: 'tests/eval/blind', files: ['summary.dev.jsonl'], showFailures: true },
   { name: 'summary-test', dir: 'tests/eval/blind', files: ['summary.test.jsonl'], showFailures: false },
   { name: 'summary2-dev', dir: 'tests/eval/blind', files: ['summary2.dev.jsonl'], showFailures: true },
@@ -61,4 +63,6 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'summary11-test', dir: 'tests/eval/blind', files: ['summary11.test.jsonl'], showFailures: false },
   { name: 'summary12-dev', dir: 'tests/eval/blind', files: ['summary12.dev.jsonl'], showFailures: true },
   { name: 'summary12-test', dir: 'tests/eval/blind', files: ['summary12.test.jsonl'], showFailures: false },
+  { name: 'summary13-dev', dir: 'tests/eval/blind', files: ['summary13.dev.jsonl'], showFailures: true },
+  { name: 'summary13-test', dir: 'tests/eval/blind', files: ['summary13.test.jsonl'], showFailures: false },
 ];
