@@ -11,7 +11,8 @@ import { beyondTheLaws } from '../benefits/beyond-the-laws.js';
 import { contactAsked } from '../understand/contact-question.js';
 import { composeContactAnswer } from './contact-answer.js';
 import type { SessionTurn } from '../ports.js';
-import { ASKER_IS_NO_CLAIMANT, askingText, quotedTerm, splitClauses } from '../understand/clauses.js';
+import { ASKER_IS_NO_CLAIMANT, askingText, splitClauses } from '../understand/clauses.js';
+import { citesTheRecord } from './record-cues.js';
 
 import { bestReportCoverage, composeFromReports } from './report-route.js';
 import { asksForPersonsNames, asksWhichPlace, comparesWithOthers } from './report-leaves-out.js';
@@ -56,23 +57,6 @@ const POLICY_ASKED =
 /** A total given out or spent ("一共给了多少钱", "发了多少慰问钱"): done, so the record's. */
 const TOTAL_GIVEN =
   /(一共|总共|共计|累计|合计)[^，。？?]{0,6}(给|发|花|拨|投入|发放)了?多少|(给|发|花|拨|发放)了多少/;
-
-/** A figure as the reports write it: "迁移的1041座烈士墓". */
-const WRITTEN_FIGURE = /\d[\d.]*(?:万|千)?(?:座|名|人次|次|家|个|项|元|户|场|人)/g;
-
-/**
- * "迁移的1041座烈士墓分布在哪些区县", "“返乡第一课”是在哪个乡镇试点的": the question quotes one of
- * the bureau's own documents (a figure or a quoted name they hold, the laws and guides aside), so
- * it is about the bureau's record, whatever else it shares with a card.
- */
-function citesTheRecord(text: string, ctx: ComposeContext): boolean {
-  const quoted = quotedTerm(text);
-  const cited = [...(text.match(WRITTEN_FIGURE) ?? []), ...(quoted ? [quoted] : [])];
-  if (cited.length === 0) return false;
-  return ctx.kb.documents.some(
-    (d) => (d.kind === 'report' || d.kind === 'other') && cited.some((c) => d.text.includes(c)),
-  );
-}
 
 /** The reports said "not found" without it being their answer (`settled`): a card may answer instead. */
 const refusedUnsettled = (d: Draft): boolean =>
