@@ -369,4 +369,25 @@ describe('questions of the bureau’s record', () => {
     expect(answer.answer).toContain('双拥工作考核得分为满分');
     expect(answer.answer).toMatch(/Terms:.*满分 \(full marks\)/);
   });
+
+  it('reads a reporter’s and a family’s words about the record (几多, 好多…钱, 那阵子, 俺们村)', async () => {
+    const money = await ask('九三零那阵子去看烈士家属，一共给了好多慰问钱？');
+    expect(money.answer).toContain('12000');
+    expect((await ask('局里去年办招聘会，帮咱这边的退伍兵找到工作的有几多人？')).status).toBe('not_found');
+    expect((await ask('局里评的那10个最美退伍军人，都是哪些人？有没有俺们村的？')).status).toBe('not_found');
+  });
+
+  it('says where a meeting was held or who signed is not given, a date being no place', async () => {
+    const where = await ask('1月17日的全省退役军人事务局长会是在哪里开的？哪位省领导出席了？');
+    expect(where.status).toBe('not_found');
+    expect((await ask('整治红包礼金签订的14份承诺书，分别是哪些人签的？')).status).toBe('not_found');
+    // Control: which kinds of people a rule covers is no list of names.
+    expect((await ask('烈士褒扬金是多少？发给家里哪些人？')).status).toBe('answered');
+  });
+
+  it('answers how the ministry rated a named work, which is no question of method', async () => {
+    const rated = await ask('帮退伍兵找工作的“三训一扶”，部里是咋个评价的？');
+    expect(rated.status).toBe('answered');
+    expect(rated.answer).toContain('推介');
+  });
 });

@@ -162,6 +162,8 @@ describe('dialectAsMandarin', () => {
     expect(dialectAsMandarin('八月底就搞完哒是吧')).toBe('八月底就搞完了是吧');
     expect(dialectAsMandarin('是真的啵？')).toBe('是真的吗？');
     expect(dialectAsMandarin('有冇这回事？')).toBe('有没有这回事？');
+    expect(dialectAsMandarin('找到工作的有几多人？')).toBe('找到工作的有多少人？');
+    expect(dialectAsMandarin('一共给了好多慰问钱？')).toBe('一共给了多少慰问钱？');
     expect(dialectAsMandarin('优待证怎么办理？')).toBe('优待证怎么申请？');
     expect(dialectAsMandarin('单位不给优待怎么办')).toBe('单位不给优待怎么办');
   });

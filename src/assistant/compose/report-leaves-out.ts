@@ -12,6 +12,7 @@ import type { CiteQuote } from './cite.js';
 import { draft, type Draft } from './draft.js';
 import { contentTerms } from './relevance.js';
 import { yearAsWritten } from './not-found.js';
+import { COMPARES } from '../understand/intent.js';
 import type { FigureCandidate } from './extracted-figure-answer.js';
 
 /**
@@ -19,7 +20,7 @@ import type { FigureCandidate } from './extracted-figure-answer.js';
  * does not answer ("谁负责/找谁" asks for an office, which a passage does name).
  */
 export const asksForPersonsNames = (question: string): boolean =>
-  /(都|分别|各)是谁|(都|分别|各)叫什么名字|(长|主任|书记|负责人|领导)(是谁|叫什么|叫啥|是哪位)|(军人|候选人|同志|典型|模范|标兵|先进个人)(都|分别)?(是谁|叫什么|叫啥|是哪(两|几|些)?位)|名单|姓名|\bwho (were|are) (they|the)\b|\bwho (is|was) the (head|director|chief|leader)\b|\bnames of\b/i.test(
+  /(都|分别|各)是谁|(都|分别|各)叫什么名字|(长|主任|书记|负责人|领导)(是谁|叫什么|叫啥|是哪位)|(军人|候选人|同志|典型|模范|标兵|先进个人)(都|分别)?(是谁|叫什么|叫啥|是哪(两|几|些)?位)|名单|姓名|(都|分别)?是哪(些|几位|几个)人|哪(些|几位|几个)人(签|参加|出席|获|当选|入选)|哪(位|些)[^，。？?]{0,4}(领导|同志)|\bwho (were|are) (they|the)\b|\bwho (is|was) the (head|director|chief|leader)\b|\bnames of\b/i.test(
     question,
   );
 /** A passage that names people: a roll ("名单") or names listed after a colon. */
@@ -35,7 +36,7 @@ const ASKS_WHY =
   /(?<![评选列称认作定])为什么|为啥|什么原因|原因是|啥原因|为何|\bwhy\b|\bwhat (was|were) the reasons?\b/i;
 /** "安置任务是怎么做到提前完成的", "评选标准是什么", "三训一扶具体怎么做的": how it was done. */
 const ASKS_HOW_DONE =
-  /怎么做到|如何做到|是怎么(评|选|做到|实现)|怎么(打分|评出来|选出来)|按(什么|啥|哪些)(标准|条件|程序)|是如何(评|选|做到|实现)|(评选|评定|考核)(的)?(标准|条件|程序|办法)|具体(是)?(怎么|如何)(做|搞|操作|实施)|(课|讲座|培训)[^，。？?]{0,4}(讲|教)了(些)?(什么|啥)|\bhow (was|were|did) (it|they|the)\b.*\b(achieved|selected|chosen)\b/i;
+  /怎么做到|如何做到|是怎么(评(?!价)|选|做到|实现)|怎么(打分|评出来|选出来)|按(什么|啥|哪些)(标准|条件|程序)|是如何(评|选|做到|实现)|(评选|评定|考核)(的)?(标准|条件|程序|办法)|具体(是)?(怎么|如何)(做|搞|操作|实施)|(课|讲座|培训)[^，。？?]{0,4}(讲|教)了(些)?(什么|啥)|\bhow (was|were|did) (it|they|the)\b.*\b(achieved|selected|chosen)\b/i;
 /** "分布在哪些区县", "在哪所学校试点的", "安葬到了哪个烈士陵园", "都住在哪": which place. */
 const WHICH_PLACE =
   /哪(?:些|个|所|座|家)?(区县|县区|县|区|乡镇|镇|乡|村|社区|街道|学校|医院|陵园|烈士陵园|公墓)|(住|家)(在|是)(哪|什么地方)|是哪(里|儿)人/;
@@ -65,7 +66,8 @@ function namesNoPlace(question: string, passage: string): boolean {
 const ASKS_WHERE_HELD =
   /在哪(里|儿)?(举办|举行|召开|开)的|在什么地方(举办|举行|召开|开)|\bwhere (was|were)\b.*\bheld\b/i;
 /** "在…举行", "于…召开": the report names where. */
-const GIVES_A_PLACE = /在[^，。]{2,12}(举行|举办|召开)|于[^，。]{2,12}(举行|举办|召开)/;
+// Not a time (在今年1月17日召开的): a place.
+const GIVES_A_PLACE = /(在|于)(?![^，。]{0,8}(年|月|日|期间|之际|时))[^，。]{2,12}(举行|举办|召开)/;
 /** Words with which the report says how a result came about. */
 const GIVES_A_METHOD =
   /通过|采取|依托|采用|建立|按照|实行|推行|聚焦|坚持.{0,10}(为|和)|标准|程序|流程|步骤|做法是|措施/;
@@ -200,6 +202,15 @@ export function withYearsNotHeld(u: Understanding, knownYears: ReadonlySet<numbe
         ? `现有资料中没有${which}的相关数据，给不出合计，我不作猜测。`
         : `The documents hold no figures for ${which}, so there is no total, and I won't guess.`;
     return draft('not_found', text, { settled: true });
+  }
+  // "2022年的1041座比上年多了多少": no comparison with a year not held; what is held still shows.
+  if (COMPARES.test(u.text)) {
+    const text =
+      u.language === 'zh'
+        ? `现有资料中没有${which}的相关数据，无法比较，我不作猜测。`
+        : `The documents hold no figures for ${which}, so there is no comparison, and I won't guess.`;
+    const held = answer.answer.includes(which) ? '' : `\n${answer.answer}`;
+    return { ...answer, status: 'not_found', answer: `${text}${held}`, settled: true };
   }
   if (answer.answer.includes(which)) return answer;
   const note =
