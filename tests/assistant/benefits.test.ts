@@ -63,6 +63,15 @@ describe('a benefits answer', () => {
     expect(clinic.answer).not.toContain('卫生院”');
   });
 
+  it('says a relative the laws never name (孙子, 侄子) is not among a card’s beneficiaries', async () => {
+    const nephew = await ask('我哥是烈士 我儿子是他亲侄子 想去当兵 能优先批准不');
+    expect(nephew.answer).toMatch(/^按您说的（侄子），法律法规没有写明/);
+    const grandchildren = await ask('烈士的孙子孙女有啥优待没有');
+    expect(grandchildren.answer).toMatch(/^按您说的（孙子），法律法规没有写明/);
+    // Control: a martyr's child is named by the law.
+    expect((await ask('烈士子女上学有优待吗')).answer).not.toContain('按您说的');
+  });
+
   it('reads 优待证怎么办理 as how to get the card, not what to do when refused it', async () => {
     const a = await ask('优待证怎么办理');
     expect(a.answer).toMatch(/报到|发给/);

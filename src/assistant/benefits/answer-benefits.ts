@@ -10,6 +10,7 @@ import { MATCH_PARAMS, type MatchParams } from './calibration.js';
 import type { BeyondTheLaws } from './beyond-the-laws.js';
 import { basisLine, composeCardAnswer, gapLine, statesAmount } from './card-answer.js';
 import { cardForAskedRank, rankMismatchLine } from './rank-fit.js';
+import { namesOutsideRelative, relationMismatchLine } from './relation-fit.js';
 import { disabilityVerdictLine } from './disability-verdict.js';
 import { groupFactor } from './card-groups.js';
 import { confidenceFor, missingFocus, readCards, type CardReading } from './match-cards.js';
@@ -88,7 +89,9 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
       specific: false,
       glossedWords: q.glossedWords ?? [],
     }).length > 0;
-  if (BROAD.test(q.text) && !namesUnknown) {
+  // "烈士的孙子孙女有啥优待": a relative no card is for gets the closest card with that said, not
+  // an overview of what others get.
+  if (BROAD.test(q.text) && !namesUnknown && !namesOutsideRelative(q.text)) {
     const overview = composeOverview(reading, q.language, ctx);
     if (overview) return { draft: overview, confidence: top.confidence };
   }
@@ -153,7 +156,10 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
   )?.card;
   const lead = cards[0];
   const rankLine = lead && rankMismatchLine(lead, q.text, q.language);
-  const caveat = rankLine || (lead && disabilityVerdictLine(lead, q.text, q.language));
+  const caveat =
+    rankLine ||
+    (lead && relationMismatchLine(lead, q.text, q.language)) ||
+    (lead && disabilityVerdictLine(lead, q.text, q.language));
   // The card is not for the asker's rank: the best card that is goes beside it.
   const forTheRank = rankLine && lead ? cardForAskedRank(lead, index.cards, q.text) : undefined;
   const also = forTheRank ?? alsoCard;

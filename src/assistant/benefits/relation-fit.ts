@@ -1,0 +1,33 @@
+import type { EntitlementCard } from '../../knowledge/types.js';
+import type { Language } from '../answer.js';
+
+/**
+ * Relatives the four laws never name as beneficiaries: they give to a martyr's or soldier's
+ * spouse, parents (or those who raised them), children and siblings, never to grandchildren,
+ * nephews, in-laws or cousins. "烈士的孙子孙女有啥优待", "我儿子是烈士的亲侄子，当兵能优先不": the
+ * closest card is written for someone else, and the answer says so before it rather than leaving
+ * the asker to read the 适用 line against their own case.
+ */
+const OUTSIDE_RELATIONS =
+  /孙子|孙女|外孙女?|侄子|侄女|外甥女?|儿媳|女婿|堂(兄|弟|姐|妹)|表(兄|弟|姐|妹|亲)|叔叔|伯伯|舅舅|姑姑|姨妈|\b(grand(child|children|son|sons|daughter|daughters)|nephews?|nieces?|cousins?|(son|daughter)s?-in-law)\b/i;
+
+/** The question names a relative the laws never name ("烈士的孙子孙女"). */
+export const namesOutsideRelative = (question: string): boolean => OUTSIDE_RELATIONS.test(question);
+
+/** A line saying the card's beneficiaries do not include the named relative, or undefined. */
+export function relationMismatchLine(
+  card: EntitlementCard,
+  question: string,
+  language: Language,
+): string | undefined {
+  const relative = OUTSIDE_RELATIONS.exec(question)?.[0];
+  const who = (card.who ?? '').replace(/。$/, '');
+  if (!relative || who.includes(relative)) return undefined;
+  if (who === '')
+    return language === 'zh'
+      ? `按您说的（${relative}），法律法规没有写明给这类亲属的待遇；相关的规定是：`
+      : `From what you say (${relative}), the laws do not say what that relative gets; the related rule is:`;
+  return language === 'zh'
+    ? `按您说的（${relative}），法律法规没有写明这项待遇包括这类亲属：它适用于${who}。`
+    : `From what you say (${relative}), the laws do not say this covers that relative; it is for the people the law names (适用：${who}).`;
+}
