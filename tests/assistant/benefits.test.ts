@@ -167,6 +167,8 @@ describe('a benefits answer', () => {
   it('reads a homophone typo as the word meant', async () => {
     const a = await ask('优代证有什么用');
     expect(a.answer).toMatch(/优待证/);
+    // 老兵证 is a word: its 证 and the 在 after it are no typo of 正在.
+    expect((await ask('老兵证在哪领的')).answer).toMatch(/发给退役军人优待证/);
   });
 });
 

@@ -146,7 +146,13 @@ export function homophoneIndexFrom({ bySound, pieces, charSounds }: HomophoneTab
         for (let i = 0; i < segments.length; i++) {
           let typed = '';
           let lone = false;
-          for (let j = i; j < segments.length; j++) {
+          // 老兵/证/在 in "老兵证在哪领": a lone character that completes a known word with the
+          // segment before it (老兵证) is that word's, not a typo (证在 → 正在).
+          const completesPrevious =
+            i > 0 &&
+            Array.from(segments[i] ?? '').length === 1 &&
+            knownPiece(`${segments[i - 1] ?? ''}${segments[i] ?? ''}`);
+          for (let j = completesPrevious ? segments.length : i; j < segments.length; j++) {
             const segment = segments[j] ?? '';
             typed += segment;
             lone ||= Array.from(segment).length === 1;
