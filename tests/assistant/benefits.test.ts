@@ -63,6 +63,12 @@ describe('a benefits answer', () => {
     expect(clinic.answer).not.toContain('卫生院”');
   });
 
+  it('says what a second part names that its own card does not (校服)', async () => {
+    const a = await ask('军人的孩子上公办小学能在爷爷奶奶户口那上吗？学校校服费能免不');
+    expect(a.answer).toContain('祖父母');
+    expect(a.answer).toMatch(/您问的“[^”]*校服[^”]*”，现有资料没有写明/);
+  });
+
   it('says a relative the laws never name (孙子, 侄子) is not among a card’s beneficiaries', async () => {
     const nephew = await ask('我哥是烈士 我儿子是他亲侄子 想去当兵 能优先批准不');
     expect(nephew.answer).toMatch(/^按您说的（侄子），法律法规没有写明/);

@@ -134,6 +134,12 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
       cards.length < 2
     ) {
       cards.push(own.card);
+      // The part's own card may still not say what it names ("学校校服费能免不": no card has 校服).
+      const unsaid = missingFocus(part.clause.text, [own.card], q.boostTerms, index, {
+        specific: false,
+        glossedWords: q.glossedWords ?? [],
+      });
+      if (unsaid.length > 0) gaps.push(unsaid.join('、'));
       continue;
     }
     // "这样行吗", "是真的吗" lean on the rest of the question; only a part that names something the
