@@ -390,4 +390,19 @@ describe('questions of the bureau’s record', () => {
     expect(rated.status).toBe('answered');
     expect(rated.answer).toContain('推介');
   });
+
+  it('lists every honour of the year, the provincial commendations among them', async () => {
+    const answer = await ask('2022年局里拿到了哪些荣誉和表彰？');
+    expect(answer.answer).toContain('2022年的主要荣誉和成绩');
+    expect(answer.answer).toContain('全部四项表彰');
+    expect(answer.answer).toContain('五星级');
+  });
+
+  it('says there is no comparison with a year the documents do not hold', async () => {
+    const answer = await ask('2022年迁坟比2021年多了多少座');
+    expect(answer.status).toBe('not_found');
+    expect(answer.answer).toContain('无法比较');
+    expect(answer.answer).toContain('1041');
+  });
 });
+

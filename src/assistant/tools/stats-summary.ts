@@ -3,7 +3,9 @@ import type { FigureRecord, StatsSummary, TargetComparison } from '../ports.js';
 
 /** Words that mark a headline honour or ranking in a work report. */
 const HONOUR = /评为|获评|表彰|先进单位|满分|一档|推介|肯定|星级|前列/;
-const MAX_HEADLINES = 6;
+// A work report states its honours in a handful of opening sentences; eight keeps them all (six
+// left out the provincial commendations) and still fits one screen.
+const MAX_HEADLINES = 8;
 
 /**
  * The leaders' one-screen summary: the report's headline honours (verbatim sentences), the latest
