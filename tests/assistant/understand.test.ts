@@ -141,6 +141,20 @@ describe('spokenNumbersAsDigits', () => {
 });
 
 describe('figureParts', () => {
+  it('splits an English "how many … and how much …" with the context before it', () => {
+    expect(
+      figureParts(
+        "During the Martyrs' Day activity, how many families were visited and how much money was given?",
+      ),
+    ).toEqual([
+      "During the Martyrs' Day activity, how many families were visited?",
+      "During the Martyrs' Day activity, how much money was given?",
+    ]);
+    expect(figureParts('How many graves were moved in 2022?')).toEqual([
+      'How many graves were moved in 2022?',
+    ]);
+  });
+
   it('splits two counts listed with 、 into two questions', () => {
     expect(figureParts('召开了几次专题会议、签订了多少份承诺书？')).toEqual([
       '召开了几次专题会议',

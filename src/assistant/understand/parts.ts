@@ -14,9 +14,20 @@ const JOINED =
 /** A clause that asks for a number on its own ("召开了几次专题会议、签订了多少份承诺书"). */
 const CLAUSE = /[？?；;，,、]/;
 
+/**
+ * "During the Martyrs' Day activity, how many families were visited and how much money was
+ * given?": each "how many / how much" is a part, with the words before the first one as context.
+ */
+const ENGLISH_PARTS = /^(.*?)\b(how (?:many|much)\b.*?)(?:,\s*|\s+)and\s+(how (?:many|much)\b.*)$/i;
+
 export function figureParts(question: string): string[] {
   const text = question.trim();
   if (!NUMBER_ASKED.test(text)) return [text];
+  const english = ENGLISH_PARTS.exec(text);
+  if (english && !/[\u3400-\u9fff]/.test(text)) {
+    const [, context = '', first = '', second = ''] = english;
+    return [`${context}${first}?`, `${context}${second}`];
+  }
   const joined = JOINED.exec(text.replace(/[？?。]+$/, ''));
   if (joined) {
     const [, a, b, rest] = joined;
