@@ -404,5 +404,15 @@ describe('questions of the bureau’s record', () => {
     expect(answer.answer).toContain('无法比较');
     expect(answer.answer).toContain('1041');
   });
+
+  it('reads a standing in the province (在全省处于什么位置, 第一个完成) as the record, not an address', async () => {
+    const standing = await ask('8月30日局里提前完成的是哪一项任务？在全省处于什么位置？');
+    expect(standing.status).toBe('answered');
+    expect(standing.answer).toContain('率先');
+    const first = await ask('2022年的移交安置任务，我们市在全省是不是第一个完成的？');
+    expect(first.answer).toContain('率先');
+    // Control: where the bureau is stays a question of its address.
+    expect((await ask('退役军人事务局在什么位置')).answer).toContain('地址');
+  });
 });
 

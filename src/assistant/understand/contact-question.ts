@@ -12,7 +12,8 @@ const PHONE =
   /(电话|热线|手机号|联系方式)(号码)?(是)?(多少|几号|是什么|是啥|有吗|呢)?[？?]?$|联系电话|怎么联系|\b(phone number|hotline|telephone number)\b|\bhow (do|can) i (contact|call|phone)\b/i;
 const OFFICE =
   /退役军人事务局|事务局|服务站|服务中心|你们局|局里|你们单位|办公室|\b(bureau|office|service station|service centre|service center)\b/i;
-const WHERE = /(地址|在哪|在哪里|在哪儿|位置|怎么走)|\bwhere is\b|\baddress\b/i;
+// 处于什么位置 "in the province" is a standing, not a place.
+const WHERE = /(地址|在哪|在哪里|在哪儿|(?<!处于什么|处在什么|排在什么)位置|怎么走)|\bwhere is\b|\baddress\b/i;
 /**
  * "优待证在哪领" asks where to apply, "服务站一般设在哪" where stations are set up: the law says.
  * Only one office's own address is a contact question.
