@@ -414,5 +414,13 @@ describe('questions of the bureau’s record', () => {
     // Control: where the bureau is stays a question of its address.
     expect((await ask('退役军人事务局在什么位置')).answer).toContain('地址');
   });
+
+  it('finds a count written in characters, a checked round number, and what the ministry promoted', async () => {
+    expect((await ask('“我为群众办实事”去年继续开展了几大主题实践活动？')).answer).toContain('三大');
+    expect((await ask('送喜报是不是两百五十多次？准确数字是多少？')).answer).toContain('256次');
+    expect((await ask('部里推广了我们哪条帮老兵就业创业的经验？')).answer).toContain('三训一扶');
+    // Control: a count no passage gives in any writing stays not found.
+    expect((await ask('2022年一共发放了多少张优待证？')).status).toBe('not_found');
+  });
 });
 

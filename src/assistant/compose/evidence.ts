@@ -182,6 +182,10 @@ export function numberFallbackAllowed(
 ): boolean {
   const best = relevant[0];
   if (!best) return false;
+  // "开展了几大主题实践活动": the passage writes the count in characters (三大主题实践活动).
+  const counted = /几(大|个|项|类|条|种)([\u4e00-\u9fff]{2})/.exec(u.text);
+  const inCharacters = counted && new RegExp(`[一二三四五六七八九十两]${counted[1]}${counted[2]}`);
+  if (inCharacters && relevant.some((r) => inCharacters.test(r.passage.quote))) return true;
   // An amount ("一年能发多少", "补多少钱") is answered with a number or with who sets it; a passage
   // that merely names the benefit ("优待金不计入收入") does not answer it.
   const amount = ASKS_AMOUNT.test(u.text);
