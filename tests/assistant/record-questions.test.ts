@@ -423,4 +423,3 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('2022年一共发放了多少张优待证？')).status).toBe('not_found');
   });
 });
-

@@ -56,7 +56,7 @@ import {
   totalNotGiven,
   withYearsNotHeld,
 } from './report-leaves-out.js';
-import { alternativesOf, contentTerms, coverage } from './relevance.js';
+import { alternativesOf, contentTerms } from './relevance.js';
 import { composeTopicOverview } from './topic-answer.js';
 import { composeTopicDigest } from './topic-digest.js';
 import { asksForTarget } from '../understand/intent.js';

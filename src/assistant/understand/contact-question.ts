@@ -13,7 +13,8 @@ const PHONE =
 const OFFICE =
   /退役军人事务局|事务局|服务站|服务中心|你们局|局里|你们单位|办公室|\b(bureau|office|service station|service centre|service center)\b/i;
 // 处于什么位置 "in the province" is a standing, not a place.
-const WHERE = /(地址|在哪|在哪里|在哪儿|(?<!处于什么|处在什么|排在什么)位置|怎么走)|\bwhere is\b|\baddress\b/i;
+const WHERE =
+  /(地址|在哪|在哪里|在哪儿|(?<!处于什么|处在什么|排在什么)位置|怎么走)|\bwhere is\b|\baddress\b/i;
 /**
  * "优待证在哪领" asks where to apply, "服务站一般设在哪" where stations are set up: the law says.
  * Only one office's own address is a contact question.
