@@ -65,4 +65,6 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'summary12-test', dir: 'tests/eval/blind', files: ['summary12.test.jsonl'], showFailures: false },
   { name: 'summary13-dev', dir: 'tests/eval/blind', files: ['summary13.dev.jsonl'], showFailures: true },
   { name: 'summary13-test', dir: 'tests/eval/blind', files: ['summary13.test.jsonl'], showFailures: false },
+  { name: 'summary14-dev', dir: 'tests/eval/blind', files: ['summary14.dev.jsonl'], showFailures: true },
+  { name: 'summary14-test', dir: 'tests/eval/blind', files: ['summary14.test.jsonl'], showFailures: false },
 ];
