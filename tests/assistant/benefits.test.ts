@@ -74,6 +74,10 @@ describe('a benefits answer', () => {
     expect(nephew.answer).toMatch(/^按您说的（侄子），法律法规没有写明/);
     const grandchildren = await ask('烈士的孙子孙女有啥优待没有');
     expect(grandchildren.answer).toMatch(/^按您说的（孙子），法律法规没有写明/);
+    const child = await ask('我是普通退伍兵 我家孩子考公务员能加分或者优先吗');
+    expect(child.answer).toMatch(/^按您说的（退役军人的家属），法律法规没有写明/);
+    // Control: a card for veterans' families moving with them answers them plainly.
+    expect((await ask('退役军人家属随迁户口怎么办')).answer).not.toContain('按您说的');
     // Control: a martyr's child is named by the law.
     expect((await ask('烈士子女上学有优待吗')).answer).not.toContain('按您说的');
   });

@@ -14,13 +14,23 @@ const OUTSIDE_RELATIONS =
 /** The question names a relative the laws never name ("烈士的孙子孙女"). */
 export const namesOutsideRelative = (question: string): boolean => OUTSIDE_RELATIONS.test(question);
 
+/**
+ * A veteran's family asking for a veteran's benefit ("我老公是退伍兵，我这个退伍兵家属看病有优待不",
+ * "我是普通退伍兵，我家孩子考公务员能优先吗"): the laws give veterans' families only what they name.
+ */
+const VETERANS_FAMILY =
+  /(退伍兵|退役军人|老兵|退伍军人)的?(家属|配偶|老婆|妻子|爱人|子女)|我是[^，。？?]{0,4}(退伍兵|退役军人|老兵)[^？?]{0,12}我(家)?(孩子|儿子|女儿|老婆|媳妇)/;
+/** A card written for veterans' families names them so. */
+const FOR_VETERANS_FAMILY = /退役军人[^，。；]{0,6}(家属|配偶|子女|亲属)|随调|随迁|家庭|遗属/;
+
 /** A line saying the card's beneficiaries do not include the named relative, or undefined. */
 export function relationMismatchLine(
   card: EntitlementCard,
   question: string,
   language: Language,
 ): string | undefined {
-  const relative = OUTSIDE_RELATIONS.exec(question)?.[0];
+  const family = VETERANS_FAMILY.test(question) && !FOR_VETERANS_FAMILY.test(card.who ?? '');
+  const relative = OUTSIDE_RELATIONS.exec(question)?.[0] ?? (family ? '退役军人的家属' : undefined);
   const who = (card.who ?? '').replace(/。$/, '');
   if (!relative || who.includes(relative)) return undefined;
   if (who === '')
