@@ -39,6 +39,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'benefits10-test', dir: 'tests/eval/blind', files: ['benefits10.test.jsonl'], showFailures: false },
   { name: 'benefits11-dev', dir: 'tests/eval/blind', files: ['benefits11.dev.jsonl'], showFailures: true },
   { name: 'benefits11-test', dir: 'tests/eval/blind', files: ['benefits11.test.jsonl'], showFailures: false },
+  { name: 'benefits12-dev', dir: 'tests/eval/blind', files: ['benefits12.dev.jsonl'], showFailures: true },
+  { name: 'benefits12-test', dir: 'tests/eval/blind', files: ['benefits12.test.jsonl'], showFailures: false },
   { name: 'summary-dev', dir: 'tests/eval/blind', files: ['summary.dev.jsonl'], showFailures: true },
   { name: 'summary-test', dir: 'tests/eval/blind', files: ['summary.test.jsonl'], showFailures: false },
   { name: 'summary2-dev', dir: 'tests/eval/blind', files: ['summary2.dev.jsonl'], showFailures: true },
