@@ -422,4 +422,11 @@ describe('questions of the bureau’s record', () => {
     // Control: a count no passage gives in any writing stays not found.
     expect((await ask('2022年一共发放了多少张优待证？')).status).toBe('not_found');
   });
+
+  it('answers no question about veterans in general with a figure of a narrower kind of them', async () => {
+    expect((await ask('“返乡第一课”去年上了几堂？来了多少退伍兵？')).answer).not.toContain('最美');
+    // Control: the narrower kind asked by name.
+    expect((await ask('去年评了多少个最美退役军人')).answer).toContain('10名');
+  });
 });
+

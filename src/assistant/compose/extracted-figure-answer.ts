@@ -68,6 +68,8 @@ export function bestExtractedFigure(
     c.sentence +
     OWN_WORD_BONUS * ownWordsIn(c.clause) +
     (counted !== undefined && countsThe(c.figure, counted) ? 1 : 0);
+  // "来了多少退伍兵" names veterans in general: no figure of a narrower kind (最美退役军人) answers it.
+  const generalOnly = terms.length > 0 && terms.every((t) => weight(t) < GENERAL_WEIGHT);
   const candidates = passages.slice(0, 3).flatMap(({ passage }) =>
     figures
       .filter((f) => f.docId === passage.doc)
@@ -93,6 +95,7 @@ export function bestExtractedFigure(
           (unit !== undefined && c.own >= MIN_SUBJECT_COVERAGE && alone(c.figure, figures, unit)) ||
           (c.sentence >= SENTENCE_ALONE_COVERAGE && alone(c.figure, figures))) &&
         (!unit || isAskedUnit(unit, c.figure.unit) || visitsOfTheAskedPeople(unit, c)) &&
+        !(generalOnly && narrowerSubject(c.figure.subject, weight)) &&
         !anotherOccasion(askedText ?? terms.join(' '), c.figure.quote) &&
         (c.figure.value !== null || askedText === undefined || namesSubjectOf(c.figure, askedText, weight)),
     )
@@ -183,6 +186,19 @@ const ENGLISH_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', '
 const starsInEnglish = (stars: number): string => ENGLISH_NUMBERS[stars] ?? String(stars);
 
 /** Words of a figure's subject that name nothing of their own: the whole report is about them. */
+/** Below this weight a word is in most of the report (退役军人 ≈ 1.0, 工作): it names no kind. */
+const GENERAL_WEIGHT = 1.5;
+
+/** The figure's subject names a kind of its own (最美 of 最美退役军人) besides the general words. */
+const narrowerSubject = (subject: string, weight: TermWeight): boolean =>
+  segment(subject).words.some(
+    (w) =>
+      Array.from(w).length >= 2 &&
+      /[\u3400-\u9fff]/.test(w) &&
+      !GENERIC_SUBJECT_WORDS.has(w) &&
+      weight(w) >= GENERAL_WEIGHT,
+  );
+
 const GENERIC_SUBJECT_WORDS = new Set(['退役军人', '全市', '全局', '我局', '工作', '人员', '年度', '全年']);
 
 /**
