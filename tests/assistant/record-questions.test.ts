@@ -428,5 +428,15 @@ describe('questions of the bureau’s record', () => {
     // Control: the narrower kind asked by name.
     expect((await ask('去年评了多少个最美退役军人')).answer).toContain('10名');
   });
-});
 
+  it('keeps 二十大 a name, says which enterprises the report does not name, and which year it lacks', async () => {
+    expect((await ask('党的二十大精神学习，按什么频次组织？')).answer).toContain('每月1次');
+    const which = await ask('拿到奖补资金的9家企业都是哪几家？');
+    expect(which.status).toBe('not_found');
+    expect(which.answer).toContain('没有列出具体是哪些');
+    const compared = await ask('给烈属的慰问金，去年比前年多了还是少了？');
+    expect(compared.status).toBe('not_found');
+    expect(compared.answer).toContain('没有“前年”');
+    expect((await ask('老兵开的公司去年有几家领到了补贴？')).answer).not.toContain('优待证');
+  });
+});

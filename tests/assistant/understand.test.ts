@@ -135,7 +135,15 @@ describe('spokenNumbersAsDigits', () => {
   });
 
   it('leaves names, ordinals and idioms alone', () => {
-    for (const text of ['七个确保', '三训一扶', '第二十三条', '十分重要', '万一', '一次性退役金'])
+    for (const text of [
+      '七个确保',
+      '三训一扶',
+      '第二十三条',
+      '十分重要',
+      '万一',
+      '一次性退役金',
+      '党的二十大精神',
+    ])
       expect(spokenNumbersAsDigits(text)).toBe(text);
   });
 });

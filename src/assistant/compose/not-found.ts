@@ -38,13 +38,29 @@ export function notFound(u: Understanding, ctx: ComposeContext): Draft {
  * A year as the asker wrote it ("2021年", "21年", "前年"): never a number they did not write, which
  * the grounding check would rightly flag.
  */
+const RELATIVE_YEARS = [
+  'year before last',
+  '前年',
+  'last year',
+  '去年',
+  '上一年度',
+  '本年度',
+  'this year',
+  '今年',
+  'next year',
+  '明年',
+];
+
 export function yearAsWritten(u: Understanding, year: number): string {
   const zh = u.language === 'zh';
   if (u.text.includes(String(year))) return zh ? `${year}年` : String(year);
   const short = `${String(year).slice(2)}年`;
   if (u.text.includes(short)) return short;
+  // Words for years in time order: with one per asked year ("去年比前年"), each year gets its own.
+  const present = RELATIVE_YEARS.filter((w) => u.text.toLowerCase().includes(w));
+  const asked = [...new Set(u.years)].sort((a, b) => a - b);
   const relative =
-    /前年|去年|今年|明年|本年度|上一?年度|year before last|last year|this year|next year/i.exec(u.text)?.[0];
+    present.length > 1 && present.length === asked.length ? present[asked.indexOf(year)] : present[0];
   return relative ? (zh ? `“${relative}”` : `"${relative}"`) : zh ? `${year}年` : String(year);
 }
 

@@ -19,20 +19,24 @@ export function citesTheRecord(text: string, ctx: ComposeContext): boolean {
   const cited = [...(text.match(WRITTEN_FIGURE) ?? []), ...(quoted ? [quoted] : [])];
   if (records.some((d) => cited.some((c) => d.text.includes(c)))) return true;
   const benefitsText = lawsAndCardsText(ctx.kb);
+  const recordTexts = records.map((d) => withoutDe(d.text));
   return recordPhrases(text).some(
-    (phrase) => records.some((d) => d.text.includes(phrase)) && !benefitsText.includes(phrase),
+    (phrase) => recordTexts.some((t) => t.includes(phrase)) && !benefitsText.includes(phrase),
   );
 }
 
 /** Every run of RECORD_PHRASE_CHARS Chinese characters, 的 left out ("集中迁移的散葬烈士墓"). */
 function recordPhrases(text: string): string[] {
-  const runs = text.replace(/的/g, '').match(/[\u4e00-\u9fff]+/g) ?? [];
+  const runs = withoutDe(text).match(/[\u4e00-\u9fff]+/g) ?? [];
   return runs.flatMap((run) =>
     Array.from({ length: Math.max(0, run.length - RECORD_PHRASE_CHARS + 1) }, (_, i) =>
       run.slice(i, i + RECORD_PHRASE_CHARS),
     ),
   );
 }
+
+/** "党的二十大精神" and "党二十大精神" are one wording: 的 is left out on both sides. */
+const withoutDe = (text: string): string => text.replace(/的/g, '');
 
 const benefitsTexts = new WeakMap<KnowledgeBase, string>();
 
@@ -43,7 +47,9 @@ function lawsAndCardsText(kb: KnowledgeBase): string {
     text = [
       ...kb.documents.filter((d) => d.kind === 'law' || d.kind === 'policy').map((d) => d.text),
       ...kb.cards.flatMap((c) => [c.title, c.question, c.answer, ...c.phrasings, ...c.keywords]),
-    ].join('\n');
+    ]
+      .map(withoutDe)
+      .join('\n');
     benefitsTexts.set(kb, text);
   }
   return text;

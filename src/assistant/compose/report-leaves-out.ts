@@ -194,8 +194,10 @@ export function totalNotGiven(question: string, answer: Draft, language: Languag
  */
 export function withYearsNotHeld(u: Understanding, knownYears: ReadonlySet<number>, answer: Draft): Draft {
   const missing = u.years.filter((y) => !knownYears.has(y));
-  if (missing.length === 0 || !givesAnAnswer(answer) || answer.figures.length === 0) return answer;
+  if (missing.length === 0 || !givesAnAnswer(answer)) return answer;
   const which = missing.map((y) => yearAsWritten(u, y)).join(u.language === 'zh' ? '、' : ', ');
+  // A passage without a figure compares nothing either ("慰问金去年比前年多了还是少了").
+  if (answer.figures.length === 0 && !COMPARES.test(u.text)) return answer;
   if (ASKS_TOTAL.test(u.text)) {
     const text =
       u.language === 'zh'

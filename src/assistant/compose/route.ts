@@ -45,7 +45,7 @@ const STATISTICS_CUES =
  * not where to go).
  */
 const PERSONAL_CUES =
-  /有(没有)?(什么|啥)?(照顾|优待|优惠|补贴|补助)(吗|没|不|么)|(一年|一个月|每月|每年|能|给|发)(给|发|拿|领)?多少钱|一个月.{0,4}多少|我(?!们(县|村|镇|乡|区|街道|社区|局|市)|市|局)|俺(?!们(县|村|镇|乡|区|这|那))|咱家|孩子|爱人|老伴|老婆|媳妇|父母|爸|妈|家属|能不能|能否|可不可以|享受|怎么办|怎么(领|申请|办理|算|落|转|用|弄)|咋(办|弄|落|转|领|申请|算|整|用)|能用(吗|不|么)|好使(吗|不)|在哪(?!一?[档名位]|里?(举办|举行|召开)的|些|个(区|县|乡|镇|村|学校|陵园|市州|省))|哪里|去哪|找谁|要带|带什么|申请|领(?!了|导|域|袖)|能拿|算不算|\b(i|my|me|can|am)\b/i;
+  /有(没有)?(什么|啥)?(照顾|优待|优惠|补贴|补助)(吗|没|不|么)|(一年|一个月|每月|每年|能|给|发)(给|发|拿|领)?多少钱|一个月.{0,4}多少|我(?!们(县|村|镇|乡|区|街道|社区|局|市)|市|局)|俺(?!们(县|村|镇|乡|区|这|那))|咱家|孩子|爱人|老伴|老婆|媳妇|父母|爸|妈|家属|能不能|能否|可不可以|享受|怎么办|怎么(领|申请|办理|算|落|转|用|弄)|咋(办|弄|落|转|领|申请|算|整|用)|能用(吗|不|么)|好使(吗|不)|在哪(?!一?[档名位]|里?(举办|举行|召开)的|些|个(区|县|乡|镇|村|学校|陵园|市州|省))|哪里|去哪|找谁|要带|带什么|申请|领(?!了|到|导|域|袖)|能拿|算不算|\b(i|my|me|can|am)\b/i;
 
 /** A count of people ("就业多少人", "几名"): the record's statistic, never a card's answer. */
 const COUNTS_PEOPLE = /多少(个|位|名)?人(?!民)|几(个|位|名)人|多少名|人次/;
@@ -148,8 +148,6 @@ export async function composeOffline(
     (asksWhichPlace(asked) && /了|的/.test(asked)) ||
     figureAsked;
   const statistics = STATISTICS_CUES.test(asked);
-  if (process.env.DEBUG_NF)
-    console.error('ROUTE', { bureauCued, statistics, personal, conf: benefits?.confidence, asking });
   if (!benefits) {
     // "服务站周六上班吗" is not answered by whichever report passage shares a word with it.
     // No card fits at all: cues anywhere in the question count ("信访稳定排名靠前，省厅还给了什么肯定").
