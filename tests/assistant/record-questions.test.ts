@@ -439,4 +439,9 @@ describe('questions of the bureau’s record', () => {
     expect(compared.answer).toContain('没有“前年”');
     expect((await ask('老兵开的公司去年有几家领到了补贴？')).answer).not.toContain('优待证');
   });
+
+  it('counts families asked in 家 by the people the report counts in 名', async () => {
+    expect((await ask('烈士纪念日那会儿局里看了几家烈属？')).answer).toContain('6名');
+  });
 });
+

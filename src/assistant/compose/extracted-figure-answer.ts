@@ -94,7 +94,10 @@ export function bestExtractedFigure(
           // The sentence's only figure in the asked unit answers "多少人次" if its clause is on topic.
           (unit !== undefined && c.own >= MIN_SUBJECT_COVERAGE && alone(c.figure, figures, unit)) ||
           (c.sentence >= SENTENCE_ALONE_COVERAGE && alone(c.figure, figures))) &&
-        (!unit || isAskedUnit(unit, c.figure.unit) || visitsOfTheAskedPeople(unit, c)) &&
+        (!unit ||
+          isAskedUnit(unit, c.figure.unit) ||
+          visitsOfTheAskedPeople(unit, c) ||
+          householdsOfPeople(unit, counted, c.figure.unit)) &&
         !(generalOnly && narrowerSubject(c.figure.subject, weight)) &&
         !anotherOccasion(askedText ?? terms.join(' '), c.figure.quote) &&
         (c.figure.value !== null || askedText === undefined || namesSubjectOf(c.figure, askedText, weight)),
@@ -173,6 +176,13 @@ const countsThe = (f: ExtractedFigure, counted: string): boolean => {
  */
 const visitsOfTheAskedPeople = (unit: RegExp, c: FigureCandidate): boolean =>
   peopleAskedOfVisits(unit, c.figure.unit) && c.own >= SENTENCE_ALONE_COVERAGE;
+
+/** "看了几家烈属": families counted in 家 are the people the report counts in 名 or 户. */
+const householdsOfPeople = (unit: RegExp, counted: string | undefined, figureUnit: string): boolean =>
+  isAskedUnit(unit, '家') &&
+  !isAskedUnit(unit, '名') &&
+  /烈属|遗属|家属|军属|老兵|困难户|优抚对象/.test(counted ?? '') &&
+  /^(名|户|人)$/.test(figureUnit);
 
 /** The comma-delimited clause of the figure's sentence that holds its number. */
 function clauseOf(f: ExtractedFigure): string {
