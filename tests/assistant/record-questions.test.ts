@@ -443,5 +443,9 @@ describe('questions of the bureau’s record', () => {
   it('counts families asked in 家 by the people the report counts in 名', async () => {
     expect((await ask('烈士纪念日那会儿局里看了几家烈属？')).answer).toContain('6名');
   });
+
+  it('reads 烈士纪念日 as the report’s 9·30', async () => {
+    expect((await ask('烈士纪念日那会儿局里看了烈属一共给了多少钱')).answer).toContain('12000');
+  });
 });
 
