@@ -23,6 +23,8 @@ describe('beyondTheLaws', () => {
     ['Do veterans get a discount on their phone bill?', 'a phone bill discount'],
     ['我买了商业意外险，保险公司说旧伤复发不给赔，合理吗', 'a commercial insurer'],
     ['Do veterans get a discount on property tax for their home?', 'property tax'],
+    ["I'm the foreign wife of a Chinese soldier. Can I get citizenship faster?", 'nationality'],
+    ['我老婆是外国人，能不能因为我当兵快点入籍', 'nationality'],
   ])('%s is outside the laws (%s)', (question) => {
     expect(beyondTheLaws(question)).toBeDefined();
   });

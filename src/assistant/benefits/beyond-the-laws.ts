@@ -5,7 +5,7 @@ import { askingText, splitClauses } from '../understand/clauses.js';
  * than by how well a card happens to match it: another country's benefits or life abroad, private
  * disputes between people (a loan not repaid, dividing property in a divorce, a neighbour's land),
  * money taken by a relative, pledging a benefit as collateral, a village collective's dividends,
- * a driving licence, a commercial insurer's terms, property taxes. A loosely
+ * a driving licence, a commercial insurer's terms, property taxes, nationality and visas. A loosely
  * matching card would answer a question that was not asked ("战友借钱不还" → the fines for units
  * that withhold benefits), so these get "the documents do not say", with the card that does help
  * (legal aid) as related, when there is one.
@@ -56,6 +56,8 @@ const VILLAGE_DIVIDEND = /分红|集体收益|村里[^，。？?]{0,6}分钱|\bd
 /** A commercial insurer's own terms (理赔, 意外险): the contract decides, not these laws. */
 const COMMERCIAL_INSURANCE =
   /商业(保险|险)|保险公司|意外险|寿险|重疾险|车险|\b(insurance compan(y|ies)|insurer|life insurance|private insurance)\b/i;
+/** Nationality, residence permits and visas: immigration law, not these laws. */
+const NATIONALITY = /入籍|国籍|绿卡|签证|居留|\b(citizenship|naturali[sz](e|ation)|visa|residence permit|green card)\b/i;
 /** Taxes on property or a car: tax law (the laws here give only income-tax and business breaks). */
 const PROPERTY_TAX = /房产税|车船税|契税|\b(property|real estate|vehicle|car) tax(es)?\b/i;
 
@@ -105,6 +107,8 @@ export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
       label: { zh: '商业保险公司的理赔', en: "a commercial insurer's terms and claims" },
       relatedCard: 'rights-legal-aid',
     };
+  if (NATIONALITY.test(question))
+    return { label: { zh: '国籍、签证和居留', en: 'nationality, visas and residence' } };
   if (PROPERTY_TAX.test(question))
     return { label: { zh: '房产税、车船税等税收', en: 'property or vehicle taxes' } };
   if (VILLAGE_DIVIDEND.test(question))
