@@ -448,4 +448,3 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('烈士纪念日那会儿局里看了烈属一共给了多少钱')).answer).toContain('12000');
   });
 });
-

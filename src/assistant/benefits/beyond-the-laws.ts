@@ -57,7 +57,8 @@ const VILLAGE_DIVIDEND = /分红|集体收益|村里[^，。？?]{0,6}分钱|\bd
 const COMMERCIAL_INSURANCE =
   /商业(保险|险)|保险公司|意外险|寿险|重疾险|车险|\b(insurance compan(y|ies)|insurer|life insurance|private insurance)\b/i;
 /** Nationality, residence permits and visas: immigration law, not these laws. */
-const NATIONALITY = /入籍|国籍|绿卡|签证|居留|\b(citizenship|naturali[sz](e|ation)|visa|residence permit|green card)\b/i;
+const NATIONALITY =
+  /入籍|国籍|绿卡|签证|居留|\b(citizenship|naturali[sz](e|ation)|visa|residence permit|green card)\b/i;
 /** Taxes on property or a car: tax law (the laws here give only income-tax and business breaks). */
 const PROPERTY_TAX = /房产税|车船税|契税|\b(property|real estate|vehicle|car) tax(es)?\b/i;
 
