@@ -447,4 +447,8 @@ describe('questions of the bureau’s record', () => {
   it('reads 烈士纪念日 as the report’s 9·30', async () => {
     expect((await ask('烈士纪念日那会儿局里看了烈属一共给了多少钱')).answer).toContain('12000');
   });
+
+  it('takes no count the asker states (四个奖) for the subject of a figure (四个季度)', async () => {
+    expect((await ask('四个奖全拿的市州几个')).answer).toContain('3个');
+  });
 });

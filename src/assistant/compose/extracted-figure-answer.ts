@@ -51,13 +51,15 @@ export interface FigureCandidate {
  * ("廉政谈话多少人次"), or undefined when none fits.
  */
 export function bestExtractedFigure(
-  terms: string[],
+  allTerms: string[],
   passages: ScoredPassage[],
   figures: readonly ExtractedFigure[],
   weight: TermWeight,
   asked: AskedNumber = {},
 ): FigureCandidate | undefined {
   const { unit, counted, ownWords = [], askedText } = asked;
+  // "四个奖全拿的市州几个": a count the asker states (四个) names no figure's subject (四个季度).
+  const terms = allTerms.filter((t) => !STATED_COUNT.test(t));
   // Names of things (军休总站), not short common words (省厅, 奖) that many clauses share.
   const ownWordsIn = (clause: string) => ownWords.filter((w) => w.length >= 3 && clause.includes(w)).length;
   // The extracted subject may miss the clause's topic (“军休总站获评五星级服务机构” → 服务机构):
@@ -183,6 +185,8 @@ const householdsOfPeople = (unit: RegExp, counted: string | undefined, figureUni
   !isAskedUnit(unit, '名') &&
   /烈属|遗属|家属|军属|老兵|困难户|优抚对象/.test(counted ?? '') &&
   /^(名|户|人)$/.test(figureUnit);
+
+const STATED_COUNT = /^[一二两三四五六七八九十\d]+[个项次名位家座]$/;
 
 /** The comma-delimited clause of the figure's sentence that holds its number. */
 function clauseOf(f: ExtractedFigure): string {
