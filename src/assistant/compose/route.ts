@@ -138,7 +138,7 @@ export async function composeOffline(
     u.years.some((y) => ctx.knownYears.has(y) && asked.includes(String(y).slice(2))) ||
     BUREAU_CUES.test(asked) ||
     ABOUT_THE_REPORT.test(u.text) ||
-    comparesWithOthers(u.text, ctx.corpusText) ||
+    comparesWithOthers(u.text, () => ctx.corpusText) ||
     // "迁坟比2021年多了还是少了": a year's figure compared is the record's, held or not.
     (u.years.length > 0 && COMPARES.test(u.text)) ||
     ROUND_NUMBER.test(u.text) ||
