@@ -1,19 +1,14 @@
 /**
  * What a report states about its work and what it leaves out: it counts things and people it does
- * not name ("全省获得四项表彰的市州仅3个"), states results without their causes, gives figures
- * apart without their total, and one year's figures only. A question for the names, the cause or
- * the total gets that said, with the passage cited where there is one, and no card answers
+ * not name ("全省获得四项表彰的市州仅3个"), states results without their causes or methods, and
+ * names few places (figures it does not give are in figures-not-given.ts). A question for the
+ * names, the cause or the place gets that said, with the passage cited where there is one, and no card answers
  * instead (`settled`): "安置任务为什么能提前完成" is not answered by the placement-deadline card.
  */
 import type { Language } from '../answer.js';
-import type { Understanding } from '../understand/understand.js';
 import type { Passage } from '../ports.js';
 import type { CiteQuote } from './cite.js';
 import { draft, type Draft } from './draft.js';
-import { contentTerms } from './relevance.js';
-import { yearAsWritten } from './not-found.js';
-import { COMPARES } from '../understand/intent.js';
-import type { FigureCandidate } from './extracted-figure-answer.js';
 
 /**
  * "评出的10名最美退役军人都是谁": the people's names are asked for. A passage that only counts them
@@ -151,122 +146,6 @@ export function leftOutOfReport(
   });
 }
 
-/** The draft gives a figure or its 未公开: something a note about what is left out can follow. */
-const givesAnAnswer = (d: Draft): boolean => d.status === 'answered' || d.status === 'undisclosed';
-
-/** A total asked for: "加起来", "一共". */
-const ASKS_TOTAL = /加起来|加在一起|合计|一共|总共|共计/;
-/** "各类培训加起来一共多少人次": a total over every kind of a thing. */
-const TOTAL_OF_KINDS = new RegExp(String.raw`(各类|各项|各种|所有)[一-龥]{0,8}(${ASKS_TOTAL.source})`);
-/** Words with which a passage states a total. */
-const STATES_TOTAL = /共|合计|累计|总计|总数/;
-/** "网上祭扫和实地擦碑加起来一共多少人": two things joined, then a total asked. */
-const TOTAL_OF_TWO = new RegExp(
-  String.raw`([\u4e00-\u9fa5]{2,12})(?:和|与|及|跟|加上)([\u4e00-\u9fa5]{2,12}?)(?:${ASKS_TOTAL.source})`,
-);
-
-/**
- * A total of two things the report states apart: the answer must rest on a quote that holds both,
- * else the report gives no total (its figure for one of them is not the sum). So must a total of
- * every kind of a thing, on a quote that states a total.
- */
-export function totalNotGiven(question: string, answer: Draft, language: Language): Draft | undefined {
-  if (!givesAnAnswer(answer) || answer.figures.length === 0) return undefined;
-  const m = TOTAL_OF_TWO.exec(question);
-  const sides = m ? [m[1] ?? '', m[2] ?? ''].map((side) => contentTerms(side, [])) : [];
-  const holdsBoth = answer.citations.some((c) =>
-    sides.every((terms) => terms.length === 0 || terms.some((t) => c.quote.includes(t))),
-  );
-  // "各类培训加起来一共多少人次": one kind's figure is no total of all kinds.
-  const ofAllKinds =
-    TOTAL_OF_KINDS.test(question) && !answer.citations.some((c) => STATES_TOTAL.test(c.quote));
-  if (!ofAllKinds && (!m || holdsBoth)) return undefined;
-  const text =
-    language === 'zh'
-      ? '总结分别写了各项，没有给出合计数，我不作猜测；可以分别问每一项。'
-      : "The report gives these separately and states no total, and I won't guess; ask about each one.";
-  return draft('not_found', text, { settled: true });
-}
-
-/**
- * "2021年和2022年一共迁了多少座": an answer for the year held says plainly which named year is not,
- * and a total over a year not held is no total at all.
- */
-export function withYearsNotHeld(u: Understanding, knownYears: ReadonlySet<number>, answer: Draft): Draft {
-  const missing = u.years.filter((y) => !knownYears.has(y));
-  if (missing.length === 0 || !givesAnAnswer(answer)) return answer;
-  const which = missing.map((y) => yearAsWritten(u, y)).join(u.language === 'zh' ? '、' : ', ');
-  // A passage without a figure compares nothing either ("慰问金去年比前年多了还是少了").
-  if (answer.figures.length === 0 && !COMPARES.test(u.text)) return answer;
-  if (ASKS_TOTAL.test(u.text)) {
-    const text =
-      u.language === 'zh'
-        ? `现有资料中没有${which}的相关数据，给不出合计，我不作猜测。`
-        : `The documents hold no figures for ${which}, so there is no total, and I won't guess.`;
-    return draft('not_found', text, { settled: true });
-  }
-  // "2022年的1041座比上年多了多少": no comparison with a year not held; what is held still shows.
-  if (COMPARES.test(u.text)) {
-    const text =
-      u.language === 'zh'
-        ? `现有资料中没有${which}的相关数据，无法比较，我不作猜测。`
-        : `The documents hold no figures for ${which}, so there is no comparison, and I won't guess.`;
-    const held = answer.answer.includes(which) ? '' : `\n${answer.answer}`;
-    return { ...answer, status: 'not_found', answer: `${text}${held}`, settled: true };
-  }
-  if (answer.answer.includes(which)) return answer;
-  const note =
-    u.language === 'zh'
-      ? `现有资料中没有${which}的相关数据。`
-      : `The documents hold no figures for ${which}.`;
-  return { ...answer, answer: `${answer.answer}\n${note}` };
-}
-
-/** "跟邻市比，我们的就业培训做得怎么样": the city's record compared with other places'. */
-const COMPARED_WITH_OTHERS =
-  /(跟|和|与|比)[^，。？?]{0,3}(邻市|兄弟市州?|其他(地)?市州?|外市|别的市|周边(城)?市)|(邻市|兄弟市州?|其他(地)?市州?|别的市|周边(城)?市)[^，。？?]{0,6}(比|相比|对比|比较)|\b(compared? (with|to)|than) (other|neighbou?ring) (cities|city|prefectures?)\b/i;
-
-/** "和长沙比，哪个多": a place the documents never name, set against this city. */
-const COMPARED_WITH_NAMED = /(?:跟|和|与|比)([\u4e00-\u9fff]{2,3}?)(?:市|州|县|区)?(?:比|相比|对比|比较)/;
-
-/** The question compares the city's record with another place's. */
-export function comparesWithOthers(question: string, corpusText: () => string): boolean {
-  if (COMPARED_WITH_OTHERS.test(question)) return true;
-  const named = COMPARED_WITH_NAMED.exec(question)?.[1];
-  // 和去年比, 跟目标比, 和全省比 compare with the record's own years, targets or province. The
-  // corpus is read only for a named comparison: building its text costs a one-shot run ~9 ms.
-  return (
-    named !== undefined && !/年|月|目标|计划|指标|省|全国|平均/.test(named) && !corpusText().includes(named)
-  );
-}
-
-/**
- * The reports hold the city's own record, not other cities': a comparison is said to be missing,
- * with what the report does say of the city itself after it.
- */
-export function comparisonNotHeld(
-  question: string,
-  answer: Draft,
-  language: Language,
-  corpusText: string,
-): Draft | undefined {
-  if (!comparesWithOthers(question, () => corpusText)) return undefined;
-  const text =
-    language === 'zh'
-      ? '现有资料只有本市自己的情况，没有与其他市州的对比数据，我不作猜测。'
-      : "The documents only cover this city's own work and hold no comparison with other cities, and I won't guess.";
-  const own = givesAnAnswer(answer);
-  const also = language === 'zh' ? '本市的情况：' : "What they say about this city's own work:";
-  return {
-    ...answer,
-    ...draft('not_found', own ? `${text}\n${also}\n${answer.answer}` : text, {
-      citations: own ? answer.citations : [],
-      settled: true,
-    }),
-    figures: own ? answer.figures : [],
-  };
-}
-
 /** "用的是什么平台", "在哪个村": the thing a question asks the name or kind of. */
 const ASKED_KIND = /(?:什么|啥|哪个|哪家|哪一个|哪座|哪所)([\u4e00-\u9fff]{2})/;
 /** Kinds every passage is an instance of: what was done, how, which honours or problems. */
@@ -291,26 +170,4 @@ export function askedKindMissing(
       .split(/[，。；]/)
       .some((clause) => /“[^”]+”/.test(clause) && others.some((n) => clause.includes(n)));
   return !passages.some((passage) => passage.includes(kind) || namesOne(passage));
-}
-
-/**
- * "移交安置工作在全省具体排第几名": the report ranks in bands (排位全省一档), not places. An exact
- * place asked for is not given; the band is said with its line.
- */
-export function exactRankNotGiven(
-  question: string,
-  { figure, clause }: FigureCandidate,
-  language: Language,
-  cite: CiteQuote,
-): Draft | undefined {
-  if (figure.unit !== '档' || !/(具体|准确|确切|精确)[^，。？?]{0,6}(第几|名次)|第几名/.test(question))
-    return undefined;
-  const text =
-    language === 'zh'
-      ? `总结没有写具体名次，只写了“${clause}”，我不作猜测。`
-      : `The report gives no exact place, only the band: “${clause}”, and I won't guess.`;
-  return draft('not_found', text, {
-    citations: [cite(figure.docId, clause)].flatMap((c) => c ?? []),
-    settled: true,
-  });
 }

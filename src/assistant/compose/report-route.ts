@@ -46,16 +46,13 @@ import {
 import { composeHighlights, composeTargetsOverview } from './overview-answers.js';
 import { composeBrief } from './brief-answer.js';
 import { composePassageAnswer } from './passage-answer.js';
+import { askedKindMissing, asksForPersonsNames, leftOutOfReport, namesPersons } from './report-leaves-out.js';
 import {
-  askedKindMissing,
-  asksForPersonsNames,
   comparisonNotHeld,
-  leftOutOfReport,
-  namesPersons,
   exactRankNotGiven,
   totalNotGiven,
   withYearsNotHeld,
-} from './report-leaves-out.js';
+} from './figures-not-given.js';
 import { alternativesOf, contentTerms } from './relevance.js';
 import { composeTopicOverview } from './topic-answer.js';
 import { composeTopicDigest } from './topic-digest.js';

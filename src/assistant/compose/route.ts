@@ -15,7 +15,8 @@ import { ASKER_IS_NO_CLAIMANT, askingText, splitClauses } from '../understand/cl
 import { citesTheRecord } from './record-cues.js';
 
 import { bestReportCoverage, composeFromReports } from './report-route.js';
-import { asksForPersonsNames, asksWhichPlace, comparesWithOthers } from './report-leaves-out.js';
+import { asksForPersonsNames, asksWhichPlace } from './report-leaves-out.js';
+import { comparesWithOthers } from './figures-not-given.js';
 export type { ComposeContext } from './compose-context.js';
 
 /** Words that place a question in the bureau's own record: the reports answer it first. */
