@@ -18,11 +18,8 @@ export function citesTheRecord(text: string, ctx: ComposeContext): boolean {
   const quoted = quotedTerm(text);
   const cited = [...(text.match(WRITTEN_FIGURE) ?? []), ...(quoted ? [quoted] : [])];
   if (records.some((d) => cited.some((c) => d.text.includes(c)))) return true;
-  const benefitsText = lawsAndCardsText(ctx.kb);
-  const recordTexts = records.map((d) => withoutDe(d.text));
-  return recordPhrases(text).some(
-    (phrase) => recordTexts.some((t) => t.includes(phrase)) && !benefitsText.includes(phrase),
-  );
+  const { recordText, benefitsText } = wordings(ctx.kb);
+  return recordPhrases(text).some((phrase) => recordText.includes(phrase) && !benefitsText.includes(phrase));
 }
 
 /** Every run of RECORD_PHRASE_CHARS Chinese characters, 的 left out ("集中迁移的散葬烈士墓"). */
@@ -38,19 +35,30 @@ function recordPhrases(text: string): string[] {
 /** "党的二十大精神" and "党二十大精神" are one wording: 的 is left out on both sides. */
 const withoutDe = (text: string): string => text.replace(/的/g, '');
 
-const benefitsTexts = new WeakMap<KnowledgeBase, string>();
+interface Wordings {
+  /** The bureau's own documents (reports, uploads). */
+  recordText: string;
+  /** What the laws, the guides and the entitlement cards say. */
+  benefitsText: string;
+}
 
-/** What the laws and the entitlement cards say, all of it: built once per knowledge base. */
-function lawsAndCardsText(kb: KnowledgeBase): string {
-  let text = benefitsTexts.get(kb);
-  if (text === undefined) {
-    text = [
-      ...kb.documents.filter((d) => d.kind === 'law' || d.kind === 'policy').map((d) => d.text),
-      ...kb.cards.flatMap((c) => [c.title, c.question, c.answer, ...c.phrasings, ...c.keywords]),
-    ]
-      .map(withoutDe)
-      .join('\n');
-    benefitsTexts.set(kb, text);
+const wordingsByKb = new WeakMap<KnowledgeBase, Wordings>();
+
+/** Both wordings with 的 left out, built once per knowledge base, not on every question. */
+function wordings(kb: KnowledgeBase): Wordings {
+  let found = wordingsByKb.get(kb);
+  if (found === undefined) {
+    const joined = (texts: string[]) => texts.map(withoutDe).join('\n');
+    found = {
+      recordText: joined(
+        kb.documents.filter((d) => d.kind === 'report' || d.kind === 'other').map((d) => d.text),
+      ),
+      benefitsText: joined([
+        ...kb.documents.filter((d) => d.kind === 'law' || d.kind === 'policy').map((d) => d.text),
+        ...kb.cards.flatMap((c) => [c.title, c.question, c.answer, ...c.phrasings, ...c.keywords]),
+      ]),
+    };
+    wordingsByKb.set(kb, found);
   }
-  return text;
+  return found;
 }
