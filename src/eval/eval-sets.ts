@@ -41,6 +41,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'benefits11-test', dir: 'tests/eval/blind', files: ['benefits11.test.jsonl'], showFailures: false },
   { name: 'benefits12-dev', dir: 'tests/eval/blind', files: ['benefits12.dev.jsonl'], showFailures: true },
   { name: 'benefits12-test', dir: 'tests/eval/blind', files: ['benefits12.test.jsonl'], showFailures: false },
+  { name: 'benefits13-dev', dir: 'tests/eval/blind', files: ['benefits13.dev.jsonl'], showFailures: true },
+  { name: 'benefits13-test', dir: 'tests/eval/blind', files: ['benefits13.test.jsonl'], showFailures: false },
   { name: 'summary-dev', dir: 'tests/eval/blind', files: ['summary.dev.jsonl'], showFailures: true },
   { name: 'summary-test', dir: 'tests/eval/blind', files: ['summary.test.jsonl'], showFailures: false },
   { name: 'summary2-dev', dir: 'tests/eval/blind', files: ['summary2.dev.jsonl'], showFailures: true },
@@ -69,4 +71,6 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'summary13-test', dir: 'tests/eval/blind', files: ['summary13.test.jsonl'], showFailures: false },
   { name: 'summary14-dev', dir: 'tests/eval/blind', files: ['summary14.dev.jsonl'], showFailures: true },
   { name: 'summary14-test', dir: 'tests/eval/blind', files: ['summary14.test.jsonl'], showFailures: false },
+  { name: 'summary15-dev', dir: 'tests/eval/blind', files: ['summary15.dev.jsonl'], showFailures: true },
+  { name: 'summary15-test', dir: 'tests/eval/blind', files: ['summary15.test.jsonl'], showFailures: false },
 ];

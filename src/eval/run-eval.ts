@@ -113,6 +113,8 @@ export const SET_FLOORS: Record<string, { answerAccuracy: number; maxWronglyRefu
   'benefits11-test': { answerAccuracy: 0.81, maxWronglyRefused: 0.03 },
   'benefits12-dev': { answerAccuracy: 0.89, maxWronglyRefused: 0.05 },
   'benefits12-test': { answerAccuracy: 0.91, maxWronglyRefused: 0.03 },
+  'benefits13-dev': { answerAccuracy: 0.79, maxWronglyRefused: 0.07 },
+  'benefits13-test': { answerAccuracy: 0.84, maxWronglyRefused: 0.03 },
   'summary-dev': { answerAccuracy: 0.97, maxWronglyRefused: 0.03 },
   'summary-test': { answerAccuracy: 0.93, maxWronglyRefused: 0.05 },
   'summary2-dev': { answerAccuracy: 0.95, maxWronglyRefused: 0.03 },
@@ -141,6 +143,8 @@ export const SET_FLOORS: Record<string, { answerAccuracy: number; maxWronglyRefu
   'summary13-test': { answerAccuracy: 0.64, maxWronglyRefused: 0.1 },
   'summary14-dev': { answerAccuracy: 0.83, maxWronglyRefused: 0.08 },
   'summary14-test': { answerAccuracy: 0.81, maxWronglyRefused: 0.08 },
+  'summary15-dev': { answerAccuracy: 0.75, maxWronglyRefused: 0.11 },
+  'summary15-test': { answerAccuracy: 0.85, maxWronglyRefused: 0.06 },
 };
 
 /** What a set's report fails of its floor; empty when it holds. */
