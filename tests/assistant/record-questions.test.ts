@@ -86,6 +86,16 @@ describe('questions of the bureau’s record', () => {
     expect(films.answer).toBe('包括：\n· 村路弯弯\n· 守岛人\n· 英雄若兰');
   });
 
+  it('lists names followed by the kind asked across clauses, not a run of another kind', async () => {
+    const campaigns = await ask('2022年开展了哪些主题宣传活动？');
+    expect(campaigns.answer).toContain('老兵喜迎二十大，不忘初心跟党走');
+    expect(campaigns.answer).toContain('强国复兴有我');
+    // “喜报进家门”“鲜花敬英烈”“老兵留光影” are a 红色基因传承工程, not a campaign.
+    expect(campaigns.answer).not.toContain('喜报进家门');
+    // A name the asker gives is what is asked about: its items, not the names beside it.
+    expect((await ask('支部建设对标的“四强”要求是哪四强？')).answer).toContain('政治功能强');
+  });
+
   it('does not name people or a district the report does not', async () => {
     expect((await ask('最美退役军人都叫什么名字')).status).toBe('not_found');
     const district = await ask('城区有几个示范服务站');

@@ -13,6 +13,7 @@ const MIN_HEADING_COVERAGE = 0.6;
  * answers with passages instead.
  */
 export function composeListAnswer(
+  question: string,
   terms: string[],
   kb: KnowledgeBase,
   passages: ScoredPassage[],
@@ -22,7 +23,7 @@ export function composeListAnswer(
 ): Draft | undefined {
   return (
     fromSubHeadings(terms, kb, language, cite) ??
-    fromEnumeration(passages, terms, language, cite, sectionText)
+    fromEnumeration(question, passages, terms, language, cite, sectionText)
   );
 }
 
@@ -57,6 +58,7 @@ function fromSubHeadings(
  * enclosing section, starting where the passage starts.
  */
 function fromEnumeration(
+  question: string,
   passages: ScoredPassage[],
   terms: readonly string[],
   language: Language,
@@ -69,6 +71,7 @@ function fromEnumeration(
     const window = section.slice(start, start + ENUMERATION_WINDOW);
     const found =
       enumerationAfterAskedWords(window, terms) ??
+      namesOfTheAskedKind(window, question, terms) ??
       namedRunBesideAskedWords(window, terms) ??
       enumerationIn(window);
     if (!found) continue;
@@ -136,6 +139,35 @@ function enumerationAfterAskedWords(
     }
   }
   return best && { items: best.items, source: best.source };
+}
+
+/**
+ * "开展了哪些主题宣传活动": names in quotes each followed by the kind asked, though in separate
+ * clauses (“老兵喜迎二十大，不忘初心跟党走”系列宣传活动，围绕“强国复兴有我”主题活动). A run of names
+ * followed by another kind (“喜报进家门”“鲜花敬英烈”红色基因传承工程) is not of the kind asked.
+ * Only names from two or more places count; a single run is namedRunBesideAskedWords' case.
+ */
+function namesOfTheAskedKind(
+  text: string,
+  question: string,
+  terms: readonly string[],
+): { items: string[]; source: string } | undefined {
+  const asked = terms.filter((t) => /^[\u4e00-\u9fa5]{2,6}$/.test(t));
+  const groups: { names: string[]; source: string }[] = [];
+  // The kind is the few characters right after the name (系列宣传活动), not the clause's verb.
+  for (const m of text.matchAll(/((?:“[^”]{2,20}”)+)([\u4e00-\u9fa5]{0,6})/g)) {
+    const kind = m[2] ?? '';
+    if (!asked.some((t) => kind.includes(t))) continue;
+    const names = [...(m[1] ?? '').matchAll(/“([^”]+)”/g)].map((x) => x[1] ?? '');
+    // "“四强”是哪四强", "返乡第一课得到了哪些肯定": a name the asker gives is what is asked about.
+    if (names.some((n) => question.includes(n))) return undefined;
+    groups.push({ names, source: m[0] });
+  }
+  if (groups.length < 2) return undefined;
+  const first = text.indexOf(groups[0]?.source ?? '');
+  const last = groups[groups.length - 1]?.source ?? '';
+  const source = text.slice(first, text.indexOf(last, first) + last.length);
+  return { items: [...new Set(groups.flatMap((g) => g.names))], source };
 }
 
 /**

@@ -272,6 +272,7 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
   const defining = definingPassage(u.text, relevant);
   if (u.intent === 'list') {
     const list = composeListAnswer(
+      u.text,
       terms,
       ctx.kb,
       relevant,
