@@ -244,6 +244,18 @@ describe('routing', () => {
     expect(a.answer).toMatch(/公交|公共交通/);
   });
 
+  it('reads 在市里 as where the asker is, and 优先进 as priority, not the bureau’s 先进 honours', async () => {
+    const fares = await ask('残疾军人坐火车能半价吗 在市里坐公交要钱不');
+    expect(fares.status).toBe('answered');
+    expect(fares.answer).toMatch(/公共汽车/);
+    expect(fares.answer).toMatch(/减收|半价/);
+    const park = await ask('退伍兵创业 政府的创业园区能优先进吗？房租能减多少');
+    expect(park.status).toBe('answered');
+    expect(park.answer).toContain('第四十五条');
+    // The bureau's 市里 and 先进 still ask about its record.
+    expect((await ask('市里去年评了几个先进单位')).citations[0]?.doc).toBe('2022-work-summary.txt');
+  });
+
   it("answers a veteran's own question from the cards though its words match an indicator", async () => {
     const a = await ask('How much is the monthly family allowance while my son serves as a conscript?');
     expect(a.answer).toMatch(/Family allowance for conscripts' families/);
