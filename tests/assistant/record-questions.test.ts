@@ -96,6 +96,20 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('支部建设对标的“四强”要求是哪四强？')).answer).toContain('政治功能强');
   });
 
+  it('gives no part of a figure the asker restates, only the total with its line', async () => {
+    const women = await ask('2022年“最美退役军人”10名中女性有几名？');
+    expect(women.status).toBe('not_found');
+    expect(women.answer).toMatch(/^总结只写了总数（10名）/);
+    expect(women.citations[0]?.quote).toContain('最美退役军人');
+    const outside = await ask('网上祭扫达20000余人，其中外地的有多少');
+    expect(outside.status).toBe('not_found');
+    const english = await ask('Of the 10 Most Beautiful Veterans, how many were women?');
+    expect(english.status).toBe('not_found');
+    expect(english.answer).toMatch(/^The report gives only the total/);
+    // Control: the figure itself, asked with its number, is still answered.
+    expect((await ask('最美退役军人评了10名吗，具体多少名')).answer).toContain('10名');
+  });
+
   it('does not name people or a district the report does not', async () => {
     expect((await ask('最美退役军人都叫什么名字')).status).toBe('not_found');
     const district = await ask('城区有几个示范服务站');

@@ -11,6 +11,7 @@ import { contentTerms } from './relevance.js';
 import { yearAsWritten } from './not-found.js';
 import { COMPARES } from '../understand/intent.js';
 import type { FigureCandidate } from './extracted-figure-answer.js';
+import { findNumbers } from '../../knowledge/numbers.js';
 
 /** The draft gives a figure or its 未公开: something a note about what is left out can follow. */
 const givesAnAnswer = (d: Draft): boolean => d.status === 'answered' || d.status === 'undisclosed';
@@ -47,6 +48,43 @@ export function totalNotGiven(question: string, answer: Draft, language: Languag
       ? '总结分别写了各项，没有给出合计数，我不作猜测；可以分别问每一项。'
       : "The report gives these separately and states no total, and I won't guess; ask about each one.";
   return draft('not_found', text, { settled: true });
+}
+
+/** Units that count people, one for another ("那10个人" are the report's 10名). */
+const PEOPLE_UNITS = /^(人|名|个|位)$/;
+/** After the asker's figure: a part of it asked ("10名中女性有几名", "256次喜报里…各占多少"). */
+const PART_OF_IT =
+  /^[，,]?[^，。？?；]{0,8}?(中|里|当中|之中|里面|其中)[^。？?]*(几|多少)|^[^。？?]*(各占|各有|各是|分别(是|有|占)?)[^。？?]{0,4}(几|多少)/;
+
+/**
+ * "最美退役军人10名中女性有几名": the asker states the report's figure and asks for a part of it.
+ * The figure they gave is no answer; the report does not break it down. The figure's line follows.
+ */
+export function breakdownNotGiven(question: string, answer: Draft, language: Language): Draft | undefined {
+  if (answer.status !== 'answered' || answer.figures.length === 0) return undefined;
+  const stated = findNumbers(question).find((n) => {
+    if (n.value === null) return false;
+    const rest = question.slice(n.index + n.raw.length);
+    const restated = answer.figures.some(
+      (f) =>
+        f.value === n.value &&
+        (f.unit === n.unit ||
+          (language === 'en' && n.unit === '') ||
+          (PEOPLE_UNITS.test(f.unit) && PEOPLE_UNITS.test(n.unit)) ||
+          rest.startsWith(f.unit)),
+    );
+    return (
+      restated &&
+      (PART_OF_IT.test(rest) ||
+        (language === 'en' && /\bof (the|those|these)\s*$/i.test(question.slice(0, n.index))))
+    );
+  });
+  if (!stated) return undefined;
+  const text =
+    language === 'zh'
+      ? `总结只写了总数（${stated.raw}），没有再分开的数字，我不作猜测。`
+      : `The report gives only the total (${stated.raw}), not broken down, and I won't guess.`;
+  return { ...answer, status: 'not_found', answer: `${text}\n${answer.answer}`, settled: true };
 }
 
 /**

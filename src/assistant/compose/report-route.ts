@@ -51,6 +51,7 @@ import {
   comparisonNotHeld,
   exactRankNotGiven,
   totalNotGiven,
+  breakdownNotGiven,
   withYearsNotHeld,
 } from './figures-not-given.js';
 import { alternativesOf, contentTerms } from './relevance.js';
@@ -121,7 +122,7 @@ export async function composeFromReports(u: Understanding, ctx: ComposeContext):
   const answer = await composeForTheWhole(u, ctx);
   const part = partAsked(u, ctx.corpusText);
   if (part && answersTheWhole(answer, part)) return partNotCovered(u, part);
-  const total = totalNotGiven(u.text, answer, u.language);
+  const total = totalNotGiven(u.text, answer, u.language) ?? breakdownNotGiven(u.text, answer, u.language);
   if (total) return total;
   const comparison = comparisonNotHeld(u.text, answer, u.language, ctx.corpusText);
   if (comparison) return comparison;
