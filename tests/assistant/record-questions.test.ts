@@ -110,8 +110,18 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('最美退役军人评了10名吗，具体多少名')).answer).toContain('10名');
   });
 
+  it('refuses a number in a unit no passage on the topic holds, though asked as policy', async () => {
+    expect((await ask('迁移每座散葬烈士墓的补助标准是多少元？')).status).toBe('not_found');
+    // 满分 is the score asked, but not the points of a full score the asker already names.
+    expect((await ask('双拥工作考核满分具体是多少分？')).status).toBe('not_found');
+    expect((await ask('双拥考核得了多少分')).answer).toContain('满分');
+    // "哪几项" asks which ones, not how many.
+    expect((await ask('红色基因传承工程包括哪几项活动')).answer).toContain('喜报进家门');
+  });
+
   it('does not name people or a district the report does not', async () => {
     expect((await ask('最美退役军人都叫什么名字')).status).toBe('not_found');
+    expect((await ask('最美老兵那10个人都叫什么？')).status).toBe('not_found');
     const district = await ask('城区有几个示范服务站');
     expect(district.status).toBe('not_found');
     expect(district.answer).toContain('城区');

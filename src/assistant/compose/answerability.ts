@@ -15,9 +15,14 @@ const COUNTING_UNITS = ['起', '次', '件', '例', '个', '人', '回'];
 
 /** True when the text states (or masks) a number in the asked unit. */
 
-export function holdsNumberIn(text: string, unit: RegExp, options: { disclosed?: boolean } = {}): boolean {
-  // A full score (满分) is a score even without digits.
-  if (unit.test('分') && text.includes('满分')) return true;
+export function holdsNumberIn(
+  text: string,
+  unit: RegExp,
+  options: { disclosed?: boolean; fullScoreAnswers?: boolean } = {},
+): boolean {
+  // A full score (满分) is a score even without digits, unless the asker already has it and asks
+  // how many points that is ("满分具体是多少分").
+  if (unit.test('分') && text.includes('满分') && options.fullScoreAnswers !== false) return true;
   // "赴省进京非访…保持零记录": none happened, a count of zero in whatever was counted.
   if (ZERO_RECORD.test(text) && COUNTING_UNITS.some((u) => unit.test(u))) return true;
   // `disclosed`: a masked number ("全市**名") does not count.

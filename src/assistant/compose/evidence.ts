@@ -205,9 +205,28 @@ export function numberFallbackAllowed(
       r.coverage >= FIGURE_FALLBACK_COVERAGE &&
       distinctive.some((t) => holdsTerm(normaliseForMatch(r.passage.quote), t)) &&
       holdsFocusTerm(terms, weight, r.passage.quote) &&
-      (unit ? holdsNumberIn(r.passage.quote, unit, { disclosed: true }) : statesANumber(r.passage.quote)) &&
+      (unit
+        ? holdsNumberIn(r.passage.quote, unit, {
+            disclosed: true,
+            fullScoreAnswers: !u.text.includes('满分'),
+          })
+        : statesANumber(r.passage.quote)) &&
       (r.passage.kind !== 'policy' || answers(r.passage.quote)),
   );
+}
+
+/**
+ * "迁移每座烈士墓的补助标准是多少元" reads as a policy question, yet asks for a number in a unit: report
+ * passages none of which holds a number in that unit (masked ones count) do not answer it.
+ */
+export function askedUnitNotInReport(u: Understanding, relevant: ScoredPassage[]): boolean {
+  const unit = askedUnit(u.text);
+  // "哪几项活动", "哪种资金" ask which ones, not how many.
+  const countAsked = /多少|(?<!哪)几/.test(u.text);
+  if (!unit || !countAsked || relevant[0]?.passage.kind !== 'report') return false;
+  return !relevant
+    .slice(0, 3)
+    .some((r) => holdsNumberIn(r.passage.quote, unit, { fullScoreAnswers: !u.text.includes('满分') }));
 }
 
 /**

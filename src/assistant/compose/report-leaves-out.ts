@@ -15,7 +15,7 @@ import { draft, type Draft } from './draft.js';
  * does not answer ("谁负责/找谁" asks for an office, which a passage does name).
  */
 export const asksForPersonsNames = (question: string): boolean =>
-  /(都|分别|各)是谁|(都|分别|各)叫什么名字|(长|主任|书记|负责人|领导)(是谁|叫什么|叫啥|是哪位)|(军人|候选人|同志|典型|模范|标兵|先进个人)(都|分别)?(是谁|叫什么|叫啥|是哪(两|几|些)?位)|名单|姓名|(都|分别)?是哪(些|几位|几个)人|哪(些|几位|几个)人(签|参加|出席|获|当选|入选)|哪(位|些)[^，。？?]{0,4}(领导|同志)|\bwho (were|are) (they|the)\b|\bwho (is|was) the (head|director|chief|leader)\b|\bnames of\b/i.test(
+  /(都|分别|各)是谁|(都|分别|各)叫什么名字|(人|兵)(都|分别|各)叫(什么|啥)|(长|主任|书记|负责人|领导)(是谁|叫什么|叫啥|是哪位)|(军人|候选人|同志|典型|模范|标兵|先进个人)(都|分别)?(是谁|叫什么|叫啥|是哪(两|几|些)?位)|名单|姓名|(都|分别)?是哪(些|几位|几个)人|哪(些|几位|几个)人(签|参加|出席|获|当选|入选)|哪(位|些)[^，。？?]{0,4}(领导|同志)|\bwho (were|are) (they|the)\b|\bwho (is|was) the (head|director|chief|leader)\b|\bnames of\b/i.test(
     question,
   );
 /** A passage that names people: a roll ("名单") or names listed after a colon. */
