@@ -67,6 +67,8 @@ const METRIC_END = /(?:率|数|量|额|比例|比重|得分|积分|指数)$/;
 /** Words that end the noun phrase after a number (`4项重点工作进行了表彰` → 重点工作). */
 const FOLLOW_STOP = /以及|或者|或|但|且|进行|于|在|被|由|获|得到|纳入|完成|实现|提前|已|将|并|和|及|与|中|评出|发放|等|为|是|达|内|的|[”"》）)、*＊×\d]/;
 const MAX_SUBJECT = 20;
+/** Words before a rating: who was rated, then the verb (`…军休总站获评`, `…军休所被评为`). */
+const RATED = /([\u4e00-\u9fa5*＊]{2,12}?)(?:获评为?|被评为|评为|荣获)$/;
 const MAX_FOLLOWING = 12;
 const WORDY = /[\p{L}\p{N}]/u;
 
@@ -130,8 +132,6 @@ export function figureSubject(sentence: string, mentions: readonly NumberMention
   if (!m) return '';
   const end = m.index + m.raw.length;
   const after = sentence.slice(end);
-  const counted = followingNoun(after);
-  if (counted !== '') return shorten(counted);
   let start = 0;
   for (let k = m.index - 1; k >= 0; k--) {
     if (CLAUSE_END.test(sentence[k] ?? '')) {
@@ -139,6 +139,11 @@ export function figureSubject(sentence: string, mentions: readonly NumberMention
       break;
     }
   }
+  // `**市军休总站获评五星级服务机构`: a rating's subject is what was rated (军休总站), not its kind.
+  const rated = RATED.exec(sentence.slice(start, m.index))?.[1];
+  if (m.unit === '星级' && rated) return stripRepeatedly(rated, LEADING_WORDS);
+  const counted = followingNoun(after);
+  if (counted !== '') return shorten(counted);
   // An earlier number in the clause ends the words that belong to this one: `…4次以及残疾人演出节目3次`.
   const previous = mentions[i - 1];
   if (previous) start = Math.max(start, previous.index + previous.raw.length);

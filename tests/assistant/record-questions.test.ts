@@ -119,6 +119,14 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('红色基因传承工程包括哪几项活动')).answer).toContain('喜报进家门');
   });
 
+  it('gives the rating of the level asked: the city’s retirees’ station, not the county’s office', async () => {
+    const city = await ask('市里那个老干部休养总站评上几星了？');
+    expect(city.answer).toContain('五星级');
+    const english = await ask("What star rating did the city's military retiree service station receive?");
+    expect(english.answer).toContain('five-star');
+    expect((await ask('县军休所评了几星')).answer).toContain('四星级');
+  });
+
   it('does not name people or a district the report does not', async () => {
     expect((await ask('最美退役军人都叫什么名字')).status).toBe('not_found');
     expect((await ask('最美老兵那10个人都叫什么？')).status).toBe('not_found');

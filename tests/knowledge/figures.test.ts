@@ -47,6 +47,11 @@ describe('extractFigures on the seed report', () => {
     expect(byRaw('20000余人')).toMatchObject({ subject: '网上祭扫', value: 20000, unit: '人', approximate: true });
   });
 
+  it('reads a rating’s subject as what was rated, not its kind', () => {
+    expect(byRaw('五星级')).toMatchObject({ subject: '军休总站', value: 5, unit: '星级' });
+    expect(byRaw('四星级')).toMatchObject({ subject: '军休所', value: 4, unit: '星级' });
+  });
+
   it('keeps masked figures as null with their unit', () => {
     expect(byRaw('**％', '培训合格率达**％')).toMatchObject({
       subject: '培训合格率',

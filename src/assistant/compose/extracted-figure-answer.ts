@@ -50,6 +50,25 @@ export interface FigureCandidate {
  * The automatically extracted figure, in the best passages, that fits a number question best
  * ("廉政谈话多少人次"), or undefined when none fits.
  */
+/** The level of government a text names: the city (市) or a county (县). */
+const levelOf = (text: string): 'city' | 'county' | undefined => {
+  const county = /县|county/i.test(text);
+  const city = /市|\bcity\b|municipal/i.test(text);
+  // Both named ("the city's station and the county office"): no level is preferred.
+  return county === city ? undefined : county ? 'county' : 'city';
+};
+const LEVEL_BONUS = 0.3;
+
+/**
+ * "市里的军休总站评了几星": of two like figures, the one for the level asked (**市军休总站 五星级, not
+ * **县军休所 四星级). 1 when the clause is of the asked level, -1 when of the other, else 0.
+ */
+function levelFit(askedText: string, clause: string): number {
+  const asked = levelOf(askedText.replace(/市州|全市|市民|城市/g, ''));
+  const stated = levelOf(clause.replace(/市州|全市|市民|城市/g, ''));
+  return !asked || !stated ? 0 : asked === stated ? 1 : -1;
+}
+
 export function bestExtractedFigure(
   allTerms: string[],
   passages: ScoredPassage[],
@@ -69,6 +88,7 @@ export function bestExtractedFigure(
     Math.max(c.subject, c.own) +
     c.sentence +
     OWN_WORD_BONUS * ownWordsIn(c.clause) +
+    LEVEL_BONUS * levelFit(askedText ?? '', c.clause) +
     (counted !== undefined && countsThe(c.figure, counted) ? 1 : 0);
   // "来了多少退伍兵" names veterans in general: no figure of a narrower kind (最美退役军人) answers it.
   const generalOnly = terms.length > 0 && terms.every((t) => weight(t) < GENERAL_WEIGHT);
