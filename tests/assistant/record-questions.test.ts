@@ -127,6 +127,14 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('县军休所评了几星')).answer).toContain('四星级');
   });
 
+  it('finds the one figure whose subject the asker names in the unit asked, wherever it is', async () => {
+    // 承诺书签了 is cut 承诺/书签 by the segmenter: no unknown noun.
+    const pledges = await ask('反腐败承诺书签了几份？');
+    expect(pledges.answer).toContain('14份');
+    // A figure of another occasion (9·30) is no answer for 春节.
+    expect((await ask('上一年度春节走访慰问困难退役军人，一共发了多少慰问金？')).answer).not.toContain('12000');
+  });
+
   it('does not name people or a district the report does not', async () => {
     expect((await ask('最美退役军人都叫什么名字')).status).toBe('not_found');
     expect((await ask('最美老兵那10个人都叫什么？')).status).toBe('not_found');

@@ -50,11 +50,16 @@ export function focusTermMissing(
   exempt: readonly string[],
   weight: TermWeight,
   bestPassage: string | undefined,
+  question = '',
 ): boolean {
   const haystack = normaliseForMatch(bestPassage ?? '');
+  // "承诺书签了几份" cut as 承诺/书签: a noun that starts inside a known term is no word of its own.
+  const straddles = (noun: string) =>
+    exempt.some((e) => e.length >= 2 && e.endsWith(noun[0] ?? '') && question.includes(e + noun.slice(1)));
   return nouns.some(
     (noun) =>
       !VAGUE_NOUNS.has(noun) &&
+      !straddles(noun) &&
       !/^(多|几|哪|什么)/.test(noun) &&
       !exempt.some((e) => e.includes(noun) || noun.includes(e)) &&
       weight.unseen(noun) &&
@@ -99,4 +104,22 @@ export function holdsFocusTerm(
   return need === 'all'
     ? focus.every((t) => holdsTerm(haystack, t))
     : seen.length === 0 || focus.some((t) => holdsTerm(haystack, t));
+}
+
+const ASKS_A_NAME = /(叫|是)(什么|啥)(名字|名称)?|(名字|名称)(是|叫)(什么|啥)/;
+
+/**
+ * "品牌叫什么名字": the name is what is asked for, not a subject the documents must name, when
+ * the passage gives a quoted name right beside a noun of the question (打造“…”党建品牌).
+ */
+export function askedNotSubject(question: string, nouns: readonly string[], passage = ''): string[] {
+  if (!ASKS_A_NAME.test(question)) return [];
+  const named = nouns.some((noun) => {
+    const word = noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return (
+      !/^(名字|名称)$/.test(noun) &&
+      new RegExp(`”[^，。；“]{0,4}${word}|${word}[^，。；”]{0,4}“`).test(passage)
+    );
+  });
+  return named ? ['名字', '名称'] : [];
 }

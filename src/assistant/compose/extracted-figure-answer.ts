@@ -124,7 +124,28 @@ export function bestExtractedFigure(
         !anotherOccasion(askedText ?? terms.join(' '), c.figure.quote) &&
         (c.figure.value !== null || askedText === undefined || namesSubjectOf(c.figure, askedText, weight)),
     )
-    .sort((a, b) => rankOf(b) - rankOf(a))[0];
+    .sort((a, b) => rankOf(b) - rankOf(a))[0] ?? figureNamedInUnit(figures, askedText, unit);
+}
+
+/**
+ * "反腐败承诺书签了几份": the one figure anywhere whose subject the asker names (承诺书, three
+ * characters or more) in the unit asked (签订承诺书14份), though its passage ranked low.
+ */
+function figureNamedInUnit(
+  figures: readonly ExtractedFigure[],
+  askedText: string | undefined,
+  unit: RegExp | undefined,
+): FigureCandidate | undefined {
+  if (!askedText || !unit) return undefined;
+  const named = figures.filter(
+    (f) =>
+      f.subject.length >= 3 &&
+      askedText.includes(f.subject) &&
+      isAskedUnit(unit, f.unit) &&
+      !anotherOccasion(askedText, f.quote),
+  );
+  const figure = named.length === 1 ? named[0] : undefined;
+  return figure && { figure, clause: clauseOf(figure), sentence: 0, subject: 1, own: 0 };
 }
 
 /** Answers with an extracted figure; masked ones as 未公开. */

@@ -7,7 +7,7 @@ import type { Understanding } from '../understand/understand.js';
 import { COMPARES } from '../understand/intent.js';
 import { nounsOf } from '../../retrieval/nouns.js';
 import { ASKER_IS_NO_CLAIMANT, quotedTerm, withoutAskerIntroduction } from '../understand/clauses.js';
-import { focusTermMissing, isVagueNoun } from './answerability.js';
+import { askedNotSubject, focusTermMissing, isVagueNoun } from './answerability.js';
 import {
   askedNumber,
   asksAnotherUnit,
@@ -62,24 +62,6 @@ import { asksForTarget } from '../understand/intent.js';
 
 /** No domain words: only a passage that holds most of the question makes it in scope. */
 const UNCERTAIN_SCOPE_COVERAGE = 0.5;
-
-const ASKS_A_NAME = /(叫|是)(什么|啥)(名字|名称)?|(名字|名称)(是|叫)(什么|啥)/;
-
-/**
- * "品牌叫什么名字": the name is what is asked for, not a subject the documents must name, when
- * the passage gives a quoted name right beside a noun of the question (打造“…”党建品牌).
- */
-function askedNotSubject(question: string, nouns: readonly string[], passage = ''): string[] {
-  if (!ASKS_A_NAME.test(question)) return [];
-  const named = nouns.some((noun) => {
-    const word = noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return (
-      !/^(名字|名称)$/.test(noun) &&
-      new RegExp(`”[^，。；“]{0,4}${word}|${word}[^，。；”]{0,4}“`).test(passage)
-    );
-  });
-  return named ? ['名字', '名称'] : [];
-}
 
 /** A term the question quotes and asks the meaning or members of. */
 const ASKS_WHAT_IT_IS =
@@ -226,7 +208,11 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
   // A quoted term the passage holds (“四强”) pins the subject: the other words only describe it.
   const quoted = quotedTerm(u.text);
   const pinned = quoted !== undefined && (relevant[0]?.passage.quote.includes(quoted) ?? false);
-  if (!u.kpi && !pinned && focusTermMissing(nouns, exempt, ctx.termWeight, relevant[0]?.passage.quote)) {
+  if (
+    !u.kpi &&
+    !pinned &&
+    focusTermMissing(nouns, exempt, ctx.termWeight, relevant[0]?.passage.quote, u.text)
+  ) {
     return notFound(u, ctx);
   }
   if (asksForPersonsNames(u.text) && !namesPersons(relevant[0]?.passage.quote ?? '')) return notFound(u, ctx);
