@@ -111,6 +111,21 @@ describe('a benefits answer', () => {
     expect(a.answer).toContain('具体数额和时限：法律法规没有写明');
   });
 
+  it('says what a second part asks and the law leaves open: days, weekends, other provinces, an app', async () => {
+    const days = await ask('老兵证去哪领啊 办下来要多少天');
+    expect(days.answer).toContain('时限：法律法规没有写明');
+    const weekend = await ask('退伍回来户口谁给落 派出所周末办不办');
+    expect(weekend.answer).toContain('公安机关');
+    expect(weekend.answer).toContain('办理时间（几点、周末节假日是否办理）：法律法规没有写明');
+    const province = await ask('退役军人去景区有没有优惠？外省的景区认不认我们这边发的证？');
+    expect(province.answer).toContain('在外省外地能否同样享受：法律法规没有写明');
+    expect(province.answer).not.toMatch(/以当地规定为准，请以当地规定为准/);
+    const app = await ask('残疾军人坐火车有优惠吗？能在12306上直接买优惠票不');
+    expect(app.answer).toContain('能否网上办理或邮寄：法律法规没有写明');
+    // Control: a card that states the figure asked says nothing is missing.
+    expect((await ask('残疾军人坐火车能打几折')).answer).not.toContain('没有写明');
+  });
+
   it("names a second part's subject the chosen card does not hold, though another card may mention it", async () => {
     const a = await ask('伤残军人的假肢坏了谁负责给配？能不能自己挑进口的牌子？');
     expect(a.answer).toContain('省级退役军人事务部门负责解决');

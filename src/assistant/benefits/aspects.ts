@@ -24,6 +24,10 @@ export interface AskedAspects {
   tax: boolean;
   /** What things are handed out: 春节慰问都发些啥东西. */
   items: boolean;
+  /** Office hours: 周末办不办, 几点上班. */
+  hours: boolean;
+  /** Whether it holds in another province: 外省景区认不认这个证. */
+  elsewhere: boolean;
   eligibility: boolean;
   /** The asker described their own situation: the answer's conditions matter. */
   conditional: boolean;
@@ -33,20 +37,24 @@ const WHERE =
   /去哪|在哪|哪里|哪儿|哪个(部门|单位|地方)|找谁|谁(管|负责|发|办)|什么部门|\bwhere\b|\bwho (handles|pays|issues|decides)\b/i;
 const BRING = /带(什么|啥|哪些)|材料|证件|证明|手续|资料|\bbring\b|documents?\b|paperwork/i;
 const AMOUNT =
-  /多少钱|给多少|发多少|拿多少|领多少|补多少|按多少|(补贴|补助|工资|待遇|费|金)[^，。？?]{0,6}多少|多拿|多给|多发|增发|加多少|几(个|块|千|万|百)?钱|标准|金额|数额|幅度|几成|几倍|比例|利率|利息|费率|多少分|几分|\bhow much\b|\bamount\b|\brate\b|\bstandard\b/i;
+  /多少钱|减多少|免多少|打几折|几折|打折|折扣|百分之(多少|几)|报销?多少|给多少|发多少|拿多少|领多少|补多少|按多少|(补贴|补助|工资|待遇|费|金)[^，。？?]{0,6}多少|多拿|多给|多发|增发|加多少|几(个|块|千|万|百)?钱|标准|金额|数额|幅度|几成|几倍|比例|利率|利息|费率|多少分|几分|\bhow much\b|\bamount\b|\brate\b|\bstandard\b/i;
 const WHEN =
-  /多久|多长时间|几天|几个月|几年|多少年|哪个月|哪一天|什么时候|啥时候|何时|期限|时限|之内|以内|\bhow long\b|\bwhen\b|deadline|how many (days|weeks|months)|how soon/i;
+  /多久|多长时间|几天|多少天|几日|多少日|几个月|几年|多少年|哪个月|哪一天|什么时候|啥时候|何时|期限|时限|之内|以内|\bhow long\b|\bwhen\b|deadline|how many (days|weeks|months)|how soon/i;
 const DAY = /几号|哪号|哪天|哪一天|几月几[日号]|到账|\bwhat (day|date)\b|\bwhich day\b/i;
 const FEE =
   /要不要(交|花|付|出)钱|(交|花|付|出)钱吗|收(不收)?费|收钱|要钱(吗|不|么)|免费(吗|不|么)|\b(cost|fee|fees|charge)\b/i;
 const TIMES = /几次|多少次|几回|多少回|how many times|how often/i;
 const ITEMS =
   /(发|送|给|带)(了)?(些|点)?(啥|什么)(东西|物品|礼品|慰问品|礼)|(啥|什么)(东西|物品|礼品|慰问品)|\bwhat (gifts|items|goods|things)\b/i;
+const HOURS =
+  /周末|周六|周日|星期[六天日]|礼拜[六天日]|节假日|几点|上班时间|办公时间|\bopening hours\b|\bweekends?\b/i;
+const ELSEWHERE =
+  /(外省|外地|别的省|其他省|跨省|省外)[^，。？?]{0,10}(认|能用|通用|有效|享受|管用)|\b(another|other) (province|provinces)\b/i;
 const TAX = /交税|纳税|扣税|个税|所得税|\btax(ed|es)?\b/i;
 const PAYOUT =
   /微信|支付宝|银行卡|社保卡|存折|现金|打到[^，。？?]{0,4}(卡|账|上)|\b(bank account|bank card|wechat|alipay|in cash)\b/i;
 const CHANNEL =
-  /寄|快递|网上|线上|手机上|小程序|\bapp\b|\bonline\b|by (mail|post)|\bmail(ed)?\b|\bpost(ed)?\b|delivered/i;
+  /寄|快递|网上|线上|手机上|小程序|12306|\bapp\b|\bonline\b|by (mail|post)|\bmail(ed)?\b|\bpost(ed)?\b|delivered/i;
 const PROCEDURE =
   /怎么(办|申请|领|弄|搞|操作|报销)|如何(办|申请|领)|流程|程序|步骤|多久|多长时间|几天|期限|\bhow (do|can|to)\b|\bapply\b|procedure|how long/i;
 const ELIGIBILITY =
@@ -70,6 +78,8 @@ export function askedAspects(asking: string, hasContext: boolean, whole = asking
     payout: PAYOUT.test(whole),
     tax: TAX.test(asking),
     items: ITEMS.test(asking),
+    hours: HOURS.test(asking),
+    elsewhere: ELSEWHERE.test(asking),
     eligibility: ELIGIBILITY.test(asking),
     conditional: hasContext,
   };

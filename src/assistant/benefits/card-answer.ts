@@ -97,6 +97,8 @@ function cardLines(card: EntitlementCard, input: CardAnswerInput, titled: boolea
     aspects.payout && !statesPayout(shown) ? 'payout' : undefined,
     aspects.tax && !statesTax(shown) ? 'tax' : undefined,
     aspects.items && !statesItems(shown) ? 'items' : undefined,
+    aspects.hours && !statesHours(shown) ? 'hours' : undefined,
+    aspects.elsewhere && !statesElsewhere(shown) ? 'elsewhere' : undefined,
     // What to bring, when the card does not say: the law leaves the paperwork to the office.
     aspects.bring && !card.bring ? 'bring' : undefined,
   ].filter((kind): kind is UnstatedKind => kind !== undefined);
@@ -170,7 +172,18 @@ function relatedQuestions(cards: readonly EntitlementCard[], input: CardAnswerIn
 
 /** 金额/时限 the documents leave open, and who sets them when the card says so. */
 type UnstatedKind =
-  'amount' | 'time' | 'day' | 'fee' | 'times' | 'channel' | 'payout' | 'tax' | 'items' | 'bring';
+  | 'amount'
+  | 'time'
+  | 'day'
+  | 'fee'
+  | 'times'
+  | 'channel'
+  | 'payout'
+  | 'tax'
+  | 'items'
+  | 'hours'
+  | 'elsewhere'
+  | 'bring';
 
 const UNSTATED_LABELS: Record<UnstatedKind, { zh: string; en: string }> = {
   amount: { zh: '具体数额', en: 'Amounts' },
@@ -182,6 +195,8 @@ const UNSTATED_LABELS: Record<UnstatedKind, { zh: string; en: string }> = {
   payout: { zh: '钱发到哪里（哪张卡、能否分次）', en: 'how the money is paid out' },
   tax: { zh: '是否交税', en: 'whether it is taxed' },
   items: { zh: '具体发放什么物品', en: 'what exactly is handed out' },
+  hours: { zh: '办理时间（几点、周末节假日是否办理）', en: 'office hours' },
+  elsewhere: { zh: '在外省外地能否同样享受', en: 'whether it holds in other provinces' },
   bring: { zh: '需要带哪些材料', en: 'what documents to bring' },
 };
 
@@ -205,8 +220,9 @@ function unstatedLine(card: EntitlementCard, language: Language, kinds: readonly
     ?.replace(/[；;，,]?\s*(请|可)?(先)?(咨询|问)当地退役军人服务站。?$/, '')
     .replace(/[；;，,]?\s*法律(法规)?没有写明。?$/, '')
     .replace(/。$/, '');
+  const perLocalRules = local && /以当地规定为准$/.test(local) ? '' : '请以当地规定为准，';
   return local
-    ? `${what}：法律法规没有写明，${local}，请以当地规定为准，可咨询当地退役军人服务站。`
+    ? `${what}：法律法规没有写明，${local}，${perLocalRules}可咨询当地退役军人服务站。`
     : `${what}：法律法规没有写明，请以当地规定为准，可咨询当地退役军人服务站。`;
 }
 
@@ -218,6 +234,9 @@ const statesFee = (text: string): boolean =>
 const statesTimes = (text: string): boolean =>
   /\d+\s*次|[一两二三四五六七八九十]次|每\d*\s*年|每[一两二三四五六七八九十]?年|once|twice|times/i.test(text);
 const statesItems = (text: string): boolean => /慰问品|物品|礼品|实物|\bgifts?\b/i.test(text);
+const statesHours = (text: string): boolean => /周末|节假日|工作日|\d+[:：]\d+|\bweekends?\b/i.test(text);
+const statesElsewhere = (text: string): boolean =>
+  /全国(统一|通用|范围|各地)|跨省|异地|nationwide/i.test(text);
 const statesTax = (text: string): boolean => /所得税|免征|免税|纳税|\btax\b/i.test(text);
 const statesPayout = (text: string): boolean =>
   /社保卡|银行卡|银行账户|存折|现金|\bbank account\b/i.test(text);
