@@ -25,6 +25,8 @@ describe('beyondTheLaws', () => {
     ['Do veterans get a discount on property tax for their home?', 'property tax'],
     ["I'm the foreign wife of a Chinese soldier. Can I get citizenship faster?", 'nationality'],
     ['我老婆是外国人，能不能因为我当兵快点入籍', 'nationality'],
+    ['我那个退伍证搬家弄丢了 咋补办', 'a lost certificate'],
+    ['I lost my veteran preferential card, how do I get a new one?', 'a lost card'],
   ])('%s is outside the laws (%s)', (question) => {
     expect(beyondTheLaws(question)).toBeDefined();
   });
@@ -42,6 +44,10 @@ describe('beyondTheLaws', () => {
     '退役军人坐公交免费吗',
     '退伍了医疗保险怎么接续',
     '退役金要交个人所得税吗',
+    // Another part the cards answer; the part on a lost card is said open in the card answer.
+    '优待证是谁发的？要是丢了补办得等多久？',
+    '假肢坏了谁给换',
+    '当时没评残，现在能补办吗',
   ])('%s is not', (question) => {
     expect(beyondTheLaws(question)).toBeUndefined();
   });

@@ -62,6 +62,20 @@ const NATIONALITY =
 /** Taxes on property or a car: tax law (the laws here give only income-tax and business breaks). */
 const PROPERTY_TAX = /房产税|车船税|契税|\b(property|real estate|vehicle|car) tax(es)?\b/i;
 
+/**
+ * "退伍证搬家弄丢了咋补办": replacing a lost or damaged certificate or card is nowhere in the four
+ * laws (a 补办 card is about assessing a disability late, not papers).
+ */
+const LOST_PAPERS =
+  /(丢|遗失|丢失|找不到|损坏|弄坏|弄脏)[^。？?]{0,12}(补办|补领|补发|重办|重新办|换|咋办|怎么办)|\b(lost|damaged)\b[^.?]{0,40}\b(card|certificate|id)\b|\breplace(ment)?\b[^.?]{0,20}\b(lost|damaged)\b/i;
+const PAPERS = /证|卡|\b(card|certificate|id)\b/i;
+
+/** "优待证是谁发的？要是丢了补办得等多久？": another part the cards answer, with the rest said open. */
+const asksSomethingElse = (question: string): boolean =>
+  splitClauses(question).some(
+    (c) => c.asks && !/丢|遗失|损坏|补办|补领|补发|重办|重新办|lost|damaged|replace/i.test(c.text),
+  );
+
 export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
   const foreign =
     COUNTRIES.test(question) ||
@@ -112,6 +126,8 @@ export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
     return { label: { zh: '国籍、签证和居留', en: 'nationality, visas and residence' } };
   if (PROPERTY_TAX.test(question))
     return { label: { zh: '房产税、车船税等税收', en: 'property or vehicle taxes' } };
+  if (LOST_PAPERS.test(question) && PAPERS.test(question) && !asksSomethingElse(question))
+    return { label: { zh: '证件丢失或损坏后的补办', en: 'replacing a lost or damaged certificate or card' } };
   if (VILLAGE_DIVIDEND.test(question))
     return { label: { zh: '村集体的分红', en: "a village collective's dividends" } };
   return undefined;
