@@ -1,10 +1,11 @@
 /**
  * `npx tsx scripts/calibrate-cards.ts`: calibrates when a card answers and when the assistant says
  * "not found" (src/assistant/benefits/calibration.ts). It runs the real offline assistant, with each
- * candidate setting, over the dev split of the blind benefits set (answerable and unanswerable
- * questions both in it) and the original gold benefits questions, and prints answer accuracy,
- * answerable questions refused and unanswerable questions answered. Never reads a test split.
+ * candidate setting, over the dev splits of every blind benefits set, pooled (answerable and
+ * unanswerable questions both in them), and the original gold benefits questions, and prints answer
+ * accuracy, answerable questions refused and unanswerable questions answered. Never reads a test split.
  */
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { MATCH_PARAMS, type MatchParams } from '../src/assistant/benefits/calibration.js';
 import { createAssistant } from '../src/assistant/create-assistant.js';
@@ -15,7 +16,8 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 
 const core = await createCore({ config: loadConfig(), logger: createLogger({ level: 'error' }) });
-const dev = await loadGoldSet(path.resolve('tests/eval/blind'), ['benefits.dev.jsonl']);
+const devFiles = readdirSync('tests/eval/blind').filter((f) => /^benefits\d*\.dev\.jsonl$/.test(f));
+const dev = await loadGoldSet(path.resolve('tests/eval/blind'), devFiles);
 const gold = await loadGoldSet(path.resolve('tests/eval'), ['policy.jsonl']);
 
 async function measure(params: MatchParams): Promise<{ dev: EvalMetrics; gold: EvalMetrics }> {
