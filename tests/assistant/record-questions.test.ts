@@ -135,6 +135,15 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('上一年度春节走访慰问困难退役军人，一共发了多少慰问金？')).answer).not.toContain('12000');
   });
 
+  it('says the report does not list what it names only as a whole or a shorthand', async () => {
+    const trainings = await ask('“三训一扶”里的“三训”具体指哪三种培训？');
+    expect(trainings.status).toBe('not_found');
+    expect(trainings.answer).toContain('总结提到“三训一扶”，但没有列出具体是哪几项');
+    const lagging = await ask('总结说个别单项工作推进迟缓，具体是哪几项工作？');
+    expect(lagging.answer).toMatch(/^总结提到了，但没有列出具体是哪些/);
+    expect((await ask('9家企业都是哪些企业')).answer).toMatch(/^总结只写了数量/);
+  });
+
   it('does not name people or a district the report does not', async () => {
     expect((await ask('最美退役军人都叫什么名字')).status).toBe('not_found');
     expect((await ask('最美老兵那10个人都叫什么？')).status).toBe('not_found');

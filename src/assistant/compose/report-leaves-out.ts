@@ -23,6 +23,9 @@ export const namesPersons = (passage: string): boolean =>
   /名单|：[\u4e00-\u9fa5]{2,4}、[\u4e00-\u9fa5]{2,4}、/.test(passage);
 
 const WHICH_ONES = /([\u4e00-\u9fa5]{2})(?:是|都是|分别是)?哪(?:两|三|四|五|几)(?:个|家|位|项)/;
+/** "具体是哪几项工作": which ones in particular, of the kind named after the question word. */
+const WHICH_IN_PARTICULAR =
+  /具体(?:是|指|有)?哪(?:两|三|四|五|几|些)(?:个|家|位|项|种|类)?([\u4e00-\u9fa5]{2})/;
 /** "9家企业都是哪些企业": which ones of a counted kind the report may only count. */
 const WHICH_NAMED =
   /哪(?:些|几)(?:家|个|位)?(企业|单位|公司|个人|同志|学校|医院|媒体|村|社区|乡镇|县|区|市州)/;
@@ -76,7 +79,11 @@ const clauseHolding = (passage: string, word: string): string | undefined =>
 function unlistedShorthand(question: string, passage: string): string | undefined {
   // 哪一档 asks which one, not for the members of a "一X".
   const m = /哪([二三四五六七八九十])([\u4e00-\u9fff])/.exec(question);
-  const shorthand = m ? `${m[1]}${m[2]}` : undefined;
+  // "“三训”具体指哪三种培训": the asker quotes the shorthand that the numeral counts.
+  const quoted = [...question.matchAll(/“([^”]{2,8})”/g)]
+    .map((q) => q[1] ?? '')
+    .find((q) => m && q.startsWith(m[1] ?? '') && passage.includes(q));
+  const shorthand = quoted ?? (m ? `${m[1]}${m[2]}` : undefined);
   if (!shorthand) return undefined;
   const clause = clauseHolding(passage, shorthand);
   if (clause === undefined || clause.includes('、')) return undefined;
@@ -87,11 +94,13 @@ function unlistedShorthand(question: string, passage: string): string | undefine
 }
 
 /** "另外两个市州是哪两个": the clause that counts the asked thing lists no names (no 、 run, no quotes). */
-function namesNone(question: string, passage: string): boolean {
-  const thing = WHICH_ONES.exec(question)?.[1] ?? WHICH_NAMED.exec(question)?.[1];
-  if (!thing) return false;
-  const clause = clauseHolding(passage, thing);
-  return clause !== undefined && !/、|“/.test(clause);
+function namesNone(question: string, passage: string): string | undefined {
+  const things = [WHICH_ONES, WHICH_NAMED, WHICH_IN_PARTICULAR]
+    .map((pattern) => pattern.exec(question)?.[1])
+    .filter((thing): thing is string => thing !== undefined && thing !== '具体');
+  // The first thing asked that the passage names: its clause lists no names (no 、 run, no quotes).
+  const clause = things.map((thing) => clauseHolding(passage, thing)).find((c) => c !== undefined);
+  return clause !== undefined && !/、|“/.test(clause) ? clause : undefined;
 }
 
 /** The refusal for a question the best passage answers only with what the report leaves out. */
@@ -104,6 +113,8 @@ export function leftOutOfReport(
   if (!best) return undefined;
   const quote = best.quote;
   const shorthand = unlistedShorthand(question, quote);
+  const unnamed = namesNone(question, quote);
+  const counted = unnamed !== undefined && /\d|[一二三四五六七八九十两几]+(个|家|位|项|名|种)/.test(unnamed);
   // The first thing asked that the passage leaves out, in the asker's language.
   const missing: { left: boolean; zh: string; en: string }[] = [
     {
@@ -112,9 +123,13 @@ export function leftOutOfReport(
       en: `The report mentions “${shorthand}” but does not list what it stands for, and I won't guess.`,
     },
     {
-      left: namesNone(question, quote),
-      zh: '总结只写了数量，没有列出具体是哪些，我不作猜测。',
-      en: "The report gives the number but does not name them, and I won't guess.",
+      left: unnamed !== undefined,
+      zh: counted
+        ? '总结只写了数量，没有列出具体是哪些，我不作猜测。'
+        : '总结提到了，但没有列出具体是哪些，我不作猜测。',
+      en: counted
+        ? "The report gives the number but does not name them, and I won't guess."
+        : "The report mentions them but does not say which they are, and I won't guess.",
     },
     {
       left: ASKS_WHY.test(question) && !GIVES_A_CAUSE.test(quote),
