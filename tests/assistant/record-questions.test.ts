@@ -144,6 +144,11 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('9家企业都是哪些企业')).answer).toMatch(/^总结只写了数量/);
   });
 
+  it('reads 现场 and 擦墓碑 as the report's 实地 and 擦拭灰尘', async () => {
+    const onSite = await ask('清明期间到现场给墓碑擦灰、给碑文描摹填漆的干部群众有多少人次？');
+    expect(onSite.answer).toContain('1000余人次');
+  });
+
   it('does not name people or a district the report does not', async () => {
     expect((await ask('最美退役军人都叫什么名字')).status).toBe('not_found');
     expect((await ask('最美老兵那10个人都叫什么？')).status).toBe('not_found');
