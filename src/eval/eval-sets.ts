@@ -73,4 +73,6 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'summary14-test', dir: 'tests/eval/blind', files: ['summary14.test.jsonl'], showFailures: false },
   { name: 'summary15-dev', dir: 'tests/eval/blind', files: ['summary15.dev.jsonl'], showFailures: true },
   { name: 'summary15-test', dir: 'tests/eval/blind', files: ['summary15.test.jsonl'], showFailures: false },
+  { name: 'summary16-dev', dir: 'tests/eval/blind', files: ['summary16.dev.jsonl'], showFailures: true },
+  { name: 'summary16-test', dir: 'tests/eval/blind', files: ['summary16.test.jsonl'], showFailures: false },
 ];

@@ -145,6 +145,8 @@ export const SET_FLOORS: Record<string, { answerAccuracy: number; maxWronglyRefu
   'summary14-test': { answerAccuracy: 0.81, maxWronglyRefused: 0.08 },
   'summary15-dev': { answerAccuracy: 0.75, maxWronglyRefused: 0.11 },
   'summary15-test': { answerAccuracy: 0.85, maxWronglyRefused: 0.06 },
+  'summary16-dev': { answerAccuracy: 0.8, maxWronglyRefused: 0.05 },
+  'summary16-test': { answerAccuracy: 0.79, maxWronglyRefused: 0.11 },
 };
 
 /** What a set's report fails of its floor; empty when it holds. */
