@@ -43,6 +43,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'benefits12-test', dir: 'tests/eval/blind', files: ['benefits12.test.jsonl'], showFailures: false },
   { name: 'benefits13-dev', dir: 'tests/eval/blind', files: ['benefits13.dev.jsonl'], showFailures: true },
   { name: 'benefits13-test', dir: 'tests/eval/blind', files: ['benefits13.test.jsonl'], showFailures: false },
+  { name: 'benefits14-dev', dir: 'tests/eval/blind', files: ['benefits14.dev.jsonl'], showFailures: true },
+  { name: 'benefits14-test', dir: 'tests/eval/blind', files: ['benefits14.test.jsonl'], showFailures: false },
   { name: 'summary-dev', dir: 'tests/eval/blind', files: ['summary.dev.jsonl'], showFailures: true },
   { name: 'summary-test', dir: 'tests/eval/blind', files: ['summary.test.jsonl'], showFailures: false },
   { name: 'summary2-dev', dir: 'tests/eval/blind', files: ['summary2.dev.jsonl'], showFailures: true },

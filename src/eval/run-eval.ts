@@ -115,6 +115,8 @@ export const SET_FLOORS: Record<string, { answerAccuracy: number; maxWronglyRefu
   'benefits12-test': { answerAccuracy: 0.91, maxWronglyRefused: 0.03 },
   'benefits13-dev': { answerAccuracy: 0.79, maxWronglyRefused: 0.07 },
   'benefits13-test': { answerAccuracy: 0.84, maxWronglyRefused: 0.03 },
+  'benefits14-dev': { answerAccuracy: 0.76, maxWronglyRefused: 0.05 },
+  'benefits14-test': { answerAccuracy: 0.82, maxWronglyRefused: 0.03 },
   'summary-dev': { answerAccuracy: 0.97, maxWronglyRefused: 0.03 },
   'summary-test': { answerAccuracy: 0.93, maxWronglyRefused: 0.05 },
   'summary2-dev': { answerAccuracy: 0.95, maxWronglyRefused: 0.03 },
