@@ -144,7 +144,7 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('9家企业都是哪些企业')).answer).toMatch(/^总结只写了数量/);
   });
 
-  it('reads 现场 and 擦墓碑 as the report's 实地 and 擦拭灰尘', async () => {
+  it('reads 现场 and 擦墓碑 as the report’s 实地 and 擦拭灰尘', async () => {
     const onSite = await ask('清明期间到现场给墓碑擦灰、给碑文描摹填漆的干部群众有多少人次？');
     expect(onSite.answer).toContain('1000余人次');
   });
