@@ -149,6 +149,37 @@ describe('questions of the bureau’s record', () => {
     expect(onSite.answer).toContain('1000余人次');
   });
 
+  it('reads a volunteer’s everyday words for the report’s events', async () => {
+    expect((await ask('新入伍的小伙子们走的时候，局里去年给办了几场送行会？')).answer).toContain('5次');
+    expect((await ask('局里组织大家看残疾人的文艺表演，看了几回？')).answer).toContain('3次');
+    const lesson = await ask('老兵退伍回老家上“第一堂课”的那个试点，得到过谁的表扬？');
+    expect(lesson.citations.some((c) => c.quote.includes('返乡第一课'))).toBe(true);
+  });
+
+  it('checks a claim the asker heard against the record (我听说…，准确吗)', async () => {
+    const claim = await ask('我听说去年我们市的安置任务是全省第二个完成的，准确吗？');
+    expect(claim.citations[0]?.doc).toBe('2022-work-summary.txt');
+    expect(claim.citations.some((c) => c.quote.includes('率先'))).toBe(true);
+  });
+
+  it('says what the report leaves out: how cases were handled, a judgement, a shorthand in digits', async () => {
+    const handled = await ask('化解的那几起重复访，最后是怎么处理的？信访人满意吗？');
+    expect(handled.status).toBe('not_found');
+    expect(handled.answer).toContain('没有写具体做法');
+    const opinion = await ask('你觉得“返乡第一课”试点值不值得在全省全面推开？');
+    expect(opinion.status).toBe('not_found');
+    expect(opinion.answer).toContain('没有对此作评价');
+    const motto = await ask('党组议事民主集中制的16字方针具体是哪16个字？');
+    expect(motto.answer).toContain('总结提到“16字方针”，但没有列出');
+    // "那几个百分比指标" points at the targets; it does not ask for a count.
+    expect((await ask('七个确保里那几个百分比指标是啥')).answer).toContain('85%');
+  });
+
+  it('reads "how much … subsidy" in English as money, not the count of firms', async () => {
+    const subsidy = await ask('How much start-up subsidy did the nine enterprises receive in total?');
+    expect(subsidy.status).toBe('undisclosed');
+  });
+
   it('does not name people or a district the report does not', async () => {
     expect((await ask('最美退役军人都叫什么名字')).status).toBe('not_found');
     expect((await ask('最美老兵那10个人都叫什么？')).status).toBe('not_found');

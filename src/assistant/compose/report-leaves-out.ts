@@ -29,12 +29,15 @@ const WHICH_IN_PARTICULAR =
 /** "9家企业都是哪些企业": which ones of a counted kind the report may only count. */
 const WHICH_NAMED =
   /哪(?:些|几)(?:家|个|位)?(企业|单位|公司|个人|同志|学校|医院|媒体|村|社区|乡镇|县|区|市州)/;
+/** "你觉得…值不值得推开": the asker wants a judgement, which the report does not give. */
+const ASKS_AN_OPINION =
+  /你(觉得|认为|看来)|你怎么看|你的看法|值不值得|该不该|应不应该|\bdo you think\b|\bin your (view|opinion)\b|\byour opinion\b|\bworth (it|rolling out|expanding)\b/i;
 // Not 被评为什么 (rated as what).
 const ASKS_WHY =
   /(?<![评选列称认作定])为什么|为啥|什么原因|原因是|啥原因|为何|\bwhy\b|\bwhat (was|were) the reasons?\b/i;
 /** "安置任务是怎么做到提前完成的", "评选标准是什么", "三训一扶具体怎么做的": how it was done. */
 const ASKS_HOW_DONE =
-  /怎么做到|如何做到|是怎么(评(?!价)|选|做到|实现)|怎么(打分|评出来|选出来)|按(什么|啥|哪些)(标准|条件|程序)|是如何(评|选|做到|实现)|(评选|评定|考核)(的)?(标准|条件|程序|办法)|具体(是)?(怎么|如何)(做|搞|操作|实施)|(课|讲座|培训)[^，。？?]{0,4}(讲|教)了(些)?(什么|啥)|\bhow (was|were|did) (it|they|the)\b.*\b(achieved|selected|chosen)\b/i;
+  /怎么做到|(最后|最终)?(是)?(怎么|如何)(处理|解决|化解|处置)的|如何做到|是怎么(评(?!价)|选|做到|实现)|怎么(打分|评出来|选出来)|按(什么|啥|哪些)(标准|条件|程序)|是如何(评|选|做到|实现)|(评选|评定|考核)(的)?(标准|条件|程序|办法)|具体(是)?(怎么|如何)(做|搞|操作|实施)|(课|讲座|培训)[^，。？?]{0,4}(讲|教)了(些)?(什么|啥)|\bhow (was|were|did) (it|they|the)\b.*\b(achieved|selected|chosen)\b/i;
 /** "分布在哪些区县", "在哪所学校试点的", "安葬到了哪个烈士陵园", "都住在哪": which place. */
 const WHICH_PLACE =
   /哪(?:些|个|所|座|家)?(区县|县区|县|区|乡镇|镇|乡|村|社区|街道|学校|医院|陵园|烈士陵园|公墓)|(住|家)(在|是)(哪|什么地方)|是哪(里|儿)人/;
@@ -78,7 +81,10 @@ const clauseHolding = (passage: string, word: string): string | undefined =>
 /** "具体是哪五化": the report's own shorthand (“五化”), when its clause does not list the items. */
 function unlistedShorthand(question: string, passage: string): string | undefined {
   // 哪一档 asks which one, not for the members of a "一X".
-  const m = /哪([二三四五六七八九十])([\u4e00-\u9fff])/.exec(question);
+  // "哪16个字" counts in digits: the shorthand is 16字 (…16字方针).
+  const m =
+    /哪([二三四五六七八九十])([\u4e00-\u9fff])/.exec(question) ??
+    /哪(\d+)个?([\u4e00-\u9fff])/.exec(question);
   // "“三训”具体指哪三种培训": the asker quotes the shorthand that the numeral counts.
   const quoted = [...question.matchAll(/“([^”]{2,8})”/g)]
     .map((q) => q[1] ?? '')
@@ -88,7 +94,11 @@ function unlistedShorthand(question: string, passage: string): string | undefine
   const clause = clauseHolding(passage, shorthand);
   if (clause === undefined || clause.includes('、')) return undefined;
   // "“七个确保”，即确保…": the items follow the shorthand (quoted whole: 七个 → “七个确保”).
-  const whole = new RegExp(`“[^”]*${shorthand}[^”]*”`).exec(passage)?.[0] ?? shorthand;
+  // Unquoted, the name runs on a little (16字 → 16字方针).
+  const whole =
+    new RegExp(`“[^”]*${shorthand}[^”]*”`).exec(passage)?.[0] ??
+    new RegExp(`${shorthand}[\\u4e00-\\u9fff]{0,2}`).exec(passage)?.[0] ??
+    shorthand;
   const after = passage.slice(passage.indexOf(whole) + whole.length);
   return /^[，,]?\s*(即|：|:|包括|分别是|就是)/.test(after) ? undefined : whole.replace(/[“”]/g, '');
 }
@@ -130,6 +140,11 @@ export function leftOutOfReport(
       en: counted
         ? "The report gives the number but does not name them, and I won't guess."
         : "The report mentions them but does not say which they are, and I won't guess.",
+    },
+    {
+      left: ASKS_AN_OPINION.test(question),
+      zh: '总结写的是做了什么、结果如何，没有对此作评价，我也不作评判。',
+      en: "The report says what was done and what came of it; it gives no opinion on this, and I won't either.",
     },
     {
       left: ASKS_WHY.test(question) && !GIVES_A_CAUSE.test(quote),
