@@ -132,7 +132,9 @@ describe('questions of the bureau’s record', () => {
     const pledges = await ask('反腐败承诺书签了几份？');
     expect(pledges.answer).toContain('14份');
     // A figure of another occasion (9·30) is no answer for 春节.
-    expect((await ask('上一年度春节走访慰问困难退役军人，一共发了多少慰问金？')).answer).not.toContain('12000');
+    expect((await ask('上一年度春节走访慰问困难退役军人，一共发了多少慰问金？')).answer).not.toContain(
+      '12000',
+    );
   });
 
   it('says the report does not list what it names only as a whole or a shorthand', async () => {

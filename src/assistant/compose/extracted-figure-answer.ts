@@ -106,25 +106,27 @@ export function bestExtractedFigure(
         own: coverage(terms, clause, weight),
       })),
   );
-  return candidates
-    .filter(
-      (c) =>
-        c.sentence >= MIN_SENTENCE_COVERAGE &&
-        (c.subject >= MIN_SUBJECT_COVERAGE ||
-          c.own >= SENTENCE_ALONE_COVERAGE ||
-          (counted !== undefined && countsThe(c.figure, counted)) ||
-          // The sentence's only figure in the asked unit answers "多少人次" if its clause is on topic.
-          (unit !== undefined && c.own >= MIN_SUBJECT_COVERAGE && alone(c.figure, figures, unit)) ||
-          (c.sentence >= SENTENCE_ALONE_COVERAGE && alone(c.figure, figures))) &&
-        (!unit ||
-          isAskedUnit(unit, c.figure.unit) ||
-          visitsOfTheAskedPeople(unit, c) ||
-          householdsOfPeople(unit, counted, c.figure.unit)) &&
-        !(generalOnly && narrowerSubject(c.figure.subject, weight)) &&
-        !anotherOccasion(askedText ?? terms.join(' '), c.figure.quote) &&
-        (c.figure.value !== null || askedText === undefined || namesSubjectOf(c.figure, askedText, weight)),
-    )
-    .sort((a, b) => rankOf(b) - rankOf(a))[0] ?? figureNamedInUnit(figures, askedText, unit);
+  return (
+    candidates
+      .filter(
+        (c) =>
+          c.sentence >= MIN_SENTENCE_COVERAGE &&
+          (c.subject >= MIN_SUBJECT_COVERAGE ||
+            c.own >= SENTENCE_ALONE_COVERAGE ||
+            (counted !== undefined && countsThe(c.figure, counted)) ||
+            // The sentence's only figure in the asked unit answers "多少人次" if its clause is on topic.
+            (unit !== undefined && c.own >= MIN_SUBJECT_COVERAGE && alone(c.figure, figures, unit)) ||
+            (c.sentence >= SENTENCE_ALONE_COVERAGE && alone(c.figure, figures))) &&
+          (!unit ||
+            isAskedUnit(unit, c.figure.unit) ||
+            visitsOfTheAskedPeople(unit, c) ||
+            householdsOfPeople(unit, counted, c.figure.unit)) &&
+          !(generalOnly && narrowerSubject(c.figure.subject, weight)) &&
+          !anotherOccasion(askedText ?? terms.join(' '), c.figure.quote) &&
+          (c.figure.value !== null || askedText === undefined || namesSubjectOf(c.figure, askedText, weight)),
+      )
+      .sort((a, b) => rankOf(b) - rankOf(a))[0] ?? figureNamedInUnit(figures, askedText, unit)
+  );
 }
 
 /**
