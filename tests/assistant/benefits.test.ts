@@ -76,6 +76,8 @@ describe('a benefits answer', () => {
     expect(grandchildren.answer).toMatch(/^按您说的（孙子），法律法规没有写明/);
     const child = await ask('我是普通退伍兵 我家孩子考公务员能加分或者优先吗');
     expect(child.answer).toMatch(/^按您说的（退役军人的家属），法律法规没有写明/);
+    const exam = await ask('退役军人的孩子考公务员能加分吗');
+    expect(exam.answer).toMatch(/^按您说的（退役军人的家属），法律法规没有写明/);
     // Control: a card for veterans' families moving with them answers them plainly.
     expect((await ask('退役军人家属随迁户口怎么办')).answer).not.toContain('按您说的');
     // Control: a martyr's child is named by the law.
@@ -269,6 +271,15 @@ describe('routing', () => {
     expect(park.answer).toContain('第四十五条');
     // The bureau's 市里 and 先进 still ask about its record.
     expect((await ask('市里去年评了几个先进单位')).citations[0]?.doc).toBe('2022-work-summary.txt');
+  });
+
+  it('reads 每个人能报几次 as a veteran’s own question and 县乡镇 as a place, not a gap', async () => {
+    const training = await ask('退伍兵免费参加技能培训 每个人能报几次 培训补贴给多少');
+    expect(training.citations.every((c) => c.doc.startsWith('laws/'))).toBe(true);
+    expect(training.answer).toContain('职业技能培训补贴');
+    const stations = await ask('我们县乡镇上也要有退役军人服务站吗');
+    expect(stations.status).toBe('answered');
+    expect(stations.answer).not.toContain('县乡镇');
   });
 
   it("answers a veteran's own question from the cards though its words match an indicator", async () => {
