@@ -76,6 +76,10 @@ describe('a benefits answer', () => {
     expect(grandchildren.answer).toMatch(/^按您说的（孙子），法律法规没有写明/);
     const child = await ask('我是普通退伍兵 我家孩子考公务员能加分或者优先吗');
     expect(child.answer).toMatch(/^按您说的（退役军人的家属），法律法规没有写明/);
+    // A kind of veteran the card's rule is not written for (参战 vs 带病回乡) is said so too.
+    const ill = await ask('带病回乡的老兵去世了 定期生活补助还接着发几个月');
+    expect(ill.answer).toMatch(/^按您说的（带病回乡），法律法规没有写明这项规定也适用/);
+    expect((await ask('参战老兵去世了 生活补助还发几个月')).answer).toMatch(/^再发6个月/);
     const exam = await ask('退役军人的孩子考公务员能加分吗');
     expect(exam.answer).toMatch(/^按您说的（退役军人的家属），法律法规没有写明/);
     // Control: a card for veterans' families moving with them answers them plainly.

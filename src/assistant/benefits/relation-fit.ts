@@ -29,6 +29,8 @@ export function relationMismatchLine(
   question: string,
   language: Language,
 ): string | undefined {
+  const status = statusMismatchLine(card, question, language);
+  if (status) return status;
   const family = VETERANS_FAMILY.test(question) && !FOR_VETERANS_FAMILY.test(card.who ?? '');
   const relative = OUTSIDE_RELATIONS.exec(question)?.[0] ?? (family ? '退役军人的家属' : undefined);
   const who = (card.who ?? '').replace(/。$/, '');
@@ -40,4 +42,19 @@ export function relationMismatchLine(
   return language === 'zh'
     ? `按您说的（${relative}），法律法规没有写明这项待遇包括这类亲属：它适用于${who}。`
     : `From what you say (${relative}), the laws do not say this covers that relative; it is for the people the law names (适用：${who}).`;
+}
+
+/**
+ * Kinds of veteran the laws name apart: a rule the law gives one kind (参战退役军人's subsidy paid on
+ * for 6 months after death) is not the law for another ("带病回乡的老兵去世了…还发几个月").
+ */
+const STATUSES = ['带病回乡', '参战', '参试', '复员', '转业', '军休', '农村籍'];
+
+function statusMismatchLine(card: EntitlementCard, question: string, language: Language): string | undefined {
+  const who = (card.who ?? '').replace(/。$/, '');
+  const asked = STATUSES.find((s) => question.includes(s));
+  if (!asked || who.includes(asked) || !STATUSES.some((s) => who.includes(s))) return undefined;
+  return language === 'zh'
+    ? `按您说的（${asked}），法律法规没有写明这项规定也适用：它适用于${who}。`
+    : `From what you say (${asked}), the laws do not say this rule covers you; it is for the people the law names (适用：${who}).`;
 }
