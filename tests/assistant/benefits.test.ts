@@ -277,6 +277,12 @@ describe('routing', () => {
     expect((await ask('市里去年评了几个先进单位')).citations[0]?.doc).toBe('2022-work-summary.txt');
   });
 
+  it('reads 爸妈 / 爹妈 as the parents the law names', async () => {
+    const parents = await ask('烈士的爸妈每个月有钱领吗');
+    expect(parents.answer).toContain('定期抚恤金');
+    expect(parents.answer).toMatch(/父母/);
+  });
+
   it('reads 每个人能报几次 as a veteran’s own question and 县乡镇 as a place, not a gap', async () => {
     const training = await ask('退伍兵免费参加技能培训 每个人能报几次 培训补贴给多少');
     expect(training.citations.every((c) => c.doc.startsWith('laws/'))).toBe(true);
