@@ -182,6 +182,12 @@ describe('questions of the bureau’s record', () => {
     expect(subsidy.status).toBe('undisclosed');
   });
 
+  it('reads 军转安置 as the year’s handover and placement task', async () => {
+    expect((await ask('去年军转安置是几号干完的？')).answer).toContain('8月30日');
+    // A policy question about it still goes to the cards.
+    expect((await ask('军转干部安置有什么政策')).citations.every((c) => c.doc.startsWith('laws/'))).toBe(true);
+  });
+
   it('does not name people or a district the report does not', async () => {
     expect((await ask('最美退役军人都叫什么名字')).status).toBe('not_found');
     expect((await ask('最美老兵那10个人都叫什么？')).status).toBe('not_found');
