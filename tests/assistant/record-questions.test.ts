@@ -185,7 +185,17 @@ describe('questions of the bureau’s record', () => {
   it('reads 军转安置 as the year’s handover and placement task', async () => {
     expect((await ask('去年军转安置是几号干完的？')).answer).toContain('8月30日');
     // A policy question about it still goes to the cards.
-    expect((await ask('军转干部安置有什么政策')).citations.every((c) => c.doc.startsWith('laws/'))).toBe(true);
+    expect((await ask('军转干部安置有什么政策')).citations.every((c) => c.doc.startsWith('laws/'))).toBe(
+      true,
+    );
+  });
+
+  it('reads an English question on what was recognised and promoted as the record', async () => {
+    const pilot = await ask(
+      'Which pilot programme for returning veterans was recognised and promoted nationwide?',
+    );
+    expect(pilot.language).toBe('en');
+    expect(pilot.answer).toContain('返乡第一课');
   });
 
   it('does not name people or a district the report does not', async () => {
