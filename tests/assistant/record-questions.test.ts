@@ -198,6 +198,13 @@ describe('questions of the bureau’s record', () => {
     expect(pilot.answer).toContain('返乡第一课');
   });
 
+  it('reads an English count of people in the city as the record, which no card answers', async () => {
+    const total = await ask('How many veterans live in the city in total?');
+    expect(total.status).toBe('not_found');
+    // A veteran in the city asking about their own fare still gets the card.
+    expect((await ask('I live in the city, can I ride the bus free?')).status).toBe('answered');
+  });
+
   it('does not name people or a district the report does not', async () => {
     expect((await ask('最美退役军人都叫什么名字')).status).toBe('not_found');
     expect((await ask('最美老兵那10个人都叫什么？')).status).toBe('not_found');
