@@ -205,6 +205,12 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('I live in the city, can I ride the bus free?')).status).toBe('answered');
   });
 
+  it('answers a count only from a clause on the asked topic, not a number elsewhere in the passage', async () => {
+    expect((await ask('逐月领取退役金的人员全市有多少？')).status).toBe('not_found');
+    // Targets asked all at once are still answered.
+    expect((await ask('领导要看：2023年几个量化目标分别是多少')).answer).toMatch(/85[%％]/);
+  });
+
   it('does not name people or a district the report does not', async () => {
     expect((await ask('最美退役军人都叫什么名字')).status).toBe('not_found');
     expect((await ask('最美老兵那10个人都叫什么？')).status).toBe('not_found');

@@ -219,14 +219,31 @@ export function numberFallbackAllowed(
  * "迁移每座烈士墓的补助标准是多少元" reads as a policy question, yet asks for a number in a unit: report
  * passages none of which holds a number in that unit (masked ones count) do not answer it.
  */
-export function askedUnitNotInReport(u: Understanding, relevant: ScoredPassage[]): boolean {
+export function askedUnitNotInReport(
+  u: Understanding,
+  relevant: ScoredPassage[],
+  terms: readonly string[],
+  weight: TermWeight,
+): boolean {
   const unit = askedUnit(u.text);
   // "哪几项活动", "哪种资金" ask which ones, not how many.
   const countAsked = /多少|(?<!哪)几/.test(u.text);
-  if (!unit || !countAsked || relevant[0]?.passage.kind !== 'report') return false;
+  // Targets and overviews ("几个量化目标分别是多少") are answered by their own composers.
+  const overview = ['targets_overview', 'brief', 'highlights'].includes(u.intent);
+  if (!unit || !countAsked || overview || relevant[0]?.passage.kind !== 'report') return false;
+  // The number stands in a clause with a distinctive word of the question: "多少名烈士遗属在享受定期
+  // 抚恤" is not answered by 网上祭扫达20000余人 in a passage that names 烈士遗属 elsewhere.
+  const distinctive = terms.filter((t) => weight(t) >= DISTINCTIVE_WEIGHT && !SCOPE_WORD.test(t));
+  const onTopic = (clause: string) =>
+    distinctive.length === 0 || distinctive.some((t) => holdsTerm(normaliseForMatch(clause), t));
+  const fullScoreAnswers = !u.text.includes('满分');
   return !relevant
     .slice(0, 3)
-    .some((r) => holdsNumberIn(r.passage.quote, unit, { fullScoreAnswers: !u.text.includes('满分') }));
+    .some((r) =>
+      r.passage.quote
+        .split(/[，。；]/)
+        .some((c) => onTopic(c) && holdsNumberIn(c, unit, { fullScoreAnswers })),
+    );
 }
 
 /**

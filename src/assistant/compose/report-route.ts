@@ -248,7 +248,7 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
     const rank = candidate && exactRankNotGiven(u.text, candidate, language, ctx.cite);
     if (candidate) return rank ?? composeExtractedFigureAnswer(candidate, language, ctx.cite);
     if (!numberFallbackAllowed(u, relevant, terms, ctx.termWeight)) return notFound(u, ctx);
-  } else if (askedUnitNotInReport(u, relevant)) return notFound(u, ctx);
+  } else if (askedUnitNotInReport(u, relevant, terms, ctx.termWeight)) return notFound(u, ctx);
   const digest = composeTopicDigest(u.text, terms, ctx.kb, ctx.termWeight, language, ctx.cite);
   if (digest) return digest;
   if (u.intent === 'policy' || u.intent === 'list') {
