@@ -277,6 +277,12 @@ describe('routing', () => {
     expect((await ask('市里去年评了几个先进单位')).citations[0]?.doc).toBe('2022-work-summary.txt');
   });
 
+  it('reads "arrange a job" as the placed job (安排工作)', async () => {
+    const a = await ask('I served 12 years as a sergeant. Can the government arrange a job for me?');
+    expect(a.language).toBe('en');
+    expect(a.answer).toMatch(/12 years/);
+  });
+
   it('reads 爸妈 / 爹妈 as the parents the law names', async () => {
     const parents = await ask('烈士的爸妈每个月有钱领吗');
     expect(parents.answer).toContain('定期抚恤金');
