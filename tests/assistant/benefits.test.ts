@@ -277,6 +277,14 @@ describe('routing', () => {
     expect((await ask('市里去年评了几个先进单位')).citations[0]?.doc).toBe('2022-work-summary.txt');
   });
 
+  it('answers a later part with the related card it fits, though the asker’s story fits the first', async () => {
+    const late = await ask(
+      '我是2021年入伍的义务兵，2023年9月退伍，选的自主就业。退伍后先去南方玩了一阵，到现在还没回老家报到。报到有没有时间规定？晚了会怎么样？',
+    );
+    expect(late.answer).toContain('30日内');
+    expect(late.answer).toContain('视为放弃安置待遇');
+  });
+
   it('reads "arrange a job" as the placed job (安排工作)', async () => {
     const a = await ask('I served 12 years as a sergeant. Can the government arrange a job for me?');
     expect(a.language).toBe('en');

@@ -113,6 +113,21 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
         const c = confidenceFor(card, part.clause.text, index, params);
         return c >= params.minConfidence && c >= ownBest * params.partCoverShare;
       });
+    // Read alone, a later part may fit a card the chosen one names as related better than the chosen
+    // card, which the asker's story lent its words ("…还没报到。报到有期限吗？晚了会怎样" → 报到超期的后果).
+    const lead = cards[0];
+    const fitsAlone = (card: EntitlementCard) => confidenceFor(card, part.clause.text, index, params);
+    const relatedFit =
+      asking.length > 1 && cards.length < 2 && lead && part.best?.card === lead
+        ? lead.related
+            .map(byId)
+            .filter((c): c is EntitlementCard => c !== undefined)
+            .find((c) => fitsAlone(c) >= params.minConfidence && fitsAlone(c) > fitsAlone(lead))
+        : undefined;
+    if (relatedFit) {
+      cards.push(relatedFit);
+      continue;
+    }
     if (covered || isAspectOnly(part.clause.text)) {
       // The card is about the clause, but the clause may ask for something the card does not say
       // ("退役金要交个人所得税吗"): that part is named as not stated.
@@ -127,12 +142,11 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
     }
     const own = part.best;
     // A second card must be a clear match on its own: a loose one would answer a question not asked.
-    if (
-      asking.length > 1 &&
-      own &&
-      own.confidence >= params.minConfidence + SECOND_CARD_MARGIN &&
-      cards.length < 2
-    ) {
+    // One the first card names as related needs only an ordinary match ("报到有期限吗？晚了会怎样"
+    // → the deadline, then what happens when it is missed).
+    const related = own !== undefined && cards.some((card) => card.related.includes(own.card.id));
+    const margin = related ? 0 : SECOND_CARD_MARGIN;
+    if (asking.length > 1 && own && own.confidence >= params.minConfidence + margin && cards.length < 2) {
       cards.push(own.card);
       // The part's own card may still not say what it names ("学校校服费能免不": no card has 校服).
       const unsaid = missingFocus(part.clause.text, [own.card], q.boostTerms, index, {
