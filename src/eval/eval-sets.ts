@@ -45,6 +45,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'benefits13-test', dir: 'tests/eval/blind', files: ['benefits13.test.jsonl'], showFailures: false },
   { name: 'benefits14-dev', dir: 'tests/eval/blind', files: ['benefits14.dev.jsonl'], showFailures: true },
   { name: 'benefits14-test', dir: 'tests/eval/blind', files: ['benefits14.test.jsonl'], showFailures: false },
+  { name: 'benefits15-dev', dir: 'tests/eval/blind', files: ['benefits15.dev.jsonl'], showFailures: true },
+  { name: 'benefits15-test', dir: 'tests/eval/blind', files: ['benefits15.test.jsonl'], showFailures: false },
   { name: 'summary-dev', dir: 'tests/eval/blind', files: ['summary.dev.jsonl'], showFailures: true },
   { name: 'summary-test', dir: 'tests/eval/blind', files: ['summary.test.jsonl'], showFailures: false },
   { name: 'summary2-dev', dir: 'tests/eval/blind', files: ['summary2.dev.jsonl'], showFailures: true },
@@ -77,4 +79,6 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'summary15-test', dir: 'tests/eval/blind', files: ['summary15.test.jsonl'], showFailures: false },
   { name: 'summary16-dev', dir: 'tests/eval/blind', files: ['summary16.dev.jsonl'], showFailures: true },
   { name: 'summary16-test', dir: 'tests/eval/blind', files: ['summary16.test.jsonl'], showFailures: false },
+  { name: 'summary17-dev', dir: 'tests/eval/blind', files: ['summary17.dev.jsonl'], showFailures: true },
+  { name: 'summary17-test', dir: 'tests/eval/blind', files: ['summary17.test.jsonl'], showFailures: false },
 ];

@@ -117,6 +117,8 @@ export const SET_FLOORS: Record<string, { answerAccuracy: number; maxWronglyRefu
   'benefits13-test': { answerAccuracy: 0.84, maxWronglyRefused: 0.03 },
   'benefits14-dev': { answerAccuracy: 0.76, maxWronglyRefused: 0.05 },
   'benefits14-test': { answerAccuracy: 0.82, maxWronglyRefused: 0.03 },
+  'benefits15-dev': { answerAccuracy: 0.84, maxWronglyRefused: 0.03 },
+  'benefits15-test': { answerAccuracy: 0.75, maxWronglyRefused: 0.07 },
   'summary-dev': { answerAccuracy: 0.97, maxWronglyRefused: 0.03 },
   'summary-test': { answerAccuracy: 0.93, maxWronglyRefused: 0.05 },
   'summary2-dev': { answerAccuracy: 0.95, maxWronglyRefused: 0.03 },
@@ -149,6 +151,8 @@ export const SET_FLOORS: Record<string, { answerAccuracy: number; maxWronglyRefu
   'summary15-test': { answerAccuracy: 0.85, maxWronglyRefused: 0.06 },
   'summary16-dev': { answerAccuracy: 0.8, maxWronglyRefused: 0.05 },
   'summary16-test': { answerAccuracy: 0.79, maxWronglyRefused: 0.11 },
+  'summary17-dev': { answerAccuracy: 0.86, maxWronglyRefused: 0.05 },
+  'summary17-test': { answerAccuracy: 0.83, maxWronglyRefused: 0.03 },
 };
 
 /** What a set's report fails of its floor; empty when it holds. */
