@@ -211,6 +211,18 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('领导要看：2023年几个量化目标分别是多少')).answer).toMatch(/85[%％]/);
   });
 
+  it('says the report stops at a nomination, names no section in charge and no one’s education', async () => {
+    const outcome = await ask('推荐到省里的2名“最美退役军人”候选人最后当选了吗？');
+    expect(outcome.status).toBe('not_found');
+    expect(outcome.answer).toContain('没有写最后的结果');
+    const section = await ask('2023年“训后推荐就业率达85％”这项指标由哪个科室牵头？');
+    expect(section.answer).toContain('没有写由哪个科室或部门牵头');
+    const degree = await ask('引进的那名高学历人才是什么学历、安排在哪个科室？');
+    expect(degree.answer).toContain('没有写这些人的学历');
+    // Control: the indicator itself is still answered.
+    expect((await ask('2023年训后推荐就业率的目标是多少')).answer).toContain('85%');
+  });
+
   it('does not name people or a district the report does not', async () => {
     expect((await ask('最美退役军人都叫什么名字')).status).toBe('not_found');
     expect((await ask('最美老兵那10个人都叫什么？')).status).toBe('not_found');

@@ -29,6 +29,21 @@ const WHICH_IN_PARTICULAR =
 /** "9家企业都是哪些企业": which ones of a counted kind the report may only count. */
 const WHICH_NAMED =
   /哪(?:些|几)(?:家|个|位)?(企业|单位|公司|个人|同志|学校|医院|媒体|村|社区|乡镇|县|区|市州)/;
+/** "推荐的2名候选人最后当选了吗": what came of a nomination, after the report's year. */
+const ASKS_THE_OUTCOME =
+  /(最后|最终|后来)[^，。？?]{0,6}(当选|选上|评上|入选|结果)|有没有(当选|选上|评上|入选)|当选了(吗|没)|\b(go on to (win|be (selected|chosen|named))|in the end|end up (winning|being))\b/i;
+/** "这项指标由哪个科室牵头": the section in charge. */
+const ASKS_WHICH_SECTION =
+  /哪个(科室|处室|部门|科|股)(牵头|负责|承办|来抓|主抓)|由谁牵头|谁牵头|牵头(科室|单位|部门)是|\bwhich (section|department|office|division) (leads|is (in charge|responsible))\b/i;
+/** "引进的高学历人才是什么学历、安排在哪个科室": a person's education, field or posting. */
+const ASKS_A_PERSONS_DETAILS =
+  /什么学历|学历是|什么专业|学的什么|学的啥|哪所(学校|大学)|毕业于|安排在哪(个|些)?(科室|部门|岗位|单位)|\bwhat (degree|qualification|field)\b/i;
+/** The question names a figure but asks who leads it, who they are or how it turned out. */
+export const asksBesidesTheFigure = (question: string): boolean =>
+  ASKS_WHICH_SECTION.test(question) ||
+  ASKS_A_PERSONS_DETAILS.test(question) ||
+  ASKS_THE_OUTCOME.test(question);
+
 /** "你觉得…值不值得推开": the asker wants a judgement, which the report does not give. */
 const ASKS_AN_OPINION =
   /你(觉得|认为|看来)|你怎么看|你的看法|值不值得|该不该|应不应该|\bdo you think\b|\bin your (view|opinion)\b|\byour opinion\b|\bworth (it|rolling out|expanding)\b/i;
@@ -140,6 +155,21 @@ export function leftOutOfReport(
       en: counted
         ? "The report gives the number but does not name them, and I won't guess."
         : "The report mentions them but does not say which they are, and I won't guess.",
+    },
+    {
+      left: ASKS_THE_OUTCOME.test(question) && !/当选|入选|落选/.test(quote),
+      zh: '总结只写到推荐、评选这一步，没有写最后的结果，我不作猜测。',
+      en: "The report stops at the nomination and does not say how it turned out, and I won't guess.",
+    },
+    {
+      left: ASKS_WHICH_SECTION.test(question) && !/牵头|科室|处室/.test(quote),
+      zh: '总结没有写由哪个科室或部门牵头负责，我不作猜测。',
+      en: "The report does not say which section or department leads it, and I won't guess.",
+    },
+    {
+      left: ASKS_A_PERSONS_DETAILS.test(question) && !/本科|硕士|博士|研究生|专业|毕业/.test(quote),
+      zh: '总结只写了人数，没有写这些人的学历、专业或去向，我不作猜测。',
+      en: "The report gives only the number, not these people's education, field or posting, and I won't guess.",
     },
     {
       left: ASKS_AN_OPINION.test(question),

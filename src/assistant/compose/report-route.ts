@@ -47,7 +47,13 @@ import {
 import { composeHighlights, composeTargetsOverview } from './overview-answers.js';
 import { composeBrief } from './brief-answer.js';
 import { composePassageAnswer } from './passage-answer.js';
-import { askedKindMissing, asksForPersonsNames, leftOutOfReport, namesPersons } from './report-leaves-out.js';
+import {
+  askedKindMissing,
+  asksBesidesTheFigure,
+  asksForPersonsNames,
+  leftOutOfReport,
+  namesPersons,
+} from './report-leaves-out.js';
 import {
   comparisonNotHeld,
   exactRankNotGiven,
@@ -131,7 +137,13 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
   const kpiOccasion =
     namesAnOccasion(u.text) &&
     u.kpi?.values.some((v) => anotherOccasion(u.text, sentenceAround(ctx.corpusText, v.quote)));
-  if (u.kpi && !kpiOccasion && (u.intent === 'figure' || u.intent === 'target' || u.intent === 'progress')) {
+  // "这项指标由哪个科室牵头" names an indicator and asks something the indicator list does not hold.
+  const indicatorAsked = !kpiOccasion && !asksBesidesTheFigure(u.text);
+  if (
+    u.kpi &&
+    indicatorAsked &&
+    (u.intent === 'figure' || u.intent === 'target' || u.intent === 'progress')
+  ) {
     const wantsActual = /实际|最终|最后达到|actual(ly)?\b|achieved/i.test(u.text);
     // English questions are matched through translations only, too coarse to overrule an indicator
     // on words alone; an indicator in another unit than the one asked is overruled in either language
