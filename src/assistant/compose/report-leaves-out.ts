@@ -37,7 +37,7 @@ const ASKS_WHICH_SECTION =
   /哪个(科室|处室|部门|科|股)(牵头|负责|承办|来抓|主抓)|由谁牵头|谁牵头|牵头(科室|单位|部门)是|\bwhich (section|department|office|division) (leads|is (in charge|responsible))\b/i;
 /** "引进的高学历人才是什么学历、安排在哪个科室": a person's education, field or posting. */
 const ASKS_A_PERSONS_DETAILS =
-  /什么学历|学历是|什么专业|学的什么|学的啥|哪所(学校|大学)|毕业于|安排在哪(个|些)?(科室|部门|岗位|单位)|\bwhat (degree|qualification|field)\b/i;
+  /什么学历|学历是|什么专业|学的什么|学的啥|哪所(学校|大学)毕业|毕业于|安排在哪(个|些)?(科室|部门|岗位|单位)|\bwhat (degree|qualification|field)\b/i;
 /** The question names a figure but asks who leads it, who they are or how it turned out. */
 export const asksBesidesTheFigure = (question: string): boolean =>
   ASKS_WHICH_SECTION.test(question) ||
