@@ -125,6 +125,10 @@ describe('questions of the bureau’s record', () => {
     const english = await ask("What star rating did the city's military retiree service station receive?");
     expect(english.answer).toContain('five-star');
     expect((await ask('县军休所评了几星')).answer).toContain('四星级');
+    // No level named: both ratings, each with its line, in the report's order.
+    const both = await ask('军休那边去年评上几星了？');
+    expect(both.answer).toMatch(/五星级[\s\S]*四星级/);
+    expect(both.citations).toHaveLength(2);
   });
 
   it('finds the one figure whose subject the asker names in the unit asked, wherever it is', async () => {

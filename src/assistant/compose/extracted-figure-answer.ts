@@ -51,7 +51,7 @@ export interface FigureCandidate {
  * ("廉政谈话多少人次"), or undefined when none fits.
  */
 /** The level of government a text names: the city (市) or a county (县). */
-const levelOf = (text: string): 'city' | 'county' | undefined => {
+export const levelOf = (text: string): 'city' | 'county' | undefined => {
   const county = /县|county/i.test(text);
   const city = /市|\bcity\b|municipal/i.test(text);
   // Both named ("the city's station and the county office"): no level is preferred.
@@ -232,7 +232,7 @@ const householdsOfPeople = (unit: RegExp, counted: string | undefined, figureUni
 const STATED_COUNT = /^[一二两三四五六七八九十\d]+[个项次名位家座]$/;
 
 /** The comma-delimited clause of the figure's sentence that holds its number. */
-function clauseOf(f: ExtractedFigure): string {
+export function clauseOf(f: ExtractedFigure): string {
   const clauses = f.quote.split(/(?<=[，；。：])/);
   const clause = clauses.find((c) => c.includes(f.raw)) ?? f.quote;
   return clause.replace(/[，；。：]$/, '');

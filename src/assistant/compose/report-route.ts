@@ -35,6 +35,7 @@ import {
 import { bestExtractedFigure, composeExtractedFigureAnswer } from './extracted-figure-answer.js';
 import { composeFigureAnswer } from './figure-answer.js';
 import { composeListAnswer } from './list-answer.js';
+import { withLikeRatings } from './like-figures.js';
 import { t } from './messages.js';
 import { notFound, withLocalRuleNote, yearAsWritten, yearNotCovered } from './not-found.js';
 import {
@@ -258,7 +259,10 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
       askedText: language === 'en' ? `${u.resolvedText} ${u.boostTerms.join(' ')}` : u.resolvedText,
     });
     const rank = candidate && exactRankNotGiven(u.text, candidate, language, ctx.cite);
-    if (candidate) return rank ?? composeExtractedFigureAnswer(candidate, language, ctx.cite);
+    if (candidate) {
+      const answer = composeExtractedFigureAnswer(candidate, language, ctx.cite);
+      return rank ?? withLikeRatings(answer, candidate, ctx.kb.figures, u.text, language, ctx.cite);
+    }
     if (!numberFallbackAllowed(u, relevant, terms, ctx.termWeight)) return notFound(u, ctx);
   } else if (askedUnitNotInReport(u, relevant, terms, ctx.termWeight)) return notFound(u, ctx);
   const digest = composeTopicDigest(u.text, terms, ctx.kb, ctx.termWeight, language, ctx.cite);
