@@ -80,6 +80,8 @@ describe('a benefits answer', () => {
     const ill = await ask('带病回乡的老兵去世了 定期生活补助还接着发几个月');
     expect(ill.answer).toMatch(/^按您说的（带病回乡），法律法规没有写明这项规定也适用/);
     expect((await ask('参战老兵去世了 生活补助还发几个月')).answer).toMatch(/^再发6个月/);
+    const kindergarten = await ask('我是退伍兵，孩子上私立幼儿园，学费能不能减免');
+    expect(kindergarten.answer).toMatch(/^按您说的（退役军人的家属），法律法规没有写明/);
     const exam = await ask('退役军人的孩子考公务员能加分吗');
     expect(exam.answer).toMatch(/^按您说的（退役军人的家属），法律法规没有写明/);
     // Control: a card for veterans' families moving with them answers them plainly.
