@@ -227,6 +227,22 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('2023年训后推荐就业率的目标是多少')).answer).toContain('85%');
   });
 
+  it('says the report counts something else: the chosen, not applicants; people, not places', async () => {
+    const applied = await ask('2022年“最美退役军人”评选一共有多少人报名参评？');
+    expect(applied.status).toBe('not_found');
+    expect(applied.answer).toMatch(/^总结写的是评选出的人数/);
+    const stations = await ask('全市退役军人服务站一共有多少个？');
+    expect(stations.status).toBe('not_found');
+    expect((await ask('最美退役军人评了几个')).answer).toContain('10名');
+  });
+
+  it('says the report gives no theme where its clause names none in quotes', async () => {
+    const lecture = await ask('党组书记上的那堂廉政党课主题是什么，什么时候上的？');
+    expect(lecture.status).toBe('not_found');
+    expect(lecture.answer).toContain('没有写它的主题或题目');
+    expect((await ask('老兵喜迎二十大系列宣传活动的主题是什么')).answer).toContain('不忘初心跟党走');
+  });
+
   it('does not name people or a district the report does not', async () => {
     expect((await ask('最美退役军人都叫什么名字')).status).toBe('not_found');
     expect((await ask('最美老兵那10个人都叫什么？')).status).toBe('not_found');

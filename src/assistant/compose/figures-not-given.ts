@@ -87,6 +87,43 @@ export function breakdownNotGiven(question: string, answer: Draft, language: Lan
   return { ...answer, status: 'not_found', answer: `${text}\n${answer.answer}`, settled: true };
 }
 
+/** "一共有多少人报名参评": those who applied, not those chosen. */
+const ASKS_APPLICANTS =
+  /(报名|参评|申报|参选|提名)[^，。？?]{0,8}(多少|几)|(多少|几)[^，。？?]{0,6}(报名|参评|申报|参选)/;
+const STATES_CHOSEN = /评选出|评出|选出|获评|当选/;
+/** "服务站一共有多少个": places or organisations counted. */
+const COUNTS_PLACES =
+  /(站|所|中心|单位|企业|公司|学校|医院|村|社区|机构|支部|市州|区县)[^，。？?]{0,6}(多少个|几个|多少家|几家|多少所|几所)/;
+const PEOPLE_UNIT = /^(人|名|位|人次|户)$/;
+
+/**
+ * A count of other things than the figure counts: those who applied (报名参评) when the report
+ * gives those chosen (评选出…10名), or places (服务站有多少个) when the only figure counts people
+ * (有退役军人100－299名的**家基层服务站). The figure's line follows.
+ */
+function anotherCountNotGiven(question: string, answer: Draft, language: Language): Draft | undefined {
+  if (answer.status !== 'answered' || answer.figures.length === 0) return undefined;
+  const quotes = answer.figures.map((f) => f.quote).join(' ');
+  const applicants = ASKS_APPLICANTS.test(question) && STATES_CHOSEN.test(quotes);
+  const places = COUNTS_PLACES.test(question) && answer.figures.every((f) => PEOPLE_UNIT.test(f.unit));
+  if (!applicants && !places) return undefined;
+  const text =
+    language === 'zh'
+      ? applicants
+        ? '总结写的是评选出的人数，没有写报名或参评的人数，我不作猜测。'
+        : '总结里的这个数字数的是人，不是您问的单位或地方的个数，我不作猜测。'
+      : applicants
+        ? "The report gives the number chosen, not the number who applied, and I won't guess."
+        : "The report's figure counts people, not the places or units you asked about, and I won't guess.";
+  return { ...answer, status: 'not_found', answer: `${text}\n${answer.answer}`, settled: true };
+}
+
+/** A total, a part or another count than the figure answers: said so, with what the report gives. */
+export const countNotGiven = (question: string, answer: Draft, language: Language): Draft | undefined =>
+  totalNotGiven(question, answer, language) ??
+  breakdownNotGiven(question, answer, language) ??
+  anotherCountNotGiven(question, answer, language);
+
 /**
  * "2021年和2022年一共迁了多少座": an answer for the year held says plainly which named year is not,
  * and a total over a year not held is no total at all.

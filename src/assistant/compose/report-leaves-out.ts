@@ -128,6 +128,17 @@ function namesNone(question: string, passage: string): string | undefined {
   return clause !== undefined && !/、|“/.test(clause) ? clause : undefined;
 }
 
+/**
+ * "党组书记上的那堂廉政党课主题是什么": the clause on the thing (…上廉政党课) names no title in quotes
+ * or 《》, as the report does when it gives one (“返乡第一课”, 《村路弯弯》).
+ */
+function titleNotGiven(question: string, passage: string): boolean {
+  const thing = /([\u4e00-\u9fa5]{2})的?(主题|题目|标题)(是|叫)?(什么|啥)/.exec(question)?.[1];
+  if (!thing) return false;
+  const clauses = passage.split(/[，。；]/).filter((c) => c.includes(thing));
+  return clauses.length > 0 && !clauses.some((c) => /[“”《》]/.test(c));
+}
+
 /** The refusal for a question the best passage answers only with what the report leaves out. */
 export function leftOutOfReport(
   question: string,
@@ -170,6 +181,11 @@ export function leftOutOfReport(
       left: ASKS_A_PERSONS_DETAILS.test(question) && !/本科|硕士|博士|研究生|专业|毕业/.test(quote),
       zh: '总结只写了人数，没有写这些人的学历、专业或去向，我不作猜测。',
       en: "The report gives only the number, not these people's education, field or posting, and I won't guess.",
+    },
+    {
+      left: titleNotGiven(question, quote),
+      zh: '总结提到了这件事，但没有写它的主题或题目，我不作猜测。',
+      en: "The report mentions it but gives no theme or title, and I won't guess.",
     },
     {
       left: ASKS_AN_OPINION.test(question),

@@ -58,8 +58,7 @@ import {
 import {
   comparisonNotHeld,
   exactRankNotGiven,
-  totalNotGiven,
-  breakdownNotGiven,
+  countNotGiven,
   withYearsNotHeld,
 } from './figures-not-given.js';
 import { alternativesOf, contentTerms } from './relevance.js';
@@ -112,7 +111,7 @@ export async function composeFromReports(u: Understanding, ctx: ComposeContext):
   const answer = await composeForTheWhole(u, ctx);
   const part = partAsked(u, ctx.corpusText);
   if (part && answersTheWhole(answer, part)) return partNotCovered(u, part);
-  const total = totalNotGiven(u.text, answer, u.language) ?? breakdownNotGiven(u.text, answer, u.language);
+  const total = countNotGiven(u.text, answer, u.language);
   if (total) return total;
   const comparison = comparisonNotHeld(u.text, answer, u.language, ctx.corpusText);
   if (comparison) return comparison;
