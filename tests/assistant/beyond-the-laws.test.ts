@@ -26,6 +26,7 @@ describe('beyondTheLaws', () => {
     ["I'm the foreign wife of a Chinese soldier. Can I get citizenship faster?", 'nationality'],
     ['我老婆是外国人，能不能因为我当兵快点入籍', 'nationality'],
     ['我那个退伍证搬家弄丢了 咋补办', 'a lost certificate'],
+    ['我退伍后跟前女友有点经济纠纷，她不还钱，退役军人事务局能帮我要回来吗', 'a private money dispute'],
     ['I lost my veteran preferential card, how do I get a new one?', 'a lost card'],
   ])('%s is outside the laws (%s)', (question) => {
     expect(beyondTheLaws(question)).toBeDefined();
@@ -47,6 +48,8 @@ describe('beyondTheLaws', () => {
     // Another part the cards answer; the part on a lost card is said open in the card answer.
     '优待证是谁发的？要是丢了补办得等多久？',
     '假肢坏了谁给换',
+    // Wages an employer withholds are a labour matter.
+    '退伍后单位拖欠我工资不还钱怎么办',
     '当时没评残，现在能补办吗',
   ])('%s is not', (question) => {
     expect(beyondTheLaws(question)).toBeUndefined();

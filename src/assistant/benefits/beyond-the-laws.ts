@@ -29,7 +29,7 @@ const MEMORIAL = /纪念设施|陵园|烈士墓|memorial|cemetery|grave/i;
 
 /** Money between people, and splitting property in a divorce: civil law, not these laws. */
 const PRIVATE_LOAN =
-  /借了?我[^，。？?]{0,6}(钱|块|万)|欠了?我[^，。？?]{0,4}(钱|块|万)|(借|欠)[^，。？?]{0,8}不还|讨债|要债|\b(lent|owes? me)\b/i;
+  /借了?我[^，。？?]{0,6}(钱|块|万)|不还钱|钱不还|经济纠纷|欠了?我[^，。？?]{0,4}(钱|块|万)|(借|欠)[^，。？?]{0,8}不还|讨债|要债|\b(lent|owes? me)\b/i;
 const DIVORCE = /离婚|离了婚|\bdivorc/i;
 /** "退伍费被老婆拿走了": money taken within a family or by someone else, a civil matter. */
 const TAKEN_BY_OTHERS =
@@ -83,7 +83,8 @@ export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
     /国外|海外|境外|出国|abroad|overseas/i.test(question);
   if (foreign && ABROAD.test(question) && !MEMORIAL.test(question))
     return { label: { zh: '出国或在国外的事', en: "travel or life abroad, or another country's benefits" } };
-  if (PRIVATE_LOAN.test(question))
+  // An employer withholding wages is a labour matter, not a private loan.
+  if (PRIVATE_LOAN.test(question) && !/单位|公司|工资|老板|employer|wages?/i.test(question))
     return {
       label: { zh: '个人之间的借款纠纷', en: 'a private loan between people' },
       relatedCard: 'rights-legal-aid',
