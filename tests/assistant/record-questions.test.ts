@@ -243,6 +243,16 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('老兵喜迎二十大系列宣传活动的主题是什么')).answer).toContain('不忘初心跟党走');
   });
 
+  it('reads an English "did … receive / hold" question about others as the record', async () => {
+    const ratings = await ask("What star ratings did the retirees' service centres receive?");
+    expect(ratings.answer).toContain('five-star');
+    expect(ratings.answer).toContain('four-star');
+    // The asker's own case stays a benefits question.
+    expect(
+      (await ask('Did I receive my pension on time?')).citations.every((c) => c.doc.startsWith('laws/')),
+    ).toBe(true);
+  });
+
   it('does not name people or a district the report does not', async () => {
     expect((await ask('最美退役军人都叫什么名字')).status).toBe('not_found');
     expect((await ask('最美老兵那10个人都叫什么？')).status).toBe('not_found');
