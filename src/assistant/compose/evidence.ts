@@ -1,19 +1,16 @@
 import type { DocKind, Kpi } from '../../knowledge/types.js';
-import { findNumbers } from '../../knowledge/numbers.js';
 import { STAFF_UPDATE_DOC } from '../tools/kpi-overlay.js';
-import { asksAboutBenefits } from '../understand/intent.js';
 import type { Understanding } from '../understand/understand.js';
-import { holdsFocusTerm, holdsNumberIn, ZERO_RECORD } from './answerability.js';
-import { askedNumber, askedUnit, asksAnotherUnit } from '../understand/asked-units.js';
+import { holdsFocusTerm } from './answerability.js';
+import { askedNumber, asksAnotherUnit } from '../understand/asked-units.js';
 import type { ComposeContext } from './compose-context.js';
 import { bestExtractedFigure, type FigureCandidate } from './extracted-figure-answer.js';
 import type { ScoredPassage } from './passage-answer.js';
-import { contentTerms, coverage, holdsTerm, type TermWeight } from './relevance.js';
-import { normaliseForMatch } from '../../knowledge/normalise.js';
+import { contentTerms, coverage } from './relevance.js';
 
 /**
  * Gathering and weighing the passages an offline answer may quote: search, coverage of the
- * question, document-kind preference, and the checks that a number question is really answered.
+ * question, document-kind preference (number-evidence.ts checks that a number question is answered).
  */
 
 const PASSAGE_KINDS: DocKind[] = ['report', 'policy', 'other'];
@@ -21,23 +18,12 @@ const PASSAGE_KINDS: DocKind[] = ['report', 'policy', 'other'];
 /** A passage must hold at least this share of the question's terms to count as an answer. */
 export const MIN_COVERAGE = 0.34;
 const SEARCH_K = 8;
-/** A number question falls back to a passage only when it holds this much of the question. */
-const FIGURE_FALLBACK_COVERAGE = 0.6;
 /** Coverage first, retrieval rank second: each rank costs this much coverage. */
 const RANK_PENALTY = 0.03;
 /** The preferred document kind wins unless another kind's best passage is clearly better. */
 const PREFERRED_KIND_SHARE = 0.6;
 /** How much more of the question an extracted figure's subject must explain than an indicator. */
 const CLEARLY_BETTER = 0.1;
-/** "一年能发多少", "补多少钱": a question about an amount. */
-const ASKS_AMOUNT = /多少钱|能发多少|能拿多少|能领多少|补多少|发多少|金额|how much/i;
-/** Who sets an amount: the guides' way of answering "how much" when the law gives no number. */
-const STATES_A_RULE = /标准|具体办法|由.{0,24}(规定|制定)|以国家和(当地|地方)规定为准|按(照)?(国家)?有关规定/;
-
-const answersAmount = (quote: string): boolean =>
-  // 第X条 is a reference, not an amount.
-  STATES_A_RULE.test(quote) || findNumbers(quote).some((m) => m.value !== null && m.unit !== '条');
-
 /** A passage under a heading that names the asked year ("三、2023年工作打算" for 明年) goes first. */
 const YEAR_HEADING_BONUS = 0.15;
 const headedByAskedYear = (u: Understanding, section: string): boolean =>
@@ -163,96 +149,6 @@ async function betterExtractedFigure(
   );
   return candidate.subject > kpiScore + CLEARLY_BETTER ? candidate : undefined;
 }
-
-/** Where and how much of it (全市, 全年, 一共): rare in the report, but no subject of a figure. */
-const SCOPE_WORD = /^(全市|全省|全县|全国|全年|全局|本市|我市|市里|一共|总共|合计|累计)$/;
-/** Below this weight a term is in most passages (退役军人 ≈ 1.0, 烈士 ≈ 1.7, 喜报 ≈ 4.4). */
-const DISTINCTIVE_WEIGHT = 1.5;
-
-/**
- * A number was asked for and no figure fits. A benefits question still gets its policy passage
- * ("退伍费能拿多少钱" → what the law says and who sets the amount); otherwise a passage is offered
- * only when it holds most of the question and, if a unit was asked for, a number in that unit.
- */
-export function numberFallbackAllowed(
-  u: Understanding,
-  relevant: ScoredPassage[],
-  terms: string[],
-  weight: TermWeight,
-): boolean {
-  const best = relevant[0];
-  if (!best) return false;
-  // "开展了几大主题实践活动": the passage writes the count in characters (三大主题实践活动).
-  const counted = /几(大|个|项|类|条|种)([\u4e00-\u9fff]{2})/.exec(u.text);
-  const inCharacters = counted && new RegExp(`[一二三四五六七八九十两]${counted[1]}${counted[2]}`);
-  if (inCharacters && relevant.some((r) => inCharacters.test(r.passage.quote))) return true;
-  // An amount ("一年能发多少", "补多少钱") is answered with a number or with who sets it; a passage
-  // that merely names the benefit ("优待金不计入收入") does not answer it.
-  const amount = ASKS_AMOUNT.test(u.text);
-  const answers = (quote: string) => !amount || answersAmount(quote);
-  // "退伍费能拿多少钱", "多少天内报到": benefits the guides explain (and may leave to local rules).
-  if (best.passage.kind === 'policy' && asksAboutBenefits(`${u.text} ${u.boostTerms.join(' ')}`)) {
-    return relevant
-      .slice(0, 3)
-      .some((r) => answers(r.passage.quote) && holdsFocusTerm(terms, weight, r.passage.quote));
-  }
-  const unit = askedUnit(u.text);
-  // "帮多少个退役军人找到了工作": 退役军人 and 工作 are in most passages; a passage that shares
-  // only such words with the question is not about it.
-  const distinctive = terms.filter((t) => weight(t) >= DISTINCTIVE_WEIGHT && !SCOPE_WORD.test(t));
-  return relevant.some(
-    (r) =>
-      r.coverage >= FIGURE_FALLBACK_COVERAGE &&
-      distinctive.some((t) => holdsTerm(normaliseForMatch(r.passage.quote), t)) &&
-      holdsFocusTerm(terms, weight, r.passage.quote) &&
-      (unit
-        ? holdsNumberIn(r.passage.quote, unit, {
-            disclosed: true,
-            fullScoreAnswers: !u.text.includes('满分'),
-          })
-        : statesANumber(r.passage.quote)) &&
-      (r.passage.kind !== 'policy' || answers(r.passage.quote)),
-  );
-}
-
-/**
- * "迁移每座烈士墓的补助标准是多少元" reads as a policy question, yet asks for a number in a unit: report
- * passages none of which holds a number in that unit (masked ones count) do not answer it.
- */
-export function askedUnitNotInReport(
-  u: Understanding,
-  relevant: ScoredPassage[],
-  terms: readonly string[],
-  weight: TermWeight,
-): boolean {
-  const unit = askedUnit(u.text);
-  // "哪几项活动", "哪种资金" ask which ones, not how many.
-  const countAsked = /多少|(?<!哪)几/.test(u.text);
-  // Targets and overviews ("几个量化目标分别是多少") are answered by their own composers.
-  const overview = ['targets_overview', 'brief', 'highlights'].includes(u.intent);
-  if (!unit || !countAsked || overview || relevant[0]?.passage.kind !== 'report') return false;
-  // The number stands in a clause with a distinctive word of the question: "多少名烈士遗属在享受定期
-  // 抚恤" is not answered by 网上祭扫达20000余人 in a passage that names 烈士遗属 elsewhere.
-  const distinctive = terms.filter((t) => weight(t) >= DISTINCTIVE_WEIGHT && !SCOPE_WORD.test(t));
-  const onTopic = (clause: string) =>
-    distinctive.length === 0 || distinctive.some((t) => holdsTerm(normaliseForMatch(clause), t));
-  const fullScoreAnswers = !u.text.includes('满分');
-  return !relevant
-    .slice(0, 3)
-    .some((r) =>
-      r.passage.quote
-        .split(/[，。；]/)
-        .some((c) => onTopic(c) && holdsNumberIn(c, unit, { fullScoreAnswers })),
-    );
-}
-
-/**
- * A disclosed number, not a masked one ("全市**名…"): a passage whose only numbers are masked
- * would be offered as the answer to a number it cannot give (a masked figure that answers is
- * chosen as an extracted figure, with its subject checked).
- */
-const statesANumber = (quote: string): boolean =>
-  ZERO_RECORD.test(quote) || /\d/.test(quote.replace(/\d{1,2}月\d{1,2}日|20\d\d年/g, ''));
 
 const YEAR_WORDS = /(?<!\d)20\d\d年?|(?<![\d.])\d\d年(?=度|的|里|全年)|去年|前年|今年|明年/g;
 

@@ -23,8 +23,6 @@ import type { ScoredPassage } from './passage-answer.js';
 import { draft, type Draft } from './draft.js';
 import {
   betterExtractedFigure,
-  numberFallbackAllowed,
-  askedUnitNotInReport,
   passagesForTerms,
   relevantPassages,
   relevantWithoutYears,
@@ -35,6 +33,7 @@ import {
 import { bestExtractedFigure, composeExtractedFigureAnswer } from './extracted-figure-answer.js';
 import { composeFigureAnswer } from './figure-answer.js';
 import { composeListAnswer } from './list-answer.js';
+import { askedUnitNotInReport, numberFallbackAllowed } from './number-evidence.js';
 import { withLikeRatings } from './like-figures.js';
 import { t } from './messages.js';
 import { notFound, withLocalRuleNote, yearAsWritten, yearNotCovered } from './not-found.js';
