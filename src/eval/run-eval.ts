@@ -80,9 +80,9 @@ export function summarise(scores: QuestionScore[]): EvalMetrics {
 const rate = (xs: boolean[]): number => (xs.length === 0 ? 0 : xs.filter(Boolean).length / xs.length);
 
 /**
- * Per-set floors: each set's measured level (2026-12-02, offline, sixth session) minus three
+ * Per-set floors: each set's measured level (2026-12-02, offline, seventh session) minus three
  * points, so CI catches a regression without failing on one question's noise; refusal rates
- * likewise plus a few points. The gold set is held at 0.95 (issue 9; measured 0.961). They record
+ * likewise plus a few points. The gold set is held at 0.95 (issue 9; measured 0.987). They record
  * where the product is, not where it should be: issue 9 asks 0.85 on the benefits test splits and
  * 0.92 on the work-summary test split. Every set also holds: no grounding violation, every
  * off-scope question recognised (tests/eval/eval-run.slow.test.ts).

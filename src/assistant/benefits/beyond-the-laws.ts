@@ -66,14 +66,19 @@ const PROPERTY_TAX = /房产税|车船税|契税|\b(property|real estate|vehicle
  * "退伍证搬家弄丢了咋补办": replacing a lost or damaged certificate or card is nowhere in the four
  * laws (a 补办 card is about assessing a disability late, not papers).
  */
-const LOST_PAPERS =
-  /(丢|遗失|丢失|找不到|损坏|弄坏|弄脏)[^。？?]{0,12}(补办|补领|补发|重办|重新办|换|咋办|怎么办)|\b(lost|damaged)\b[^.?]{0,40}\b(card|certificate|id)\b|\breplace(ment)?\b[^.?]{0,20}\b(lost|damaged)\b/i;
+/** Words of losing a paper, or of having it made again. */
+const LOSS = '丢|遗失|丢失|找不到|损坏|弄坏|弄脏';
+const REISSUE = '补办|补领|补发|重办|重新办';
+const LOST_PAPERS = new RegExp(
+  `(${LOSS})[^。？?]{0,12}(${REISSUE}|换|咋办|怎么办)|\\b(lost|damaged)\\b[^.?]{0,40}\\b(card|certificate|id)\\b|\\breplace(ment)?\\b[^.?]{0,20}\\b(lost|damaged)\\b`,
+  'i',
+);
 const PAPERS = /证|卡|\b(card|certificate|id)\b/i;
 
 /** "优待证是谁发的？要是丢了补办得等多久？": another part the cards answer, with the rest said open. */
 const asksSomethingElse = (question: string): boolean =>
   splitClauses(question).some(
-    (c) => c.asks && !/丢|遗失|损坏|补办|补领|补发|重办|重新办|lost|damaged|replace/i.test(c.text),
+    (c) => c.asks && !new RegExp(`${LOSS}|${REISSUE}|lost|damaged|replace`, 'i').test(c.text),
   );
 
 export function beyondTheLaws(question: string): BeyondTheLaws | undefined {

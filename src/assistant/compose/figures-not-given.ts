@@ -16,6 +16,14 @@ import { findNumbers } from '../../knowledge/numbers.js';
 /** The draft gives a figure or its 未公开: something a note about what is left out can follow. */
 const givesAnAnswer = (d: Draft): boolean => d.status === 'answered' || d.status === 'undisclosed';
 
+/** "Not found" for what was asked, with what the report does give kept after it. */
+const notFoundBefore = (answer: Draft, text: string): Draft => ({
+  ...answer,
+  status: 'not_found',
+  answer: `${text}\n${answer.answer}`,
+  settled: true,
+});
+
 /** A total asked for: "加起来", "一共". */
 const ASKS_TOTAL = /加起来|加在一起|合计|一共|总共|共计/;
 /** "各类培训加起来一共多少人次": a total over every kind of a thing. */
@@ -50,8 +58,8 @@ export function totalNotGiven(question: string, answer: Draft, language: Languag
   return draft('not_found', text, { settled: true });
 }
 
-/** Units that count people, one for another ("那10个人" are the report's 10名). */
-const PEOPLE_UNITS = /^(人|名|个|位)$/;
+/** Units the asker uses for people, one for another ("那10个人" are the report's 10名). */
+const SAID_OF_PEOPLE = /^(人|名|个|位)$/;
 /** After the asker's figure: a part of it asked ("10名中女性有几名", "256次喜报里…各占多少"). */
 const PART_OF_IT =
   /^[，,]?[^，。？?；]{0,8}?(中|里|当中|之中|里面|其中)[^。？?]*(几|多少)|^[^。？?]*(各占|各有|各是|分别(是|有|占)?)[^。？?]{0,4}(几|多少)/;
@@ -70,7 +78,7 @@ export function breakdownNotGiven(question: string, answer: Draft, language: Lan
         f.value === n.value &&
         (f.unit === n.unit ||
           (language === 'en' && n.unit === '') ||
-          (PEOPLE_UNITS.test(f.unit) && PEOPLE_UNITS.test(n.unit)) ||
+          (SAID_OF_PEOPLE.test(f.unit) && SAID_OF_PEOPLE.test(n.unit)) ||
           rest.startsWith(f.unit)),
     );
     return (
@@ -84,7 +92,7 @@ export function breakdownNotGiven(question: string, answer: Draft, language: Lan
     language === 'zh'
       ? `总结只写了总数（${stated.raw}），没有再分开的数字，我不作猜测。`
       : `The report gives only the total (${stated.raw}), not broken down, and I won't guess.`;
-  return { ...answer, status: 'not_found', answer: `${text}\n${answer.answer}`, settled: true };
+  return notFoundBefore(answer, text);
 }
 
 /** "一共有多少人报名参评": those who applied, not those chosen. */
@@ -94,7 +102,8 @@ const STATES_CHOSEN = /评选出|评出|选出|获评|当选/;
 /** "服务站一共有多少个": places or organisations counted. */
 const COUNTS_PLACES =
   /(站|所|中心|单位|企业|公司|学校|医院|村|社区|机构|支部|市州|区县)[^，。？?]{0,6}(多少个|几个|多少家|几家|多少所|几所)/;
-const PEOPLE_UNIT = /^(人|名|位|人次|户)$/;
+/** Units in which the report counts people or households, never places. */
+const COUNTS_PEOPLE = /^(人|名|位|人次|户)$/;
 
 /**
  * A count of other things than the figure counts: those who applied (报名参评) when the report
@@ -105,7 +114,7 @@ function anotherCountNotGiven(question: string, answer: Draft, language: Languag
   if (answer.status !== 'answered' || answer.figures.length === 0) return undefined;
   const quotes = answer.figures.map((f) => f.quote).join(' ');
   const applicants = ASKS_APPLICANTS.test(question) && STATES_CHOSEN.test(quotes);
-  const places = COUNTS_PLACES.test(question) && answer.figures.every((f) => PEOPLE_UNIT.test(f.unit));
+  const places = COUNTS_PLACES.test(question) && answer.figures.every((f) => COUNTS_PEOPLE.test(f.unit));
   if (!applicants && !places) return undefined;
   const text =
     language === 'zh'
@@ -115,7 +124,7 @@ function anotherCountNotGiven(question: string, answer: Draft, language: Languag
       : applicants
         ? "The report gives the number chosen, not the number who applied, and I won't guess."
         : "The report's figure counts people, not the places or units you asked about, and I won't guess.";
-  return { ...answer, status: 'not_found', answer: `${text}\n${answer.answer}`, settled: true };
+  return notFoundBefore(answer, text);
 }
 
 /** A total, a part or another count than the figure answers: said so, with what the report gives. */

@@ -257,9 +257,10 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
       askedText: language === 'en' ? `${u.resolvedText} ${u.boostTerms.join(' ')}` : u.resolvedText,
     });
     const rank = candidate && exactRankNotGiven(u.text, candidate, language, ctx.cite);
+    if (rank) return rank;
     if (candidate) {
       const answer = composeExtractedFigureAnswer(candidate, language, ctx.cite);
-      return rank ?? withLikeRatings(answer, candidate, ctx.kb.figures, u.text, language, ctx.cite);
+      return withLikeRatings(answer, candidate, ctx.kb.figures, u.text, language, ctx.cite);
     }
     if (!numberFallbackAllowed(u, relevant, terms, ctx.termWeight)) return notFound(u, ctx);
   } else if (askedUnitNotInReport(u, relevant, terms, ctx.termWeight)) return notFound(u, ctx);
