@@ -619,4 +619,9 @@ describe('questions of the bureau’s record', () => {
   it('takes no count the asker states (四个奖) for the subject of a figure (四个季度)', async () => {
     expect((await ask('四个奖全拿的市州几个')).answer).toContain('3个');
   });
+
+  it('reads 县里 as the county the report names, and when something was finished as the record', async () => {
+    expect((await ask('县里的军休所评上了几星级？')).answer).toContain('四星级');
+    expect((await ask('安置任务啥时候弄完的')).answer).toContain('8月30日');
+  });
 });

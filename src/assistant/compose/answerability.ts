@@ -60,6 +60,7 @@ export function focusTermMissing(
     (noun) =>
       !VAGUE_NOUNS.has(noun) &&
       !straddles(noun) &&
+      !levelNamedInPassage(noun, haystack) &&
       !/^(多|几|哪|什么)/.test(noun) &&
       !exempt.some((e) => e.includes(noun) || noun.includes(e)) &&
       weight.unseen(noun) &&
@@ -67,6 +68,12 @@ export function focusTermMissing(
       !charactersClose(noun, haystack),
   );
 }
+
+/** "县里的军休所": 县里 is the county level, named in a passage about "**县军休所". */
+const levelNamedInPassage = (noun: string, passage: string): boolean => {
+  const level = /^([省市县区镇乡村])(?:里|上)$/.exec(noun)?.[1];
+  return level !== undefined && passage.includes(level);
+};
 
 /** 干部作风 = 干部 + 作风, both in the documents; 个人所得税 leaves 税 unexplained. */
 function madeOfKnownWords(noun: string, weight: TermWeight): boolean {

@@ -23,6 +23,10 @@ export type { ComposeContext } from './compose-context.js';
 const BUREAU_CUES =
   /去年|(举办|举行|召开)的|(那|这)几(起|件|家|场|批)|前年|全年|年度|本局|我局|我们局|局里|局机关|咱局|咱们局|你们局|全市|市局|(?<!在)市里|总结|汇报|部里|省厅|厅里|党总支|党支部|支部|党组(?!织)|领导班子|班子|党建|党员|廉政|意识形态|舆情|in 20\d\d|last year|the bureau|the city's|citywide|city-wide|\bin (the|this|our) city\b|\b(was|were)\b[^.?]{0,40}\b(finished|completed|achieved|held|carried out|handed out|given out|paid out|distributed|spent|sent|organi[sz]ed|visited|moved|relocated|trained|received|won|awarded|rated|recogni[sz]ed|promoted|commended|praised|piloted|launched)\b|^(?!.*\b(i|my|me|we|our)\b).*\bdid\b[^?]{0,60}\b(receive|win|get|achieve|complete|finish|hold|organi[sz]e|visit|send|relocate|train)\b/i;
 
+/** "安置任务啥时候弄完的": when something was finished is a date of the record, not a rule. */
+const FINISHED_WHEN =
+  /(什么时候|啥时候|何时|哪天|几月(份)?)(就|才|已经)?(完成|弄完|搞完|办完|做完|干完|结束)(了)?的/;
+
 /**
  * "总结里送喜报用的单位是…", "what problems does the report identify": the question is about the
  * report itself, wherever it says so.
@@ -139,6 +143,7 @@ export async function composeOffline(
   const bureauCued =
     u.years.some((y) => ctx.knownYears.has(y) && asked.includes(String(y).slice(2))) ||
     BUREAU_CUES.test(asked) ||
+    FINISHED_WHEN.test(asked) ||
     ABOUT_THE_REPORT.test(u.text) ||
     comparesWithOthers(u.text, () => ctx.corpusText) ||
     // "迁坟比2021年多了还是少了": a year's figure compared is the record's, held or not.
