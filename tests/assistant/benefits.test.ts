@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asksOnlyAnAspect } from '../../src/assistant/benefits/aspects.js';
+import { groupFactor } from '../../src/assistant/benefits/card-groups.js';
 import { readCards } from '../../src/assistant/benefits/match-cards.js';
 import { splitClauses } from '../../src/assistant/understand/clauses.js';
 import { createHomophoneIndex } from '../../src/assistant/understand/homophones.js';
@@ -395,6 +396,22 @@ describe('card ranking', () => {
     const top = readCards('户口去哪落', [], index).matches.slice(0, 3);
     expect(top).toHaveLength(3);
     for (const m of top) expect(index.holds(m.card, '户口')).toBe(true);
+  });
+});
+
+describe('the asker’s group', () => {
+  it('answers a disabled veteran with the disabled veterans’ card, not the general one', async () => {
+    expect((await ask('残疾军人坐火车有优惠没')).answer.split('\n')[0]).toMatch(/50%/);
+    // The child of a disabled veteran is not one ("残疾军人的孩子"), nor is the certificate.
+    const cards = testCore.core.tools.cardIndex().cards;
+    const fare = cards.find((c) => c.id === 'preferential-disabled-fare');
+    const general = cards.find((c) => c.id === 'preferential-transport-veterans');
+    if (!fare || !general) throw new Error('transport cards missing');
+    expect(groupFactor(fare, '残疾军人坐火车有优惠没')).toBeGreaterThan(
+      groupFactor(general, '残疾军人坐火车有优惠没'),
+    );
+    expect(groupFactor(general, '残疾军人的孩子坐公交能免费吗')).toBe(1);
+    expect(groupFactor(general, '残疾军人证丢了怎么补')).toBe(1);
   });
 });
 

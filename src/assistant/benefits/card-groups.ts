@@ -20,7 +20,7 @@ const GROUPS: { title: RegExp; asker: RegExp }[] = [
   // nor about what a martyr's family receives while they live.
   {
     title: /去世|死亡|丧葬/,
-    asker: /去世|死亡|走了|没了|过世|病逝|病故|丧葬|后事|died|dies|death|funeral|passed away/i,
+    asker: /去世|死亡|死了|病死|走了|没了|过世|病逝|病故|丧葬|后事|died|dies|death|funeral|passed away/i,
   },
 ];
 const GROUP_MISMATCH = 0.7;
@@ -29,7 +29,19 @@ const GROUP_MISMATCH = 0.7;
  * and all), not the general death benefits every serviceman's family shares.
  */
 const MARTYRS_NAMED = { title: /^(烈士|烈属)/, asker: /烈士|烈属|martyr/i };
+/**
+ * So is a disabled veteran asking as one ("残疾军人坐火车有优惠没"): the disabled veterans' own
+ * fare card, not the general veterans' transport card.
+ */
+const DISABLED_NAMED = {
+  title: /^(残疾|伤残)/,
+  // "残疾军人的孩子", "残疾军人证" name someone else or a document, not the asker's group.
+  asker:
+    /(残疾|伤残)(军人|老兵|退役军人|退伍军人|退伍兵)(?!证|的?(孩子|子女|儿子|女儿|家属|配偶|老伴|爱人|妻子|丈夫|父母))|disabled (veteran|soldier|servicem[ae]n|ex-servicem)/i,
+};
 const GROUP_NAMED = 1.15;
+/** A card whose title and beneficiaries never name the group the asker belongs to. */
+const NOT_FOR_THE_NAMED = 0.8;
 
 /**
  * Cards for serving soldiers (who: 现役军人) do not answer a veteran who names themself as one
@@ -45,5 +57,10 @@ const servingCardForVeteran = (card: EntitlementCard, question: string): boolean
 export function groupFactor(card: EntitlementCard, question: string): number {
   if (GROUPS.some((g) => g.title.test(card.title) && !g.asker.test(question))) return GROUP_MISMATCH;
   if (servingCardForVeteran(card, question)) return GROUP_MISMATCH;
-  return MARTYRS_NAMED.asker.test(question) && MARTYRS_NAMED.title.test(card.title) ? GROUP_NAMED : 1;
+  if (DISABLED_NAMED.asker.test(question) && !/残疾|伤残/.test(`${card.title}${card.who ?? ''}`))
+    return NOT_FOR_THE_NAMED;
+  const named = [MARTYRS_NAMED, DISABLED_NAMED].some(
+    (g) => g.asker.test(question) && g.title.test(card.title),
+  );
+  return named ? GROUP_NAMED : 1;
 }
