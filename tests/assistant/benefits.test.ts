@@ -415,6 +415,20 @@ describe('the asker’s group', () => {
   });
 });
 
+describe('office hours asked beside an entitlement', () => {
+  it('answers the entitlement and says the hours are not stated, instead of only the hours', async () => {
+    const a = await ask('退伍兵去哪报到？报到的地方几点上班');
+    expect(a.status).toBe('answered');
+    expect(a.answer.split('\n')[0]).toContain('30日内');
+    expect(a.answer).toMatch(/几点.*没有写明/);
+    const b = await ask('烈士陵园进去要门票吗？每天几点关门');
+    expect(b.answer.split('\n')[0]).toContain('免费');
+    expect(b.answer).not.toContain('“关门”');
+    // Hours alone are still the contact card's.
+    expect((await ask('服务站几点上班')).answer).toContain('办公时间');
+  });
+});
+
 describe('homophone typos', () => {
   const index = createHomophoneIndex(['优待证', '优待', '安置', '投诉', '褒扬', '褒扬金', '慰问金', '十一']);
   it('reads a mistyped word of the same sound, one character off', () => {

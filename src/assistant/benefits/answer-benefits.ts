@@ -133,10 +133,11 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
       // ("退役金要交个人所得税吗"): that part is named as not stated.
       // A confident card answers the clause's specifics too; a marginal one may not.
       const specific = top.confidence < params.minConfidence + MARGINAL;
+      // The office-hours line already says the hours are not stated (每天几点关门).
       const missing = missingFocus(part.clause.text, cards, q.boostTerms, index, {
         specific,
         glossedWords: q.glossedWords ?? [],
-      });
+      }).filter((word) => !(aspects.hours && OFFICE_HOURS.test(word)));
       if (missing.length > 0) gaps.push(missing.join('、'));
       continue;
     }
@@ -262,9 +263,14 @@ const firstSentence = (text: string): string => {
 
 const hasContext = (reading: CardReading): boolean => reading.clauses.some((c) => !c.clause.asks);
 
-/** "要带什么材料", "去哪办": a clause that asks only for an aspect of the entitlement already found. */
+const OFFICE_HOURS = /^(开门|关门|上班|下班|营业|办公)$/;
+
+/**
+ * "要带什么材料", "去哪办", "报到的地方几点上班": a clause that asks only for an aspect of the
+ * entitlement already found.
+ */
 const isAspectOnly = (clause: string): boolean =>
-  /^(那|还有|另外|再|请问|想问)?(要|需要|得)?(带|准备)?(什么|啥|哪些)?(材料|证件|证明|手续|资料)|^(去|到|在)?哪(里|儿)?(办|领|申请|交)|^找谁|^(要|需要)?多久|^怎么(办|申请|领)/.test(
+  /^(那|还有|另外|再|请问|想问)?(要|需要|得)?(带|准备)?(什么|啥|哪些)?(材料|证件|证明|手续|资料)|^(去|到|在)?哪(里|儿)?(办|领|申请|交)|^找谁|^(要|需要)?多久|^怎么(办|申请|领)|(几点|什么时候|啥时候)(开门|关门|上班|下班|营业|办公)[吗呢？?]*$/.test(
     clause.trim(),
   );
 

@@ -104,8 +104,12 @@ export async function composeOffline(
   if (u.scope === 'out_of_scope') return draft('out_of_scope', t('scope', language));
   const beyond = beyondTheLaws(u.text);
   if (beyond) return composeBeyondTheLaws(beyond, language, ctx.benefits);
+  // "退伍兵去哪报到？报到的地方几点上班": a part about office hours does not sink the part a card
+  // answers; the card answer says the hours are not stated.
   const contact = contactAsked(u.text);
-  if (contact) return composeContactAnswer(contact, ctx.kb.bureau, language);
+  const otherPartAsked = splitClauses(u.text).filter((c) => c.asks && !contactAsked(c.text)).length > 0;
+  if (contact && !(contact === 'hours' && otherPartAsked))
+    return composeContactAnswer(contact, ctx.kb.bureau, language);
   // No card names a person: "站长是谁" is for the reports, which may (or may not) name them.
   if (asksForPersonsNames(u.text)) return composeFromReports(u, ctx);
   const matched = answerBenefits(
