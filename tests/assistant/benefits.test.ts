@@ -429,6 +429,14 @@ describe('office hours asked beside an entitlement', () => {
   });
 });
 
+describe('the cards against a report passage that shares one common word', () => {
+  it('answers from the card when the report shares only a word the cards use as much (退伍)', async () => {
+    const a = await ask('退伍回村了 能要块地种不');
+    expect(a.answer.split('\n')[0]).toContain('承包');
+    expect(a.answer).not.toContain('领导班子工作总结');
+  });
+});
+
 describe('homophone typos', () => {
   const index = createHomophoneIndex(['优待证', '优待', '安置', '投诉', '褒扬', '褒扬金', '慰问金', '十一']);
   it('reads a mistyped word of the same sound, one character off', () => {

@@ -13,6 +13,7 @@ import { composeContactAnswer } from './contact-answer.js';
 import type { SessionTurn } from '../ports.js';
 import { ASKER_IS_NO_CLAIMANT, askingText, splitClauses } from '../understand/clauses.js';
 import { citesTheRecord } from './record-cues.js';
+import { alternativesOf } from './relevance.js';
 
 import { bestReportCoverage, composeFromReports } from './report-route.js';
 import { asksForPersonsNames, asksWhichPlace } from './report-leaves-out.js';
@@ -75,6 +76,8 @@ const REPORT_MARGIN = 0.1;
  * refuse ("当兵的坐市里公交要钱不": 市里 is a place, not the bureau's year).
  */
 const CLEAR_CARD = 0.6;
+/** A word used by this share of the cards or more is common in them. */
+const CARDS_VOCABULARY = 0.05;
 /** A veteran's question no card fits is answered from a report only when a passage holds this much of it. */
 const REPORT_ALONE = 0.6;
 
@@ -193,7 +196,12 @@ export async function composeOffline(
   // "军转干部安置有什么政策": a question about what the law gives, with nothing of the bureau's year.
   if (personal || POLICY_ASKED.test(asking)) return benefits.draft;
   // An English question's coverage rests on its few glossary translations: too coarse to compare.
-  const reportEvidence = language === 'en' ? 0 : await bestReportCoverage(u, ctx);
+  // A word many cards use (退伍), in any of its glossary alternatives, is the cards' vocabulary.
+  const cardsUse = (term: string) =>
+    alternativesOf(term).some(
+      (alt) => ctx.benefits.cards().df(alt) >= ctx.benefits.cards().size * CARDS_VOCABULARY,
+    );
+  const reportEvidence = language === 'en' ? 0 : await bestReportCoverage(u, ctx, { cardsUse });
   if (reportEvidence <= benefits.confidence + REPORT_MARGIN) return benefits.draft;
   const fromReports = await composeFromReports(u, ctx);
   const refused = refusedUnsettled(fromReports);
