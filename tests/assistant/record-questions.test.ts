@@ -624,4 +624,13 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('县里的军休所评上了几星级？')).answer).toContain('四星级');
     expect((await ask('安置任务啥时候弄完的')).answer).toContain('8月30日');
   });
+
+  it('answers a range asked beside a masked count with the range, and a finish date with the date', async () => {
+    const range = await ask('纳入示范型创建的基层服务站，是退役军人人数在什么区间的站？');
+    expect(range.status).toBe('answered');
+    expect(range.answer.split('\n')[0]).toBe('范围：100－299名。');
+    // The count itself stays undisclosed.
+    expect((await ask('纳入示范型创建的基层服务站有多少家？')).status).toBe('undisclosed');
+    expect((await ask('安置任务啥时候弄完的')).answer.split('\n')[0]).toBe('日期：8月30日。');
+  });
 });

@@ -195,3 +195,22 @@ export async function withEnglishFocus(
   const again = await passagesForTerms(terms, ctx);
   return again.length > 0 && focused(again) ? again : undefined;
 }
+
+/** How much of the question the best report passage holds (0 when none qualifies). */
+export async function bestReportCoverage(
+  u: Understanding,
+  ctx: ComposeContext,
+  options: { cardsUse?: (term: string) => boolean } = {},
+): Promise<number> {
+  const terms = contentTerms(u.resolvedText, u.translations);
+  const relevant = await relevantPassages(u, terms, ctx);
+  const best = Math.max(0, ...relevant.filter((r) => r.passage.kind !== 'law').map((r) => r.coverage));
+  // "退伍回村了 能要块地种不": one word the cards use as much (退伍) covers all the question's
+  // terms and says nothing of the record; a word of the record's own (支部) does.
+  const { cardsUse } = options;
+  const thin = cardsUse !== undefined && terms.length < 2 && terms.every((term) => cardsUse(term));
+  return thin ? best * THIN_EVIDENCE : best;
+}
+
+/** What one shared word of the cards' own vocabulary is worth as a report's evidence. */
+const THIN_EVIDENCE = 0.5;

@@ -16,6 +16,7 @@ import {
   asksForMoney,
 } from '../understand/asked-units.js';
 import { composeDateAnswer } from './date-answer.js';
+import { asksForARange, composeRangeAnswer } from './range-answer.js';
 import { anotherOccasion, namesAnOccasion, sentenceAround } from './occasions.js';
 import { composeMaskedNameAnswer } from './masked-name-answer.js';
 import type { ComposeContext } from './compose-context.js';
@@ -96,25 +97,6 @@ const asksAboutTargetYear = (u: Understanding, ctx: ComposeContext): boolean =>
 const HIGHLIGHT_WORDS =
   /^(荣誉|称号|誉称|表彰|成绩|亮点|成果|获奖|奖项|奖|先进|单位|先进单位|取得|获得|得了|拿了|拿到|得到|拿下|获|主要|哪些|全部|所有|拿得出手|工作|年度|全年|本局|我局|局里|退役军人事务局|honou?rs?|awards?|achievements?|highlights?)+$/i;
 
-/** How much of the question the best report passage holds (0 when none qualifies). */
-export async function bestReportCoverage(
-  u: Understanding,
-  ctx: ComposeContext,
-  options: { cardsUse?: (term: string) => boolean } = {},
-): Promise<number> {
-  const terms = contentTerms(u.resolvedText, u.translations);
-  const relevant = await relevantPassages(u, terms, ctx);
-  const best = Math.max(0, ...relevant.filter((r) => r.passage.kind !== 'law').map((r) => r.coverage));
-  // "退伍回村了 能要块地种不": one word the cards use as much (退伍) covers all the question's
-  // terms and says nothing of the record; a word of the record's own (支部) does.
-  const { cardsUse } = options;
-  const thin = cardsUse !== undefined && terms.length < 2 && terms.every((term) => cardsUse(term));
-  return thin ? best * THIN_EVIDENCE : best;
-}
-
-/** What one shared word of the cards' own vocabulary is worth as a report's evidence. */
-const THIN_EVIDENCE = 0.5;
-
 /** The report and uploaded-document routes: indicators, extracted figures, passages. */
 export async function composeFromReports(u: Understanding, ctx: ComposeContext): Promise<Draft> {
   const place = unknownPlace(u.text, ctx.corpusText);
@@ -148,8 +130,9 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
   const kpiOccasion =
     namesAnOccasion(u.text) &&
     u.kpi?.values.some((v) => anotherOccasion(u.text, sentenceAround(ctx.corpusText, v.quote)));
-  // "这项指标由哪个科室牵头" names an indicator and asks something the indicator list does not hold.
-  const indicatorAsked = !kpiOccasion && !asksBesidesTheFigure(u.text);
+  // "这项指标由哪个科室牵头", "是人数在什么区间的站" name an indicator and ask something the
+  // indicator list does not hold.
+  const indicatorAsked = !kpiOccasion && !asksBesidesTheFigure(u.text) && !asksForARange(u.text);
   if (
     u.kpi &&
     indicatorAsked &&
@@ -242,6 +225,9 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
   // Names the report does not give, a cause it does not state.
   const leftOut = leftOutOfReport(u.text, relevant[0]?.passage, language, ctx.cite);
   if (leftOut) return leftOut;
+  const ranged =
+    asksForARange(u.text) && composeRangeAnswer(terms, relevant, ctx.termWeight, language, ctx.cite);
+  if (ranged) return ranged;
   const topQuotes = relevant.slice(0, 3).map((r) => r.passage.quote);
   if (askedKindMissing(u.text, topQuotes, nouns)) return notFound(u, ctx);
   if (language === 'en' && !u.kpi) {

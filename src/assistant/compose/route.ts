@@ -4,7 +4,7 @@ import type { ComposeContext } from './compose-context.js';
 import { draft, type Draft } from './draft.js';
 import { t } from './messages.js';
 import { notFound } from './not-found.js';
-import { ROUND_NUMBER } from '../understand/asked-units.js';
+import { FINISHED_WHEN, ROUND_NUMBER } from '../understand/asked-units.js';
 import { namedPlaces } from './narrower-scope.js';
 import { answerBenefits, composeBeyondTheLaws } from '../benefits/answer-benefits.js';
 import { beyondTheLaws } from '../benefits/beyond-the-laws.js';
@@ -15,7 +15,8 @@ import { ASKER_IS_NO_CLAIMANT, askingText, splitClauses } from '../understand/cl
 import { citesTheRecord } from './record-cues.js';
 import { alternativesOf } from './relevance.js';
 
-import { bestReportCoverage, composeFromReports } from './report-route.js';
+import { bestReportCoverage } from './evidence.js';
+import { composeFromReports } from './report-route.js';
 import { asksForPersonsNames, asksWhichPlace } from './report-leaves-out.js';
 import { comparesWithOthers } from './figures-not-given.js';
 export type { ComposeContext } from './compose-context.js';
@@ -23,10 +24,6 @@ export type { ComposeContext } from './compose-context.js';
 /** Words that place a question in the bureau's own record: the reports answer it first. */
 const BUREAU_CUES =
   /去年|(举办|举行|召开)的|(那|这)几(起|件|家|场|批)|前年|全年|年度|本局|我局|我们局|局里|局机关|咱局|咱们局|你们局|全市|市局|(?<!在)市里|总结|汇报|部里|省厅|厅里|党总支|党支部|支部|党组(?!织)|领导班子|班子|党建|党员|廉政|意识形态|舆情|in 20\d\d|last year|the bureau|the city's|citywide|city-wide|\bin (the|this|our) city\b|\b(was|were)\b[^.?]{0,40}\b(finished|completed|achieved|held|carried out|handed out|given out|paid out|distributed|spent|sent|organi[sz]ed|visited|moved|relocated|trained|received|won|awarded|rated|recogni[sz]ed|promoted|commended|praised|piloted|launched)\b|^(?!.*\b(i|my|me|we|our)\b).*\bdid\b[^?]{0,60}\b(receive|win|get|achieve|complete|finish|hold|organi[sz]e|visit|send|relocate|train)\b/i;
-
-/** "安置任务啥时候弄完的": when something was finished is a date of the record, not a rule. */
-const FINISHED_WHEN =
-  /(什么时候|啥时候|何时|哪天|几月(份)?)(就|才|已经)?(完成|弄完|搞完|办完|做完|干完|结束)(了)?的/;
 
 /**
  * "总结里送喜报用的单位是…", "what problems does the report identify": the question is about the

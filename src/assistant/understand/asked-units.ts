@@ -6,8 +6,12 @@
  */
 const DATE_ASKED =
   /几号|哪天|哪一天|几月几[日号]|几月份|哪个月|什么日子|\bwhat date\b|\bon what day\b|\bwhen (was|were|did)\b(?![^?]*\band (how|what|which)\b)/i;
+/** "安置任务啥时候弄完的": when something was finished is a date of the record, not a rule. */
+export const FINISHED_WHEN =
+  /(什么时候|啥时候|何时|哪天|几月(份)?)(就|才|已经)?(完成|弄完|搞完|办完|做完|干完|结束)(了)?的/;
 /** "安置任务是几号完成的": the question asks for a date. */
-export const asksForADate = (question: string): boolean => DATE_ASKED.test(question);
+export const asksForADate = (question: string): boolean =>
+  DATE_ASKED.test(question) || FINISHED_WHEN.test(question);
 
 const RANK_ASKED = /排第几|排在第几|第几名|名次|\brank(ed|ing)?\b/i;
 /** "培训合格率全省排第几": the question asks for a rank. */

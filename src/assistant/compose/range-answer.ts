@@ -1,0 +1,49 @@
+import type { Language } from '../answer.js';
+import { uniqueCitations, type CiteQuote } from './cite.js';
+import { draft, type Draft } from './draft.js';
+import { t } from './messages.js';
+import type { ScoredPassage } from './passage-answer.js';
+import { coverage, type TermWeight } from './relevance.js';
+
+const RANGE_ASKED =
+  /(什么|哪个|多大|啥)(区间|范围|档次)|多少到多少|几到几|从多少到|\b(what|which) range\b|\bbetween how many\b/i;
+/** "纳入示范型创建的服务站是退役军人人数在什么区间的站": the question asks for a range. */
+export const asksForARange = (question: string): boolean => RANGE_ASKED.test(question);
+
+/** "100－299名": a range as the reports write it, with its unit. */
+const RANGE = /(\d+(?:\.\d+)?)\s*[－\-—–~～至到]\s*(\d+(?:\.\d+)?)\s*(名|人|个|家|座|户|次|万元|元|%|％)?/;
+/** The clause must hold this much of the question, as a date's sentence must. */
+const MIN_CLAUSE_COVERAGE = 0.4;
+const ENGLISH_UNITS: Record<string, string> = { 名: ' people', 人: ' people', '%': '%', '％': '%' };
+
+/**
+ * The range a clause of the best passages states, with that clause as the quote — a masked count
+ * in the same clause (**家基层服务站) does not make the range undisclosed. Undefined when no clause
+ * on the question's topic states one.
+ */
+export function composeRangeAnswer(
+  terms: string[],
+  passages: ScoredPassage[],
+  weight: TermWeight,
+  language: Language,
+  cite: CiteQuote,
+): Draft | undefined {
+  const clauses = passages.slice(0, 3).flatMap(({ passage }) =>
+    passage.quote
+      .split(/(?<=[。；！？，])/)
+      .filter((clause) => RANGE.test(clause))
+      .map((clause) => ({ doc: passage.doc, clause: clause.trim(), score: coverage(terms, clause, weight) })),
+  );
+  const best = clauses.sort((a, b) => b.score - a.score)[0];
+  if (!best || best.score < MIN_CLAUSE_COVERAGE) return undefined;
+  const [, from, to, unit = ''] = RANGE.exec(best.clause) ?? [];
+  const lead =
+    language === 'zh' ? `范围：${from}－${to}${unit}。` : `Range: ${from}–${to}${ENGLISH_UNITS[unit] ?? ''}.`;
+  return draft(
+    'answered',
+    `${lead}\n${t('quoteLabel', language)}：“${best.clause.replace(/[，。；]$/, '')}”`,
+    {
+      citations: uniqueCitations([cite(best.doc, best.clause.replace(/[，。；]$/, ''))]),
+    },
+  );
+}
