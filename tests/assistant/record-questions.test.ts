@@ -633,4 +633,19 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('纳入示范型创建的基层服务站有多少家？')).status).toBe('undisclosed');
     expect((await ask('安置任务啥时候弄完的')).answer.split('\n')[0]).toBe('日期：8月30日。');
   });
+
+  it('says what a total, a share or a count the report does not give is, with the figure it does give', async () => {
+    const total = await ask('清明网上祭扫加上现场描碑填漆，一共多少人参与？');
+    expect(total.status).toBe('not_found');
+    expect(total.answer).toContain('没有给出合计数');
+    expect((await ask('集中迁移的1041座散葬烈士墓，占全市散葬烈士墓总数的几成？')).status).toBe('not_found');
+    const share = await ask('创业奖补资金占全年就业创业总经费的百分之多少？');
+    expect(share.status).toBe('not_found');
+    expect(share.answer).toContain('总结写的是占省厅同类资金总额的比例');
+    expect((await ask('争取的资金占省厅同类资金总额的百分之多少？')).status).toBe('undisclosed');
+    const posts = await ask('去年的就业招聘活动一共提供了多少个岗位？');
+    expect(posts.status).toBe('not_found');
+    expect(posts.answer).toContain('没有写岗位的个数');
+    expect((await ask('去年选出来几个最美老兵？')).answer).toContain('10名');
+  });
 });

@@ -30,9 +30,9 @@ const ASKS_TOTAL = /加起来|加在一起|合计|一共|总共|共计/;
 const TOTAL_OF_KINDS = new RegExp(String.raw`(各类|各项|各种|所有)[一-龥]{0,8}(${ASKS_TOTAL.source})`);
 /** Words with which a passage states a total. */
 const STATES_TOTAL = /共|合计|累计|总计|总数/;
-/** "网上祭扫和实地擦碑加起来一共多少人": two things joined, then a total asked. */
+/** "网上祭扫和实地擦碑加起来一共多少人", "网上祭扫加上现场描碑，一共多少人": two things joined, then a total asked. */
 const TOTAL_OF_TWO = new RegExp(
-  String.raw`([\u4e00-\u9fa5]{2,12})(?:和|与|及|跟|加上)([\u4e00-\u9fa5]{2,12}?)(?:${ASKS_TOTAL.source})`,
+  String.raw`([\u4e00-\u9fa5]{2,12})(?:和|与|及|跟|加上)([\u4e00-\u9fa5]{2,12}?)[，,]?(?:${ASKS_TOTAL.source})`,
 );
 
 /**
@@ -127,11 +127,58 @@ function anotherCountNotGiven(question: string, answer: Draft, language: Languag
   return notFoundBefore(answer, text);
 }
 
+/** "占全年就业创业总经费的百分之多少": the whole a share is asked of. */
+const SHARE_ASKED_OF = /占([^，。？?]{2,16}?)的?(百分之|比例|比重|几成|多少)/;
+/** "占省厅同类资金总额的**％以上": the whole the report's share is of. */
+const SHARE_STATED_OF = /占([^，。；]{2,16}?)的/;
+
+/**
+ * A share of another whole than the report's: "创业奖补占全年就业创业总经费的百分之多少" is not
+ * "占省厅同类资金总额的**％", whether that share is disclosed or not. The figure's line follows.
+ */
+function shareOfAnotherWhole(question: string, answer: Draft, language: Language): Draft | undefined {
+  if (!givesAnAnswer(answer) || answer.figures.length === 0) return undefined;
+  const asked = SHARE_ASKED_OF.exec(question)?.[1];
+  const stated = answer.figures.map((f) => SHARE_STATED_OF.exec(f.quote)?.[1]).find((w) => w !== undefined);
+  if (!asked || !stated) return undefined;
+  const terms = contentTerms(asked, []);
+  if (terms.length === 0 || terms.some((term) => stated.includes(term))) return undefined;
+  const text =
+    language === 'zh'
+      ? `总结写的是占${stated}的比例，没有占${asked}的比例，我不作猜测。`
+      : `The report gives a share of ${stated}, not of what you asked about, and I won't guess.`;
+  return notFoundBefore(answer, text);
+}
+
+/** Units of times, money and rates: they count no things. */
+const NO_THINGS_COUNTED = /^(次|场|回|人次|元|万元|亿元|%|％)$/;
+/** "提供了多少个岗位": the thing counted, named last. */
+const COUNTED_LAST = /(?:多少|几)个([\u4e00-\u9fa5]{2,4}?)[？?。]?$/;
+
+/**
+ * A count of a thing no figure of the answer counts: "招聘活动提供了多少个岗位" is not "完成就业招聘
+ * 活动*次" (times, masked or not). The figure's line follows.
+ */
+function countedThingNotGiven(question: string, answer: Draft, language: Language): Draft | undefined {
+  if (!givesAnAnswer(answer) || answer.figures.length === 0) return undefined;
+  const thing = COUNTED_LAST.exec(question.trim())?.[1];
+  // Only figures that cannot count things (times, money, rates): 个 also counts people (几个最美老兵 → 10名).
+  if (!thing || !answer.figures.every((f) => NO_THINGS_COUNTED.test(f.unit) && !f.quote.includes(thing)))
+    return undefined;
+  const text =
+    language === 'zh'
+      ? `总结没有写${thing}的个数，我不作猜测。`
+      : `The report does not give that count, and I won't guess.`;
+  return notFoundBefore(answer, text);
+}
+
 /** A total, a part or another count than the figure answers: said so, with what the report gives. */
 export const countNotGiven = (question: string, answer: Draft, language: Language): Draft | undefined =>
   totalNotGiven(question, answer, language) ??
   breakdownNotGiven(question, answer, language) ??
-  anotherCountNotGiven(question, answer, language);
+  anotherCountNotGiven(question, answer, language) ??
+  shareOfAnotherWhole(question, answer, language) ??
+  countedThingNotGiven(question, answer, language);
 
 /**
  * "2021年和2022年一共迁了多少座": an answer for the year held says plainly which named year is not,
