@@ -648,4 +648,14 @@ describe('questions of the bureau’s record', () => {
     expect(posts.answer).toContain('没有写岗位的个数');
     expect((await ask('去年选出来几个最美老兵？')).answer).toContain('10名');
   });
+
+  it('reads "what rating did … receive" as a star rating, and "for comparison with" as a comparison', async () => {
+    expect(
+      (await ask("What rating did the city's service station for retired military cadres receive?")).answer,
+    ).toContain('five-star');
+    const compared = await ask("How many martyrs' graves were relocated in 2021, for comparison with 2022?");
+    expect(compared.status).toBe('not_found');
+    expect(compared.answer).toContain('no figures for 2021');
+    expect((await ask('2021年迁了多少座烈士墓，跟2022年比一下')).status).toBe('not_found');
+  });
 });

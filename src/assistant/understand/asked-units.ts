@@ -53,7 +53,7 @@ export const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
   { cue: DATE_ASKED, unit: /^日$/ },
   { cue: /多少分|几分|得分/, unit: /^分$/ },
   {
-    cue: /几[个颗]?星|多少[个颗]?星|(?<![一二三四五六七八九\d])星级|(是|为|评|获|得)(不是)?[一二三四五六七八九\d]星|star rating|how many stars/i,
+    cue: /几[个颗]?星|多少[个颗]?星|(?<![一二三四五六七八九\d])星级|(是|为|评|获|得)(不是)?[一二三四五六七八九\d]星|star rating|how many stars|\b(what|which) rating\b/i,
     unit: /^星级$/,
   },
 ];

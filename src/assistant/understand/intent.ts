@@ -26,7 +26,7 @@ const PROGRESS =
   /完成(得|的)?(怎么样|如何|情况)|进度|差(多少|距)|达标|离目标|完成率|progress|on track|gap|compared? (with|to) (the )?target|vs\.? target|against (the )?target/i;
 const TARGET = /目标|计划|打算|力争|确保|要达到|指标是|\btarget|\bgoal|\bplan(ned)?\b|aim/i;
 const HOW_MANY_WORDS =
-  /多少|几星|星级|star rating|how many stars|(?<![那这])几(个|名|次|家|座|项|起|份|人|位|条|批)?|数量|数字|人数|百分比|比例|比率|占比|\d+\s*%|率|how (many|much)|what (is|was) the (number|rate|share|amount|total)|\brate\b|\bnumber of|percentage|amount/i;
+  /多少|几星|星级|star rating|how many stars|\b(what|which) rating\b|(?<![那这])几(个|名|次|家|座|项|起|份|人|位|条|批)?|数量|数字|人数|百分比|比例|比率|占比|\d+\s*%|率|how (many|much)|what (is|was) the (number|rate|share|amount|total)|\brate\b|\bnumber of|percentage|amount/i;
 /** A number asked for: the asking words, or a round number to check ("是不是两万多人"). */
 const asksHowMany = (text: string): boolean => HOW_MANY_WORDS.test(text) || ROUND_NUMBER.test(text);
 /** All targets at once ("几个量化目标分别是多少"); plans and 确保 alone are list questions. */
@@ -48,7 +48,7 @@ const POLICY =
 
 /** "迁坟比前年多了还是少了", "同比": a figure compared with another year's. */
 export const COMPARES =
-  /比[^，。？?]{0,8}(多|少|增|减|高|低|好|差)|同比|相比|环比|增长了?多少|下降了?多少|\bcompared?\b|\bmore than in\b|\bfewer than in\b/i;
+  /比[^，。？?]{0,8}(多|少|增|减|高|低|好|差)|同比|相比|比一下|比较一下|对比|环比|增长了?多少|下降了?多少|\bcompared?\b|\bcomparison\b|\bto compare\b|\bmore than in\b|\bfewer than in\b/i;
 
 /**
  * A year of the bureau's record ("2022年", "去年"), not the asker's own ("我2019年入伍"); in English
