@@ -437,6 +437,18 @@ describe('the cards against a report passage that shares one common word', () =>
   });
 });
 
+describe('a later part the asker’s story lent another card', () => {
+  it('gets the related card that fits the part read alone, unless that card does not say what it names', async () => {
+    const late = await ask(
+      '我是2022年9月入伍的义务兵，2024年9月退伍，自己找工作那种，现在回老家了，老家在我们县下面一个镇。想问一下退伍以后几天之内要去报到？晚了会怎么样？',
+    );
+    expect(late.answer).toContain('30日内');
+    expect(late.answer).toContain('视为放弃安置待遇');
+    const meals = await ask('烈士家属老了能进光荣院吗？光荣院里的伙食费要自己掏吗？');
+    expect(meals.answer).toMatch(/伙食费.{0,12}没有写明/);
+  });
+});
+
 describe('homophone typos', () => {
   const index = createHomophoneIndex(['优待证', '优待', '安置', '投诉', '褒扬', '褒扬金', '慰问金', '十一']);
   it('reads a mistyped word of the same sound, one character off', () => {

@@ -13,6 +13,7 @@ import { cardForAskedRank, rankMismatchLine } from './rank-fit.js';
 import { namesOutsideRelative, relationMismatchLine } from './relation-fit.js';
 import { disabilityVerdictLine } from './disability-verdict.js';
 import { groupFactor } from './card-groups.js';
+import { relatedCardForPart } from './related-part.js';
 import { confidenceFor, missingFocus, readCards, type CardReading } from './match-cards.js';
 
 /**
@@ -113,16 +114,11 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
         const c = confidenceFor(card, part.clause.text, index, params);
         return c >= params.minConfidence && c >= ownBest * params.partCoverShare;
       });
-    // Read alone, a later part may fit a card the chosen one names as related better than the chosen
-    // card, which the asker's story lent its words ("…还没报到。报到有期限吗？晚了会怎样" → 报到超期的后果).
+    // A later part may fit a card the lead names as related better than the card it was given.
     const lead = cards[0];
-    const fitsAlone = (card: EntitlementCard) => confidenceFor(card, part.clause.text, index, params);
     const relatedFit =
-      asking.length > 1 && cards.length < 2 && lead && part.best?.card === lead
-        ? lead.related
-            .map(byId)
-            .filter((c): c is EntitlementCard => c !== undefined)
-            .find((c) => fitsAlone(c) >= params.minConfidence && fitsAlone(c) > fitsAlone(lead))
+      asking.length > 1 && cards.length < 2 && lead
+        ? relatedCardForPart(part, lead, index, params, q)
         : undefined;
     if (relatedFit) {
       cards.push(relatedFit);
