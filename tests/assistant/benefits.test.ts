@@ -217,6 +217,14 @@ describe('clauses', () => {
     expect(splitClauses('评上残疾以后哪个月开始发钱 钱是打到社保卡还是银行卡')).toHaveLength(2);
   });
 
+  it('takes a clause the asker closed with a question mark for a question, whatever its words', async () => {
+    expect(splitClauses('烈士的孩子考公务员有照顾没？想去当兵呢').map((c) => c.asks)).toEqual([true, true]);
+    expect(splitClauses('我是烈士子女，考公务员有照顾没？').map((c) => c.asks)).toEqual([false, true]);
+    const a = await ask('烈士的孩子考公务员有照顾没？想去当兵呢');
+    expect(a.answer).toContain('公务员');
+    expect(a.answer).toContain('优先批准');
+  });
+
   it('does not take a courtesy or request formula for a part of the question', () => {
     expect(splitClauses('请问一下 我的档案退伍后转到哪了？户口又去哪落？').map((c) => c.asks)).toEqual([
       false,

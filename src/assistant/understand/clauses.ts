@@ -25,11 +25,16 @@ const BOUNDARY_EN = /(?<=[.?!;])\s+|\n+/;
 
 export function splitClauses(question: string): Clause[] {
   const english = !/[\u3400-\u9fff]/.test(question);
-  const parts = question
-    .split(english ? BOUNDARY_EN : BOUNDARY_ZH)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0);
-  const clauses = parts.map((text) => ({ text, asks: (english ? ASKING_EN : ASKING_ZH).test(text) }));
+  // Split keeping each boundary: a clause the asker closed with a question mark asks, whatever its
+  // words ("烈士的孩子考公务员有照顾没？").
+  const pieces = question.split(new RegExp(`(${(english ? BOUNDARY_EN : BOUNDARY_ZH).source})`));
+  const clauses = pieces
+    .flatMap((piece, i) => (i % 2 === 0 ? [{ text: piece.trim(), closing: pieces[i + 1] ?? '' }] : []))
+    .filter((p) => p.text.length > 0)
+    .map(({ text, closing }) => ({
+      text,
+      asks: (english ? ASKING_EN : ASKING_ZH).test(text) || /[？?]/.test(closing),
+    }));
   // A question without any asking word ("退役金标准") asks as a whole.
   if (!clauses.some((c) => c.asks)) return clauses.map((c) => ({ ...c, asks: true }));
   // "请问一下，退伍费…": the request formula is not a part of its own; the clause after it asks.
