@@ -49,6 +49,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'benefits15-test', dir: 'tests/eval/blind', files: ['benefits15.test.jsonl'], showFailures: false },
   { name: 'benefits16-dev', dir: 'tests/eval/blind', files: ['benefits16.dev.jsonl'], showFailures: true },
   { name: 'benefits16-test', dir: 'tests/eval/blind', files: ['benefits16.test.jsonl'], showFailures: false },
+  { name: 'benefits17-dev', dir: 'tests/eval/blind', files: ['benefits17.dev.jsonl'], showFailures: true },
+  { name: 'benefits17-test', dir: 'tests/eval/blind', files: ['benefits17.test.jsonl'], showFailures: false },
   { name: 'summary-dev', dir: 'tests/eval/blind', files: ['summary.dev.jsonl'], showFailures: true },
   { name: 'summary-test', dir: 'tests/eval/blind', files: ['summary.test.jsonl'], showFailures: false },
   { name: 'summary2-dev', dir: 'tests/eval/blind', files: ['summary2.dev.jsonl'], showFailures: true },
@@ -85,4 +87,6 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'summary17-test', dir: 'tests/eval/blind', files: ['summary17.test.jsonl'], showFailures: false },
   { name: 'summary18-dev', dir: 'tests/eval/blind', files: ['summary18.dev.jsonl'], showFailures: true },
   { name: 'summary18-test', dir: 'tests/eval/blind', files: ['summary18.test.jsonl'], showFailures: false },
+  { name: 'summary19-dev', dir: 'tests/eval/blind', files: ['summary19.dev.jsonl'], showFailures: true },
+  { name: 'summary19-test', dir: 'tests/eval/blind', files: ['summary19.test.jsonl'], showFailures: false },
 ];
