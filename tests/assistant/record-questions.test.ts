@@ -658,4 +658,32 @@ describe('questions of the bureau’s record', () => {
     expect(compared.answer).toContain('no figures for 2021');
     expect((await ask('2021年迁了多少座烈士墓，跟2022年比一下')).status).toBe('not_found');
   });
+
+  it('lists the honours of the bureau and its units, and reads 上头发的 as the higher-ups', async () => {
+    const honours = await ask('请列出局里和下属单位2022年获得的各项荣誉和肯定。');
+    expect(honours.status).toBe('answered');
+    expect(honours.answer).toContain('五星级');
+    const card = await ask('上头发的那个退役军人优待证，去年咱们局办得咋样，有没有受表扬？');
+    expect(card.answer).toContain('优待证申领制发工作先进单位');
+  });
+
+  it('holds no actual for the target year, and no other number than the one the asker states', async () => {
+    const actual = await ask('2023年计划分配安置率最后实际完成了多少？');
+    expect(actual.status).toBe('not_found');
+    expect(actual.answer).toContain('没有2023年“计划分配安置率”的数据');
+    expect((await ask('去年培训合格率实际达到多少？跟今年定的目标比怎么样？')).status).toBe('undisclosed');
+    const classes = await ask(
+      '报告有没有写2023年为了让训后推荐就业率达到85%，具体要办几期培训班、培训多少人？',
+    );
+    expect(classes.status).toBe('not_found');
+    expect(classes.answer).toContain('只有您提到的数字（85%）');
+    expect((await ask('省厅表彰的四项重点工作，我局拿了几项？')).status).toBe('answered');
+  });
+
+  it('keeps a question on the reports’ year and a total of the bureau’s work with the reports', async () => {
+    expect((await ask('2022年化解的重复访，当事人是否都签了息访罢诉承诺？')).status).toBe('not_found');
+    const visits = await ask('去年过年过节，局里上门慰问我们普通老兵一共走访了多少户？');
+    expect(visits.status).toBe('not_found');
+    expect(visits.answer).not.toContain('光荣牌');
+  });
 });

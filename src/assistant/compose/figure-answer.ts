@@ -29,6 +29,11 @@ export function composeFigureAnswer(q: FigureQuestion): Draft {
   const known = q.years.filter((y) => kpi.values.some((v) => v.year === y));
   if (q.years.length > 0 && known.length === 0)
     return missingYear(kpi, q.years[0], q, q.intent === 'figure' ? 'actual' : 'target');
+  // "2023年计划分配安置率最后实际完成了多少": a target year's actual, which no report holds yet.
+  const targetOnly = known.find((y) => pick(kpi, 'target', y) && !pick(kpi, 'actual', y));
+  const noActualAsked = known.every((y) => !pick(kpi, 'actual', y));
+  if (q.wantsActual && targetOnly !== undefined && noActualAsked)
+    return missingYear(kpi, targetOnly, q, 'actual');
   if (q.intent !== 'figure') return composeTargetAnswer(q);
   const year = known[0] ?? latestYear(kpi, 'actual') ?? latestYear(kpi, 'target');
   const value = year === undefined ? undefined : pick(kpi, 'actual', year);

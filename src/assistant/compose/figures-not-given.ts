@@ -172,10 +172,40 @@ function countedThingNotGiven(question: string, answer: Draft, language: Languag
   return notFoundBefore(answer, text);
 }
 
+/**
+ * "为了让训后推荐就业率达到85%，具体要办几期培训班": every figure of the answer is one the asker
+ * states, and they ask for another number after it. The figure they gave is no answer; its line follows.
+ */
+function onlyTheStatedFigure(question: string, answer: Draft, language: Language): Draft | undefined {
+  if (!givesAnAnswer(answer) || answer.figures.length === 0) return undefined;
+  const stated = findNumbers(question).filter(
+    (n) => n.value !== null && n.unit !== '' && !/^(年|月|日)$/.test(n.unit),
+  );
+  const last = stated.at(-1);
+  if (!last) return undefined;
+  // A masked figure beside it (2022年…未公开) is not what they ask for either.
+  const shown = answer.figures.filter((f) => f.value !== null);
+  const sameUnit = (a: string, b: string) => a.replace('％', '%') === b.replace('％', '%');
+  const restated =
+    shown.length > 0 &&
+    shown.every((f) => stated.some((n) => n.value === f.value && sameUnit(n.unit, f.unit)));
+  // "四项重点工作，我局拿了几项": the same measure asked again may be answered by the stated figure.
+  const asked = /(?:几|多少)([个名人次期项家座份场元户位])?/.exec(
+    question.slice(last.index + last.raw.length),
+  );
+  if (!restated || !asked || (asked[1] !== undefined && last.unit.endsWith(asked[1]))) return undefined;
+  const text =
+    language === 'zh'
+      ? `总结里只有您提到的数字（${last.raw}），没有您问的其他数字，我不作猜测。`
+      : `The report only gives the figure you mention (${last.raw}), not the other number you ask for, and I won't guess.`;
+  return notFoundBefore(answer, text);
+}
+
 /** A total, a part or another count than the figure answers: said so, with what the report gives. */
 export const countNotGiven = (question: string, answer: Draft, language: Language): Draft | undefined =>
   totalNotGiven(question, answer, language) ??
   breakdownNotGiven(question, answer, language) ??
+  onlyTheStatedFigure(question, answer, language) ??
   anotherCountNotGiven(question, answer, language) ??
   shareOfAnotherWhole(question, answer, language) ??
   countedThingNotGiven(question, answer, language);

@@ -95,7 +95,7 @@ const asksAboutTargetYear = (u: Understanding, ctx: ComposeContext): boolean =>
 
 /** Words of an honours question that name no subject of their own. */
 const HIGHLIGHT_WORDS =
-  /^(荣誉|称号|誉称|表彰|成绩|亮点|成果|获奖|奖项|奖|先进|单位|先进单位|取得|获得|得了|拿了|拿到|得到|拿下|获|主要|哪些|全部|所有|拿得出手|工作|年度|全年|本局|我局|局里|退役军人事务局|honou?rs?|awards?|achievements?|highlights?)+$/i;
+  /^(荣誉|肯定|各项|列出|下属|下属单位|称号|誉称|表彰|成绩|亮点|成果|获奖|奖项|奖|先进|单位|先进单位|取得|获得|得了|拿了|拿到|得到|拿下|获|主要|哪些|全部|所有|拿得出手|工作|年度|全年|本局|我局|局里|退役军人事务局|honou?rs?|awards?|achievements?|highlights?)+$/i;
 
 /** The report and uploaded-document routes: indicators, extracted figures, passages. */
 export async function composeFromReports(u: Understanding, ctx: ComposeContext): Promise<Draft> {
@@ -200,10 +200,13 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
   // the topic is looked for without the year.
   let relevant = inScope(found) ? found : await relevantWithoutYears(u, terms, ctx);
   // No domain words: only a passage that holds most of the question makes it in scope.
-  // A figure asked ("迁墓花了多少钱") is the bureau's business the documents do not hold, not a
-  // question outside the assistant's scope (off-topic requests are refused before this).
+  // A figure asked ("迁墓花了多少钱"), or the reports' year ("2022年化解的重复访，当事人…"), is the
+  // bureau's business the documents do not hold, not a question outside the assistant's scope.
   if (!inScope(relevant)) {
-    return u.intent === 'figure' ? notFound(u, ctx) : draft('out_of_scope', t('scope', language));
+    const bureausYear = u.years.some((y) => ctx.knownYears.has(y));
+    return u.intent === 'figure' || bureausYear
+      ? notFound(u, ctx)
+      : draft('out_of_scope', t('scope', language));
   }
   if (relevant.length === 0) return notFound(u, ctx);
   const exempt = [

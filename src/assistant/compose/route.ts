@@ -62,6 +62,9 @@ const POLICY_ASKED =
 const TOTAL_GIVEN =
   /(一共|总共|共计|累计|合计)[^，。？?]{0,6}(给|发|花|拨|投入|发放)了?多少|(给|发|花|拨|发放)了多少/;
 
+/** A total asked ("一共走访了多少户"). */
+const TOTAL_ASKED = /(一共|总共|共计|合计|累计)[^，。？?]{0,8}(多少|几)/;
+
 /** The reports said "not found" without it being their answer (`settled`): a card may answer instead. */
 const refusedUnsettled = (d: Draft): boolean =>
   (d.status === 'not_found' || d.status === 'out_of_scope') && !d.settled;
@@ -187,7 +190,10 @@ export async function composeOffline(
       (!statistics || !bureauCued) &&
       u.years.length === 0 &&
       !placeCounted;
-    return refused && (personal || clearCard) ? benefits.draft : fromReports;
+    // "去年…局里上门慰问我们普通老兵一共走访了多少户": a total of the bureau's work stays the record's,
+    // though the asker counts themself among those served.
+    const totalOfTheRecord = statistics && bureauCued && TOTAL_ASKED.test(asking);
+    return refused && !totalOfTheRecord && (personal || clearCard) ? benefits.draft : fromReports;
   }
   // A veteran asking about their own case is not asking what the bureau did last year.
   // "军转干部安置有什么政策": a question about what the law gives, with nothing of the bureau's year.

@@ -25,6 +25,8 @@ const DIALECT: readonly [RegExp, string][] = [
   // "优待证怎么办(理)" asks how to get the card, not what to do when refused it (…怎么办).
   [/(证|卡)(怎么|咋|如何|怎样)办(理)?(?=[？?。！!]?$|[，,])/g, '$1怎么申请'],
   [/啵(?=[？?。！!]|$)/g, '吗'],
+  // "上头发的那个优待证": the higher-ups (not 上/头发, hair).
+  [/上头(?=发|给|下发|定|要求|让|批)/g, '上级'],
 ];
 
 export function dialectAsMandarin(text: string): string {
