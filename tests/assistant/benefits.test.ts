@@ -438,6 +438,13 @@ describe('office hours asked beside an entitlement', () => {
 });
 
 describe('the cards against a report passage that shares one common word', () => {
+  it('answers what the card is for, and who pays, from the cards (优待证 and 优待 are one term; 我们县 is no figure)', async () => {
+    expect((await ask('优代证办了有啥用')).answer).not.toContain('领导班子工作总结');
+    const level = await ask('我们县的伤残军人残疾金是县里发还是市里发');
+    expect(level.status).toBe('answered');
+    expect(level.answer).not.toContain('单独数据');
+  });
+
   it('answers from the card when the report shares only a word the cards use as much (退伍)', async () => {
     const a = await ask('退伍回村了 能要块地种不');
     expect(a.answer.split('\n')[0]).toContain('承包');

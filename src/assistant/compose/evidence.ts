@@ -208,7 +208,9 @@ export async function bestReportCoverage(
   // "退伍回村了 能要块地种不": one word the cards use as much (退伍) covers all the question's
   // terms and says nothing of the record; a word of the record's own (支部) does.
   const { cardsUse } = options;
-  const thin = cardsUse !== undefined && terms.length < 2 && terms.every((term) => cardsUse(term));
+  // 优待 inside 优待证 is no second term.
+  const distinct = terms.filter((t) => !terms.some((other) => other !== t && other.includes(t)));
+  const thin = cardsUse !== undefined && distinct.length < 2 && distinct.every((term) => cardsUse(term));
   return thin ? best * THIN_EVIDENCE : best;
 }
 

@@ -99,7 +99,7 @@ const HIGHLIGHT_WORDS =
 
 /** The report and uploaded-document routes: indicators, extracted figures, passages. */
 export async function composeFromReports(u: Understanding, ctx: ComposeContext): Promise<Draft> {
-  const place = unknownPlace(u.text, ctx.corpusText);
+  const place = u.intent !== 'policy' && unknownPlace(u.text, ctx.corpusText); // not to a rule: 县里发还是市里发
   if (place) return placeNotCovered(u, place);
   const answer = await composeForTheWhole(u, ctx);
   const part = partAsked(u, ctx.corpusText);

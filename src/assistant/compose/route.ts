@@ -23,7 +23,7 @@ export type { ComposeContext } from './compose-context.js';
 
 /** Words that place a question in the bureau's own record: the reports answer it first. */
 const BUREAU_CUES =
-  /去年|(举办|举行|召开)的|(那|这)几(起|件|家|场|批)|前年|全年|年度|本局|我局|我们局|局里|局机关|咱局|咱们局|你们局|全市|市局|(?<!在)市里|总结|汇报|部里|省厅|厅里|党总支|党支部|支部|党组(?!织)|领导班子|班子|党建|党员|廉政|意识形态|舆情|in 20\d\d|last year|the bureau|the city's|citywide|city-wide|\bin (the|this|our) city\b|\b(was|were)\b[^.?]{0,40}\b(finished|completed|achieved|held|carried out|handed out|given out|paid out|distributed|spent|sent|organi[sz]ed|visited|moved|relocated|trained|received|won|awarded|rated|recogni[sz]ed|promoted|commended|praised|piloted|launched)\b|^(?!.*\b(i|my|me|we|our)\b).*\bdid\b[^?]{0,60}\b(receive|win|get|achieve|complete|finish|hold|organi[sz]e|visit|send|relocate|train)\b/i;
+  /去年|(举办|举行|召开)的|(那|这)几(起|件|家|场|批)|前年|全年|年度|本局|我局|我们局|局里|局机关|咱局|咱们局|你们局|全市|市局|(?<!在|还是)市里|总结|汇报|部里|省厅|厅里|党总支|党支部|支部|党组(?!织)|领导班子|班子|党建|党员|廉政|意识形态|舆情|in 20\d\d|last year|the bureau|the city's|citywide|city-wide|\bin (the|this|our) city\b|\b(was|were)\b[^.?]{0,40}\b(finished|completed|achieved|held|carried out|handed out|given out|paid out|distributed|spent|sent|organi[sz]ed|visited|moved|relocated|trained|received|won|awarded|rated|recogni[sz]ed|promoted|commended|praised|piloted|launched)\b|^(?!.*\b(i|my|me|we|our)\b).*\bdid\b[^?]{0,60}\b(receive|win|get|achieve|complete|finish|hold|organi[sz]e|visit|send|relocate|train)\b/i;
 
 /**
  * "总结里送喜报用的单位是…", "what problems does the report identify": the question is about the
@@ -48,7 +48,7 @@ const STATISTICS_CUES =
  * not where to go).
  */
 const PERSONAL_CUES =
-  /要钱(吗|不|么|没)|收钱(吗|不|么)|免费(吗|不|么)|半价|能报|每个?人(能|可以)|有(没有)?(什么|啥)?(照顾|优待|优惠|补贴|补助)(吗|没|不|么)|(一年|一个月|每月|每年|能|给|发)(给|发|拿|领)?多少钱|一个月.{0,4}多少|我(?!们(县|村|镇|乡|区|街道|社区|局|市)|市|局|听说|听人说|想知道|想了解|看到|记得|注意到)|俺(?!们(县|村|镇|乡|区|这|那))|咱家|孩子|爱人|老伴|老婆|媳妇|父母|爸|妈|家属|能不能|能否|可不可以|享受|怎么办|怎么(领|申请|办理|算|落|转|用|弄)|咋(办|弄|落|转|领|申请|算|整|用)|能用(吗|不|么)|好使(吗|不)|在哪(?!一?[档名位]|里?(举办|举行|召开)的|些|个(区|县|乡|镇|村|学校|陵园|市州|省))|哪里|去哪|找谁|要带|带什么|申请|领(?!了|到|导|域|袖)|能拿|算不算|\b(i|my|me|can|am)\b/i;
+  /要钱(吗|不|么|没)|有(啥|什么)用|收钱(吗|不|么)|免费(吗|不|么)|半价|能报|每个?人(能|可以)|有(没有)?(什么|啥)?(照顾|优待|优惠|补贴|补助)(吗|没|不|么)|(一年|一个月|每月|每年|能|给|发)(给|发|拿|领)?多少钱|一个月.{0,4}多少|我(?!们(县|村|镇|乡|区|街道|社区|局|市)|市|局|听说|听人说|想知道|想了解|看到|记得|注意到)|俺(?!们(县|村|镇|乡|区|这|那))|咱家|孩子|爱人|老伴|老婆|媳妇|父母|爸|妈|家属|能不能|能否|可不可以|享受|怎么办|怎么(领|申请|办理|算|落|转|用|弄)|咋(办|弄|落|转|领|申请|算|整|用)|能用(吗|不|么)|好使(吗|不)|在哪(?!一?[档名位]|里?(举办|举行|召开)的|些|个(区|县|乡|镇|村|学校|陵园|市州|省))|哪里|去哪|找谁|要带|带什么|申请|领(?!了|到|导|域|袖)|能拿|算不算|\b(i|my|me|can|am)\b/i;
 
 /** A count of people ("就业多少人", "几名"): the record's statistic, never a card's answer. */
 const COUNTS_PEOPLE =
