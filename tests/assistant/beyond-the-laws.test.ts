@@ -75,4 +75,13 @@ describe('answers about what the laws do not govern', () => {
     expect(land.status).toBe('not_found');
     expect(land.answer).toContain('法律援助');
   });
+
+  it('says a broken glory plaque being replaced is not in the laws, alone or beside a part a card answers', async () => {
+    const alone = await ask('家里光荣牌被风刮掉摔坏了 能再领一块吗');
+    expect(alone.status).toBe('not_found');
+    expect(alone.answer).toContain('光荣牌丢失或损坏后的补发');
+    const twoPart = await ask('光荣牌是谁来挂的？要是旧了坏了能不能换个新的');
+    expect(twoPart.answer.split('\n')[1]).toMatch(/悬挂光荣牌/);
+    expect(twoPart.answer).toContain('光荣牌丢失或损坏后的补发');
+  });
 });

@@ -63,17 +63,26 @@ const NATIONALITY =
 const PROPERTY_TAX = /房产税|车船税|契税|\b(property|real estate|vehicle|car) tax(es)?\b/i;
 
 /**
- * "退伍证搬家弄丢了咋补办": replacing a lost or damaged certificate or card is nowhere in the four
+ * "退伍证搬家弄丢了咋补办", "光荣牌摔坏了能再领一块吗": replacing a lost or damaged certificate, card or plaque is nowhere in the four
  * laws (a 补办 card is about assessing a disability late, not papers).
  */
 /** Words of losing a paper, or of having it made again. */
-const LOSS = '丢|遗失|丢失|找不到|损坏|弄坏|弄脏';
-const REISSUE = '补办|补领|补发|重办|重新办';
+const LOSS = '丢|遗失|丢失|找不到|损坏|弄坏|弄脏|摔坏|坏了|破了|旧了|刮掉|掉了';
+const REISSUE = '补办|补领|补发|重办|重新办|再领|再发|再要|重新领|换新';
 const LOST_PAPERS = new RegExp(
   `(${LOSS})[^。？?]{0,12}(${REISSUE}|换|咋办|怎么办)|\\b(lost|damaged)\\b[^.?]{0,40}\\b(card|certificate|id)\\b|\\breplace(ment)?\\b[^.?]{0,20}\\b(lost|damaged)\\b`,
   'i',
 );
-const PAPERS = /证|卡|\b(card|certificate|id)\b/i;
+// 光荣牌 too: the laws say it is hung, not that a broken one is replaced.
+const PAPERS = /证|卡|牌|\b(card|certificate|id|plaque)\b/i;
+
+/** The question asks to replace a lost or damaged certificate, card or plaque. */
+export const asksToReplacePapers = (question: string): boolean =>
+  LOST_PAPERS.test(question) && PAPERS.test(question);
+export const REPLACING_PAPERS = {
+  zh: '证件、光荣牌丢失或损坏后的补发',
+  en: 'replacing a lost or damaged certificate, card or plaque',
+};
 
 /** "优待证是谁发的？要是丢了补办得等多久？": another part the cards answer, with the rest said open. */
 const asksSomethingElse = (question: string): boolean =>
@@ -132,8 +141,7 @@ export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
     return { label: { zh: '国籍、签证和居留', en: 'nationality, visas and residence' } };
   if (PROPERTY_TAX.test(question))
     return { label: { zh: '房产税、车船税等税收', en: 'property or vehicle taxes' } };
-  if (LOST_PAPERS.test(question) && PAPERS.test(question) && !asksSomethingElse(question))
-    return { label: { zh: '证件丢失或损坏后的补办', en: 'replacing a lost or damaged certificate or card' } };
+  if (asksToReplacePapers(question) && !asksSomethingElse(question)) return { label: REPLACING_PAPERS };
   if (VILLAGE_DIVIDEND.test(question))
     return { label: { zh: '村集体的分红', en: "a village collective's dividends" } };
   return undefined;
