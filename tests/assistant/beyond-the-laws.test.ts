@@ -84,4 +84,13 @@ describe('answers about what the laws do not govern', () => {
     expect(twoPart.answer.split('\n')[1]).toMatch(/悬挂光荣牌/);
     expect(twoPart.answer).toContain('光荣牌丢失或损坏后的补发');
   });
+
+  it('answers the part a card answers and says the part beyond the laws is not covered', async () => {
+    const a = await ask('民兵训练受伤落了残疾有抚恤吗 还能不能找保险公司赔');
+    expect(a.status).toBe('answered');
+    expect(a.answer.split('\n')[0]).toContain('民兵');
+    expect(a.answer).toContain('您问的“商业保险公司的理赔”，现有资料没有写明');
+    // A question wholly about what the laws do not govern stays "not found".
+    expect((await ask('战友借钱不还，局里能帮我要回来吗')).status).toBe('not_found');
+  });
 });

@@ -39,6 +39,8 @@ const DISABLED_NAMED = {
   asker:
     /(残疾|伤残)(军人|老兵|退役军人|退伍军人|退伍兵)(?!证|的?(孩子|子女|儿子|女儿|家属|配偶|老伴|爱人|妻子|丈夫|父母))|disabled (veteran|soldier|servicem[ae]n|ex-servicem)/i,
 };
+/** Militia and reservists are named apart in the laws: only the cards that name them are theirs. */
+const MILITIA_NAMED = { title: /民兵|预备役/, asker: /民兵|预备役|\b(militia|reservists?)\b/i };
 const GROUP_NAMED = 1.15;
 /** A card whose title and beneficiaries never name the group the asker belongs to. */
 const NOT_FOR_THE_NAMED = 0.8;
@@ -57,9 +59,10 @@ const servingCardForVeteran = (card: EntitlementCard, question: string): boolean
 export function groupFactor(card: EntitlementCard, question: string): number {
   if (GROUPS.some((g) => g.title.test(card.title) && !g.asker.test(question))) return GROUP_MISMATCH;
   if (servingCardForVeteran(card, question)) return GROUP_MISMATCH;
-  if (DISABLED_NAMED.asker.test(question) && !/残疾|伤残/.test(`${card.title}${card.who ?? ''}`))
-    return NOT_FOR_THE_NAMED;
-  const named = [MARTYRS_NAMED, DISABLED_NAMED].some(
+  const titleAndWho = `${card.title}${card.who ?? ''}`;
+  if (DISABLED_NAMED.asker.test(question) && !/残疾|伤残/.test(titleAndWho)) return NOT_FOR_THE_NAMED;
+  if (MILITIA_NAMED.asker.test(question) && !MILITIA_NAMED.title.test(titleAndWho)) return NOT_FOR_THE_NAMED;
+  const named = [MARTYRS_NAMED, DISABLED_NAMED, MILITIA_NAMED].some(
     (g) => g.asker.test(question) && g.title.test(card.title),
   );
   return named ? GROUP_NAMED : 1;

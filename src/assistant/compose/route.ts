@@ -8,6 +8,7 @@ import { FINISHED_WHEN, ROUND_NUMBER } from '../understand/asked-units.js';
 import { namedPlaces } from './narrower-scope.js';
 import { answerBenefits, composeBeyondTheLaws } from '../benefits/answer-benefits.js';
 import { beyondTheLaws } from '../benefits/beyond-the-laws.js';
+import { answerBesideTheLaws } from '../benefits/beside-the-laws.js';
 import { contactAsked } from '../understand/contact-question.js';
 import { composeContactAnswer } from './contact-answer.js';
 import type { SessionTurn } from '../ports.js';
@@ -105,8 +106,13 @@ export async function composeOffline(
   if (u.scope === 'greeting')
     return draft('out_of_scope', `${t('greeting', language)}${t('scope', language)}`);
   if (u.scope === 'out_of_scope') return draft('out_of_scope', t('scope', language));
+  const question = { text: u.text, language, boostTerms: u.boostTerms, glossedWords: u.glossedWords };
   const beyond = beyondTheLaws(u.text);
-  if (beyond) return composeBeyondTheLaws(beyond, language, ctx.benefits);
+  if (beyond)
+    return (
+      answerBesideTheLaws(question, beyond, ctx.benefits) ??
+      composeBeyondTheLaws(beyond, language, ctx.benefits)
+    );
   // "退伍兵去哪报到？报到的地方几点上班": a part about office hours does not sink the part a card
   // answers; the card answer says the hours are not stated.
   const contact = contactAsked(u.text);
