@@ -686,4 +686,13 @@ describe('questions of the bureau’s record', () => {
     expect(visits.status).toBe('not_found');
     expect(visits.answer).not.toContain('光荣牌');
   });
+
+  it('finds the placement task asked in English, and after a deputy introduces themself with a colon', async () => {
+    for (const q of [
+      "How many veterans were covered by the city's 2022 placement task?",
+      'How many demobilized servicemen did the city resettle in 2022?',
+      '人大代表想核实：2022年全市一共安置了多少名退役军人？',
+    ])
+      expect((await ask(q)).status, q).toBe('undisclosed');
+  });
 });

@@ -20,7 +20,7 @@ const ASKING_EN =
   /\?|^\s*(what|how|can|could|do|does|did|is|are|am|will|would|should|where|when|who|which|why|may|tell|please|explain|i (want|would like) to know)\b/i;
 
 /** Clause boundaries: sentence and clause punctuation, and line breaks. */
-const BOUNDARY_ZH = /[。！？!?；;，,、\n]+|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/;
+const BOUNDARY_ZH = /[。！？!?；;，,、：\n]+|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/;
 const BOUNDARY_EN = /(?<=[.?!;])\s+|\n+/;
 
 export function splitClauses(question: string): Clause[] {
@@ -90,7 +90,10 @@ export const contextText = (clauses: readonly Clause[]): string =>
     .join('，');
 
 /** "我是局里退休的老同志", "作为人大代表我想了解": a clause that says who asks. */
-const INTRODUCES_ASKER = /^(我|本人|作为|俺)|我是|我想了解|我想问/;
+/** "人大代表想核实：…" introduces the asker as much as "我是人大代表" does. */
+const ROLE_WANTS_TO_KNOW =
+  /^(人大代表|政协委员|记者|领导)[^，。？?]{0,4}(想|要|需要)(核实|了解|问|知道|确认)/;
+const INTRODUCES_ASKER = new RegExp(`^(我|本人|作为|俺)|我是|我想了解|我想问|${ROLE_WANTS_TO_KNOW.source}`);
 
 /**
  * The question without the clauses that introduce the asker or instruct after it was asked: who
@@ -109,8 +112,9 @@ export function withoutAskerIntroduction(question: string): string {
  * The asker introduces themselves as the bureau's staff, a deputy, a journalist, or as taking over
  * a section (我刚接手双拥科): not a veteran's own case.
  */
-export const ASKER_IS_NO_CLAIMANT =
-  /(我是|作为|本人是?)[^，。？?]{0,10}(人大代表|政协委员|局里|本局|我局|机关|科室|办公室|工作人员|干部|老同志|记者|秘书|统计|领导|同事|研究|科的|科长)|我(刚|新)?(接手|分管|负责|调到|新到)[^，。？?]{0,8}(科|室|办|工作)/;
+export const ASKER_IS_NO_CLAIMANT = new RegExp(
+  `${/(我是|作为|本人是?)[^，。？?]{0,10}(人大代表|政协委员|局里|本局|我局|机关|科室|办公室|工作人员|干部|老同志|记者|秘书|统计|领导|同事|研究|科的|科长)|我(刚|新)?(接手|分管|负责|调到|新到)[^，。？?]{0,8}(科|室|办|工作)/.source}|${ROLE_WANTS_TO_KNOW.source}`,
+);
 
 /** The term a question quotes ("“四强”是哪四强"), if any. */
 export const quotedTerm = (question: string): string | undefined =>
