@@ -695,4 +695,13 @@ describe('questions of the bureau’s record', () => {
     ])
       expect((await ask(q)).status, q).toBe('undisclosed');
   });
+
+  it('reads every colloquial word of a question (军休总站的老干部), asks a share in 百分比, and gives no rating for a rise', async () => {
+    expect((await ask('军休总站的老干部那边，评了几颗星？')).answer).toContain('五星级');
+    const share = await ask('争取到的资金占省厅同类资金总额的百分比是多少？');
+    expect(share.status).toBe('undisclosed');
+    expect(share.answer).toContain('占省厅同类资金总额的**％以上');
+    expect((await ask('军休所的老干部去年待遇涨了多少？')).answer).not.toContain('星级');
+    expect((await ask('市军休总站和县军休所的星级分别是多少？')).answer).toMatch(/五星级[\s\S]*四星级/);
+  });
 });

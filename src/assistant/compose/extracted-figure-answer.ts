@@ -16,6 +16,7 @@ const MIN_SENTENCE_COVERAGE = 0.5;
 /** …and its subject phrase must be part of it, unless its own clause holds nearly all of it. */
 const MIN_SUBJECT_COVERAGE = 0.2;
 const SENTENCE_ALONE_COVERAGE = 0.8;
+const MONEY_OR_RISE = /(涨|增|加|降)了?多少|多少钱|待遇|工资|补贴|补助|\b(pay|salary|raise|increase)\b/i;
 /** Added to a figure's rank for each of the asker's own (glossed) names its clause uses. */
 const OWN_WORD_BONUS = 0.5;
 
@@ -122,6 +123,8 @@ export function bestExtractedFigure(
             visitsOfTheAskedPeople(unit, c) ||
             householdsOfPeople(unit, counted, c.figure.unit)) &&
           !(generalOnly && narrowerSubject(c.figure.subject, weight)) &&
+          // A rating answers no question about money or a rise ("老干部待遇涨了多少" is not 四星级).
+          (c.figure.unit !== '星级' || !MONEY_OR_RISE.test(askedText ?? terms.join(' '))) &&
           !anotherOccasion(askedText ?? terms.join(' '), c.figure.quote) &&
           (c.figure.value !== null || askedText === undefined || namesSubjectOf(c.figure, askedText, weight)),
       )

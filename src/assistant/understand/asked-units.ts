@@ -26,7 +26,7 @@ export const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
   // is a count of people ("全市**名退役军人"), not a rank.
   { cue: RANK_ASKED, unit: /^档$/ },
   // First: "资金占同类资金的比例是多少" asks for a share, though it names money.
-  { cue: /百分之|百分点|比例|比率|占比|几成|率|percent|%|rate/i, unit: /^%$/ },
+  { cue: /百分之|百分比|百分点|比例|比率|占比|几成|率|percent|%|rate/i, unit: /^%$/ },
   { cue: /多少人次|几人次|person-times/i, unit: /^人次$/ },
   {
     cue: /(人员|人数)[^，。？?]{0,4}有?多少|多少(个)?人(?!次)|几(个)?人(?!次)|几位|几名|多少名|(多少|几)(个|位|名)?(退役军人|老兵|新兵|士兵|军人|干部|人员|党员|烈属|遗属|职工)|(多少|几)(个|位|名)?[\u4e00-\u9fff]{0,3}(人员|职工|员工|同志)|how many (people|persons|staff|employees|veterans|members|officials|servicemen|soldiers|demobilized|demobilised|discharged|martyrs'? famil\w*)\b(?!')/i,

@@ -39,6 +39,20 @@ export function glossaryMatches(
   );
 }
 
+/**
+ * Every colloquial word of the question the glossary knows, not only the first per entry:
+ * "军休总站的老干部" uses 军休 and 老干部, both words for 军休干部. Words inside one another
+ * (维权, 信访维权) count once.
+ */
+export function colloquialWordsUsed(text: string, glossary: readonly GlossaryEntry[]): string[] {
+  const q = normaliseForMatch(text);
+  return preparedOf(glossary).flatMap((entry) =>
+    entry.colloquial
+      .filter((v) => v.length > 0 && q.includes(v))
+      .filter((v, i, all) => !all.slice(0, i).some((w) => w.includes(v) || v.includes(w))),
+  );
+}
+
 /** A glossary entry's normalised variants, made once per glossary. */
 interface PreparedEntry {
   original: string;

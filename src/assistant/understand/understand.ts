@@ -1,7 +1,7 @@
 import type { GlossaryEntry, Kpi } from '../../knowledge/types.js';
 import type { Language } from '../answer.js';
 import type { SessionTurn } from '../ports.js';
-import { glossaryMatches } from './expand.js';
+import { colloquialWordsUsed, glossaryMatches } from './expand.js';
 import { resolveFollowUp } from './follow-up.js';
 import { classifyIntent, type Intent } from './intent.js';
 import { detectLanguage } from './language.js';
@@ -83,7 +83,12 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     kpi: resolvedKpi,
     years: followUp.years,
     boostTerms,
-    replacedWords: matches.map((m) => m.variant).filter((v) => !boostTerms.includes(v)),
+    replacedWords: [
+      ...new Set([
+        ...matches.map((m) => m.variant),
+        ...colloquialWordsUsed(followUp.resolvedText, ctx.glossary),
+      ]),
+    ].filter((v) => !boostTerms.includes(v)),
     glossedWords: matches.map((m) => m.variant),
     translations: matches,
   };
