@@ -93,4 +93,22 @@ describe('answers about what the laws do not govern', () => {
     // A question wholly about what the laws do not govern stays "not found".
     expect((await ask('战友借钱不还，局里能帮我要回来吗')).status).toBe('not_found');
   });
+
+  it('takes an employer’s own leave and bonus rules, travel costs paid back and a foreign citizen’s claim for beyond the laws', async () => {
+    for (const [q, label] of [
+      ['公司说我是退伍的年假要少一天 这合法吗', '单位自己的休假、奖金等规定'],
+      ['退伍回家买的机票 退役军人事务局给报销不', '路费、机票的报销'],
+      ['我是韩国人 老公是中国退伍军人 我能办退役军人优待证吗', '国籍、签证和居留'],
+    ]) {
+      const a = await ask(q);
+      expect(a.status, q).toBe('not_found');
+      expect(a.answer, q).toContain(label);
+    }
+    // A martyr's family visiting the grave has its card.
+    expect((await ask('烈属祭扫路费能报吗')).status).toBe('answered');
+    // The part a card answers, read with the asker's circumstances, is answered.
+    const twoPart = await ask('残疾军人在单位上班 单位能因为残疾辞退吗 年终奖少发算不算违法');
+    expect(twoPart.answer.split('\n')[0]).toContain('不得因其残疾将其辞退');
+    expect(twoPart.answer).toContain('单位自己的休假、奖金等规定');
+  });
 });

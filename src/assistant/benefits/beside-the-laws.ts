@@ -20,7 +20,12 @@ export function answerBesideTheLaws(
 ): Draft | undefined {
   const clauses = splitClauses(q.text);
   const asking = clauses.filter((c) => c.asks);
-  const inside = clauses.filter((c) => !c.asks || !beyondTheLaws(c.text));
+  // A part is read with the asker's circumstances ("残疾军人在单位上班 … 年终奖少发算不算违法").
+  const told = clauses
+    .filter((c) => !c.asks)
+    .map((c) => c.text)
+    .join('，');
+  const inside = clauses.filter((c) => !c.asks || !beyondTheLaws(`${told}，${c.text}`));
   const insideAsking = inside.filter((c) => c.asks).length;
   if (asking.length < 2 || insideAsking === 0 || insideAsking === asking.length) return undefined;
   const text = inside.map((c) => `${c.text}${c.asks ? '？' : '，'}`).join('');

@@ -58,7 +58,14 @@ const COMMERCIAL_INSURANCE =
   /商业(保险|险)|保险公司|意外险|寿险|重疾险|车险|\b(insurance compan(y|ies)|insurer|life insurance|private insurance)\b/i;
 /** Nationality, residence permits and visas: immigration law, not these laws. */
 const NATIONALITY =
-  /入籍|国籍|绿卡|签证|居留|\b(citizenship|naturali[sz](e|ation)|visa|residence permit|green card)\b/i;
+  /入籍|国籍|绿卡|签证|居留|外籍|外国人|(美国|加拿大|英国|澳大利亚|日本|韩国|德国|法国|俄罗斯|新加坡)(人|籍|公民)|\b(citizenship|naturali[sz](e|ation)|visa|residence permit|green card|citizen of|(american|canadian|british|australian|korean|japanese|german|french|foreign) (citizen|national)s?)\b/i;
+/** An employer's own leave, overtime and bonus rules: labour law and the contract, not these laws. */
+const EMPLOYER_RULES =
+  /(公司|单位|老板|厂里)[^。？?]{0,24}(年假|休假|请假|加班|奖金|年终奖|过节费|绩效|考勤)|(年假|休假|请假|加班费|奖金|年终奖|过节费)[^。？?]{0,12}(公司|单位|老板|厂里)/;
+/** Travel costs paid back (路费, 机票): not in these laws, except a martyr's family visiting the grave. */
+const TRAVEL_COSTS =
+  /(路费|车费|机票|火车票|差旅费)[^。？?]{0,12}(报销|报不|能报|报吗|补)|(报销|报)[^。？?]{0,6}(路费|车费|机票|火车票)/;
+const GRAVE_VISIT = /扫墓|祭扫|上坟|陵园|烈士墓/;
 /** Taxes on property or a car: tax law (the laws here give only income-tax and business breaks). */
 const PROPERTY_TAX = /房产税|车船税|契税|\b(property|real estate|vehicle|car) tax(es)?\b/i;
 
@@ -137,6 +144,13 @@ export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
       label: { zh: '商业保险公司的理赔', en: "a commercial insurer's terms and claims" },
       relatedCard: 'rights-legal-aid',
     };
+  if (EMPLOYER_RULES.test(question))
+    return {
+      label: { zh: '单位自己的休假、奖金等规定', en: "an employer's own leave, overtime and bonus rules" },
+      relatedCard: 'rights-legal-aid',
+    };
+  if (TRAVEL_COSTS.test(question) && !GRAVE_VISIT.test(question))
+    return { label: { zh: '路费、机票的报销', en: 'paying back travel costs' } };
   if (NATIONALITY.test(question))
     return { label: { zh: '国籍、签证和居留', en: 'nationality, visas and residence' } };
   if (PROPERTY_TAX.test(question))
