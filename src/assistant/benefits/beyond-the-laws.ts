@@ -57,8 +57,9 @@ const VILLAGE_DIVIDEND = /分红|集体收益|村里[^，。？?]{0,6}分钱|\bd
 const COMMERCIAL_INSURANCE =
   /商业(保险|险)|保险公司|意外险|寿险|重疾险|车险|\b(insurance compan(y|ies)|insurer|life insurance|private insurance)\b/i;
 /** Nationality, residence permits and visas: immigration law, not these laws. */
+// The asker's own foreign citizenship ("我是韩国人"); a soldier's foreign spouse is still a 军属.
 const NATIONALITY =
-  /入籍|国籍|绿卡|签证|居留|外籍|外国人|(美国|加拿大|英国|澳大利亚|日本|韩国|德国|法国|俄罗斯|新加坡)(人|籍|公民)|\b(citizenship|naturali[sz](e|ation)|visa|residence permit|green card|citizen of|(american|canadian|british|australian|korean|japanese|german|french|foreign) (citizen|national)s?)\b/i;
+  /入籍|国籍|绿卡|签证|居留|我是[^，。？?]{0,3}(美国|加拿大|英国|澳大利亚|日本|韩国|德国|法国|俄罗斯|新加坡)(人|籍|公民)|\b(citizenship|naturali[sz](e|ation)|visa|residence permit|green card|citizen of|(i'?m|i am) an? (american|canadian|british|australian|korean|japanese|german|french|foreign) (citizen|national))\b/i;
 /** An employer's own leave, overtime and bonus rules: labour law and the contract, not these laws. */
 const EMPLOYER_RULES =
   /(公司|单位|老板|厂里)[^。？?]{0,24}(年假|休假|请假|加班|奖金|年终奖|过节费|绩效|考勤)|(年假|休假|请假|加班费|奖金|年终奖|过节费)[^。？?]{0,12}(公司|单位|老板|厂里)/;
