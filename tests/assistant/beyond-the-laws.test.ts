@@ -99,7 +99,7 @@ describe('answers about what the laws do not govern', () => {
       ['公司说我是退伍的年假要少一天 这合法吗', '单位自己的休假、奖金等规定'],
       ['退伍回家买的机票 退役军人事务局给报销不', '路费、机票的报销'],
       ['我是韩国人 老公是中国退伍军人 我能办退役军人优待证吗', '国籍、签证和居留'],
-    ]) {
+    ] as const) {
       const a = await ask(q);
       expect(a.status, q).toBe('not_found');
       expect(a.answer, q).toContain(label);
