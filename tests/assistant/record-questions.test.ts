@@ -704,4 +704,10 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('军休所的老干部去年待遇涨了多少？')).answer).not.toContain('星级');
     expect((await ask('市军休总站和县军休所的星级分别是多少？')).answer).toMatch(/五星级[\s\S]*四星级/);
   });
+
+  it('offers no passage for a count of a thing no number in it counts', async () => {
+    expect((await ask('去年局里纪律作风明察暗访一共查出多少个问题？')).status).toBe('not_found');
+    expect((await ask('化解矛盾问题多少个？')).status).toBe('undisclosed');
+    expect((await ask('党组议事执行的民主集中制方针是多少个字的？')).answer).toContain('16字方针');
+  });
 });

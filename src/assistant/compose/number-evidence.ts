@@ -27,6 +27,8 @@ const answersAmount = (quote: string): boolean =>
 const SCOPE_WORD = /^(全市|全省|全县|全国|全年|全局|本市|我市|市里|一共|总共|合计|累计)$/;
 /** Below this weight a term is in most passages (退役军人 ≈ 1.0, 烈士 ≈ 1.7, 喜报 ≈ 4.4). */
 const DISTINCTIVE_WEIGHT = 1.5;
+/** "查出多少个问题": the thing counted, named last. */
+const COUNTED_LAST = /(?:多少|几)个([\u4e00-\u9fa5]{1,4}?)的?[？?。]?$/;
 const distinctiveTerms = (terms: readonly string[], weight: TermWeight): string[] =>
   terms.filter((t) => weight(t) >= DISTINCTIVE_WEIGHT && !SCOPE_WORD.test(t));
 
@@ -58,6 +60,12 @@ export function numberFallbackAllowed(
       .some((r) => answers(r.passage.quote) && holdsFocusTerm(terms, weight, r.passage.quote));
   }
   const unit = askedUnit(u.text);
+  // "一共查出多少个问题": the passage must count that thing, not merely state some number.
+  // One character (几个奖, 多少个字) is too loose to look for: 四项表彰, 16字方针.
+  const named = COUNTED_LAST.exec(u.text.trim())?.[1];
+  const thing = named && named.length >= 2 ? named : undefined;
+  const countsTheThing = (quote: string) =>
+    !thing || new RegExp(`[\\d一二三四五六七八九十两*]+个?[^，。；]{0,4}${thing}`).test(quote);
   // "帮多少个退役军人找到了工作": 退役军人 and 工作 are in most passages; a passage that shares
   // only such words with the question is not about it.
   const distinctive = distinctiveTerms(terms, weight);
@@ -66,6 +74,7 @@ export function numberFallbackAllowed(
       r.coverage >= FIGURE_FALLBACK_COVERAGE &&
       distinctive.some((t) => holdsTerm(normaliseForMatch(r.passage.quote), t)) &&
       holdsFocusTerm(terms, weight, r.passage.quote) &&
+      countsTheThing(r.passage.quote) &&
       (unit
         ? holdsNumberIn(r.passage.quote, unit, {
             disclosed: true,
