@@ -10,6 +10,7 @@ import { draft, type Draft } from './draft.js';
 import { contentTerms } from './relevance.js';
 import { yearAsWritten } from './not-found.js';
 import { COMPARES } from '../understand/intent.js';
+import { countedThing } from '../understand/asked-units.js';
 import type { FigureCandidate } from './extracted-figure-answer.js';
 import { findNumbers } from '../../knowledge/numbers.js';
 
@@ -152,8 +153,6 @@ function shareOfAnotherWhole(question: string, answer: Draft, language: Language
 
 /** Units of times, money and rates: they count no things. */
 const NO_THINGS_COUNTED = /^(次|场|回|人次|元|万元|亿元|%|％)$/;
-/** "提供了多少个岗位": the thing counted, named last. */
-const COUNTED_LAST = /(?:多少|几)个([\u4e00-\u9fa5]{2,4}?)[？?。]?$/;
 
 /**
  * A count of a thing no figure of the answer counts: "招聘活动提供了多少个岗位" is not "完成就业招聘
@@ -161,7 +160,7 @@ const COUNTED_LAST = /(?:多少|几)个([\u4e00-\u9fa5]{2,4}?)[？?。]?$/;
  */
 function countedThingNotGiven(question: string, answer: Draft, language: Language): Draft | undefined {
   if (!givesAnAnswer(answer) || answer.figures.length === 0) return undefined;
-  const thing = COUNTED_LAST.exec(question.trim())?.[1];
+  const thing = countedThing(question);
   // Only figures that cannot count things (times, money, rates): 个 also counts people (几个最美老兵 → 10名).
   if (!thing || !answer.figures.every((f) => NO_THINGS_COUNTED.test(f.unit) && !f.quote.includes(thing)))
     return undefined;

@@ -1,6 +1,6 @@
 import { findNumbers } from '../../knowledge/numbers.js';
 import { normaliseForMatch } from '../../knowledge/normalise.js';
-import { askedUnit } from '../understand/asked-units.js';
+import { askedUnit, countedThing } from '../understand/asked-units.js';
 import { asksAboutBenefits } from '../understand/intent.js';
 import type { Understanding } from '../understand/understand.js';
 import { holdsFocusTerm, holdsNumberIn, ZERO_RECORD } from './answerability.js';
@@ -27,8 +27,6 @@ const answersAmount = (quote: string): boolean =>
 const SCOPE_WORD = /^(全市|全省|全县|全国|全年|全局|本市|我市|市里|一共|总共|合计|累计)$/;
 /** Below this weight a term is in most passages (退役军人 ≈ 1.0, 烈士 ≈ 1.7, 喜报 ≈ 4.4). */
 const DISTINCTIVE_WEIGHT = 1.5;
-/** "查出多少个问题": the thing counted, named last. */
-const COUNTED_LAST = /(?:多少|几)个([\u4e00-\u9fa5]{1,4}?)的?[？?。]?$/;
 const distinctiveTerms = (terms: readonly string[], weight: TermWeight): string[] =>
   terms.filter((t) => weight(t) >= DISTINCTIVE_WEIGHT && !SCOPE_WORD.test(t));
 
@@ -61,9 +59,7 @@ export function numberFallbackAllowed(
   }
   const unit = askedUnit(u.text);
   // "一共查出多少个问题": the passage must count that thing, not merely state some number.
-  // One character (几个奖, 多少个字) is too loose to look for: 四项表彰, 16字方针.
-  const named = COUNTED_LAST.exec(u.text.trim())?.[1];
-  const thing = named && named.length >= 2 ? named : undefined;
+  const thing = countedThing(u.text);
   const countsTheThing = (quote: string) =>
     !thing || new RegExp(`[\\d一二三四五六七八九十两*]+个?[^，。；]{0,4}${thing}`).test(quote);
   // "帮多少个退役军人找到了工作": 退役军人 and 工作 are in most passages; a passage that shares

@@ -142,3 +142,15 @@ export function unitFit(question: string, unit: string): number {
   if (cued.length === 0) return 1;
   return cued.some(({ unit: asked }) => fits(asked)) ? 1.5 : 0.2;
 }
+
+/** "查出多少个问题", "提供了多少个岗位": the thing counted, named last. */
+const COUNTED_LAST = /(?:多少|几)个([\u4e00-\u9fa5]{1,4}?)的?[？?。]?$/;
+
+/**
+ * The thing a count question names last ("一共查出多少个问题" → 问题), or undefined. One character
+ * (几个奖, 多少个字) is too loose to look for: the report counts 四项表彰, 16字方针.
+ */
+export function countedThing(question: string): string | undefined {
+  const named = COUNTED_LAST.exec(question.trim())?.[1];
+  return named && named.length >= 2 ? named : undefined;
+}
