@@ -55,12 +55,8 @@ import {
   leftOutOfReport,
   namesPersons,
 } from './report-leaves-out.js';
-import {
-  comparisonNotHeld,
-  exactRankNotGiven,
-  countNotGiven,
-  withYearsNotHeld,
-} from './figures-not-given.js';
+import { comparisonNotHeld, exactRankNotGiven, withYearsNotHeld } from './figures-not-given.js';
+import { countNotGiven } from './counts-not-given.js';
 import { alternativesOf, contentTerms } from './relevance.js';
 import { composeTopicOverview } from './topic-answer.js';
 import { composeTopicDigest } from './topic-digest.js';
