@@ -1,9 +1,9 @@
 import type { Language } from '../answer.js';
-import { uniqueCitations, type CiteQuote } from './cite.js';
-import { draft, type Draft } from './draft.js';
-import { t } from './messages.js';
+import type { CiteQuote } from './cite.js';
+import type { Draft } from './draft.js';
 import type { ScoredPassage } from './passage-answer.js';
-import { coverage, type TermWeight } from './relevance.js';
+import type { TermWeight } from './relevance.js';
+import { bestStatingPiece, statedAnswer } from './stated-piece.js';
 
 const RANGE_ASKED =
   /(什么|哪个|多大|啥)(区间|范围|档次)|多少到多少|几到几|从多少到|\b(what|which) range\b|\bbetween how many\b/i;
@@ -12,8 +12,6 @@ export const asksForARange = (question: string): boolean => RANGE_ASKED.test(que
 
 /** "100－299名": a range as the reports write it, with its unit. */
 const RANGE = /(\d+(?:\.\d+)?)\s*[－\-—–~～至到]\s*(\d+(?:\.\d+)?)\s*(名|人|个|家|座|户|次|万元|元|%|％)?/;
-/** The clause must hold this much of the question, as a date's sentence must. */
-const MIN_CLAUSE_COVERAGE = 0.4;
 const ENGLISH_UNITS: Record<string, string> = { 名: ' people', 人: ' people', '%': '%', '％': '%' };
 
 /**
@@ -28,22 +26,10 @@ export function composeRangeAnswer(
   language: Language,
   cite: CiteQuote,
 ): Draft | undefined {
-  const clauses = passages.slice(0, 3).flatMap(({ passage }) =>
-    passage.quote
-      .split(/(?<=[。；！？，])/)
-      .filter((clause) => RANGE.test(clause))
-      .map((clause) => ({ doc: passage.doc, clause: clause.trim(), score: coverage(terms, clause, weight) })),
-  );
-  const best = clauses.sort((a, b) => b.score - a.score)[0];
-  if (!best || best.score < MIN_CLAUSE_COVERAGE) return undefined;
-  const [, from, to, unit = ''] = RANGE.exec(best.clause) ?? [];
+  const best = bestStatingPiece(passages, terms, weight, RANGE, /(?<=[。；！？，])/);
+  if (!best) return undefined;
+  const [, from, to, unit = ''] = best.match;
   const lead =
     language === 'zh' ? `范围：${from}－${to}${unit}。` : `Range: ${from}–${to}${ENGLISH_UNITS[unit] ?? ''}.`;
-  return draft(
-    'answered',
-    `${lead}\n${t('quoteLabel', language)}：“${best.clause.replace(/[，。；]$/, '')}”`,
-    {
-      citations: uniqueCitations([cite(best.doc, best.clause.replace(/[，。；]$/, ''))]),
-    },
-  );
+  return statedAnswer(lead, best.doc, best.text.replace(/[，。；]$/, ''), language, cite);
 }
