@@ -89,4 +89,6 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'summary18-test', dir: 'tests/eval/blind', files: ['summary18.test.jsonl'], showFailures: false },
   { name: 'summary19-dev', dir: 'tests/eval/blind', files: ['summary19.dev.jsonl'], showFailures: true },
   { name: 'summary19-test', dir: 'tests/eval/blind', files: ['summary19.test.jsonl'], showFailures: false },
+  { name: 'summary20-dev', dir: 'tests/eval/blind', files: ['summary20.dev.jsonl'], showFailures: true },
+  { name: 'summary20-test', dir: 'tests/eval/blind', files: ['summary20.test.jsonl'], showFailures: false },
 ];
