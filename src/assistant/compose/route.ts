@@ -24,7 +24,7 @@ export type { ComposeContext } from './compose-context.js';
 
 /** Words that place a question in the bureau's own record: the reports answer it first. */
 const BUREAU_CUES =
-  /去年|(举办|举行|召开)的|(那|这)几(起|件|家|场|批)|前年|全年|年度|本局|我局|我们局|局里|局机关|咱局|咱们局|你们局|全市|市局|(?<!在|还是)市里|总结|汇报|部里|省厅|厅里|党总支|党支部|支部|党组(?!织)|领导班子|班子|党建|党员|廉政|意识形态|舆情|in 20\d\d|last year|the bureau|the city's|citywide|city-wide|\bin (the|this|our) city\b|\b(was|were)\b[^.?]{0,40}\b(finished|completed|achieved|held|carried out|handed out|given out|paid out|distributed|spent|sent|organi[sz]ed|visited|moved|relocated|trained|received|won|awarded|rated|recogni[sz]ed|promoted|commended|praised|piloted|launched)\b|^(?!.*\b(i|my|me|we|our)\b).*\bdid\b[^?]{0,60}\b(receive|win|get|achieve|complete|finish|hold|organi[sz]e|visit|send|relocate|train)\b/i;
+  /去年|(举办|举行|召开)的|(那|这)几(起|件|家|场|批)|前年|全年|年度|本局|我局|我们局|局里|局机关|咱局|咱们局|你们局|全市|市局|(?<!在|还是)市里|总结|汇报|部里|省厅|厅里|省考|党总支|党支部|支部|党组(?!织)|领导班子|班子|党建|党员|廉政|意识形态|舆情|in 20\d\d|last year|the bureau|the city's|citywide|city-wide|\bin (the|this|our) city\b|\b(was|were)\b[^.?]{0,40}\b(finished|completed|achieved|held|carried out|handed out|given out|paid out|distributed|spent|sent|organi[sz]ed|visited|moved|relocated|trained|received|won|awarded|rated|recogni[sz]ed|promoted|commended|praised|piloted|launched)\b|^(?!.*\b(i|my|me|we|our)\b).*\bdid\b[^?]{0,60}\b(receive|win|get|achieve|complete|finish|hold|organi[sz]e|visit|send|relocate|train)\b/i;
 
 /**
  * "总结里送喜报用的单位是…", "what problems does the report identify": the question is about the
@@ -41,7 +41,7 @@ const CHECKS_A_NUMBER =
 
 /** Statistics of the bureau's work ("多少人", "几次"); weaker: a veteran may ask "几次" too. */
 const STATISTICS_CUES =
-  /几星|几颗星|星级|评星|\bstar[- ]?(rating|rated)\b|\btotal (amount|number|sum)\b|\bhow many stars\b|\bhow (many|much)\b.*\bbureau\b|\bhow many\b.*\b(were|was|did)\b|(给|发|花|拨|挂|建|办|评|开|迁|送)了多少|几个奖|几项奖|什么奖|获奖|得奖|几家|多少家|人次|多少人|几人|几名|(多少|几)(个|位|名)?(烈士)?(退役军人|老兵|军人|烈属|遗属|家属|党员)|[^\s，。？?]了(多少|几)(位|名|座|家|场|项|户|批|份|篇|期)|(退役军人|老兵|烈属|遗属|党员)(一共|总共|共)?有多少|多少名|几场|多少场|几次|多少次|几回|多少回|多少座|几座|几项|多少项|批次|覆盖率|知晓率|合格率|安置率|排名|排第几|第几名|名次|排位|排在|哪一档|在全省|全省(第一|率先|前列)|表彰|荣誉|(?<!优)先进|考核|指标|目标|this year/i;
+  /几星|几颗星|星级|评星|\bstar[- ]?(rating|rated)\b|\btotal (amount|number|sum)\b|\bhow many stars\b|\bhow (many|much)\b.*\bbureau\b|\bhow many\b.*\b(were|was|did)\b|(给|发|花|拨|挂|建|办|评|开|迁|送)了多少|几个奖|几项奖|什么奖|获奖|得奖|几家|多少家|人次|多少人|几人|几名|(多少|几)(个|位|名)?(烈士|退役)?(退役军人|老兵|军人|烈属|遗属|家属|党员)|[^\s，。？?]了(多少|几)(位|名|座|家|场|项|户|批|份|篇|期)|(退役军人|老兵|烈属|遗属|党员)(一共|总共|共)?有多少|多少名|几场|多少场|几次|多少次|几回|多少回|多少座|几座|几项|多少项|批次|覆盖率|知晓率|合格率|安置率|排名|排第几|第几名|名次|排位|排在|哪一档|在全省|全省(第一|率先|前列)|表彰|荣誉|(?<!优)先进|考核|指标|目标|this year/i;
 
 /**
  * A veteran asking about their own entitlement, or whether one exists ("找工作有照顾吗"). "我们县",
@@ -49,11 +49,11 @@ const STATISTICS_CUES =
  * not where to go).
  */
 const PERSONAL_CUES =
-  /要钱(吗|不|么|没)|有(啥|什么)用|收钱(吗|不|么)|免费(吗|不|么)|半价|能报|每个?人(能|可以)|有(没有)?(什么|啥)?(照顾|优待|优惠|补贴|补助)(吗|没|不|么)|(一年|一个月|每月|每年|能|给|发)(给|发|拿|领)?多少钱|一个月.{0,4}多少|我(?!们(县|村|镇|乡|区|街道|社区|局|市)|市|局|听说|听人说|想知道|想了解|看到|记得|注意到)|俺(?!们(县|村|镇|乡|区|这|那))|咱家|孩子|爱人|老伴|老婆|媳妇|父母|爸|妈|家属|能不能|能否|可不可以|享受|怎么办|怎么(领|申请|办理|算|落|转|用|弄)|咋(办|弄|落|转|领|申请|算|整|用)|能用(吗|不|么)|好使(吗|不)|在哪(?!一?[档名位]|里?(举办|举行|召开)的|些|个(区|县|乡|镇|村|学校|陵园|市州|省))|哪里|去哪|找谁|要带|带什么|申请|领(?!了|到|导|域|袖)|能拿|算不算|\b(i|my|me|can|am)\b/i;
+  /要钱(吗|不|么|没)|有(啥|什么)用|收钱(吗|不|么)|免费(吗|不|么)|半价|能报|每个?人(能|可以)|有(没有)?(什么|啥)?(照顾|优待|优惠|补贴|补助)(吗|没|不|么)|(一年|一个月|每月|每年|能|给|发)(给|发|拿|领)?多少钱|一个月.{0,4}多少|我(?!们(县|村|镇|乡|区|街道|社区|局|市)|市|局|听说|听人说|想知道|想了解|看到|记得|注意到)|俺(?!们(县|村|镇|乡|区|这|那))|咱家|孩子|爱人|老伴|老婆|媳妇|父母|爸|妈|家属|能不能|能否|可不可以|享受|怎么办|怎么(领|申请|办理|算|落|转|用|弄)|咋(办|弄|落|转|领|申请|算|整|用)|能用(吗|不|么)|好使(吗|不)|在哪(?!(个|一)?[档名位]|里?(举办|举行|召开)的|些|个(区|县|乡|镇|村|学校|陵园|市州|省))|哪里|去哪|找谁|要带|带什么|申请|领(?!了|到|导|域|袖)|能拿|算不算|\b(i|my|me|can|am)\b/i;
 
 /** A count of people ("就业多少人", "几名"): the record's statistic, never a card's answer. */
 const COUNTS_PEOPLE =
-  /多少(个|位|名)?人(?!民)|几(个|位|名)人|多少名|人次|\bhow many (veterans|people|persons|ex-servicemen|soldiers|martyrs|families|households)\b/i;
+  /多少(个|位|名)?人(?!民)|几(个|位|名)人|多少名|人次|(一共|总共)有多少(退役)?(老兵|退役军人)|\bhow many (veterans|people|persons|ex-servicemen|soldiers|martyrs|families|households)\b/i;
 
 /** What a veteran is entitled to, asked as such: the laws answer it, not the bureau's record. */
 const POLICY_ASKED =
