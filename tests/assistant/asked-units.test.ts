@@ -14,6 +14,9 @@ describe('askedUnit — the unit a number question asks for', () => {
     ['市军休总站评上几星级了', '五星级'],
     ['创业补贴发给了几家企业', '9家'],
     ['清明去描碑的有多少人次', '1000余人次'],
+    // A round number heard is the asked measure, unless money is asked outright.
+    ['搬了一千来座烈士墓，准数是多少', '1041座'],
+    ['迁那一千多座烈士墓一共花了多少钱', '12000元'],
   ])('%s is answered by a number like %s', (question, number) => {
     const unit = askedUnit(question);
     expect(unit).toBeDefined();

@@ -78,6 +78,9 @@ const DIRECT_MEASURE =
 export const ROUND_NUMBER =
   /(?:[一二两三四五六七八九十几\d][十百千万]|(?<!\d)[1-9]0{2,})(来|多|余)?[座人次回场家个项名户]|\d(来|多|余)[座人次回场家个项名户]/;
 
+/** A question word asking for money outright. */
+const MONEY_ASKED = /多少钱|多少元|多少万元|花(了|费|掉)?多少|金额(是|有)?多少/;
+
 /** "大概几千人", "几十家": a number asked in round terms is a number asked ("多少人"). */
 const roundNumbersAsked = (question: string): string => question.replace(/几(?:十|百|千|万)+/g, '多少');
 
@@ -88,8 +91,9 @@ const roundNumbersAsked = (question: string): string => question.replace(/几(?:
 export function askedUnit(asked: string): RegExp | undefined {
   const question = roundNumbersAsked(asked);
   const direct = DIRECT_MEASURE.exec(question)?.[0];
-  // "搬了一千来座…准数是多少": the round number's measure is the asked one.
-  const heard = ROUND_NUMBER.exec(question)?.[0].slice(-1);
+  // "搬了一千来座…准数是多少": the round number's measure is the asked one — unless the
+  // question asks for money ("迁那一千多座墓花了多少钱": the graves are what the money was for).
+  const heard = MONEY_ASKED.test(question) ? undefined : ROUND_NUMBER.exec(question)?.[0].slice(-1);
   const measure = direct ?? (heard ? `几${heard}` : undefined);
   const byMeasure = measure ? ASKED_UNITS.find((u) => u.cue.test(measure)) : undefined;
   const cued = byMeasure ?? ASKED_UNITS.find((u) => u.cue.test(question));
