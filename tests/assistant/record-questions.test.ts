@@ -319,7 +319,7 @@ describe('questions of the bureau’s record', () => {
   it('says the report compares with no other city, and names none of the enterprises it counts', async () => {
     const compared = await ask('跟邻市比，我们的就业培训做得怎么样？');
     expect(compared.status).toBe('not_found');
-    expect(compared.answer).toContain('没有与其他市州的对比');
+    expect(compared.answer).toContain('没有其他市州的数据');
     const which = await ask('9家企业都是哪些企业？');
     expect(which.status).toBe('not_found');
     expect(which.answer).toContain('没有列出具体是哪些');

@@ -50,12 +50,19 @@ export function withYearsNotHeld(u: Understanding, knownYears: ReadonlySet<numbe
 const COMPARED_WITH_OTHERS =
   /(跟|和|与|比)[^，。？?]{0,3}(邻市|兄弟市州?|其他(地)?市州?|外市|别的市|周边(城)?市)|(邻市|兄弟市州?|其他(地)?市州?|别的市|周边(城)?市)[^，。？?]{0,6}(比|相比|对比|比较)|\b(compared? (with|to)|than) (other|neighbou?ring) (cities|city|prefectures?)\b/i;
 
+/**
+ * "其他市州各迁了多少座", "除了我们之外另外两个是哪两个": other places' own record is asked for,
+ * which the city's report does not hold.
+ */
+const OTHER_PLACES_ASKED =
+  /(其他|别的|另外|兄弟|周边|邻近)(地)?(市州|市|城市|地市|县区)[^，。？?]{0,12}(多少|几|哪|怎么样|如何)|除了?(我们|我市|本市|咱们?)(市|局)?(之外|以外)?[^，。？?]{0,8}(另外|其他|别的|还有)[^，。？?]{0,6}(哪|几|多少)|\b(other|neighbou?ring) (cities|prefectures)\b/i;
+
 /** "和长沙比，哪个多": a place the documents never name, set against this city. */
 const COMPARED_WITH_NAMED = /(?:跟|和|与|比)([\u4e00-\u9fff]{2,3}?)(?:市|州|县|区)?(?:比|相比|对比|比较)/;
 
 /** The question compares the city's record with another place's. */
 export function comparesWithOthers(question: string, corpusText: () => string): boolean {
-  if (COMPARED_WITH_OTHERS.test(question)) return true;
+  if (COMPARED_WITH_OTHERS.test(question) || OTHER_PLACES_ASKED.test(question)) return true;
   const named = COMPARED_WITH_NAMED.exec(question)?.[1];
   // 和去年比, 跟目标比, 和全省比 compare with the record's own years, targets or province. The
   // corpus is read only for a named comparison: building its text costs a one-shot run ~9 ms.
@@ -77,8 +84,8 @@ export function comparisonNotHeld(
   if (!comparesWithOthers(question, () => corpusText)) return undefined;
   const text =
     language === 'zh'
-      ? '现有资料只有本市自己的情况，没有与其他市州的对比数据，我不作猜测。'
-      : "The documents only cover this city's own work and hold no comparison with other cities, and I won't guess.";
+      ? '现有资料只有本市自己的情况，没有其他市州的数据，也无从对比，我不作猜测。'
+      : "The documents only cover this city's own work and hold no figures for other cities to compare with, and I won't guess.";
   const own = givesAnAnswer(answer);
   const also = language === 'zh' ? '本市的情况：' : "What they say about this city's own work:";
   return {
