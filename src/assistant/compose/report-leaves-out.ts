@@ -104,7 +104,12 @@ function unlistedShorthand(question: string, passage: string): string | undefine
   const quoted = [...question.matchAll(/“([^”]{2,8})”/g)]
     .map((q) => q[1] ?? '')
     .find((q) => m && q.startsWith(m[1] ?? '') && passage.includes(q));
-  const shorthand = quoted ?? (m ? `${m[1]}${m[2]}` : undefined);
+  // "分别是哪三个": a measure word stands for the noun the report counts (三大主题, 三项制度).
+  const counted =
+    m && /[个项种类条]/.test(m[2] ?? '')
+      ? new RegExp(`${m[1]}[大个项种类条](?=[\\u4e00-\\u9fff])`).exec(passage)?.[0]
+      : undefined;
+  const shorthand = quoted ?? counted ?? (m ? `${m[1]}${m[2]}` : undefined);
   if (!shorthand) return undefined;
   const clause = clauseHolding(passage, shorthand);
   if (clause === undefined || clause.includes('、')) return undefined;
