@@ -169,6 +169,11 @@ describe('figureParts', () => {
       '签订了多少份承诺书',
     ]);
     expect(figureParts('网上祭扫有多少人')).toEqual(['网上祭扫有多少人']);
+    // The year the first part names is the second part's too.
+    expect(figureParts('2022年全市重点优抚对象一共有多少人，抚恤补助标准提高了多少？')).toEqual([
+      '2022年全市重点优抚对象一共有多少人',
+      '2022年抚恤补助标准提高了多少',
+    ]);
     // "A和B，请分别给出": the request to give each comes after the two subjects.
     expect(figureParts('最美退役军人名额和推荐的候选人数，请分别给出')).toEqual([
       '最美退役军人名额多少',

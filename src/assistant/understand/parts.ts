@@ -45,8 +45,11 @@ export function figureParts(question: string): string[] {
   // "发了多少钱" after "慰问了几名烈属" borrows the first part's subject.
   const subject = first.replace(NUMBER_WORDS, '');
   const own = second.replace(NUMBER_WORDS, '').replace(/[的了呢吗啊有是]/g, '');
-  const secondFull =
+  const withSubject =
     own.length < MIN_OWN_SUBJECT || REFERS_BACK.test(second) ? `${subject}${second}` : second;
+  // "2022年…多少人，标准提高了多少": the year the first part names is the second's too.
+  const year = YEAR_NAMED.exec(first)?.[0];
+  const secondFull = year && !YEAR_NAMED.test(withSubject) ? `${year}${withSubject}` : withSubject;
   return [first, secondFull].map((part) => (context ? `${context}，${part}` : part));
 }
 
@@ -57,5 +60,8 @@ const asksANumber = (clause: string): boolean => NUMBER_ASKED.test(clause.replac
 const NUMBER_WORDS =
   /多少(人次|人|钱|元|家|座|次|名|个)?|几(个|名|人|次|家|座|项|场|条|份|起|位)?|how (many|much)/gi;
 const MIN_OWN_SUBJECT = 4;
+/** A year named as the time of what is counted. */
+const YEAR_NAMED = /20\d\d年度?|(?<!\d)2\d年度?|去年|前年|今年|上一?年度/;
+
 /** "全省像咱这样的有几家": the second part points back at the first one's subject. */
 const REFERS_BACK = /这样|这些|那些|其中|同样/;

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { useCheckedAsk } from '../support/checked-ask.js';
+
+/*
+ * Questions about the bureau's record that the report does not answer — another city's figures,
+ * a list it only counts, a count of the whole population — and near ones it does answer, over the
+ * real knowledge/ folder.
+ */
+const ask = useCheckedAsk();
+
+describe('what the report does not hold', () => {
+  it('says it holds no other cities’ figures, and still gives the city’s own', async () => {
+    const others = await ask('全省其他市州2022年各迁移了多少座散葬烈士墓？');
+    expect(others.status).toBe('not_found');
+    expect(others.answer).toContain('没有其他市州的数据');
+    expect(others.answer).toContain('1041');
+    const names = await ask('全省获得全部四项表彰的3个市州，除了我们之外另外两个是哪两个？');
+    expect(names.status).toBe('not_found');
+    // Control: the city's own count is answered.
+    expect((await ask('2022年迁移了多少座散葬烈士墓？')).answer).toContain('1041');
+  });
+
+  it('says a counted shorthand (三大主题) is not listed when asked "分别是哪三个"', async () => {
+    const answer = await ask('“我为群众办实事”的三大主题实践活动分别是哪三个？');
+    expect(answer.status).toBe('not_found');
+    expect(answer.answer).toContain('三大主题');
+  });
+
+  it('reads a count of the city’s veterans as a statistic, not a card about placement', async () => {
+    const count = await ask('咱们市现在一共有多少退役老兵？');
+    expect(count.status).toBe('not_found');
+    expect(count.answer).not.toContain('依据');
+    // Control: a veteran's own question with the same place word is a card's.
+    const own = await ask('咱们市的退役老兵坐公交要钱不？');
+    expect(own.status).toBe('answered');
+    expect(own.answer).toContain('依据');
+  });
+
+  it('does not answer the cost of a thing with its count', async () => {
+    const cost = await ask('迁那一千多座烈士墓一共花了多少钱？');
+    expect(cost.status).toBe('not_found');
+    expect(cost.answer).not.toContain('1041');
+  });
+
+  it('keeps a year named in the first part for the second part of a two-figure question', async () => {
+    const answer = await ask('2022年全市重点优抚对象一共有多少人，抚恤补助标准提高了多少？');
+    expect(answer.status).toBe('not_found');
+    expect(answer.answer).not.toContain('依据');
+  });
+
+  it('reads the provincial assessment (省考) and "哪个档次" as the record’s band', async () => {
+    const band = await ask('省考指标里，移交安置工作在全省排在哪个档次？');
+    expect(band.status).toBe('answered');
+    expect(band.answer).toContain('一档');
+  });
+});
