@@ -28,6 +28,7 @@ describe('beyondTheLaws', () => {
     ['我那个退伍证搬家弄丢了 咋补办', 'a lost certificate'],
     ['我退伍后跟前女友有点经济纠纷，她不还钱，退役军人事务局能帮我要回来吗', 'a private money dispute'],
     ['I lost my veteran preferential card, how do I get a new one?', 'a lost card'],
+    ['拿优待证去银行办信用卡 有没有啥优惠', 'a bank’s own discount'],
   ])('%s is outside the laws (%s)', (question) => {
     expect(beyondTheLaws(question)).toBeDefined();
   });
@@ -51,6 +52,9 @@ describe('beyondTheLaws', () => {
     // Wages an employer withholds are a labour matter.
     '退伍后单位拖欠我工资不还钱怎么办',
     '当时没评残，现在能补办吗',
+    // A start-up loan's interest subsidy is in the laws, at a bank or not; so is a job in a shop.
+    '退伍了在银行贷款创业有优惠吗',
+    '我在超市上班，退伍军人有什么优待',
   ])('%s is not', (question) => {
     expect(beyondTheLaws(question)).toBeUndefined();
   });
@@ -80,6 +84,10 @@ describe('answers about what the laws do not govern', () => {
     const alone = await ask('家里光荣牌被风刮掉摔坏了 能再领一块吗');
     expect(alone.status).toBe('not_found');
     expect(alone.answer).toContain('光荣牌丢失或损坏后的补发');
+    // The cost of the replacement asked beside it is no part a card answers.
+    const withCost = await ask('家里的光荣牌被风刮坏了 能再申请一块不 要不要钱');
+    expect(withCost.status).toBe('not_found');
+    expect(withCost.answer).toContain('光荣牌丢失或损坏后的补发');
     const twoPart = await ask('光荣牌是谁来挂的？要是旧了坏了能不能换个新的');
     expect(twoPart.answer.split('\n')[1]).toMatch(/悬挂光荣牌/);
     expect(twoPart.answer).toContain('光荣牌丢失或损坏后的补发');

@@ -1,7 +1,7 @@
 import type { Draft } from '../compose/draft.js';
 import { splitClauses } from '../understand/clauses.js';
 import { answerBenefits, type BenefitsContext, type BenefitsQuestion } from './answer-benefits.js';
-import { beyondTheLaws, type BeyondTheLaws } from './beyond-the-laws.js';
+import { asksOnlyCostOrTime, beyondTheLaws, type BeyondTheLaws } from './beyond-the-laws.js';
 import { gapLine } from './card-answer.js';
 
 /** The other part must be a clear card match: a loose one would answer a question not asked. */
@@ -25,7 +25,10 @@ export function answerBesideTheLaws(
     .filter((c) => !c.asks)
     .map((c) => c.text)
     .join('，');
-  const inside = clauses.filter((c) => !c.asks || !beyondTheLaws(`${told}，${c.text}`));
+  // "光荣牌刮坏了 能再申请一块不 要不要钱": the cost asked is the other part's, not a card's.
+  const inside = clauses.filter(
+    (c) => !c.asks || (!beyondTheLaws(`${told}，${c.text}`) && !asksOnlyCostOrTime(c.text)),
+  );
   const insideAsking = inside.filter((c) => c.asks).length;
   if (asking.length < 2 || insideAsking === 0 || insideAsking === asking.length) return undefined;
   const text = inside.map((c) => `${c.text}${c.asks ? '？' : '，'}`).join('');

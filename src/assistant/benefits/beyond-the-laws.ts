@@ -76,7 +76,7 @@ const PROPERTY_TAX = /房产税|车船税|契税|\b(property|real estate|vehicle
  */
 /** Words of losing a paper, or of having it made again. */
 const LOSS = '丢|遗失|丢失|找不到|损坏|弄坏|弄脏|摔坏|坏了|破了|旧了|刮掉|掉了';
-const REISSUE = '补办|补领|补发|重办|重新办|再领|再发|再要|重新领|换新';
+const REISSUE = '补办|补领|补发|重办|重新办|再领|再发|再要|重新领|再申请|重新申请|换新';
 const LOST_PAPERS = new RegExp(
   `(${LOSS})[^。？?]{0,12}(${REISSUE}|换|咋办|怎么办)|\\b(lost|damaged)\\b[^.?]{0,40}\\b(card|certificate|id)\\b|\\breplace(ment)?\\b[^.?]{0,20}\\b(lost|damaged)\\b`,
   'i',
@@ -95,8 +95,15 @@ export const REPLACING_PAPERS = {
 /** "优待证是谁发的？要是丢了补办得等多久？": another part the cards answer, with the rest said open. */
 const asksSomethingElse = (question: string): boolean =>
   splitClauses(question).some(
-    (c) => c.asks && !new RegExp(`${LOSS}|${REISSUE}|lost|damaged|replace`, 'i').test(c.text),
+    (c) =>
+      c.asks &&
+      !new RegExp(`${LOSS}|${REISSUE}|lost|damaged|replace`, 'i').test(c.text) &&
+      !asksOnlyCostOrTime(c.text),
   );
+/** "…能再申请一块不 要不要钱": the cost or time of what the other part asks, not a question of its own. */
+export const asksOnlyCostOrTime = (clause: string): boolean => COST_OR_TIME_ONLY.test(clause.trim());
+const COST_OR_TIME_ONLY =
+  /^(那|还|另外)?(要不要(交|花|付)?钱|收(不收)?费|收钱(吗|不|么)?|要钱(吗|不|么)?|免费(吗|不|么)?|(要|得|需要)?多久|(要|得|需要)?多长时间|(要|得|需要)?几天)[吗呢啊？?。]*$/;
 
 export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
   const foreign =
@@ -118,11 +125,14 @@ export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
     };
   // Asked of the business, not told of it: "我在镇上开了个小饭馆，个体经营有税收优惠不" is a tax question.
   const asked = askingText(splitClauses(question));
-  if (BUSINESS.test(asked) && BENEFIT_WORDS.test(asked) && !/税/.test(asked))
+  // "拿优待证去银行办信用卡 有没有啥优惠": a discount sought at a business the asker goes to.
+  const atABusiness = new RegExp(`(去|到)[^，。？?]{0,3}(银行|${BUSINESS.source})`, 'i').test(question);
+  // A bank's own card discount is the bank's; a start-up loan's interest subsidy is in the laws.
+  if ((BUSINESS.test(asked) || atABusiness) && BENEFIT_WORDS.test(asked) && !/税|贷款|贴息|\bloans?\b/i.test(asked))
     return {
       label: {
-        zh: '商家（超市、饭店、话费、停车等）的优惠',
-        en: 'discounts from businesses (shops, restaurants, phone bills, parking)',
+        zh: '商家（超市、饭店、银行、话费、停车等）的优惠',
+        en: 'discounts from businesses (shops, restaurants, banks, phone bills, parking)',
       },
       relatedCard: 'rights-social-support',
     };
