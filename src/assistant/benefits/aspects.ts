@@ -40,7 +40,7 @@ const AMOUNT =
   /多少钱|减多少|免多少|打几折|几折|打折|折扣|百分之(多少|几)|报销?多少|给多少|发多少|拿多少|领多少|补多少|按多少|(补贴|补助|工资|待遇|费|金)[^，。？?]{0,6}多少|多拿|多给|多发|增发|加多少|几(个|块|千|万|百)?钱|标准|金额|数额|幅度|几成|几倍|比例|利率|利息|费率|多少分|几分|\bhow much\b|\bamount\b|\brate\b|\bstandard\b/i;
 const WHEN =
   /多久|多长时间|几天|多少天|几日|多少日|几个月|几年|多少年|哪个月|哪一天|什么时候|啥时候|何时|期限|时限|之内|以内|\bhow long\b|\bwhen\b|deadline|how many (days|weeks|months)|how soon/i;
-const DAY = /几号|哪号|哪天|哪一天|几月几[日号]|到账|\bwhat (day|date)\b|\bwhich day\b/i;
+const DAY = /几号|哪号|哪天|哪一天|几月几[日号]|几月份|哪个月份|到账|\bwhat (day|date)\b|\bwhich day\b/i;
 const FEE =
   /要不要(交|花|付|出)钱|(交|花|付|出)钱吗|收(不收)?费|收钱|要钱(吗|不|么)|免费(吗|不|么)|\b(cost|fee|fees|charge)\b/i;
 const TIMES = /几次|多少次|几回|多少回|how many times|how often/i;
