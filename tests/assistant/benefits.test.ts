@@ -153,6 +153,10 @@ describe('a benefits answer', () => {
   it('says a date, a fee or a number of times the card does not state is not stated, naming what was asked', async () => {
     const day = await ask('残疾抚恤金每个月几号打到卡上');
     expect(day.answer).toContain('具体发放日期和钱发到哪里（哪张卡、能否分次）：法律法规没有写明');
+    // "每年几月份发" asks for a date too.
+    const month = await ask('我儿子在部队当义务兵 家里的优待金是哪一级给发 每年几月份发');
+    expect(month.answer).toContain('县级人民政府');
+    expect(month.answer).toContain('具体发放日期：法律法规没有写明');
     const fee = await ask('退伍了档案会转到哪儿 转档案要不要交钱');
     expect(fee.answer).toContain('是否收费：法律法规没有写明');
     // A card that states the fee (免费乘坐) answers it without the line.
@@ -215,6 +219,11 @@ describe('clauses', () => {
     // "有没有这回事" asks whether the clause before holds: both ask.
     expect(splitClauses('听说去年有老兵进京上访，有没有这回事？').map((c) => c.asks)).toEqual([true, true]);
     expect(splitClauses('评上残疾以后哪个月开始发钱 钱是打到社保卡还是银行卡')).toHaveLength(2);
+    // "没啥收入", "没多少钱" tell how little there is; they do not ask.
+    expect(
+      splitClauses('我跟他爸都六十多了 在家种地没啥收入 每个月国家能给点钱不').map((c) => c.asks),
+    ).toEqual([false, false, true]);
+    expect(splitClauses('有没有什么优惠').map((c) => c.asks)).toEqual([true]);
   });
 
   it('takes a clause the asker closed with a question mark for a question, whatever its words', async () => {

@@ -11,9 +11,12 @@ export interface Clause {
   asks: boolean;
 }
 
-/** Words that make a Chinese clause a question (or a request for information). */
+/**
+ * Words that make a Chinese clause a question (or a request for information). "没啥收入", "没什么
+ * 文化", "没多少钱", "不咋样" tell how little there is: they describe the asker, they do not ask.
+ */
 const ASKING_ZH =
-  /[吗么嘛呢吧？?]|什么|啥|咋|怎么|怎样|怎么样|如何|哪|(?<!好)几(?!乎)|多少|多久|多长|能不能|能否|可不可以|可以不|是不是|是否|有没有|有无|要不要|用不用|需不需要|算不算|行不行|给不给|管不管|会不会|该不该|谁|请问|问一下|问下|想问|想知道|咨询|帮我|告诉我|说说|讲讲|介绍|(.)不\1|[^\s]不$/;
+  /[吗么嘛呢吧？?]|(?<!没有?)什么|(?<!没有?)啥|(?<!不)咋|怎么|怎样|怎么样|如何|哪|(?<!好|没)几(?!乎)|(?<!没有?)多少|多久|多长|能不能|能否|可不可以|可以不|是不是|是否|有没有|有无|要不要|用不用|需不需要|算不算|行不行|给不给|管不管|会不会|该不该|谁|请问|问一下|问下|想问|想知道|咨询|帮我|告诉我|说说|讲讲|介绍|(.)不\1|[^\s]不$/;
 
 /** An English sentence that asks: a question mark, or it opens with a question or request word. */
 const ASKING_EN =
