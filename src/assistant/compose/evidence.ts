@@ -54,6 +54,12 @@ export function withWholeSection(
   return [whole, ...sameYear];
 }
 
+/**
+ * "根据要求，现将…工作情况总结汇报如下。": a report's opening formula names the bureau and the year
+ * and so shares words with many questions, but it states nothing: it is never an answer.
+ */
+const OPENING_FORMULA = /^(根据|按照)[^。]{0,20}要求，现将[^。]{0,60}(汇报|报告)如下[。：:]?$/;
+
 export async function relevantPassages(
   u: Understanding,
   terms: string[],
@@ -66,7 +72,7 @@ export async function relevantPassages(
         passage,
         coverage: coverage(terms, `${passage.quote} ${passage.section}`, ctx.termWeight),
       }))
-      .filter((s) => s.coverage >= MIN_COVERAGE)
+      .filter((s) => s.coverage >= MIN_COVERAGE && !OPENING_FORMULA.test(s.passage.quote.trim()))
       // Coverage first (how much of the question a passage holds), retrieval rank second.
       .map((s, rank) => ({
         ...s,
