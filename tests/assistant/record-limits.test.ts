@@ -54,3 +54,22 @@ describe('what the report does not hold', () => {
     expect(band.answer).toContain('一档');
   });
 });
+
+describe('English questions of the report', () => {
+  it('lists the problems the report names, each with its terms in English, however the report is called', async () => {
+    for (const question of [
+      'What shortcomings or problems does the bureau acknowledge in the report?',
+      'What problems and shortcomings does the 2022 summary identify?',
+    ]) {
+      const answer = await ask(question);
+      expect(answer.language).toBe('en');
+      expect(answer.answer).toContain('存在的问题和不足');
+      expect(answer.answer).toContain('信访稳定形势依然严峻 (petition and stability)');
+    }
+  });
+
+  it('never quotes the report’s opening formula as an answer', async () => {
+    const answer = await ask("What satisfaction score did veterans give the bureau's service stations in 2022?");
+    expect(answer.answer).not.toContain('汇报如下');
+  });
+});

@@ -4,6 +4,7 @@ import type { FigureRecord, KnowledgeTools } from '../ports.js';
 import { answerFigure, uniqueCitations, type CiteQuote } from './cite.js';
 import { draft, type Draft } from './draft.js';
 import { formatValue } from './format-value.js';
+import { englishTermsOf } from './english-gloss.js';
 
 /**
  * The leaders' brief ("去年工作总体怎么样", "简单汇报一下2022年的数据", "给我看看关键指标"): a
@@ -62,7 +63,10 @@ export function composeBrief(
   const problems = problemsNamed(kb).slice(0, MAX_PROBLEMS);
   if (problems.length > 0) {
     lines.push(zh ? '【存在的问题】' : '[Problems found (in Chinese)]');
-    for (const p of problems) lines.push(`· ${p.title}`);
+    for (const p of problems) {
+      const gloss = zh ? [] : englishTermsOf(p.title, kb.glossary);
+      lines.push(gloss.length > 0 ? `· ${p.title} (${gloss.join('; ')})` : `· ${p.title}`);
+    }
   }
 
   const used = [...figures, ...targets.flatMap((c) => (c.target ? [c.target] : []))];

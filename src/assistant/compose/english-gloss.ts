@@ -1,4 +1,5 @@
 import { findNumbers } from '../../knowledge/numbers.js';
+import type { GlossaryEntry } from '../../knowledge/types.js';
 
 /**
  * The figures of a Chinese quote, written in English: an English reader of "于8月30日提前3个月
@@ -74,4 +75,19 @@ export function englishFigureGloss(quote: string): string | undefined {
   }
   const unique = [...new Set(glossed)].slice(0, MAX_GLOSSED);
   return unique.length > 0 ? `Figures: ${unique.join('; ')}.` : undefined;
+}
+
+/**
+ * The glossary terms a Chinese text holds, longest first and not inside a longer one found, each
+ * in its first English rendering: "信访稳定形势依然严峻" → ["petition and stability"].
+ */
+export function englishTermsOf(text: string, glossary: readonly GlossaryEntry[]): string[] {
+  const found: GlossaryEntry[] = [];
+  for (const entry of [...glossary].sort((a, b) => b.term.length - a.term.length)) {
+    const english = entry.english[0];
+    if (!english || !text.includes(entry.term)) continue;
+    if (found.some((f) => f.term.includes(entry.term))) continue;
+    found.push(entry);
+  }
+  return found.map((f) => f.english[0] ?? '');
 }

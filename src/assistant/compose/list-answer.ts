@@ -3,6 +3,7 @@ import type { Language } from '../answer.js';
 import { uniqueCitations, type CiteQuote } from './cite.js';
 import { draft, type Draft } from './draft.js';
 import { coverage } from './relevance.js';
+import { englishTermsOf } from './english-gloss.js';
 import type { ScoredPassage } from './passage-answer.js';
 
 const MIN_HEADING_COVERAGE = 0.6;
@@ -34,8 +35,16 @@ function fromSubHeadings(
   cite: CiteQuote,
 ): Draft | undefined {
   const withChildren = kb.sections.filter((s) => s.path.length > 0 && childrenOf(kb, s).length >= 2);
+  // A heading an English question names whole (存在的问题和不足, translated from "shortcomings") is
+  // the asked one, whatever else it names ("the bureau", "the report"). A Chinese question may name
+  // the heading only to place what it asks ("工作打算里的“七个确保”").
+  const namedWhole = (heading: string) =>
+    language === 'en' && terms.some((t) => t.length >= 4 && heading.includes(t));
   const scored = withChildren
-    .map((s) => ({ s, score: coverage(terms, s.path[s.path.length - 1] ?? '') }))
+    .map((s) => {
+      const heading = s.path[s.path.length - 1] ?? '';
+      return { s, score: namedWhole(heading) ? 1 : coverage(terms, heading) };
+    })
     .filter((x) => x.score >= MIN_HEADING_COVERAGE)
     .sort((a, b) => b.score - a.score || a.s.path.length - b.s.path.length);
   const section = scored[0]?.s;
@@ -45,7 +54,12 @@ function fromSubHeadings(
   const count = items.length;
   const lead =
     language === 'zh' ? `「${title}」共${count}项：` : `"${title}" has ${count} items (in Chinese):`;
-  return draft('answered', `${lead}\n${items.map((i) => `· ${i}`).join('\n')}`, {
+  // An English reader gets the items' known terms in English beside each (信访稳定 → stability).
+  const shown = items.map((i) => {
+    const gloss = language === 'en' ? englishTermsOf(i, kb.glossary) : [];
+    return gloss.length > 0 ? `${i} (${gloss.join('; ')})` : i;
+  });
+  return draft('answered', `${lead}\n${shown.map((i) => `· ${i}`).join('\n')}`, {
     citations: uniqueCitations(items.map((i) => cite(section.docId, i))),
     derived: [String(count)],
     topic: section.path[0] ?? title,
