@@ -73,3 +73,24 @@ describe('English questions of the report', () => {
     expect(answer.answer).not.toContain('汇报如下');
   });
 });
+
+describe('all the report’s figures of one kind', () => {
+  it('lists every amount of money with what it is for, saying which are masked', async () => {
+    const money = await ask('审计需要：报告里出现的资金数额有哪几笔？哪些给出了具体金额？');
+    expect(money.status).toBe('answered');
+    expect(money.answer).toContain('共3处');
+    expect(money.answer).toContain('慰问金：12000元');
+    expect(money.answer).toContain('奖补资金：**万元（未公开）');
+    const english = await ask('List all the amounts of money mentioned in the 2022 report.');
+    expect(english.answer).toContain('(not disclosed)');
+  });
+
+  it('marks a plan’s targets among the percentages, and leaves a single figure asked alone', async () => {
+    const rates = await ask('总结里有哪些百分比');
+    expect(rates.answer).toContain('培训合格率：85％（2023年目标）');
+    expect(rates.answer).toContain('覆盖率：100％');
+    const one = await ask('慰问金发了多少钱');
+    expect(one.answer).not.toContain('共3处');
+    expect(one.answer).toContain('12000');
+  });
+});

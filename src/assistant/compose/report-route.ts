@@ -55,6 +55,7 @@ import {
   leftOutOfReport,
   namesPersons,
 } from './report-leaves-out.js';
+import { composeFiguresOfAUnit } from './figures-of-a-unit.js';
 import { comparisonNotHeld, exactRankNotGiven, withYearsNotHeld } from './figures-not-given.js';
 import { countNotGiven } from './counts-not-given.js';
 import { alternativesOf, contentTerms } from './relevance.js';
@@ -95,6 +96,8 @@ const HIGHLIGHT_WORDS =
 
 /** The report and uploaded-document routes: indicators, extracted figures, passages. */
 export async function composeFromReports(u: Understanding, ctx: ComposeContext): Promise<Draft> {
+  const listed = composeFiguresOfAUnit(u.text, ctx.kb, u.language, ctx.cite);
+  if (listed) return listed;
   const place = u.intent !== 'policy' && unknownPlace(u.text, ctx.corpusText); // not to a rule: 县里发还是市里发
   if (place) return placeNotCovered(u, place);
   const answer = await composeForTheWhole(u, ctx);
