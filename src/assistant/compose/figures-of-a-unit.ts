@@ -61,9 +61,9 @@ export function composeFiguresOfAUnit(
     return `· ${f.subject}${zh ? '：' : ': '}${f.raw}${note ? (zh ? `（${note}）` : ` (${note})`) : ''}`;
   });
   const given = figures.filter((f) => f.value !== null);
-  const lead = zh
-    ? `总结中写到的${kind.zh}共${figures.length}处：`
-    : `The report gives ${figures.length} ${kind.en} (in Chinese):`;
+  // No count in the text: the figures outnumber their citations (two may share a clause), and a
+  // count a reader cannot check against the quotes is not stated.
+  const lead = zh ? `总结中写到的${kind.zh}有这些：` : `The ${kind.en} the report gives (in Chinese):`;
   const tail = zh
     ? given.length > 0
       ? `其中给出具体数字的：${given.map((f) => `${f.subject}${f.raw}`).join('、')}；其余未公开。`
@@ -73,7 +73,6 @@ export function composeFiguresOfAUnit(
       : 'None of them is disclosed.';
   return draft('answered', [lead, ...lines, tail].join('\n'), {
     citations: uniqueCitations(figures.map((f) => cite(f.docId, clauseOf(f)))),
-    derived: [String(figures.length)],
     topic: figures[0]?.sectionPath[0] ?? '',
   });
 }
