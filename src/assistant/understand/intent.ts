@@ -62,15 +62,12 @@ export const OWN_CASE =
 const asksYearsRecord = (text: string): boolean =>
   RECORD_YEAR.test(text) && asksHowMany(text) && !OWN_CASE.test(text);
 
-/** "What problems does the 2022 summary identify": one part of the report, not a brief of it. */
-const ASKS_A_PART_OF_THE_REPORT = /\b(problems|shortcomings|weaknesses)\b|存在的问题|哪些问题|什么问题|不足/i;
-
 /**
  * A named indicator makes a figure question only when a number is asked for (or the question is a
  * follow-up of one); "党风廉政这块是怎么抓的" names an indicator but wants the passage.
  */
 export function classifyIntent(text: string, hasMetric: boolean, isFollowUp = false): Intent {
-  if (!hasMetric && BRIEF.test(text) && !ASKS_A_PART_OF_THE_REPORT.test(text)) return 'brief';
+  if (!hasMetric && BRIEF.test(text)) return 'brief';
   if (hasMetric && PROGRESS.test(text)) return 'progress';
   if (hasMetric && TARGET.test(text)) return 'target';
   if (hasMetric && (asksHowMany(text) || isFollowUp) && !LIST_ITEMS.test(text)) return 'figure';
