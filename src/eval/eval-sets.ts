@@ -93,4 +93,6 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'summary19-test', dir: 'tests/eval/blind', files: ['summary19.test.jsonl'], showFailures: false },
   { name: 'summary20-dev', dir: 'tests/eval/blind', files: ['summary20.dev.jsonl'], showFailures: true },
   { name: 'summary20-test', dir: 'tests/eval/blind', files: ['summary20.test.jsonl'], showFailures: false },
+  { name: 'summary21-dev', dir: 'tests/eval/blind', files: ['summary21.dev.jsonl'], showFailures: true },
+  { name: 'summary21-test', dir: 'tests/eval/blind', files: ['summary21.test.jsonl'], showFailures: false },
 ];
