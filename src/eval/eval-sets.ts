@@ -53,6 +53,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'benefits17-test', dir: 'tests/eval/blind', files: ['benefits17.test.jsonl'], showFailures: false },
   { name: 'benefits18-dev', dir: 'tests/eval/blind', files: ['benefits18.dev.jsonl'], showFailures: true },
   { name: 'benefits18-test', dir: 'tests/eval/blind', files: ['benefits18.test.jsonl'], showFailures: false },
+  { name: 'benefits19-dev', dir: 'tests/eval/blind', files: ['benefits19.dev.jsonl'], showFailures: true },
+  { name: 'benefits19-test', dir: 'tests/eval/blind', files: ['benefits19.test.jsonl'], showFailures: false },
   { name: 'summary-dev', dir: 'tests/eval/blind', files: ['summary.dev.jsonl'], showFailures: true },
   { name: 'summary-test', dir: 'tests/eval/blind', files: ['summary.test.jsonl'], showFailures: false },
   { name: 'summary2-dev', dir: 'tests/eval/blind', files: ['summary2.dev.jsonl'], showFailures: true },
