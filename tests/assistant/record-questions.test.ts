@@ -23,6 +23,14 @@ describe('questions of the bureau’s record', () => {
     expect(own.answer).toContain('褒扬金');
   });
 
+  it('reads an English rule asked in the present tense as a card’s, the year’s payments as the record’s', async () => {
+    const rule = await ask("How much is the one-off commendation payment for a martyr's family?");
+    expect(rule.answer).toContain('30 times');
+    expect(rule.answer).not.toContain('12000');
+    const record = await ask("How much condolence money did martyrs' families get?");
+    expect(record.answer).toContain('12000');
+  });
+
   it('answers English questions of the city’s record from the report', async () => {
     const date = await ask(
       "When was the city's veteran resettlement task finished, and how far ahead of schedule?",

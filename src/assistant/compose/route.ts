@@ -63,6 +63,9 @@ const POLICY_ASKED =
 const TOTAL_GIVEN =
   /(一共|总共|共计|累计|合计)[^，。？?]{0,6}(给|发|花|拨|投入|发放)了?多少|(给|发|花|拨|发放)了多少/;
 
+/** An English question for a rule, in the present tense ("how much is the payment for …"). */
+const RULE_ASKED_EN = /\bhow (much|many) (is|are)\b|\bwhat is the (amount|rate|standard)\b/i;
+
 /** A total asked ("一共走访了多少户"). */
 const TOTAL_ASKED = /(一共|总共|共计|合计|累计)[^，。？?]{0,8}(多少|几)/;
 
@@ -144,10 +147,13 @@ export async function composeOffline(
     !(ASKER_IS_NO_CLAIMANT.test(u.text) && !PERSONAL_CUES.test(asking));
   // "How much is the monthly family allowance while my son serves?" may match an indicator's
   // words (families), but a veteran's own question that names no year is not about the indicator.
+  // "How much is the one-off payment for a martyr's family?" asks the rule in the present tense;
+  // the year's record is asked in the past ("how much did … get").
+  const ruleAsked = (OWN_CASE.test(u.text) || RULE_ASKED_EN.test(u.text)) && u.years.length === 0;
   const indicatorAsked =
     u.kpi !== undefined &&
     ['figure', 'target', 'progress'].includes(u.intent) &&
-    !(OWN_CASE.test(u.text) && u.years.length === 0 && !u.isFollowUp);
+    !(ruleAsked && !u.isFollowUp);
   const figureAsked = indicatorAsked || ['brief', 'targets_overview', 'highlights'].includes(u.intent);
   // Cues count where the question asks: "我爸去年在河边救人没了，能评烈士吗" tells of last year,
   // it does not ask about the bureau's year. A year the reports cover is the bureau's year.
