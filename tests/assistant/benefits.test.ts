@@ -224,6 +224,11 @@ describe('clauses', () => {
       splitClauses('我跟他爸都六十多了 在家种地没啥收入 每个月国家能给点钱不').map((c) => c.asks),
     ).toEqual([false, false, true]);
     expect(splitClauses('有没有什么优惠').map((c) => c.asks)).toEqual([true]);
+    // Keywords typed as into a search box are one question; a dictated message's clauses are not.
+    expect(splitClauses('医院停车费 退役军人 免不免')).toEqual([
+      { text: '医院停车费退役军人免不免', asks: true },
+    ]);
+    expect(splitClauses('我儿子在部队当义务兵 家里的优待金是哪一级给发 每年几月份发')).toHaveLength(3);
   });
 
   it('takes a clause the asker closed with a question mark for a question, whatever its words', async () => {

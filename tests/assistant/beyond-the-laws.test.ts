@@ -84,6 +84,10 @@ describe('answers about what the laws do not govern', () => {
     const alone = await ask('家里光荣牌被风刮掉摔坏了 能再领一块吗');
     expect(alone.status).toBe('not_found');
     expect(alone.answer).toContain('光荣牌丢失或损坏后的补发');
+    // Keywords typed without punctuation: the thing no card names is said, not another card's answer.
+    const keywords = await ask('退伍兵 办信用卡 银行有没有优惠');
+    expect(keywords.status).toBe('not_found');
+    expect(keywords.answer).toMatch(/^您问的“信用卡/);
     // The cost of the replacement asked beside it is no part a card answers.
     const withCost = await ask('家里的光荣牌被风刮坏了 能再申请一块不 要不要钱');
     expect(withCost.status).toBe('not_found');

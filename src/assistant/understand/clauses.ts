@@ -28,6 +28,9 @@ const BOUNDARY_EN = /(?<=[.?!;])\s+|\n+/;
 
 export function splitClauses(question: string): Clause[] {
   const english = !/[\u3400-\u9fff]/.test(question);
+  // "医院停车费 退役军人 免不免": keywords typed as into a search box are one question, not parts.
+  if (!english && isKeywordQuery(question))
+    return [{ text: question.replace(/\s+/g, ''), asks: true }];
   // Split keeping each boundary: a clause the asker closed with a question mark asks, whatever its
   // words ("烈士的孩子考公务员有照顾没？").
   const pieces = question.split(new RegExp(`(${(english ? BOUNDARY_EN : BOUNDARY_ZH).source})`));
@@ -52,6 +55,20 @@ export function splitClauses(question: string): Clause[] {
     const next = marked[i + 1];
     return next?.asks && leansOnPrevious(next.text) && !isGreeting(c.text) ? { ...c, asks: true } : c;
   });
+}
+
+/** Longest keyword of a search-box query; a spoken clause runs longer. */
+const KEYWORD_CHARS = 5;
+
+/**
+ * Short space-separated words with no punctuation ("优待证 申请了 多久能办下来", "意识形态 五项制度
+ * 具体名称"): every piece but the last (which may carry the question) is a keyword.
+ */
+function isKeywordQuery(question: string): boolean {
+  const text = question.trim();
+  if (/[。！？!?；;，,、：:\n]/.test(text.replace(/[？?]$/, ''))) return false;
+  const pieces = text.split(/\s+/);
+  return pieces.length >= 2 && pieces.slice(0, -1).every((p) => Array.from(p).length <= KEYWORD_CHARS);
 }
 
 /**
