@@ -93,3 +93,24 @@ describe('all the report’s figures of one kind', () => {
     expect(one.answer).toContain('12000');
   });
 });
+
+describe('a claim checked against the report', () => {
+  it('gives the report’s own wording and names the number that differs', async () => {
+    const wrong = await ask('稿子里写“为全市10家企业发放奖补资金”，数字对吗？');
+    expect(wrong.status).toBe('answered');
+    expect(wrong.answer).toContain('“为全市9家企业发放奖补资金**万元”');
+    expect(wrong.answer).toContain('没有“10家”');
+    const unit = await ask('稿件里写“向烈士遗属发放慰问金12000万元”，这个单位是不是写错了？');
+    expect(unit.answer).toContain('发放慰问金12000元');
+    expect(unit.answer).toContain('没有“12000万元”');
+  });
+
+  it('says nothing differs when the claim is the report’s, and leaves a claim worded nowhere alike', async () => {
+    const right = await ask('核对一下：稿子里说“为立功受奖军人送喜报256次”，对吗？');
+    expect(right.answer).toContain('送喜报256次');
+    expect(right.answer).not.toContain('不一致');
+    // A journalist's script about the city (我市) is checked against the record, not a card.
+    const unlike = await ask('稿子写“我市退役军人创业孵化基地入驻企业达到50家”，对吗？');
+    expect(unlike.status).toBe('not_found');
+  });
+});

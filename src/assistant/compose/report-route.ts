@@ -56,6 +56,7 @@ import {
   namesPersons,
 } from './report-leaves-out.js';
 import { composeFiguresOfAUnit } from './figures-of-a-unit.js';
+import { composeClaimCheck } from './claim-check.js';
 import { comparisonNotHeld, exactRankNotGiven, withYearsNotHeld } from './figures-not-given.js';
 import { countNotGiven } from './counts-not-given.js';
 import { alternativesOf, contentTerms } from './relevance.js';
@@ -96,8 +97,11 @@ const HIGHLIGHT_WORDS =
 
 /** The report and uploaded-document routes: indicators, extracted figures, passages. */
 export async function composeFromReports(u: Understanding, ctx: ComposeContext): Promise<Draft> {
-  const listed = composeFiguresOfAUnit(u.text, ctx.kb, u.language, ctx.cite);
-  if (listed) return listed;
+  // Asked of the report as a whole: all its figures of one kind, or whether it words a claim so.
+  const whole =
+    composeFiguresOfAUnit(u.text, ctx.kb, u.language, ctx.cite) ??
+    composeClaimCheck(u.text, ctx.kb, u.language, ctx.cite);
+  if (whole) return whole;
   const place = u.intent !== 'policy' && unknownPlace(u.text, ctx.corpusText); // not to a rule: 县里发还是市里发
   if (place) return placeNotCovered(u, place);
   const answer = await composeForTheWhole(u, ctx);
