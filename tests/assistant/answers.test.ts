@@ -263,6 +263,9 @@ describe('questions about the record asked in other shapes', () => {
     expect(activities.answer).not.toContain('主要荣誉和成绩');
     const honours = await ask('去年取得了哪些荣誉');
     expect(honours.answer).toContain('主要荣誉和成绩');
+    // Why the asker asks ("我刚来，想有个全貌") names no subject.
+    const newcomer = await ask('2022年局里拿了哪些荣誉和表彰？我刚来，想有个全貌。');
+    expect(newcomer.answer).toContain('主要荣誉和成绩');
   });
 
   it("claims 未公开 only for the masked figure's own subject, and never offers a masked passage as a number", async () => {

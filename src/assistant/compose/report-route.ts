@@ -45,8 +45,8 @@ import {
   placeNotCovered,
   unknownPlace,
 } from './narrower-scope.js';
-import { composeHighlights, composeTargetsOverview } from './overview-answers.js';
-import { composeBrief } from './brief-answer.js';
+import { composeTargetsOverview } from './overview-answers.js';
+import { composeOverviewAsked, OVERVIEW_WORDS } from './overview-asked.js';
 import { composePassageAnswer } from './passage-answer.js';
 import {
   askedKindMissing,
@@ -81,19 +81,11 @@ function definingPassage(
   return passage ? { term, passage } : undefined;
 }
 
-/** Words of a targets question that name no subject of their own. */
-const OVERVIEW_WORDS =
-  /^(七个|确保|目标|指标|量化|任务|计划|打算|主要|全部|所有|哪些|百分|百分比|比例|数字|数据|targets?|goals?)+$/i;
-
 /** Several figures asked at once: "分别定了多少", "这几个指标". */
 const SEVERAL_ASKED = /分别|这几个|那几个|各(是|定了|为)|\beach\b|\brespectively\b/i;
 /** The question names the year the documents set targets for (2023). */
 const asksAboutTargetYear = (u: Understanding, ctx: ComposeContext): boolean =>
   u.years.some((year) => ctx.tools.statsSummary().targets.some((c) => c.target?.year === year));
-
-/** Words of an honours question that name no subject of their own. */
-const HIGHLIGHT_WORDS =
-  /^(荣誉|肯定|各项|列出|下属|下属单位|称号|誉称|表彰|成绩|亮点|成果|获奖|奖项|奖|先进|单位|先进单位|取得|获得|得了|拿了|拿到|得到|拿下|获|主要|哪些|全部|所有|拿得出手|工作|年度|全年|本局|我局|局里|退役军人事务局|honou?rs?|awards?|achievements?|highlights?)+$/i;
 
 /** The report and uploaded-document routes: indicators, extracted figures, passages. */
 export async function composeFromReports(u: Understanding, ctx: ComposeContext): Promise<Draft> {
@@ -165,24 +157,9 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
       yearAsWritten: (year) => yearAsWritten(u, year),
     });
   }
-  // "23年军休干部这块的目标": a subject's targets are in the plan's text, not the indicator list.
+  const overview = composeOverviewAsked(u, ctx);
+  if (overview) return overview;
   const questionTerms = contentTerms(u.resolvedText, u.translations);
-  const namesASubject = questionTerms.some((term) => !OVERVIEW_WORDS.test(term));
-  if (u.intent === 'targets_overview' && !namesASubject) {
-    const overview = composeTargetsOverview(ctx.tools, language, ctx.cite);
-    if (overview) return overview;
-  }
-  // "党史学习教育成果巩固方面开展了哪些活动" names its own subject: not the year's honours list.
-  // The asker's own words: a glossary translation (荣誉 → 荣誉激励) is not a subject they named.
-  const namesOwnSubject = contentTerms(u.resolvedText, []).some((term) => !HIGHLIGHT_WORDS.test(term));
-  if (u.intent === 'highlights' && !namesOwnSubject) {
-    const highlights = composeHighlights(ctx.tools, language, ctx.cite);
-    if (highlights) return highlights;
-  }
-  if (u.intent === 'brief') {
-    const brief = composeBrief(ctx.tools, ctx.kb, language, ctx.cite);
-    if (brief) return brief;
-  }
   const nouns = nounsOf(withoutAskerIntroduction(u.text));
   // Everyday verbs and adverbs no document uses (以后, 掏钱, 考上) say nothing about relevance;
   // an unseen noun does, and is kept (see focusTermMissing). A staff member's introduction
