@@ -20,6 +20,20 @@ describe('what the report does not hold', () => {
     expect((await ask('2022年迁移了多少座散葬烈士墓？')).answer).toContain('1041');
   });
 
+  it('says a numbered shorthand is not listed when asked for its members in keywords or in English', async () => {
+    const keywords = await ask('意识形态 五项制度 具体名称');
+    expect(keywords.status).toBe('not_found');
+    expect(keywords.answer).toContain('五项制度');
+    const english = await ask(
+      'What does "三训一扶" consist of? Please list the three trainings and the one support.',
+    );
+    expect(english.status).toBe('not_found');
+    expect(english.answer).toContain('does not list');
+    // Control: a shorthand the report lists (七个确保，即…) is answered with its items.
+    const listed = await ask('“七个确保”分别是什么');
+    expect(listed.answer).toContain('确保困难对象应帮尽帮');
+  });
+
   it('says a counted shorthand (三大主题) is not listed when asked "分别是哪三个"', async () => {
     const answer = await ask('“我为群众办实事”的三大主题实践活动分别是哪三个？');
     expect(answer.status).toBe('not_found');
@@ -68,7 +82,9 @@ describe('English questions of the report', () => {
   });
 
   it('never quotes the report’s opening formula as an answer', async () => {
-    const answer = await ask("What satisfaction score did veterans give the bureau's service stations in 2022?");
+    const answer = await ask(
+      "What satisfaction score did veterans give the bureau's service stations in 2022?",
+    );
     expect(answer.answer).not.toContain('汇报如下');
   });
 });

@@ -93,6 +93,24 @@ const GIVES_A_CAUSE = /因为|由于|得益于|原因|通过|依靠|因此|所�
 const clauseHolding = (passage: string, word: string): string | undefined =>
   passage.split(/[，。；]/).find((c) => c.includes(word));
 
+/** Asks what a shorthand's members are, without a 哪N ("五项制度 具体名称", "what does … consist of"). */
+const ASKS_MEMBERS =
+  /具体(名称|内容|是什么|是啥|指什么|有哪些|包括)|分别是|都是什么|都有哪些|包括哪些|\b(consists? of|stands? for|what are the|list the|name the|what do(es)? .{1,30} (mean|refer to))\b/i;
+
+/**
+ * "意识形态 五项制度 具体名称", "What does “三训一扶” consist of?": a numbered shorthand of the report
+ * (五项制度, 三训一扶) named in the question, which asks for its members.
+ */
+function namedShorthand(question: string, passage: string): string | undefined {
+  if (!ASKS_MEMBERS.test(question)) return undefined;
+  const named = [...question.matchAll(/[一二三四五六七八九十两][项个大条种类]?[\u4e00-\u9fff]{1,4}/g)]
+    .map((m) => m[0])
+    .map((run) => [...Array.from({ length: run.length - 1 }, (_, i) => run.slice(0, run.length - i))])
+    .flat()
+    .find((candidate) => candidate.length >= 2 && passage.includes(candidate));
+  return named;
+}
+
 /** "具体是哪五化": the report's own shorthand (“五化”), when its clause does not list the items. */
 function unlistedShorthand(question: string, passage: string): string | undefined {
   // 哪一档 asks which one, not for the members of a "一X".
@@ -109,7 +127,7 @@ function unlistedShorthand(question: string, passage: string): string | undefine
     m && /[个项种类条]/.test(m[2] ?? '')
       ? new RegExp(`${m[1]}[大个项种类条](?=[\\u4e00-\\u9fff])`).exec(passage)?.[0]
       : undefined;
-  const shorthand = quoted ?? counted ?? (m ? `${m[1]}${m[2]}` : undefined);
+  const shorthand = quoted ?? counted ?? (m ? `${m[1]}${m[2]}` : namedShorthand(question, passage));
   if (!shorthand) return undefined;
   const clause = clauseHolding(passage, shorthand);
   if (clause === undefined || clause.includes('、')) return undefined;
