@@ -81,6 +81,12 @@ describe('English questions of the report', () => {
     expect(brief.answer).toContain('主动担当奉献精神不够。 (sense of responsibility; dedication)');
   });
 
+  it('says the city’s name is masked when asked which city "this bureau" is in', async () => {
+    const city = await ask('Which city is this bureau in?');
+    expect(city.status).toBe('undisclosed');
+    expect(city.answer).toContain('not disclosed');
+  });
+
   it('never quotes the report’s opening formula as an answer', async () => {
     const answer = await ask(
       "What satisfaction score did veterans give the bureau's service stations in 2022?",
