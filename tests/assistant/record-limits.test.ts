@@ -50,6 +50,14 @@ describe('what the report does not hold', () => {
     expect(own.answer).toContain('依据');
   });
 
+  it('says the report gives no reason for a target, rather than giving the target', async () => {
+    const why = await ask('为什么2023年把培训合格率目标定在85%，依据是什么？');
+    expect(why.status).toBe('not_found');
+    expect(why.answer).toContain('没有写原因');
+    // Control: the target itself is answered.
+    expect((await ask('2023年培训合格率目标是多少？')).answer).toContain('85');
+  });
+
   it('does not answer the cost of a thing with its count', async () => {
     const cost = await ask('迁那一千多座烈士墓一共花了多少钱？');
     expect(cost.status).toBe('not_found');

@@ -40,6 +40,8 @@ const ASKS_A_PERSONS_DETAILS =
   /什么学历|学历是|什么专业|学的什么|学的啥|哪所(学校|大学)毕业|毕业于|安排在哪(个|些)?(科室|部门|岗位|单位)|\bwhat (degree|qualification|field)\b/i;
 /** The question names a figure but asks who leads it, who they are or how it turned out. */
 export const asksBesidesTheFigure = (question: string): boolean =>
+  // "为什么2023年把目标定在85%": the reason, which the figure is not.
+  ASKS_WHY.test(question) ||
   ASKS_WHICH_SECTION.test(question) ||
   ASKS_A_PERSONS_DETAILS.test(question) ||
   ASKS_THE_OUTCOME.test(question);
