@@ -435,6 +435,18 @@ describe('the asker’s group', () => {
     expect(groupFactor(general, '残疾军人的孩子坐公交能免费吗')).toBe(1);
     expect(groupFactor(general, '残疾军人证丢了怎么补')).toBe(1);
   });
+
+  it('puts a family member’s card, and a disabled veterans’ card, behind others when nobody of the group is named', () => {
+    const cards = testCore.core.tools.cardIndex().cards;
+    const spouseJobs = cards.find((c) => c.title === '军人配偶优先安排就业');
+    const pensionTransfer = cards.find((c) => c.id === 'disability-transfer-on-discharge');
+    if (!spouseJobs || !pensionTransfer) throw new Error('cards missing');
+    expect(groupFactor(spouseJobs, '我们这个市的国企招人，退伍的能不能优先？')).toBeLessThan(1);
+    expect(groupFactor(spouseJobs, '我老婆随军了，能给安排工作吗')).toBe(1);
+    expect(groupFactor(spouseJobs, 'Can my wife get a job where I serve?')).toBe(1);
+    expect(groupFactor(pensionTransfer, '户口又去哪落')).toBeLessThan(1);
+    expect(groupFactor(pensionTransfer, '我是五级伤残，退伍后抚恤关系怎么转')).toBe(1);
+  });
 });
 
 describe('office hours asked beside an entitlement', () => {

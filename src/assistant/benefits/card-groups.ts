@@ -24,6 +24,9 @@ const GROUPS: { title: RegExp; asker: RegExp }[] = [
   },
 ];
 const GROUP_MISMATCH = 0.7;
+/** Cards whose beneficiaries are disabled servicemen only, by their `who`. */
+const DISABLED_WHO = /^(退出现役的|评定了残疾等级的)?(一级至[一二三四五六七八九十]级)?残疾军人(?![、子])/;
+const DISABLED_ASKER = GROUPS[1]?.asker ?? /残疾/;
 /**
  * A martyr's family asking by name (评了烈士, 烈属) is asking about the martyrs' cards (烈士褒扬金
  * and all), not the general death benefits every serviceman's family shares.
@@ -55,9 +58,25 @@ const SERVING_NAMED = /现役|在部队|正在服役|服役期间|serving|active
 const servingCardForVeteran = (card: EntitlementCard, question: string): boolean =>
   SERVING_ONLY.test(card.who ?? '') && VETERAN_NAMED.test(question) && !SERVING_NAMED.test(question);
 
+/**
+ * Cards for a soldier's or veteran's family (随军配偶就业, 军人家属看病) do not answer a question that
+ * names no family member ("国企招人，退伍的能不能优先", "Will the government arrange a job for me?"):
+ * the veteran's own card does. A married sergeant's own placement (已婚军士随配偶安置) and the
+ * families of the dead (烈士父母、配偶) are not such cards.
+ */
+const FAMILY_CARD = /随军|配偶|家属|随调|随迁/;
+const NOT_FAMILY_CARD = /烈士|遗属|定期抚恤金|已婚军士|配偶是现役军人/;
+const FAMILY_NAMED =
+  /家属|配偶|老婆|媳妇|爱人|妻子|丈夫|老公|老伴|军嫂|随军|随调|随迁|孩子|子女|儿子|女儿|父母|爸|妈|家里|家人|亲属|\b(spouse|wife|husband|family|partner|child|children|son|daughter|parents?|relatives?)\b/i;
+const familyCardForOther = (card: EntitlementCard, question: string): boolean =>
+  FAMILY_CARD.test(card.title) && !NOT_FAMILY_CARD.test(card.title) && !FAMILY_NAMED.test(question);
+
 /** How a card's group fits the question (see GROUPS, MARTYRS_NAMED): below 1 when it does not. */
 export function groupFactor(card: EntitlementCard, question: string): number {
   if (GROUPS.some((g) => g.title.test(card.title) && !g.asker.test(question))) return GROUP_MISMATCH;
+  if (familyCardForOther(card, question)) return GROUP_MISMATCH;
+  // "户口又去哪落": a card for disabled veterans alone (退役后转入抚恤关系) is not a hukou answer.
+  if (DISABLED_WHO.test(card.who ?? '') && !DISABLED_ASKER.test(question)) return GROUP_MISMATCH;
   if (servingCardForVeteran(card, question)) return GROUP_MISMATCH;
   const titleAndWho = `${card.title}${card.who ?? ''}`;
   if (DISABLED_NAMED.asker.test(question) && !/残疾|伤残/.test(titleAndWho)) return NOT_FOR_THE_NAMED;
