@@ -47,6 +47,15 @@ describe('the card that answers', () => {
     expect(assessment.status).toBe('not_found');
   });
 
+  it('gives the second place to a part with a clear card of its own, not to a card related to the first part', async () => {
+    const answer = await ask('参战老兵在公立医院看病有没有优惠？想住光荣院能不能优先？');
+    expect(answer.answer).toContain('【退役军人看病优待服务】');
+    expect(answer.answer).toContain('【光荣院集中供养】');
+    // A part whose own card does not say what it names (宿舍) does not take the place.
+    const dorm = await ask('当兵的孩子上大学有没有资助 学校宿舍能不能优先给他分');
+    expect(dorm.answer).not.toContain('养老机构');
+  });
+
   it('shows a card once when it is the best card of both parts', async () => {
     const answer = await ask(
       '我在部队训练时受了伤，评的因公七级残疾，今年3月退役回到老家县里了。以后残疾金谁来发？我需要去办什么手续吗？',

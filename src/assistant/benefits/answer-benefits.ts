@@ -6,7 +6,7 @@ import { uniqueCitations } from '../compose/cite.js';
 import { draft, type Draft } from '../compose/draft.js';
 import { askingText } from '../understand/clauses.js';
 import { askedAspects, asksOnlyAnAspect } from './aspects.js';
-import { MATCH_PARAMS, type MatchParams } from './calibration.js';
+import { MATCH_PARAMS, SECOND_CARD_MARGIN, type MatchParams } from './calibration.js';
 import { asksToReplacePapers, REPLACING_PAPERS, type BeyondTheLaws } from './beyond-the-laws.js';
 import { basisLine, composeCardAnswer, gapLine, statesAmount } from './card-answer.js';
 import { cardForAskedRank, rankMismatchLine } from './rank-fit.js';
@@ -51,7 +51,6 @@ export interface BenefitsAnswer {
 const BROAD =
   /有(什么|哪些|啥)(待遇|优待|政策|照顾|好处|补贴|补助|扶持|帮扶|保障|福利|优惠)|什么(政策|待遇|优待|好处|福利)|都有(什么|啥|哪些)|能(领|享受|拿)(什么|啥|哪些)|what (benefits|support|help)|which benefits/i;
 const MAX_OVERVIEW = 4;
-const SECOND_CARD_MARGIN = 0.25;
 /** Above the bar by less than this, a card may match the topic but not the asked specifics. */
 const MARGINAL = 0.2;
 /** Cards within this share of the best score are alternatives for a broad question. */
@@ -118,7 +117,7 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
     const lead = cards[0];
     const relatedFit =
       asking.length > 1 && cards.length < 2 && lead
-        ? relatedCardForPart(part, lead, index, params, q)
+        ? relatedCardForPart(part, lead, index, params, q, { asking, chosen: cards })
         : undefined;
     if (relatedFit) {
       cards.push(relatedFit);

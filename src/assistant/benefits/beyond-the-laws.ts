@@ -128,7 +128,11 @@ export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
   // "拿优待证去银行办信用卡 有没有啥优惠": a discount sought at a business the asker goes to.
   const atABusiness = new RegExp(`(去|到)[^，。？?]{0,3}(银行|${BUSINESS.source})`, 'i').test(question);
   // A bank's own card discount is the bank's; a start-up loan's interest subsidy is in the laws.
-  if ((BUSINESS.test(asked) || atABusiness) && BENEFIT_WORDS.test(asked) && !/税|贷款|贴息|\bloans?\b/i.test(asked))
+  if (
+    (BUSINESS.test(asked) || atABusiness) &&
+    BENEFIT_WORDS.test(asked) &&
+    !/税|贷款|贴息|\bloans?\b/i.test(asked)
+  )
     return {
       label: {
         zh: '商家（超市、饭店、银行、话费、停车等）的优惠',

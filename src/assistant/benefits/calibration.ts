@@ -36,3 +36,6 @@ export const MATCH_PARAMS: MatchParams = {
   minConfidence: 0.2,
   partCoverShare: 0.8,
 };
+
+/** A second card must clear the confidence bar by this much to answer a part of a question on its own. */
+export const SECOND_CARD_MARGIN = 0.25;

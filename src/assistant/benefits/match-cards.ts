@@ -283,6 +283,11 @@ export function missingFocus(
 /** The text holds a noun of two characters or more: "那22年实际呢" names nothing. */
 export const namesSomething = (text: string): boolean => wordsTagged(text, NOUN_TAGS).length > 0;
 
+/** Names, places, organisations and verbal nouns count too (jieba files 光荣院 as a name). */
+const THING_TAGS = new Set([...NOUN_TAGS, 'nr', 'ns', 'nt', 'vn']);
+/** A part of a question names a thing of its own ("想住光荣院能不能优先"; not "具体是啥样的"). */
+export const namesAThing = (text: string): boolean => wordsTagged(text, THING_TAGS).length > 0;
+
 /** The words of a text with these tags, two characters or more (vague words excluded). */
 function wordsTagged(text: string, tags: ReadonlySet<string>): string[] {
   return getJieba()

@@ -1,7 +1,7 @@
 import type { EntitlementCard } from '../../knowledge/types.js';
 import type { CardIndex } from '../../retrieval/card-index.js';
-import type { MatchParams } from './calibration.js';
-import { confidenceFor, missingFocus, type ClauseReading } from './match-cards.js';
+import { SECOND_CARD_MARGIN, type MatchParams } from './calibration.js';
+import { confidenceFor, missingFocus, namesAThing, type ClauseReading } from './match-cards.js';
 
 /** The question's glossary readings, which count as the words they translate. */
 interface Glossed {
@@ -22,8 +22,12 @@ export function relatedCardForPart(
   index: CardIndex,
   params: MatchParams,
   q: Glossed,
+  question: { asking: readonly ClauseReading[]; chosen: readonly EntitlementCard[] },
 ): EntitlementCard | undefined {
   if (!part.best) return undefined;
+  // Not for the lead's own part when another part has a clear card of its own, which the one
+  // second place must go to ("…看病有没有优惠？想住光荣院能不能优先？").
+  if (part.best.card === lead && anotherPartOwnsACard(part, question, index, params, q)) return undefined;
   const fitsAlone = (card: EntitlementCard) => confidenceFor(card, part.clause.text, index, params);
   const ownBestAlone = part.best.card !== lead ? fitsAlone(part.best.card) : 0;
   return lead.related
@@ -39,4 +43,29 @@ export function relatedCardForPart(
           glossedWords: q.glossedWords ?? [],
         }).length === 0,
     );
+}
+
+/**
+ * Another asked part names a thing of its own and has a clear card, not yet chosen, that says what
+ * the part names (no card gives 宿舍 for "宿舍能不能优先给他分").
+ */
+function anotherPartOwnsACard(
+  part: ClauseReading,
+  { asking, chosen }: { asking: readonly ClauseReading[]; chosen: readonly EntitlementCard[] },
+  index: CardIndex,
+  params: MatchParams,
+  q: Glossed,
+): boolean {
+  return asking.some(
+    (other) =>
+      other !== part &&
+      namesAThing(other.clause.text) &&
+      other.best !== undefined &&
+      !chosen.includes(other.best.card) &&
+      other.best.confidence >= params.minConfidence + SECOND_CARD_MARGIN &&
+      missingFocus(other.clause.text, [other.best.card], q.boostTerms, index, {
+        specific: true,
+        glossedWords: q.glossedWords ?? [],
+      }).length === 0,
+  );
 }
