@@ -119,7 +119,6 @@ describe('classifyIntent', () => {
   it('reads "the work summary" as the document asked about, "a summary" as a request for the brief', () => {
     expect(classifyIntent('What problems does the 2022 work summary identify?', false)).toBe('list');
     expect(classifyIntent("Give me a summary of last year's work", false)).toBe('brief');
-
   });
 });
 

@@ -53,7 +53,9 @@ export function composeFiguresOfAUnit(
   const masked = zh ? '未公开' : 'not disclosed';
   // A plan's target is not a result: "培训合格率：85％（2023年目标）".
   const notes = (f: ExtractedFigure) => [
-    ...(f.kind === 'target' ? [zh ? `${f.year ?? ''}年目标` : `target for ${f.year ?? 'the plan year'}`] : []),
+    ...(f.kind === 'target'
+      ? [zh ? `${f.year ?? ''}年目标` : `target for ${f.year ?? 'the plan year'}`]
+      : []),
     ...(f.value === null ? [masked] : []),
   ];
   const lines = figures.map((f) => {

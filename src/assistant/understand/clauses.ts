@@ -29,8 +29,7 @@ const BOUNDARY_EN = /(?<=[.?!;])\s+|\n+/;
 export function splitClauses(question: string): Clause[] {
   const english = !/[\u3400-\u9fff]/.test(question);
   // "医院停车费 退役军人 免不免": keywords typed as into a search box are one question, not parts.
-  if (!english && isKeywordQuery(question))
-    return [{ text: question.replace(/\s+/g, ''), asks: true }];
+  if (!english && isKeywordQuery(question)) return [{ text: question.replace(/\s+/g, ''), asks: true }];
   // Split keeping each boundary: a clause the asker closed with a question mark asks, whatever its
   // words ("烈士的孩子考公务员有照顾没？").
   const pieces = question.split(new RegExp(`(${(english ? BOUNDARY_EN : BOUNDARY_ZH).source})`));
