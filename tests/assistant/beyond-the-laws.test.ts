@@ -29,6 +29,8 @@ describe('beyondTheLaws', () => {
     ['我退伍后跟前女友有点经济纠纷，她不还钱，退役军人事务局能帮我要回来吗', 'a private money dispute'],
     ['I lost my veteran preferential card, how do I get a new one?', 'a lost card'],
     ['拿优待证去银行办信用卡 有没有啥优惠', 'a bank’s own discount'],
+    ['房东要把我赶出去，我是退伍军人，他是不是就不能赶我了？', 'a landlord'],
+    ['My landlord wants to evict me. Does being a veteran protect me?', 'an eviction'],
   ])('%s is outside the laws (%s)', (question) => {
     expect(beyondTheLaws(question)).toBeDefined();
   });

@@ -50,6 +50,8 @@ const COLLATERAL = /抵押|质押|\b(collateral|mortgage (it|my|the) (pension|al
  */
 const LAND_DISPUTE =
   /宅基地|(邻居|邻里|兄弟|亲戚)[^。？?]{0,12}(吵|纠纷|矛盾|争|打架|官司)|\bneighbou?r\b.*\b(dispute|quarrel)/i;
+/** A landlord, tenant or property manager: a lease is a civil contract these laws do not touch. */
+const LANDLORD = /房东|租客|物业公司|物业费|\b(landlord|tenant|evict(ed|ion)?)\b/i;
 /** Turning an army driving licence into a civilian one: traffic rules, not these laws. */
 const DRIVING_LICENCE = /驾照|驾驶证|驾驶执照|\bdriv(ing|er'?s) licen[cs]e\b/i;
 const VILLAGE_DIVIDEND = /分红|集体收益|村里[^，。？?]{0,6}分钱|\bdividends?\b/i;
@@ -150,6 +152,11 @@ export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
   if (LAND_DISPUTE.test(question))
     return {
       label: { zh: '邻里之间的土地或财产纠纷', en: 'a land or property dispute between neighbours' },
+      relatedCard: 'rights-legal-aid',
+    };
+  if (LANDLORD.test(question))
+    return {
+      label: { zh: '房东、租房或物业的纠纷', en: 'a dispute with a landlord or property manager' },
       relatedCard: 'rights-legal-aid',
     };
   if (DRIVING_LICENCE.test(question))
