@@ -30,6 +30,7 @@ describe('beyondTheLaws', () => {
     ['I lost my veteran preferential card, how do I get a new one?', 'a lost card'],
     ['拿优待证去银行办信用卡 有没有啥优惠', 'a bank’s own discount'],
     ['房东要把我赶出去，我是退伍军人，他是不是就不能赶我了？', 'a landlord'],
+    ['我们市的优抚医院 具体在哪个位置', 'a hospital’s location'],
     ['My landlord wants to evict me. Does being a veteran protect me?', 'an eviction'],
   ])('%s is outside the laws (%s)', (question) => {
     expect(beyondTheLaws(question)).toBeDefined();
@@ -54,6 +55,8 @@ describe('beyondTheLaws', () => {
     // Wages an employer withholds are a labour matter.
     '退伍后单位拖欠我工资不还钱怎么办',
     '当时没评残，现在能补办吗',
+    // The bureau's and the stations' addresses are the contact answer's.
+    '服务站具体在哪个位置',
     // A start-up loan's interest subsidy is in the laws, at a bank or not; so is a job in a shop.
     '退伍了在银行贷款创业有优惠吗',
     '我在超市上班，退伍军人有什么优待',

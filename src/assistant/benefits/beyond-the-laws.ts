@@ -50,6 +50,14 @@ const COLLATERAL = /抵押|质押|\b(collateral|mortgage (it|my|the) (pension|al
  */
 const LAND_DISPUTE =
   /宅基地|(邻居|邻里|兄弟|亲戚)[^。？?]{0,12}(吵|纠纷|矛盾|争|打架|官司)|\bneighbou?r\b.*\b(dispute|quarrel)/i;
+/**
+ * "我们市的优抚医院具体在哪个位置": where a particular hospital, home or cemetery stands is no
+ * law's. (The bureau's and the service stations' own addresses are the contact answer's.)
+ */
+const LOCATION_ASKED =
+  /具体(在)?(哪个|什么)?(位置|地址|方位)|在(哪个|什么)(位置|方位)|地址(是|在)(哪|什么)|门牌|怎么走|\b(what is the address|where exactly is|how do i get to)\b/i;
+const CONTACT_PLACES = /退役军人事务局|服务站|服务中心|你们|局里|本局|\bbureau\b|service (station|centre|center)/i;
+
 /** A landlord, tenant or property manager: a lease is a civil contract these laws do not touch. */
 const LANDLORD = /房东|租客|物业公司|物业费|\b(landlord|tenant|evict(ed|ion)?)\b/i;
 /** Turning an army driving licence into a civilian one: traffic rules, not these laws. */
@@ -154,6 +162,8 @@ export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
       label: { zh: '邻里之间的土地或财产纠纷', en: 'a land or property dispute between neighbours' },
       relatedCard: 'rights-legal-aid',
     };
+  if (LOCATION_ASKED.test(question) && !CONTACT_PLACES.test(question))
+    return { label: { zh: '具体地址或位置', en: 'the exact address or location' } };
   if (LANDLORD.test(question))
     return {
       label: { zh: '房东、租房或物业的纠纷', en: 'a dispute with a landlord or property manager' },
