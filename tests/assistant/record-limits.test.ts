@@ -135,6 +135,18 @@ describe('a claim checked against the report', () => {
     expect(unit.answer).toContain('没有“12000万元”');
   });
 
+  it('reads a claim told without quotes, leaves its year aside, and never takes a plan’s wording for a year’s record', async () => {
+    const told = await ask('报告说移交安置工作在省考中排名全省第一，原文是这么表述的吗？');
+    expect(told.answer).toContain('排位全省一档');
+    const zero = await ask('有文章说2022年退役军人赴省进京非访“控制在个位数”，报告是这么说的吗？');
+    expect(zero.answer).toContain('零记录');
+    expect(zero.answer).not.toContain('不一致');
+    // The 2023 plan's 85% is not the 2022 record the claim is about.
+    const year = await ask('有篇稿子写“2022年退役军人培训合格率达到85%”，报告里是这么写的吗？');
+    expect(year.answer).not.toMatch(/^总结原文「三、2023年/);
+    expect(year.answer).toContain('未公开');
+  });
+
   it('says nothing differs when the claim is the report’s, and leaves a claim worded nowhere alike', async () => {
     const right = await ask('核对一下：稿子里说“为立功受奖军人送喜报256次”，对吗？');
     expect(right.answer).toContain('送喜报256次');
