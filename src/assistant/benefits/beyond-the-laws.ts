@@ -58,6 +58,13 @@ const LOCATION_ASKED =
   /具体(在)?(哪个|什么)?(位置|地址|方位)|在(哪个|什么)(位置|方位)|地址(是|在)(哪|什么)|门牌|怎么走|\b(what is the address|where exactly is|how do i get to)\b/i;
 const CONTACT_PLACES = /退役军人事务局|服务站|服务中心|你们|局里|本局|\bbureau\b|service (station|centre|center)/i;
 
+/**
+ * "之前没领的残疾金还能补发不": money not drawn in past months paid late is nowhere in the laws
+ * (they say when payment starts, not what happens to months missed).
+ */
+const BACK_PAY =
+  /(之前|以前|过去|前几个月|那几个月|没领的?|漏领|少发的?|欠发的?)[^。？?]{0,12}(补发|补领|补给|补回|补上)/;
+
 /** A landlord, tenant or property manager: a lease is a civil contract these laws do not touch. */
 const LANDLORD = /房东|租客|物业公司|物业费|\b(landlord|tenant|evict(ed|ion)?)\b/i;
 /** Turning an army driving licence into a civilian one: traffic rules, not these laws. */
@@ -164,6 +171,8 @@ export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
     };
   if (LOCATION_ASKED.test(question) && !CONTACT_PLACES.test(question))
     return { label: { zh: '具体地址或位置', en: 'the exact address or location' } };
+  if (BACK_PAY.test(question))
+    return { label: { zh: '过去没领到的钱能否补发', en: 'back pay for months not drawn' } };
   if (LANDLORD.test(question))
     return {
       label: { zh: '房东、租房或物业的纠纷', en: 'a dispute with a landlord or property manager' },
