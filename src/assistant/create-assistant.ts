@@ -25,7 +25,7 @@ import { showMaskedNames } from '../knowledge/masked-names.js';
 import type { CardIndex } from '../retrieval/card-index.js';
 import { asksOnlyAnAspect } from './benefits/aspects.js';
 import type { MatchParams } from './benefits/calibration.js';
-import { namesSomething } from './benefits/match-cards.js';
+import { namesSomething } from './benefits/named-words.js';
 import {
   buildHomophoneTable,
   homophoneIndexFrom,

@@ -6,6 +6,7 @@ import { isVerbAndMeasure } from '../../retrieval/nouns.js';
 import { splitClauses, type Clause } from '../understand/clauses.js';
 import { MATCH_PARAMS, type MatchParams } from './calibration.js';
 import { groupFactor } from './card-groups.js';
+import { CONTENT_TAGS, VAGUE, wordsTagged } from './named-words.js';
 
 /**
  * Which entitlement cards a question is about, and how sure that is.
@@ -49,20 +50,6 @@ export interface CardReading {
 const CANDIDATES = 8;
 /** Share of the question's known words a part must carry to stand for the question. */
 const SUBSTANTIAL_PART = 0.4;
-
-/**
- * Words that may be what a question is about, for the unknown-word penalty: nouns, verbs, idioms,
- * time words (not places or people). A narrower set — nouns only — names what a card does not say.
- */
-const CONTENT_TAGS = new Set(['n', 'nz', 'l', 'vn', 'v', 't']);
-const NOUN_TAGS = new Set(['n', 'nz', 'l']);
-
-/** Nouns that name nothing a card could be about. */
-const VAGUE = new Set(
-  '时候 时间 事情 东西 地方 家里 情况 问题 办法 事儿 样子 大家 咱们 我们 你们 他们 人家 老家 农村 城里 村里 县里 镇上 市里 县乡镇 乡镇上 县城 城区 这边 那边 今年 去年 明年 现在 以前 以后 当时 之前 之后 一下 朋友 同事 邻居 领导 单位 公司 老板 政府 国家 部门 手续 流程 规定 政策 待遇 好处 实际 目标 计划 完成 结果 数据 数字 进度 比例 年份 问下 一下 问问 请教 打听 听说'.split(
-    ' ',
-  ),
-);
 
 /** A question's words as the matcher weighs them. */
 interface Query {
@@ -278,23 +265,6 @@ export function missingFocus(
     const specific = index.df(word) <= index.size * SPECIFIC_SHARE;
     return unknown || (options.specific && specific);
   });
-}
-
-/** The text holds a noun of two characters or more: "那22年实际呢" names nothing. */
-export const namesSomething = (text: string): boolean => wordsTagged(text, NOUN_TAGS).length > 0;
-
-/** Names, places, organisations and verbal nouns count too (jieba files 光荣院 as a name). */
-const THING_TAGS = new Set([...NOUN_TAGS, 'nr', 'ns', 'nt', 'vn']);
-/** A part of a question names a thing of its own ("想住光荣院能不能优先"; not "具体是啥样的"). */
-export const namesAThing = (text: string): boolean => wordsTagged(text, THING_TAGS).length > 0;
-
-/** The words of a text with these tags, two characters or more (vague words excluded). */
-function wordsTagged(text: string, tags: ReadonlySet<string>): string[] {
-  return getJieba()
-    .tag(text.toLowerCase(), true)
-    .filter((t) => tags.has(t.tag) && t.word.length >= 2 && /[\u3400-\u9fff]/.test(t.word))
-    .map((t) => t.word)
-    .filter((word) => !VAGUE.has(word));
 }
 
 /** Nouns of a clause that no card holds (places, people, dates and vague words excluded). */

@@ -1,7 +1,8 @@
 import type { EntitlementCard } from '../../knowledge/types.js';
 import type { CardIndex } from '../../retrieval/card-index.js';
 import { SECOND_CARD_MARGIN, type MatchParams } from './calibration.js';
-import { confidenceFor, missingFocus, namesAThing, type ClauseReading } from './match-cards.js';
+import { confidenceFor, missingFocus, type ClauseReading } from './match-cards.js';
+import { namesAThing } from './named-words.js';
 
 /** The question's glossary readings, which count as the words they translate. */
 interface Glossed {
