@@ -56,7 +56,8 @@ const LAND_DISPUTE =
  */
 const LOCATION_ASKED =
   /具体(在)?(哪个|什么)?(位置|地址|方位)|在(哪个|什么)(位置|方位)|地址(是|在)(哪|什么)|门牌|怎么走|\b(what is the address|where exactly is|how do i get to)\b/i;
-const CONTACT_PLACES = /退役军人事务局|服务站|服务中心|你们|局里|本局|\bbureau\b|service (station|centre|center)/i;
+const CONTACT_PLACES =
+  /退役军人事务局|服务站|服务中心|你们|局里|本局|\bbureau\b|service (station|centre|center)/i;
 
 /**
  * "之前没领的残疾金还能补发不": money not drawn in past months paid late is nowhere in the laws
