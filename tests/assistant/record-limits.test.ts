@@ -50,6 +50,13 @@ describe('what the report does not hold', () => {
     expect(own.answer).toContain('依据');
   });
 
+  it('answers "哪一年" with a year a sentence on the subject states, else says it is not given', async () => {
+    const none = await ask('市军休总站是哪一年评上五星级服务机构的？');
+    expect(none.status).toBe('not_found');
+    const stated = await ask('Which year did the bureau win all four provincial awards?');
+    expect(stated.answer).toMatch(/^Year: 2022\./);
+  });
+
   it('says the report gives no reason for a target, rather than giving the target', async () => {
     const why = await ask('为什么2023年把培训合格率目标定在85%，依据是什么？');
     expect(why.status).toBe('not_found');

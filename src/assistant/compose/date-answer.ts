@@ -7,6 +7,8 @@ import type { TermWeight } from './relevance.js';
 import { bestStatingPiece, statedAnswer } from './stated-piece.js';
 
 const DATE = /(\d{1,2})月(\d{1,2})日/;
+/** A year the report states for something ("2022年度"), for "哪一年" questions. */
+const YEAR = /(19|20)\d\d年/;
 
 /**
  * "安置任务是几号完成的": the date a sentence of the best passages states, with that sentence as
@@ -19,10 +21,17 @@ export function composeDateAnswer(
   weight: TermWeight,
   language: Language,
   cite: CiteQuote,
+  yearAsked = false,
 ): Draft | undefined {
-  const best = bestStatingPiece(passages, terms, weight, DATE, /(?<=[。；！？])/);
+  const best = bestStatingPiece(passages, terms, weight, yearAsked ? YEAR : DATE, /(?<=[。；！？])/);
   if (!best) return undefined;
   const [date] = best.match;
-  const lead = language === 'zh' ? `日期：${date}。` : `Date: ${englishDate(date) ?? date}.`;
+  const lead = yearAsked
+    ? language === 'zh'
+      ? `年份：${date}。`
+      : `Year: ${date.replace('年', '')}.`
+    : language === 'zh'
+      ? `日期：${date}。`
+      : `Date: ${englishDate(date) ?? date}.`;
   return statedAnswer(lead, best.doc, best.text, language, cite);
 }

@@ -12,6 +12,7 @@ import {
   askedNumber,
   asksAnotherUnit,
   asksForADate,
+  asksForAYear,
   asksForARank,
   asksForMoney,
 } from '../understand/asked-units.js';
@@ -221,10 +222,18 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
   const maskedName = composeMaskedNameAnswer(u.text, relevant, language, ctx.cite);
   if (maskedName) return maskedName;
   if (asksForADate(u.text)) {
+    const yearAsked = asksForAYear(u.text);
     const dated =
-      composeDateAnswer(terms, relevant, ctx.termWeight, language, ctx.cite) ??
+      composeDateAnswer(terms, relevant, ctx.termWeight, language, ctx.cite, yearAsked) ??
       // An English question's own words find few passages: look again with its official terms.
-      composeDateAnswer(terms, await passagesForTerms(terms, ctx), ctx.termWeight, language, ctx.cite);
+      composeDateAnswer(
+        terms,
+        await passagesForTerms(terms, ctx),
+        ctx.termWeight,
+        language,
+        ctx.cite,
+        yearAsked,
+      );
     if (dated) return dated;
     // No sentence on the topic states a date: a passage without one does not answer "哪一天".
     return notFound(u, ctx);

@@ -9,9 +9,13 @@ const DATE_ASKED =
 /** "安置任务啥时候弄完的": when something was finished is a date of the record, not a rule. */
 export const FINISHED_WHEN =
   /(什么时候|啥时候|何时|哪天|几月(份)?)(就|才|已经)?(完成|弄完|搞完|办完|做完|干完|结束)(了)?的/;
-/** "安置任务是几号完成的": the question asks for a date. */
+/** "市军休总站是哪一年评上五星级的": the question asks for a year. */
+const YEAR_ASKED = /哪一年|哪年|什么年份|\b(which|what|in what) year\b/i;
+export const asksForAYear = (question: string): boolean => YEAR_ASKED.test(question);
+
+/** "安置任务是几号完成的": the question asks for a date (or a year). */
 export const asksForADate = (question: string): boolean =>
-  DATE_ASKED.test(question) || FINISHED_WHEN.test(question);
+  DATE_ASKED.test(question) || FINISHED_WHEN.test(question) || asksForAYear(question);
 
 const RANK_ASKED = /排第几|排在第几|第几名|名次|\brank(ed|ing)?\b/i;
 /** "培训合格率全省排第几": the question asks for a rank. */
