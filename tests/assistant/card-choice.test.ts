@@ -56,6 +56,12 @@ describe('the card that answers', () => {
     expect(dorm.answer).not.toContain('养老机构');
   });
 
+  it('says a detail asked beside a broad question is not stated when the overview does not state it', async () => {
+    const answer = await ask('政府建的创业园区对退伍兵有啥照顾？房租能减多少？');
+    expect(answer.answer).toContain('主要有这些');
+    expect(answer.answer).toContain('您问的“房租能减多少”，现有资料没有写明');
+  });
+
   it('shows a card once when it is the best card of both parts', async () => {
     const answer = await ask(
       '我在部队训练时受了伤，评的因公七级残疾，今年3月退役回到老家县里了。以后残疾金谁来发？我需要去办什么手续吗？',

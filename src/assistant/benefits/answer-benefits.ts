@@ -2,18 +2,18 @@ import type { EntitlementCard } from '../../knowledge/types.js';
 import { namingText, type CardIndex } from '../../retrieval/card-index.js';
 import { nounsOf } from '../../retrieval/nouns.js';
 import type { Citation, Language } from '../answer.js';
-import { uniqueCitations } from '../compose/cite.js';
 import { draft, type Draft } from '../compose/draft.js';
 import { askingText } from '../understand/clauses.js';
 import { askedAspects, asksOnlyAnAspect } from './aspects.js';
 import { MATCH_PARAMS, SECOND_CARD_MARGIN, type MatchParams } from './calibration.js';
 import { asksToReplacePapers, REPLACING_PAPERS, type BeyondTheLaws } from './beyond-the-laws.js';
-import { basisLine, composeCardAnswer, gapLine, statesAmount } from './card-answer.js';
+import { composeCardAnswer, gapLine, statesAmount } from './card-answer.js';
 import { cardForAskedRank, rankMismatchLine } from './rank-fit.js';
 import { namesOutsideRelative, relationMismatchLine } from './relation-fit.js';
 import { disabilityVerdictLine } from './disability-verdict.js';
 import { groupFactor } from './card-groups.js';
 import { relatedCardForPart } from './related-part.js';
+import { BROAD, composeOverview, withDetailsNotStated } from './broad-answer.js';
 import { confidenceFor, missingFocus, readCards, type CardReading } from './match-cards.js';
 
 /**
@@ -47,14 +47,8 @@ export interface BenefitsAnswer {
   confidence: number;
 }
 
-/** "退伍了有什么待遇", "看病有啥优待": asks for the entitlements of a topic, not one of them. */
-const BROAD =
-  /有(什么|哪些|啥)(待遇|优待|政策|照顾|好处|补贴|补助|扶持|帮扶|保障|福利|优惠)|什么(政策|待遇|优待|好处|福利)|都有(什么|啥|哪些)|能(领|享受|拿)(什么|啥|哪些)|what (benefits|support|help)|which benefits/i;
-const MAX_OVERVIEW = 4;
 /** Above the bar by less than this, a card may match the topic but not the asked specifics. */
 const MARGINAL = 0.2;
-/** Cards within this share of the best score are alternatives for a broad question. */
-const CLOSE = 0.75;
 
 export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): BenefitsAnswer | undefined {
   const params = ctx.params ?? MATCH_PARAMS;
@@ -93,7 +87,8 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
   // an overview of what others get.
   if (BROAD.test(q.text) && !namesUnknown && !namesOutsideRelative(q.text)) {
     const overview = composeOverview(reading, q.language, ctx);
-    if (overview) return { draft: overview, confidence: top.confidence };
+    if (overview)
+      return { draft: withDetailsNotStated(overview, reading, q.language), confidence: top.confidence };
   }
 
   const cards: EntitlementCard[] = [
@@ -224,40 +219,6 @@ function preferStatedAmount(reading: CardReading, amountAsked: boolean, askedTex
   );
   return alternative?.card ?? top.card;
 }
-
-/** A broad question: the best few cards of the leading topic, each in one line with its basis. */
-function composeOverview(reading: CardReading, language: Language, ctx: BenefitsContext): Draft | undefined {
-  const top = reading.matches[0];
-  if (!top) return undefined;
-  const chosen = reading.matches
-    .filter((m) => m.card.topic === top.card.topic && m.score >= top.score * CLOSE)
-    .slice(0, MAX_OVERVIEW);
-  if (chosen.length < 2) return undefined;
-  const zh = language === 'zh';
-  const lines = [
-    zh ? '主要有这些（每项可单独再问）：' : 'The main ones (ask about any of them for details):',
-  ];
-  for (const m of chosen) {
-    const first = firstSentence(zh ? m.card.answer : m.card.answerEn);
-    lines.push(`· ${zh ? m.card.title : m.card.titleEn}：${first}`);
-    lines.push(`  ${basisLine(m.card.basis, language)}`);
-  }
-  const citations = uniqueCitations(
-    chosen.flatMap((m) => m.card.basis.map((b) => ctx.articleCitation(b.law, b.article))),
-  );
-  return {
-    ...draft('answered', lines.join('\n'), { citations, topic: top.card.topic }),
-    cardIds: chosen.map((m) => m.card.id),
-    suggestions: chosen.slice(0, 2).map((m) => (zh ? m.card.question : m.card.titleEn)),
-  };
-}
-
-/** The first sentence that says something: a bare verdict (有。 能。 Yes.) is skipped. */
-const firstSentence = (text: string): string => {
-  const sentences = text.trim().match(/[^。！？!?]+[。！？!?]?|[^.!?]+[.!?]?/g) ?? [text];
-  const said = sentences.find((s) => s.replace(/[。！？.!?\s]/g, '').length > 6) ?? sentences[0] ?? text;
-  return said.trim();
-};
 
 const hasContext = (reading: CardReading): boolean => reading.clauses.some((c) => !c.clause.asks);
 

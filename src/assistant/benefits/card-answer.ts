@@ -229,7 +229,7 @@ function unstatedLine(card: EntitlementCard, language: Language, kinds: readonly
 export const statesAmount = (text: string): boolean =>
   /\d+(\.\d+)?\s*(%|％|倍|元|万元|个月)|[一二三四五六七八九十两]+倍|百分之/.test(text);
 const statesDay = (text: string): boolean => /\d+\s*[日号](?!内|以内|之内|起)/.test(text);
-const statesFee = (text: string): boolean =>
+export const statesFee = (text: string): boolean =>
   /免费|免收|不收|收费|减免|费用由|自付|承担|报销|free of charge|\bfree\b/i.test(text);
 const statesTimes = (text: string): boolean =>
   /\d+\s*次|[一两二三四五六七八九十]次|每\d*\s*年|每[一两二三四五六七八九十]?年|once|twice|times/i.test(text);
@@ -241,7 +241,7 @@ const statesTax = (text: string): boolean => /所得税|免征|免税|纳税|\bt
 const statesPayout = (text: string): boolean =>
   /社保卡|银行卡|银行账户|存折|现金|\bbank account\b/i.test(text);
 const statesChannel = (text: string): boolean => /网上|线上|互联网|邮寄|寄送|\bonline\b|by post/i.test(text);
-const statesTime = (text: string): boolean =>
+export const statesTime = (text: string): boolean =>
   /\d+\s*(日|天|个月|年|周)|[一二三四五六七八九十两]+(日|天|个月|年)(内|以内|之内)?|当月|次月|下个月|起/.test(
     text,
   );
