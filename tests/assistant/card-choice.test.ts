@@ -62,6 +62,11 @@ describe('the card that answers', () => {
     expect(answer.answer).toContain('您问的“房租能减多少”，现有资料没有写明');
   });
 
+  it('reads receipts asked for (开什么票, 发票) as paperwork the card does not state', async () => {
+    const answer = await ask('烈士家属自己去陵园扫墓有没有补助？路费报销要开什么票？');
+    expect(answer.answer).toContain('需要带哪些材料：法律法规没有写明');
+  });
+
   it('shows a card once when it is the best card of both parts', async () => {
     const answer = await ask(
       '我在部队训练时受了伤，评的因公七级残疾，今年3月退役回到老家县里了。以后残疾金谁来发？我需要去办什么手续吗？',
