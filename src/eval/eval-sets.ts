@@ -97,4 +97,6 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'summary20-test', dir: 'tests/eval/blind', files: ['summary20.test.jsonl'], showFailures: false },
   { name: 'summary21-dev', dir: 'tests/eval/blind', files: ['summary21.dev.jsonl'], showFailures: true },
   { name: 'summary21-test', dir: 'tests/eval/blind', files: ['summary21.test.jsonl'], showFailures: false },
+  { name: 'summary22-dev', dir: 'tests/eval/blind', files: ['summary22.dev.jsonl'], showFailures: true },
+  { name: 'summary22-test', dir: 'tests/eval/blind', files: ['summary22.test.jsonl'], showFailures: false },
 ];
