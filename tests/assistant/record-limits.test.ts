@@ -84,6 +84,17 @@ describe('what the report does not hold', () => {
   });
 });
 
+describe('words that name no subject or a subject in other words', () => {
+  it('reads a request formula (检查一下), an evaluation asked (什么评价) and 网上舆论 as the record’s', async () => {
+    const check = await ask('检查一下：2022年有没有出现退役军人赴省进京非访？');
+    expect(check.answer).toContain('零记录');
+    const praise = await ask('我以前抓的“返乡第一课”，去年上面给了什么评价？');
+    expect(praise.answer).toContain('全国推介');
+    const platform = await ask('局里盯网上舆论用的是什么平台？');
+    expect(platform.answer).toContain('舆情通');
+  });
+});
+
 describe('English questions of the report', () => {
   it('lists the problems the report names, each with its terms in English, in the list and in the brief', async () => {
     const list = await ask('What shortcomings or problems does the bureau acknowledge in the report?');
