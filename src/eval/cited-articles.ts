@@ -25,7 +25,7 @@ export function citedArticles(answer: Pick<Answer, 'answer' | 'citations'>): Set
 
 /** The answer says plainly that the documents do not state something. */
 const NOT_STATED =
-  /没有(写明|规定|列明|明确|说明|具体规定|提到|涉及|找到)|未(作|做)?(规定|写明|列明|明确|说明)|不列具体|资料(中|里)?没有|does not (say|state|specify|set|cover|list)|doesn.t (say|state|specify|cover|list)|not (stated|specified|set out|covered|listed)|no (rule|provision)/i;
+  /没有(写明|规定|列明|明确|说明|具体规定|提到|涉及|找到)|(法律|条例|法规|规定|这条)(都)?没(有)?写|未(作|做)?(规定|写明|列明|明确|说明)|不列具体|资料(中|里)?没有|does not (say|state|specify|set|cover|list)|doesn.t (say|state|specify|cover|list)|not (stated|specified|set out|covered|listed)|no (rule|provision)/i;
 
 /** The answer says who sets what the law leaves open (an amount, a procedure). */
 const LEFT_TO_OTHERS =

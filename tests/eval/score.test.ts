@@ -39,6 +39,23 @@ describe('scoreAnswer', () => {
     expect(scoreAnswer(q, answer('抱歉，没有找到。', 'not_found'), undefined).correct).toBe(true);
   });
 
+  it('takes "法律没有写贷款额度" as saying the gap of a two-part question is not stated, and a bare card not', () => {
+    const q = question({
+      answerable: true,
+      language: 'zh',
+      gap: '贷款额度上限',
+      basis: [{ law: '退役军人保障法', articles: [46] }],
+    });
+    const said = answer('能。可以申请创业担保贷款。法律没有写贷款额度和贴息比例，请问当地退役军人服务站。');
+    expect(scoreAnswer(q, said, undefined).problems).not.toContain(
+      'does not say the documents leave "贷款额度上限" open',
+    );
+    const bare = answer('能。可以申请创业担保贷款。');
+    expect(scoreAnswer(q, bare, undefined).problems).toContain(
+      'does not say the documents leave "贷款额度上限" open',
+    );
+  });
+
   it('takes an English "the law does not list" as saying it is not stated', () => {
     const q = question({ answerable: false, reason: 'not_in_law', language: 'en' });
     const said = {
