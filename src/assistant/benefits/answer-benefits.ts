@@ -11,6 +11,7 @@ import { composeCardAnswer, gapLine, statesAmount } from './card-answer.js';
 import { cardForAskedRank, rankMismatchLine } from './rank-fit.js';
 import { namesOutsideRelative, relationMismatchLine } from './relation-fit.js';
 import { disabilityVerdictLine } from './disability-verdict.js';
+import { serviceYearsVerdictLine } from './service-years-verdict.js';
 import { groupFactor } from './card-groups.js';
 import { relatedCardForPart } from './related-part.js';
 import { BROAD, composeOverview, withDetailsNotStated } from './broad-answer.js';
@@ -173,7 +174,8 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
   const caveat =
     rankLine ||
     (lead && relationMismatchLine(lead, q.text, q.language)) ||
-    (lead && disabilityVerdictLine(lead, q.text, q.language));
+    (lead && disabilityVerdictLine(lead, q.text, q.language)) ||
+    (lead && serviceYearsVerdictLine(lead, q.text, q.language));
   // The card is not for the asker's rank: the best card that is goes beside it.
   const forTheRank = rankLine && lead ? cardForAskedRank(lead, index.cards, q.text) : undefined;
   const also = forTheRank ?? alsoCard;
