@@ -92,6 +92,9 @@ describe('words that name no subject or a subject in other words', () => {
     expect(praise.answer).toContain('全国推介');
     const platform = await ask('局里盯网上舆论用的是什么平台？');
     expect(platform.answer).toContain('舆情通');
+    // "那摊子事" points at a line of work without naming one.
+    const score = await ask('拥军优属那摊子事去年考核打了多少分？');
+    expect(score.answer).toContain('满分');
   });
 });
 
