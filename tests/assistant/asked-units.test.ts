@@ -17,6 +17,8 @@ describe('askedUnit — the unit a number question asks for', () => {
     // A round number heard is the asked measure, unless money is asked outright.
     ['搬了一千来座烈士墓，准数是多少', '1041座'],
     ['迁那一千多座烈士墓一共花了多少钱', '12000元'],
+    // 趟 (trips) counts as 次.
+    ['给立功的人家里报喜一共跑了多少趟', '256次'],
   ])('%s is answered by a number like %s', (question, number) => {
     const unit = askedUnit(question);
     expect(unit).toBeDefined();
