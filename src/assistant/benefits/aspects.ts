@@ -35,7 +35,8 @@ export interface AskedAspects {
 
 const WHERE =
   /去哪|在哪|哪里|哪儿|哪个(部门|单位|地方)|找谁|谁(管|负责|发|办)|什么部门|\bwhere\b|\bwho (handles|pays|issues|decides)\b/i;
-const BRING = /带(什么|啥|哪些)|材料|证件|证明|手续|资料|发票|票据|开(什么|啥)票|\bbring\b|documents?\b|paperwork/i;
+const BRING =
+  /带(什么|啥|哪些)|材料|证件|证明|手续|资料|发票|票据|开(什么|啥)票|\bbring\b|documents?\b|paperwork/i;
 const AMOUNT =
   /多少钱|减多少|免多少|打几折|几折|打折|折扣|百分之(多少|几)|报销?多少|给多少|发多少|拿多少|领多少|补多少|按多少|(补贴|补助|工资|待遇|费|金)[^，。？?]{0,6}多少|多拿|多给|多发|增发|加多少|几(个|块|千|万|百)?钱|标准|金额|数额|幅度|几成|几倍|比例|利率|利息|费率|多少分|几分|\bhow much\b|\bamount\b|\brate\b|\bstandard\b/i;
 const WHEN =
