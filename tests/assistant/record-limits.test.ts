@@ -57,6 +57,15 @@ describe('what the report does not hold', () => {
     expect(stated.answer).toMatch(/^Year: 2022\./);
   });
 
+  it('says who gave an honour is not written when the report only says it was won', async () => {
+    const who = await ask('市军休总站是哪个部门评的五星级，什么时候评上的？');
+    expect(who.status).toBe('not_found');
+    expect(who.answer).toContain('没有写由哪个部门评定');
+    // Control: the report names who rated the bureau a model of publicity work.
+    const named = await ask('局里的《中国退役军人》宣传工作先进单位是哪个部门评的？');
+    expect(named.answer).toContain('国家退役军人事务部');
+  });
+
   it('says the report gives no reason for a target, rather than giving the target', async () => {
     const why = await ask('为什么2023年把培训合格率目标定在85%，依据是什么？');
     expect(why.status).toBe('not_found');

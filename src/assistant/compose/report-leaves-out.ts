@@ -32,6 +32,13 @@ const WHICH_NAMED =
 /** "推荐的2名候选人最后当选了吗": what came of a nomination, after the report's year. */
 const ASKS_THE_OUTCOME =
   /(最后|最终|后来)[^，。？?]{0,6}(当选|选上|评上|入选|结果)|有没有(当选|选上|评上|入选)|当选了(吗|没)|\b(go on to (win|be (selected|chosen|named))|in the end|end up (winning|being))\b/i;
+/** "军休总站是哪个部门评的五星级": who gave an honour. */
+const ASKS_WHO_AWARDED =
+  /(哪个|哪级|哪一级|什么)(部门|单位|机构|级别)(评|授予|颁发|认定|表彰)的?|谁(评|授予|颁发)的|\bwho (awarded|rated|gave)\b/i;
+/** The report names who gave it: "被省退役军人事务厅评为", "省厅…进行了表彰". */
+const NAMES_THE_AWARDER =
+  /被[^，。]{2,20}(评为|授予|表彰|通报表扬)|(部|厅|委|局|小组)[^，。]{0,10}(表彰|授予|推介|肯定)/;
+
 /** "这项指标由哪个科室牵头": the section in charge. */
 const ASKS_WHICH_SECTION =
   /哪个(科室|处室|部门|科|股)(牵头|负责|承办|来抓|主抓)|由谁牵头|谁牵头|牵头(科室|单位|部门)是|\bwhich (section|department|office|division) (leads|is (in charge|responsible))\b/i;
@@ -42,6 +49,7 @@ const ASKS_A_PERSONS_DETAILS =
 export const asksBesidesTheFigure = (question: string): boolean =>
   // "为什么2023年把目标定在85%": the reason, which the figure is not.
   ASKS_WHY.test(question) ||
+  ASKS_WHO_AWARDED.test(question) ||
   ASKS_WHICH_SECTION.test(question) ||
   ASKS_A_PERSONS_DETAILS.test(question) ||
   ASKS_THE_OUTCOME.test(question);
@@ -90,6 +98,20 @@ const GIVES_A_PLACE = /(在|于)(?![^，。]{0,8}(年|月|日|期间|之际|时)
 const GIVES_A_METHOD =
   /通过|采取|依托|采用|建立|按照|实行|推行|聚焦|坚持.{0,10}(为|和)|标准|程序|流程|步骤|做法是|措施/;
 const GIVES_A_CAUSE = /因为|由于|得益于|原因|通过|依靠|因此|所以|在于/;
+
+/** The clause of a passage that shares the most character pairs with the question. */
+function clauseAbout(question: string, passage: string): string {
+  const pairs = (t: string) =>
+    new Set(
+      Array.from(t)
+        .slice(0, -1)
+        .map((c, i) => c + (t[i + 1] ?? '')),
+    );
+  const asked = pairs(question);
+  const score = (sentence: string) => [...pairs(sentence)].filter((p) => asked.has(p)).length;
+  const clauses = passage.split(/[，。；]/);
+  return clauses.reduce((best, c) => (score(c) > score(best) ? c : best), clauses[0] ?? passage);
+}
 
 /** The first clause of a passage that holds `word`. */
 const clauseHolding = (passage: string, word: string): string | undefined =>
@@ -196,6 +218,11 @@ export function leftOutOfReport(
       left: ASKS_THE_OUTCOME.test(question) && !/当选|入选|落选/.test(quote),
       zh: '总结只写到推荐、评选这一步，没有写最后的结果，我不作猜测。',
       en: "The report stops at the nomination and does not say how it turned out, and I won't guess.",
+    },
+    {
+      left: ASKS_WHO_AWARDED.test(question) && !NAMES_THE_AWARDER.test(clauseAbout(question, quote)),
+      zh: '总结只写了获评的结果，没有写由哪个部门评定，我不作猜测。',
+      en: "The report gives the rating but not who awarded it, and I won't guess.",
     },
     {
       left: ASKS_WHICH_SECTION.test(question) && !/牵头|科室|处室/.test(quote),
