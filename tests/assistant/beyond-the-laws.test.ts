@@ -32,6 +32,7 @@ describe('beyondTheLaws', () => {
     ['房东要把我赶出去，我是退伍军人，他是不是就不能赶我了？', 'a landlord'],
     ['我们市的优抚医院 具体在哪个位置', 'a hospital’s location'],
     ['我是残疾军人 退伍以后忘了去办抚恤关系转移 都过了半年了 之前没领的残疾金还能补发不', 'back pay'],
+    ['义务兵在部队往家打电话要钱吗', 'phone calls'],
     ['My landlord wants to evict me. Does being a veteran protect me?', 'an eviction'],
   ])('%s is outside the laws (%s)', (question) => {
     expect(beyondTheLaws(question)).toBeDefined();

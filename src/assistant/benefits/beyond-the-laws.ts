@@ -66,6 +66,9 @@ const CONTACT_PLACES =
 const BACK_PAY =
   /(之前|以前|过去|前几个月|那几个月|没领的?|漏领|少发的?|欠发的?)[^。？?]{0,12}(补发|补领|补给|补回|补上)/;
 
+/** "义务兵在部队往家打电话要钱吗": phone calls and their cost (the laws free a conscript's letters only). */
+const PHONE_COST = /(打电话|电话费|话费|手机费)[^。？?]{0,8}(要钱|收钱|收费|免费|花钱|要不要钱|贵)/;
+
 /** A landlord, tenant or property manager: a lease is a civil contract these laws do not touch. */
 const LANDLORD = /房东|租客|物业公司|物业费|\b(landlord|tenant|evict(ed|ion)?)\b/i;
 /** Turning an army driving licence into a civilian one: traffic rules, not these laws. */
@@ -172,6 +175,8 @@ export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
     };
   if (LOCATION_ASKED.test(question) && !CONTACT_PLACES.test(question))
     return { label: { zh: '具体地址或位置', en: 'the exact address or location' } };
+  if (PHONE_COST.test(question))
+    return { label: { zh: '打电话的费用', en: 'the cost of phone calls' }, relatedCard: 'family-free-mail' };
   if (BACK_PAY.test(question))
     return { label: { zh: '过去没领到的钱能否补发', en: 'back pay for months not drawn' } };
   if (LANDLORD.test(question))
