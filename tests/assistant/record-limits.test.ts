@@ -74,6 +74,17 @@ describe('what the report does not hold', () => {
     expect((await ask('2023年培训合格率目标是多少？')).answer).toContain('85');
   });
 
+  it('says the report gives no month-by-month figures and no source of the money', async () => {
+    const monthly = await ask('送喜报256次，每个月各送了多少次？');
+    expect(monthly.status).toBe('not_found');
+    expect(monthly.answer).toContain('没有“每个月”的单独数字');
+    const source = await ask('慰问金12000元是从哪笔经费里出的？');
+    expect(source.status).toBe('not_found');
+    expect(source.answer).toContain('没有写钱从哪里出');
+    // Control: a veteran's monthly pension is a card's, not a breakdown of the record.
+    expect((await ask('残疾抚恤金每个月能领多少')).answer).toContain('依据');
+  });
+
   it('does not answer the cost of a thing with its count', async () => {
     const cost = await ask('迁那一千多座烈士墓一共花了多少钱？');
     expect(cost.status).toBe('not_found');

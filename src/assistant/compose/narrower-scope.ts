@@ -54,7 +54,7 @@ export function placeNotCovered(u: Understanding, place: string): Draft {
 
 /** A month or quarter asked as a period of its own (not a date: "8月30日完成的"). */
 const PART_OF_YEAR =
-  /(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份|[一二三四]季度|第[一二三四]季度|上半年|下半年/;
+  /(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份|[一二三四]季度|第[一二三四]季度|上半年|下半年|每个?月(?=各|分别|都)|各个?月|按月份?(?=分|统计|算)|分月|每个季度|各季度|按季度/;
 /** Figures district by district ("各区县分别迁移了多少"). */
 const BY_DISTRICT =
   /各(?:区县|县区|县市区|县|区|乡镇|镇|街道)|每个(?:县|区|乡镇)|分(?:区县|县区)|(?:主)?城区|市区|农村地区/;

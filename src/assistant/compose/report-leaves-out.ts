@@ -39,6 +39,12 @@ const ASKS_WHO_AWARDED =
 const NAMES_THE_AWARDER =
   /被[^，。]{2,20}(评为|授予|表彰|通报表扬)|(部|厅|委|局|小组)[^，。]{0,10}(表彰|授予|推介|肯定)/;
 
+/** "慰问金是从哪笔经费里出的": where the money came from. */
+const ASKS_FUND_SOURCE =
+  /(从|由)哪(笔|项|个|里|儿)?[^，。？?]{0,4}(经费|资金|钱|预算|款)?[^，。？?]{0,2}(出|拨|支出|列支)|资金来源|经费来源|钱从哪|\b(where did the money come from|funded (from|by) what|source of (the )?(funds|money))\b/i;
+/** The report says where money came from: "争取省厅支持项目资金". */
+const GIVES_A_SOURCE = /争取|拨付|列支|来源|(省厅|中央|财政)[^，。]{0,6}(支持|资金)/;
+
 /** "这项指标由哪个科室牵头": the section in charge. */
 const ASKS_WHICH_SECTION =
   /哪个(科室|处室|部门|科|股)(牵头|负责|承办|来抓|主抓)|由谁牵头|谁牵头|牵头(科室|单位|部门)是|\bwhich (section|department|office|division) (leads|is (in charge|responsible))\b/i;
@@ -50,6 +56,7 @@ export const asksBesidesTheFigure = (question: string): boolean =>
   // "为什么2023年把目标定在85%": the reason, which the figure is not.
   ASKS_WHY.test(question) ||
   ASKS_WHO_AWARDED.test(question) ||
+  ASKS_FUND_SOURCE.test(question) ||
   ASKS_WHICH_SECTION.test(question) ||
   ASKS_A_PERSONS_DETAILS.test(question) ||
   ASKS_THE_OUTCOME.test(question);
@@ -223,6 +230,11 @@ export function leftOutOfReport(
       left: ASKS_WHO_AWARDED.test(question) && !NAMES_THE_AWARDER.test(clauseAbout(question, quote)),
       zh: '总结只写了获评的结果，没有写由哪个部门评定，我不作猜测。',
       en: "The report gives the rating but not who awarded it, and I won't guess.",
+    },
+    {
+      left: ASKS_FUND_SOURCE.test(question) && !GIVES_A_SOURCE.test(clauseAbout(question, quote)),
+      zh: '总结写了这笔钱的数目或用途，没有写钱从哪里出，我不作猜测。',
+      en: "The report does not say where the money came from, and I won't guess.",
     },
     {
       left: ASKS_WHICH_SECTION.test(question) && !/牵头|科室|处室/.test(quote),
