@@ -136,6 +136,16 @@ describe('English questions of the report', () => {
     expect(city.answer).toContain('not disclosed');
   });
 
+  it('says an English question for money spent, or for each district, is not answered by passages without it', async () => {
+    const spent = await ask('How much did the bureau spend on the Qingming memorial activities?');
+    expect(spent.status).toBe('not_found');
+    const districts = await ask('How many graves were relocated in each district in 2022?');
+    expect(districts.status).toBe('not_found');
+    expect(districts.answer).toContain('each district');
+    // Control: money the report states is still given.
+    expect((await ask("How much condolence money did martyrs' families get?")).answer).toContain('12000');
+  });
+
   it('never quotes the report’s opening formula as an answer', async () => {
     const answer = await ask(
       "What satisfaction score did veterans give the bureau's service stations in 2022?",

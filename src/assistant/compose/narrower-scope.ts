@@ -54,10 +54,10 @@ export function placeNotCovered(u: Understanding, place: string): Draft {
 
 /** A month or quarter asked as a period of its own (not a date: "8月30日完成的"). */
 const PART_OF_YEAR =
-  /(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份|[一二三四]季度|第[一二三四]季度|上半年|下半年|每个?月(?=各|分别|都)|各个?月|按月份?(?=分|统计|算)|分月|每个季度|各季度|按季度/;
+  /(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份|[一二三四]季度|第[一二三四]季度|上半年|下半年|每个?月(?=各|分别|都)|各个?月|按月份?(?=分|统计|算)|分月|每个季度|各季度|按季度|\b(?:each|every|per|by) (?:month|quarter)\b|\bmonth by month\b/i;
 /** Figures district by district ("各区县分别迁移了多少"). */
 const BY_DISTRICT =
-  /各(?:区县|县区|县市区|县|区|乡镇|镇|街道)|每个(?:县|区|乡镇)|分(?:区县|县区)|(?:主)?城区|市区|农村地区/;
+  /各(?:区县|县区|县市区|县|区|乡镇|镇|街道)|每个(?:县|区|乡镇)|分(?:区县|县区)|(?:主)?城区|市区|农村地区|\b(?:which|each|every|per|by) (?:district|county|township)s?\b|\bdistrict by district\b/i;
 /** A figure per person or household ("每人发了多少", "人均"), where the report gives totals. */
 const PER_HEAD = /每人|每位|每个人|每名|人均|每户|每家|平均每/;
 

@@ -216,7 +216,9 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
   if (askedKindMissing(u.text, topQuotes, nouns)) return notFound(u, ctx);
   if (language === 'en' && !u.kpi) {
     const focused = await withEnglishFocus(terms, relevant, ctx);
-    if (!focused) return notFound(u, ctx);
+    // "How much did the bureau spend on …": passages that state no sum of money do not answer it.
+    const statesMoney = (r: ScoredPassage) => /元/.test(r.passage.quote);
+    if (!focused || (asksForMoney(u.text) && !focused.slice(0, 3).some(statesMoney))) return notFound(u, ctx);
     relevant = focused;
   }
   const maskedName = composeMaskedNameAnswer(u.text, relevant, language, ctx.cite);
