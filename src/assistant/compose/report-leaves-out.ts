@@ -9,6 +9,7 @@ import type { Language } from '../answer.js';
 import type { Passage } from '../ports.js';
 import type { CiteQuote } from './cite.js';
 import { draft, type Draft } from './draft.js';
+import { clauseAbout, clauseHolding, unlistedShorthand } from './report-shorthand.js';
 
 /**
  * "评出的10名最美退役军人都是谁": the people's names are asked for. A passage that only counts them
@@ -105,72 +106,6 @@ const GIVES_A_PLACE = /(在|于)(?![^，。]{0,8}(年|月|日|期间|之际|时)
 const GIVES_A_METHOD =
   /通过|采取|依托|采用|建立|按照|实行|推行|聚焦|坚持.{0,10}(为|和)|标准|程序|流程|步骤|做法是|措施/;
 const GIVES_A_CAUSE = /因为|由于|得益于|原因|通过|依靠|因此|所以|在于/;
-
-/** The clause of a passage that shares the most character pairs with the question. */
-function clauseAbout(question: string, passage: string): string {
-  const pairs = (t: string) =>
-    new Set(
-      Array.from(t)
-        .slice(0, -1)
-        .map((c, i) => c + (t[i + 1] ?? '')),
-    );
-  const asked = pairs(question);
-  const score = (sentence: string) => [...pairs(sentence)].filter((p) => asked.has(p)).length;
-  const clauses = passage.split(/[，。；]/);
-  return clauses.reduce((best, c) => (score(c) > score(best) ? c : best), clauses[0] ?? passage);
-}
-
-/** The first clause of a passage that holds `word`. */
-const clauseHolding = (passage: string, word: string): string | undefined =>
-  passage.split(/[，。；]/).find((c) => c.includes(word));
-
-/** Asks what a shorthand's members are, without a 哪N ("五项制度 具体名称", "what does … consist of"). */
-const ASKS_MEMBERS =
-  /具体(名称|内容|是什么|是啥|指什么|有哪些|包括)|分别是|都是什么|都有哪些|包括哪些|\b(consists? of|stands? for|what are the|list the|name the|what do(es)? .{1,30} (mean|refer to))\b/i;
-
-/**
- * "意识形态 五项制度 具体名称", "What does “三训一扶” consist of?": a numbered shorthand of the report
- * (五项制度, 三训一扶) named in the question, which asks for its members.
- */
-function namedShorthand(question: string, passage: string): string | undefined {
-  if (!ASKS_MEMBERS.test(question)) return undefined;
-  const named = [...question.matchAll(/[一二三四五六七八九十两][项个大条种类]?[\u4e00-\u9fff]{1,4}/g)]
-    .map((m) => m[0])
-    .map((run) => [...Array.from({ length: run.length - 1 }, (_, i) => run.slice(0, run.length - i))])
-    .flat()
-    .find((candidate) => candidate.length >= 2 && passage.includes(candidate));
-  return named;
-}
-
-/** "具体是哪五化": the report's own shorthand (“五化”), when its clause does not list the items. */
-function unlistedShorthand(question: string, passage: string): string | undefined {
-  // 哪一档 asks which one, not for the members of a "一X".
-  // "哪16个字" counts in digits: the shorthand is 16字 (…16字方针).
-  const m =
-    /哪([二三四五六七八九十])([\u4e00-\u9fff])/.exec(question) ??
-    /哪(\d+)个?([\u4e00-\u9fff])/.exec(question);
-  // "“三训”具体指哪三种培训": the asker quotes the shorthand that the numeral counts.
-  const quoted = [...question.matchAll(/“([^”]{2,8})”/g)]
-    .map((q) => q[1] ?? '')
-    .find((q) => m && q.startsWith(m[1] ?? '') && passage.includes(q));
-  // "分别是哪三个": a measure word stands for the noun the report counts (三大主题, 三项制度).
-  const counted =
-    m && /[个项种类条]/.test(m[2] ?? '')
-      ? new RegExp(`${m[1]}[大个项种类条](?=[\\u4e00-\\u9fff])`).exec(passage)?.[0]
-      : undefined;
-  const shorthand = quoted ?? counted ?? (m ? `${m[1]}${m[2]}` : namedShorthand(question, passage));
-  if (!shorthand) return undefined;
-  const clause = clauseHolding(passage, shorthand);
-  if (clause === undefined || clause.includes('、')) return undefined;
-  // "“七个确保”，即确保…": the items follow the shorthand (quoted whole: 七个 → “七个确保”).
-  // Unquoted, the name runs on a little (16字 → 16字方针).
-  const whole =
-    new RegExp(`“[^”]*${shorthand}[^”]*”`).exec(passage)?.[0] ??
-    new RegExp(`${shorthand}[\\u4e00-\\u9fff]{0,2}`).exec(passage)?.[0] ??
-    shorthand;
-  const after = passage.slice(passage.indexOf(whole) + whole.length);
-  return /^[，,]?\s*(即|：|:|包括|分别是|就是)/.test(after) ? undefined : whole.replace(/[“”]/g, '');
-}
 
 /** "另外两个市州是哪两个": the clause that counts the asked thing lists no names (no 、 run, no quotes). */
 function namesNone(question: string, passage: string): string | undefined {
