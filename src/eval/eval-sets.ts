@@ -101,4 +101,6 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'summary21-test', dir: 'tests/eval/blind', files: ['summary21.test.jsonl'], showFailures: false },
   { name: 'summary22-dev', dir: 'tests/eval/blind', files: ['summary22.dev.jsonl'], showFailures: true },
   { name: 'summary22-test', dir: 'tests/eval/blind', files: ['summary22.test.jsonl'], showFailures: false },
+  { name: 'summary23-dev', dir: 'tests/eval/blind', files: ['summary23.dev.jsonl'], showFailures: true },
+  { name: 'summary23-test', dir: 'tests/eval/blind', files: ['summary23.test.jsonl'], showFailures: false },
 ];
