@@ -173,6 +173,8 @@ export const SET_FLOORS: Record<string, { answerAccuracy: number; maxWronglyRefu
   'summary21-test': { answerAccuracy: 0.78, maxWronglyRefused: 0.07 },
   'summary22-dev': { answerAccuracy: 0.95, maxWronglyRefused: 0.03 },
   'summary22-test': { answerAccuracy: 0.88, maxWronglyRefused: 0.1 },
+  'summary23-dev': { answerAccuracy: 0.72, maxWronglyRefused: 0.2 },
+  'summary23-test': { answerAccuracy: 0.61, maxWronglyRefused: 0.25 },
 };
 
 /** What a set's report fails of its floor; empty when it holds. */
