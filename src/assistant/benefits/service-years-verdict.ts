@@ -1,5 +1,6 @@
 import type { EntitlementCard } from '../../knowledge/types.js';
 import type { Language } from '../answer.js';
+import { parseChineseNumeral } from '../../knowledge/chinese-numerals.js';
 
 /**
  * Years of service decide several entitlements (军士服现役满12年 安排工作, 满10年 选择安置地). A veteran
@@ -15,16 +16,9 @@ const STATED =
 /** The question asks whether the years count. */
 const ASKS_IF_ENOUGH = /算不算|算满|够不够|够了吗|满了吗|满没满|能不能|可以吗|行不行|符合|算.{0,6}吗/;
 
-const DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** "11", "十一", "二十" → 11, 11, 20 (up to 99). */
-function yearsOf(raw: string): number | undefined {
-  if (/^\d+$/.test(raw)) return Number(raw);
-  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(raw);
-  if (!m || (!m[2] && m[1] && m[3])) return undefined;
-  if (!m[2]) return DIGITS[m[1] ?? m[3] ?? ''];
-  return (m[1] ? (DIGITS[m[1]] ?? 0) : 1) * 10 + (m[3] ? (DIGITS[m[3]] ?? 0) : 0);
-}
+/** "11", "十一", "二十" → 11, 11, 20. */
+const yearsOf = (raw: string): number | undefined =>
+  /^\d+$/.test(raw) ? Number(raw) : parseChineseNumeral(raw);
 
 export function serviceYearsVerdictLine(
   card: EntitlementCard,
