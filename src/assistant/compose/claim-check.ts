@@ -3,6 +3,7 @@ import { findNumbers } from '../../knowledge/numbers.js';
 import type { Language } from '../answer.js';
 import { uniqueCitations, type CiteQuote } from './cite.js';
 import { draft, type Draft } from './draft.js';
+import { heldShare } from './char-pairs.js';
 
 /**
  * "稿子写“为全市10家企业发放奖补资金”，数字对吗？": a journalist or an auditor quotes a claim and
@@ -23,18 +24,6 @@ const CHECKS =
 /** Share of the claim's character pairs the report's wording must hold to be the claimed passage. */
 const ALIKE = 0.45;
 const MAX_CLAUSES = 3;
-
-const pairs = (text: string): string[] => {
-  const chars = Array.from(text.replace(/％/g, '%').replace(/[^\p{L}\p{N}%]/gu, ''));
-  return chars.slice(0, -1).map((ch, i) => `${ch}${chars[i + 1]}`);
-};
-
-/** Share of the claim's character pairs found in `text`. */
-function heldShare(claim: string, text: string): number {
-  const claimed = pairs(claim);
-  const held = new Set(pairs(text));
-  return claimed.length === 0 ? 0 : claimed.filter((p) => held.has(p)).length / claimed.length;
-}
 
 interface Wording {
   doc: string;

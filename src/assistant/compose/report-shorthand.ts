@@ -1,3 +1,5 @@
+import { heldShare } from './char-pairs.js';
+
 /**
  * The clauses of a report passage a question is about, and the report's own numbered shorthands
  * (“五化”, 三大主题, 五项制度) whose members a question asks for but the clause does not list.
@@ -5,15 +7,8 @@
 
 /** The clause of a passage that shares the most character pairs with the question. */
 export function clauseAbout(question: string, passage: string): string {
-  const pairs = (t: string) =>
-    new Set(
-      Array.from(t)
-        .slice(0, -1)
-        .map((c, i) => c + (t[i + 1] ?? '')),
-    );
-  const asked = pairs(question);
-  const score = (sentence: string) => [...pairs(sentence)].filter((p) => asked.has(p)).length;
   const clauses = passage.split(/[，。；]/);
+  const score = (clause: string) => heldShare(question, clause);
   return clauses.reduce((best, c) => (score(c) > score(best) ? c : best), clauses[0] ?? passage);
 }
 
