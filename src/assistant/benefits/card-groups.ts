@@ -5,12 +5,15 @@ import type { EntitlementCard } from '../../knowledge/types.js';
  * behind others when the question names nobody of that group: "考公务员当过兵有照顾吗" is a
  * veteran's question, not a martyr's child's.
  */
+/** The question speaks of a disability (the asker's or a relative's). */
+const DISABILITY_NAMED = /残疾|伤残|残废|致残|评残|[一二三四五六七八九十\d]级|disab|injur|wound|amput/i;
+
 const GROUPS: { title: RegExp; asker: RegExp }[] = [
   // 因公牺牲 is its own status, not a martyr's: "儿子训练出意外，认定因公牺牲" is not a martyrs' question.
   { title: /^(烈士|烈属)/, asker: /烈士|烈属|英烈|(?<!因公)牺牲|martyr/i },
   {
     title: /^(残疾|伤残|一至四级残疾)/,
-    asker: /残疾|伤残|残废|致残|评残|[一二三四五六七八九十\d]级|disab|injur|wound|amput/i,
+    asker: DISABILITY_NAMED,
   },
   {
     title: /^(遗属|牺牲|病故|因公牺牲)/,
@@ -26,7 +29,6 @@ const GROUPS: { title: RegExp; asker: RegExp }[] = [
 const GROUP_MISMATCH = 0.7;
 /** Cards whose beneficiaries are disabled servicemen only, by their `who`. */
 const DISABLED_WHO = /^(退出现役的|评定了残疾等级的)?(一级至[一二三四五六七八九十]级)?残疾军人(?![、子])/;
-const DISABLED_ASKER = GROUPS[1]?.asker ?? /残疾/;
 /**
  * A martyr's family asking by name (评了烈士, 烈属) is asking about the martyrs' cards (烈士褒扬金
  * and all), not the general death benefits every serviceman's family shares.
@@ -76,7 +78,7 @@ export function groupFactor(card: EntitlementCard, question: string): number {
   if (GROUPS.some((g) => g.title.test(card.title) && !g.asker.test(question))) return GROUP_MISMATCH;
   if (familyCardForOther(card, question)) return GROUP_MISMATCH;
   // "户口又去哪落": a card for disabled veterans alone (退役后转入抚恤关系) is not a hukou answer.
-  if (DISABLED_WHO.test(card.who ?? '') && !DISABLED_ASKER.test(question)) return GROUP_MISMATCH;
+  if (DISABLED_WHO.test(card.who ?? '') && !DISABILITY_NAMED.test(question)) return GROUP_MISMATCH;
   if (servingCardForVeteran(card, question)) return GROUP_MISMATCH;
   const titleAndWho = `${card.title}${card.who ?? ''}`;
   if (DISABLED_NAMED.asker.test(question) && !/残疾|伤残/.test(titleAndWho)) return NOT_FOR_THE_NAMED;
