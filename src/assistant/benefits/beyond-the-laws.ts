@@ -40,6 +40,8 @@ const TAKEN_BY_OTHERS =
  */
 const BUSINESS =
   /超市|商场|商店|饭店|餐馆|饭馆|酒店|宾馆|网购|话费|手机费|流量费|停车|\b(supermarkets?|restaurants?|shops?|shopping|malls?|hotels?|phone bills?|mobile (plan|bill)s?|parking)\b/i;
+/** Going to a business (or a bank) as its customer: "去银行办信用卡". */
+const AT_A_BUSINESS = new RegExp(`(去|到)[^，。？?]{0,3}(银行|${BUSINESS.source})`, 'i');
 const BENEFIT_WORDS =
   /优惠|打折|折扣|免费|便宜|优待|减免|\b(discounts?|free|cheaper|concessions?|reduced)\b/i;
 /** Pledging a benefit as collateral for a loan: the bank's rules, not these laws. */
@@ -147,7 +149,7 @@ export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
   // Asked of the business, not told of it: "我在镇上开了个小饭馆，个体经营有税收优惠不" is a tax question.
   const asked = askingText(splitClauses(question));
   // "拿优待证去银行办信用卡 有没有啥优惠": a discount sought at a business the asker goes to.
-  const atABusiness = new RegExp(`(去|到)[^，。？?]{0,3}(银行|${BUSINESS.source})`, 'i').test(question);
+  const atABusiness = AT_A_BUSINESS.test(question);
   // A bank's own card discount is the bank's; a start-up loan's interest subsidy is in the laws.
   if (
     (BUSINESS.test(asked) || atABusiness) &&

@@ -11,8 +11,8 @@ import type { CardReading } from './match-cards.js';
  * each with its basis, and plainly what a detail asked beside it the overview does not state.
  */
 
-export /** "退伍了有什么待遇", "看病有啥优待": asks for the entitlements of a topic, not one of them. */
-const BROAD =
+/** "退伍了有什么待遇", "看病有啥优待": asks for the entitlements of a topic, not one of them. */
+export const BROAD =
   /有(什么|哪些|啥)(待遇|优待|政策|照顾|好处|补贴|补助|扶持|帮扶|保障|福利|优惠)|什么(政策|待遇|优待|好处|福利)|都有(什么|啥|哪些)|能(领|享受|拿)(什么|啥|哪些)|what (benefits|support|help)|which benefits/i;
 const MAX_OVERVIEW = 4;
 /** Cards within this share of the best score are alternatives for a broad question. */

@@ -26,12 +26,11 @@ export function composeDateAnswer(
   const best = bestStatingPiece(passages, terms, weight, yearAsked ? YEAR : DATE, /(?<=[。；！？])/);
   if (!best) return undefined;
   const [date] = best.match;
-  const lead = yearAsked
-    ? language === 'zh'
-      ? `年份：${date}。`
-      : `Year: ${date.replace('年', '')}.`
-    : language === 'zh'
-      ? `日期：${date}。`
-      : `Date: ${englishDate(date) ?? date}.`;
+  const lead =
+    language === 'zh'
+      ? `${yearAsked ? '年份' : '日期'}：${date}。`
+      : yearAsked
+        ? `Year: ${date.replace('年', '')}.`
+        : `Date: ${englishDate(date) ?? date}.`;
   return statedAnswer(lead, best.doc, best.text, language, cite);
 }
