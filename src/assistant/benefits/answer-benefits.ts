@@ -123,7 +123,9 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
       // The card is about the clause, but the clause may ask for something the card does not say
       // ("退役金要交个人所得税吗"): that part is named as not stated.
       // A confident card answers the clause's specifics too; a marginal one may not.
-      const specific = top.confidence < params.minConfidence + MARGINAL;
+      // A later part rides on the card the first part chose: its own specifics must be there.
+      const specific =
+        top.confidence < params.minConfidence + MARGINAL || (asking.length > 1 && part !== asking[0]);
       // The office-hours line already says the hours are not stated (每天几点关门).
       const missing = missingFocus(part.clause.text, cards, q.boostTerms, index, {
         specific,
