@@ -688,6 +688,11 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('省厅表彰的四项重点工作，我局拿了几项？')).status).toBe('answered');
   });
 
+  it('reads "你们…了几位" as what the bureau did, "你们…给我" as the asker’s own case', async () => {
+    expect((await ask('九月底那阵子，你们上门看望了几位烈士家属？')).answer).toContain('6名');
+    expect((await ask('你们给我家烈属发了多少钱')).answer).not.toContain('6名');
+  });
+
   it('keeps a question on the reports’ year and a total of the bureau’s work with the reports', async () => {
     expect((await ask('2022年化解的重复访，当事人是否都签了息访罢诉承诺？')).status).toBe('not_found');
     const visits = await ask('去年过年过节，局里上门慰问我们普通老兵一共走访了多少户？');
