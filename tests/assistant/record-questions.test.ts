@@ -693,6 +693,12 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('你们给我家烈属发了多少钱')).answer).not.toContain('6名');
   });
 
+  it('knows a masked sum by a name the tokenizer splits (奖补 of 奖补资金)', async () => {
+    const answer = await ask('那9家企业的奖补一共多少钱？');
+    expect(answer.status).toBe('undisclosed');
+    expect(answer.answer).toContain('未公开');
+  });
+
   it('keeps a question on the reports’ year and a total of the bureau’s work with the reports', async () => {
     expect((await ask('2022年化解的重复访，当事人是否都签了息访罢诉承诺？')).status).toBe('not_found');
     const visits = await ask('去年过年过节，局里上门慰问我们普通老兵一共走访了多少户？');

@@ -269,7 +269,7 @@ const GENERIC_SUBJECT_WORDS = new Set(['退役军人', '全市', '全局', '我�
  */
 function namesSubjectOf(f: ExtractedFigure, askedText: string, weight: TermWeight): boolean {
   const asked = normaliseForMatch(askedText);
-  const words = segment(f.subject).words.filter(
+  const words = withSingleCharactersJoined(segment(f.subject).words).filter(
     (w) =>
       Array.from(w).length >= 2 &&
       /[\u3400-\u9fff]/.test(w) &&
@@ -278,6 +278,26 @@ function namesSubjectOf(f: ExtractedFigure, askedText: string, weight: TermWeigh
   return (
     words.length === 0 || words.some((w) => asked.includes(w) && !qualifiedOtherwise(w, asked, f, weight))
   );
+}
+
+/**
+ * A word the tokenizer does not know comes out as single characters (奖补资金 → 奖 补 资金): joined
+ * again, they name the subject as the report writes it (奖补).
+ */
+function withSingleCharactersJoined(words: readonly string[]): string[] {
+  const joined: string[] = [];
+  let run = '';
+  for (const w of words) {
+    if (/^[\u3400-\u9fff]$/.test(w)) {
+      run += w;
+      continue;
+    }
+    if (run) joined.push(run);
+    run = '';
+    joined.push(w);
+  }
+  if (run) joined.push(run);
+  return joined;
 }
 
 /**
