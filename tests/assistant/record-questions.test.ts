@@ -699,6 +699,12 @@ describe('questions of the bureau’s record', () => {
     expect(answer.answer).toContain('未公开');
   });
 
+  it('takes the bureau named in a telling clause as the record’s question ("局机关…，叫什么")', async () => {
+    const brand = await ask('局机关搞的那个党建品牌，叫什么名字？');
+    expect(brand.answer).toContain('党旗引领优服务崇军拥军当先锋');
+    expect(brand.citations[0]?.doc).toBe('2022-work-summary.txt');
+  });
+
   it('keeps a question on the reports’ year and a total of the bureau’s work with the reports', async () => {
     expect((await ask('2022年化解的重复访，当事人是否都签了息访罢诉承诺？')).status).toBe('not_found');
     const visits = await ask('去年过年过节，局里上门慰问我们普通老兵一共走访了多少户？');
