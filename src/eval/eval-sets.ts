@@ -103,4 +103,6 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'summary22-test', dir: 'tests/eval/blind', files: ['summary22.test.jsonl'], showFailures: false },
   { name: 'summary23-dev', dir: 'tests/eval/blind', files: ['summary23.dev.jsonl'], showFailures: true },
   { name: 'summary23-test', dir: 'tests/eval/blind', files: ['summary23.test.jsonl'], showFailures: false },
+  { name: 'summary24-dev', dir: 'tests/eval/blind', files: ['summary24.dev.jsonl'], showFailures: true },
+  { name: 'summary24-test', dir: 'tests/eval/blind', files: ['summary24.test.jsonl'], showFailures: false },
 ];
