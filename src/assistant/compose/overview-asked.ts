@@ -17,7 +17,7 @@ export const OVERVIEW_WORDS =
 
 /** Words of an honours question that name no subject of their own. */
 const HIGHLIGHT_WORDS =
-  /^(荣誉|肯定|各项|列出|下属|下属单位|称号|誉称|表彰|成绩|亮点|成果|获奖|奖项|奖|先进|单位|先进单位|取得|获得|得了|拿了|拿到|得到|拿下|获|主要|哪些|全部|所有|拿得出手|工作|年度|全年|本局|我局|局里|退役军人事务局|honou?rs?|awards?|achievements?|highlights?)+$/i;
+  /^(荣誉|肯定|各项|上级|上头|上面|列出|下属|下属单位|称号|誉称|表彰|成绩|亮点|成果|获奖|奖项|奖|先进|单位|先进单位|取得|获得|得了|拿了|拿到|得到|拿下|获|主要|哪些|全部|所有|拿得出手|工作|年度|全年|本局|我局|局里|退役军人事务局|honou?rs?|awards?|achievements?|highlights?)+$/i;
 
 export function composeOverviewAsked(u: Understanding, ctx: ComposeContext): Draft | undefined {
   const { language } = u;

@@ -132,7 +132,7 @@ export function withoutAskerIntroduction(question: string): string {
  * a section (我刚接手双拥科): not a veteran's own case.
  */
 export const ASKER_IS_NO_CLAIMANT = new RegExp(
-  `${/(我是|作为|本人是?)[^，。？?]{0,10}(人大代表|政协委员|局里|本局|我局|机关|科室|办公室|工作人员|干部|老同志|记者|秘书|统计|领导|同事|研究|科的|科长)|我(刚|新)?(接手|分管|负责|调到|新到)[^，。？?]{0,8}(科|室|办|工作)/.source}|${ROLE_WANTS_TO_KNOW.source}`,
+  `${/(我是|作为|本人是?)[^，。？?]{0,10}(人大代表|政协委员|局里|本局|我局|机关|科室|办公室|工作人员|干部|老同志|记者|秘书|统计|领导|同事|研究|科的|科长)|我(刚|新)?(接手|分管|负责|调到|新到)[^，。？?]{0,8}(科|室|办|工作)|我(刚|新)?从[^，。？?]{0,8}(局|单位|部门|机关)调(过来|来|到)|我(要|得|正在|在)?(准备|写|整理|赶)[^，。？?]{0,6}(材料|汇报|报告|稿子|讲话|发言|ppt|PPT)/.source}|${ROLE_WANTS_TO_KNOW.source}`,
 );
 
 /** The term a question quotes ("“四强”是哪四强"), if any. */
