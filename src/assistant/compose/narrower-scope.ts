@@ -11,7 +11,9 @@ import { draft, type Draft } from './draft.js';
 /** Districts, counties and towns: the documents report on the whole city. */
 // 返乡, 回乡, 家乡, 城乡 are no townships.
 const PLACE_SUFFIX = /(区|县|镇|(?<![返回家老下城故同])乡|街道)(?![志里城委级域长直属内外部政军休所干领])/g;
-const NOT_A_PLACE = /^(些|个|全|各|本|市|城|社|辖|园|县|地|小|景|军|片|新|老)/;
+const NOT_A_PLACE = /^(些|个|全|各|本|市|城|社|辖|园|县|地|小|景|军|片|新|老|是|在|的|了|和|与|到|从|给|对)/;
+/** 辖区, 社区, 景区: common words for an area, not the name of one ("是辖区有多少名退役军人的站"). */
+const AREA_WORD = /(辖|社|园|景|城|片|小|军|地|营|校|灾|疫)区$/;
 /** "是哪个县的基地": the question asks which place, it does not ask for one place's figures. */
 const ASKS_WHICH = /哪|啥|什么|那个|这个|每个|某/;
 
@@ -26,7 +28,7 @@ function placeReadings(text: string): string[][] {
       .map((length) => text.slice(Math.max(0, end - length), end))
       .filter((name) => /^[\u4e00-\u9fa5]{2,3}$/.test(name))
       .map((name) => `${name}${m[1]}`)
-      .filter((name) => !NOT_A_PLACE.test(name) && !ASKS_WHICH.test(name));
+      .filter((name) => !NOT_A_PLACE.test(name) && !AREA_WORD.test(name) && !ASKS_WHICH.test(name));
     return readings.length > 0 ? [readings] : [];
   });
 }
