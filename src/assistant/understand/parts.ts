@@ -12,7 +12,8 @@ const JOINED =
   /^(.{2,30}?)(?:和|与|跟|以及|及|、)(.{2,30}?)[，,]?(?:请)?(?:各|分别)(?:是|有|为|给出|列出|告诉我)?(.*)$/;
 
 /** A clause that asks for a number on its own ("召开了几次专题会议、签订了多少份承诺书"). */
-const CLAUSE = /[？?；;，,、]/;
+// Many type a space where a comma belongs ("去了几户烈属家 慰问金给了多少").
+const CLAUSE = /[？?；;，,、]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/;
 
 /**
  * "During the Martyrs' Day activity, how many families were visited and how much money was
