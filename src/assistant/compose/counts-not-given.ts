@@ -92,6 +92,24 @@ function breakdownNotGiven(question: string, answer: Draft, language: Language):
   return notFoundBefore(answer, text);
 }
 
+/** "评上的最美退军里面有几个女兵": a kind of those counted, asked after 里面/其中. */
+const KIND_WITHIN =
+  /(?:里面|里头|当中|之中|其中|中间)(?:有|是)?(?:几|多少)(?:个|名|位|人|家|座|户)?([\u4e00-\u9fa5]{1,6}?)(?:[？?。，,]|是|呢|吗|$)/;
+
+/**
+ * "评上的最美退军里面有几个女兵": a kind within what the figure counts, which no quote of the
+ * answer names. The report gives the total only; its line follows.
+ */
+function kindWithinNotGiven(question: string, answer: Draft, language: Language): Draft | undefined {
+  if (answer.status !== 'answered' || answer.figures.length !== 1 || language !== 'zh') return undefined;
+  const kind = KIND_WITHIN.exec(question)?.[1];
+  const figure = answer.figures[0];
+  if (!kind || !figure || figure.value === null) return undefined;
+  if (answer.citations.some((c) => c.quote.includes(kind))) return undefined;
+  const total = `${figure.value}${figure.unit}`;
+  return notFoundBefore(answer, `总结只写了总数（${total}），没有再分开的数字，我不作猜测。`);
+}
+
 /** "一共有多少人报名参评": those who applied, not those chosen. */
 const ASKS_APPLICANTS =
   /(报名|参评|申报|参选|提名)[^，。？?]{0,8}(多少|几)|(多少|几)[^，。？?]{0,6}(报名|参评|申报|参选)/;
@@ -200,6 +218,7 @@ function onlyTheStatedFigure(question: string, answer: Draft, language: Language
 export const countNotGiven = (question: string, answer: Draft, language: Language): Draft | undefined =>
   totalNotGiven(question, answer, language) ??
   breakdownNotGiven(question, answer, language) ??
+  kindWithinNotGiven(question, answer, language) ??
   onlyTheStatedFigure(question, answer, language) ??
   anotherCountNotGiven(question, answer, language) ??
   shareOfAnotherWhole(question, answer, language) ??
