@@ -111,7 +111,7 @@ export async function composeFromReports(u: Understanding, ctx: ComposeContext):
 async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promise<Draft> {
   const { language } = u;
   const unknownYear = u.years.length > 0 && !u.years.some((y) => ctx.knownYears.has(y));
-  const figureish = u.kpi || u.intent === 'figure' || u.intent === 'target' || u.intent === 'progress';
+  const figureish = u.kpi || ['figure', 'target', 'progress', 'targets_overview'].includes(u.intent);
   if (unknownYear && (figureish || COMPARES.test(u.text))) {
     return yearNotCovered(u, ctx.cite);
   }
