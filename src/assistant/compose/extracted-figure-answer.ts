@@ -237,7 +237,11 @@ const STATED_COUNT = /^[一二两三四五六七八九十\d]+[个项次名位家
 /** The comma-delimited clause of the figure's sentence that holds its number. */
 export function clauseOf(f: ExtractedFigure): string {
   const clauses = f.quote.split(/(?<=[，；。：])/);
-  const clause = clauses.find((c) => c.includes(f.raw)) ?? f.quote;
+  // Masked figures look alike ("科级干部*人，…事业编制人员*人"): the clause that names the subject.
+  const clause =
+    clauses.find((c) => c.includes(f.raw) && c.includes(f.subject)) ??
+    clauses.find((c) => c.includes(f.raw)) ??
+    f.quote;
   return clause.replace(/[，；。：]$/, '');
 }
 

@@ -2,6 +2,7 @@ import type { ExtractedFigure, KnowledgeBase } from '../../knowledge/types.js';
 import type { Language } from '../answer.js';
 import { uniqueCitations, type CiteQuote } from './cite.js';
 import { draft, type Draft } from './draft.js';
+import { clauseOf } from './extracted-figure-answer.js';
 
 /**
  * "报告里出现的资金数额有哪几笔？", "list every percentage in the report": an auditor's question
@@ -34,8 +35,6 @@ const KINDS: { asked: RegExp; unit: RegExp; zh: string; en: string }[] = [
 ];
 
 /** The clause of a figure's sentence that holds it (the citation). */
-const clauseOf = (f: ExtractedFigure): string =>
-  f.quote.split(/[，。；]/).find((c) => c.includes(f.raw)) ?? f.quote;
 
 export function composeFiguresOfAUnit(
   question: string,
