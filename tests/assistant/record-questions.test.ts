@@ -705,6 +705,40 @@ describe('questions of the bureau’s record', () => {
     expect(brand.citations[0]?.doc).toBe('2022-work-summary.txt');
   });
 
+  it('reads a staff member’s introduction (调过来, 准备材料) as no part of what is asked', async () => {
+    const graves = await ask('我刚从别的局调过来，想核对个数：2022年集中迁移了多少座散葬烈士墓？');
+    expect(graves.answer).toContain('1041');
+    const honours = await ask('我在准备汇报材料，2022年局里得了哪些上级表彰？');
+    expect(honours.answer).toContain('四星级');
+  });
+
+  it('says the report gives only the total when a kind within it is asked (“里面有几个女兵”)', async () => {
+    const women = await ask('去年评出的最美退役军人里面有几个女同志？');
+    expect(women.status).toBe('not_found');
+    expect(women.answer).toContain('总结只写了总数（10名）');
+  });
+
+  it('answers two figures asked with a space between them, each on its own', async () => {
+    const answer = await ask('9月30日看望了几名烈属 发了多少慰问金');
+    expect(answer.answer).toContain('6名');
+    expect(answer.answer).toContain('12000');
+  });
+
+  it('reads 辖区 as no place name and a plan for a year the reports do not cover as not found', async () => {
+    expect((await ask('示范型创建的服务站，辖区里有多少家？')).answer).not.toContain('单独数据');
+    expect((await ask('2024年局里有哪些工作目标？')).status).toBe('not_found');
+  });
+
+  it('quotes the clause of the masked figure asked, not the first masked clause of its sentence', async () => {
+    const answer = await ask('2022年调动了多少名事业编制人员？');
+    expect(answer.status).toBe('undisclosed');
+    expect(answer.citations[0]?.quote).toContain('事业编制人员');
+  });
+
+  it('does not take one line’s 满分 for the score of another line of work', async () => {
+    expect((await ask('移交安置工作在省考中得了几分？')).status).toBe('not_found');
+  });
+
   it('keeps a question on the reports’ year and a total of the bureau’s work with the reports', async () => {
     expect((await ask('2022年化解的重复访，当事人是否都签了息访罢诉承诺？')).status).toBe('not_found');
     const visits = await ask('去年过年过节，局里上门慰问我们普通老兵一共走访了多少户？');

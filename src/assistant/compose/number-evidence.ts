@@ -72,10 +72,16 @@ export function numberFallbackAllowed(
       holdsFocusTerm(terms, weight, r.passage.quote) &&
       countsTheThing(r.passage.quote) &&
       (unit
-        ? holdsNumberIn(r.passage.quote, unit, {
-            disclosed: true,
-            fullScoreAnswers: !u.text.includes('满分'),
-          })
+        ? holdsNumberIn(r.passage.quote, unit, { disclosed: true, fullScoreAnswers: false }) ||
+          // "移交安置在省考里得了多少分": 双拥's 满分 in another clause is not that score.
+          (!u.text.includes('满分') &&
+            r.passage.quote
+              .split(/[，。；]/)
+              .some(
+                (clause) =>
+                  distinctive.some((t) => holdsTerm(normaliseForMatch(clause), t)) &&
+                  holdsNumberIn(clause, unit, { disclosed: true }),
+              ))
         : statesANumber(r.passage.quote)) &&
       (r.passage.kind !== 'policy' || answers(r.passage.quote)),
   );
