@@ -4,12 +4,12 @@ import type { Language } from '../answer.js';
 /**
  * Relatives the four laws never name as beneficiaries: they give to a martyr's or soldier's
  * spouse, parents (or those who raised them), children and siblings, never to grandchildren,
- * nephews, in-laws or cousins. "烈士的孙子孙女有啥优待", "我儿子是烈士的亲侄子，当兵能优先不": the
+ * nephews, in-laws or cousins, nor to a partner not (yet) married. "烈士的孙子孙女有啥优待", "我儿子是烈士的亲侄子，当兵能优先不": the
  * closest card is written for someone else, and the answer says so before it rather than leaving
  * the asker to read the 适用 line against their own case.
  */
 const OUTSIDE_RELATIONS =
-  /孙子|孙女|外孙女?|侄子|侄女|外甥女?|儿媳|女婿|堂(兄|弟|姐|妹)|表(兄|弟|姐|妹|亲)|叔叔|伯伯|舅舅|姑姑|姨妈|\b(grand(child|children|son|sons|daughter|daughters)|nephews?|nieces?|cousins?|(son|daughter)s?-in-law)\b/i;
+  /孙子|孙女|外孙女?|侄子|侄女|外甥女?|儿媳|女婿|堂(兄|弟|姐|妹)|表(兄|弟|姐|妹|亲)|叔叔|伯伯|舅舅|姑姑|姨妈|男朋友|女朋友|男友|女友|未婚夫|未婚妻|\b(grand(child|children|son|sons|daughter|daughters)|nephews?|nieces?|cousins?|(son|daughter)s?-in-law|boyfriend|girlfriend|fianc[eé]e?)\b/i;
 
 /** The question names a relative the laws never name ("烈士的孙子孙女"). */
 export const namesOutsideRelative = (question: string): boolean => OUTSIDE_RELATIONS.test(question);
