@@ -257,7 +257,9 @@ export function missingFocus(
     .tag(clause.toLowerCase(), true)
     .filter((t) => (NAMING_TAGS.has(t.tag) || (t.tag === 'l' && t.word.length >= 4)) && t.word.length >= 2)
     .map((t) => t.word)
-    .filter((word) => /[\u3400-\u9fff]/.test(word) && !VAGUE.has(word) && !isVerbAndMeasure(word));
+    .filter((word) => /[\u3400-\u9fff]/.test(word) && !VAGUE.has(word) && !isVerbAndMeasure(word))
+    // "少交点税", "多给点": a verb and 点 ("a bit"), which jieba reads as 交点 (a point where lines cross).
+    .filter((word) => !(word.endsWith('点') && new RegExp(`[少多再省]${word}`).test(clause)));
   return nouns.filter((word) => {
     // The word itself must be there: 个人所得税 is not covered by a card that says 个人.
     if (heldByCards(word) || glossed(word)) return false;
