@@ -9,6 +9,23 @@ import { useCheckedAsk } from '../support/checked-ask.js';
 describe('the card that answers', () => {
   const ask = useCheckedAsk();
 
+  it('says a partner not yet married is no relative the laws name', async () => {
+    const answer = await ask('我女朋友在部队当兵，还没结婚，我算不算军属');
+    expect(answer.answer).toContain('按您说的（女朋友）');
+  });
+
+  it('reads "少交点" as "pay a bit less", not a noun the cards lack', async () => {
+    const tax = await ask('退伍后开个小卖部，能少交点税吗');
+    expect(tax.answer).not.toContain('交点');
+    expect(tax.answer).toContain('税收优惠');
+  });
+
+  it('answers a death by illness with the general death card, not the martyrs’ families’ lump sum', async () => {
+    const death = await ask('战士生病死了，家属有一次性的钱吗');
+    expect(death.answer.split('\n')[0]).not.toContain('烈士遗属的一次性抚恤金');
+    expect(death.answer).toContain('病故');
+  });
+
   it('answers a veteran with the veterans’ card, not the serving soldiers’ one', async () => {
     const bus = await ask('退伍兵坐公交是不是免费');
     expect(bus.answer.split('\n')[0]).toContain('优待证');

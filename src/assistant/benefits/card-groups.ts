@@ -28,7 +28,13 @@ const GROUPS: { title: RegExp; asker: RegExp }[] = [
 ];
 const GROUP_MISMATCH = 0.7;
 /** Cards whose beneficiaries are disabled servicemen only, by their `who`. */
-const DISABLED_WHO = /^(退出现役的|评定了残疾等级的)?(一级至[一二三四五六七八九十]级)?残疾军人(?![、子])/;
+const DISABLED_WHO =
+  /^(持《中华人民共和国残疾军人证》的|退出现役的|评定了残疾等级的)?(一级至[一二三四五六七八九十]级)?残疾军人(?![、子])/;
+/** Cards whose beneficiaries are martyrs' families alone, by their `who`. */
+const MARTYRS_FAMILY_WHO = /烈士遗属|烈士的?(父母|配偶|子女)/;
+const OTHER_DEATHS_WHO = /因公牺牲|病故/;
+/** A death by illness named ("当兵的生病死了"): 病故, which the laws keep apart from martyrs. */
+const ILLNESS_DEATH_NAMED = /病故|病死|生病死|因病(去世|死)|病逝|died of (an )?illness/i;
 /**
  * A martyr's family asking by name (评了烈士, 烈属) is asking about the martyrs' cards (烈士褒扬金
  * and all), not the general death benefits every serviceman's family shares.
@@ -80,6 +86,11 @@ export function groupFactor(card: EntitlementCard, question: string): number {
   // "户口又去哪落": a card for disabled veterans alone (退役后转入抚恤关系) is not a hukou answer.
   if (DISABLED_WHO.test(card.who ?? '') && !DISABILITY_NAMED.test(question)) return GROUP_MISMATCH;
   if (servingCardForVeteran(card, question)) return GROUP_MISMATCH;
+  // "当兵的生病死了，家属有一次性的钱吗": not the martyrs' families' lump sum.
+  const martyrsFamiliesOnly =
+    MARTYRS_FAMILY_WHO.test(card.who ?? '') && !OTHER_DEATHS_WHO.test(card.who ?? '');
+  if (martyrsFamiliesOnly && ILLNESS_DEATH_NAMED.test(question) && !MARTYRS_NAMED.asker.test(question))
+    return GROUP_MISMATCH;
   const titleAndWho = `${card.title}${card.who ?? ''}`;
   if (DISABLED_NAMED.asker.test(question) && !/残疾|伤残/.test(titleAndWho)) return NOT_FOR_THE_NAMED;
   if (MILITIA_NAMED.asker.test(question) && !MILITIA_NAMED.title.test(titleAndWho)) return NOT_FOR_THE_NAMED;
