@@ -26,6 +26,14 @@ describe('the card that answers', () => {
     expect(death.answer).toContain('病故');
   });
 
+  it('says the laws name no maker or hospital to recommend, and how to replace a lost card is not stated', async () => {
+    const limb = await ask('残疾军人装假肢费用谁负责？推荐个好点的假肢厂家');
+    expect(limb.answer).toContain('康复辅助器具');
+    expect(limb.answer).toContain('您问的“推荐哪家厂家、医院或机构”，现有资料没有写明');
+    const lost = await ask('优待证在哪领？弄丢了怎么补？');
+    expect(lost.answer).toContain('丢失或损坏后的补发');
+  });
+
   it('answers a veteran with the veterans’ card, not the serving soldiers’ one', async () => {
     const bus = await ask('退伍兵坐公交是不是免费');
     expect(bus.answer.split('\n')[0]).toContain('优待证');

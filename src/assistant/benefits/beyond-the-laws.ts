@@ -99,7 +99,8 @@ const PROPERTY_TAX = /房产税|车船税|契税|\b(property|real estate|vehicle
  */
 /** Words of losing a paper, or of having it made again. */
 const LOSS = '丢|遗失|丢失|找不到|损坏|弄坏|弄脏|摔坏|坏了|破了|旧了|刮掉|掉了';
-const REISSUE = '补办|补领|补发|重办|重新办|再领|再发|再要|重新领|再申请|重新申请|换新';
+const REISSUE =
+  '(咋|怎么|怎样|如何|能不能|能)补|补办|补领|补发|重办|重新办|再领|再发|再要|重新领|再申请|重新申请|换新';
 const LOST_PAPERS = new RegExp(
   `(${LOSS})[^。？?]{0,12}(${REISSUE}|换|咋办|怎么办)|\\b(lost|damaged)\\b[^.?]{0,40}\\b(card|certificate|id)\\b|\\breplace(ment)?\\b[^.?]{0,20}\\b(lost|damaged)\\b`,
   'i',
@@ -110,6 +111,16 @@ const PAPERS = /证|卡|牌|\b(card|certificate|id|plaque)\b/i;
 /** The question asks to replace a lost or damaged certificate, card or plaque. */
 export const asksToReplacePapers = (question: string): boolean =>
   LOST_PAPERS.test(question) && PAPERS.test(question);
+/**
+ * "哪家厂子做得好", "推荐个医院": which maker, hospital or school is best is no law's to say.
+ */
+const RECOMMENDATION =
+  /哪(家|个|所)[^，。？?]{0,6}(好|靠谱|最好|更好|便宜|专业)|推荐(一下|个|一个|几家|哪)|\b(recommend|which [a-z]+ is (the )?best)\b/i;
+export const asksForARecommendation = (question: string): boolean => RECOMMENDATION.test(question);
+export const RECOMMENDING = {
+  zh: '推荐哪家厂家、医院或机构',
+  en: 'recommending a particular maker, hospital or provider',
+};
 export const REPLACING_PAPERS = {
   zh: '证件、光荣牌丢失或损坏后的补发',
   en: 'replacing a lost or damaged certificate, card or plaque',
@@ -205,6 +216,7 @@ export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
   if (PROPERTY_TAX.test(question))
     return { label: { zh: '房产税、车船税等税收', en: 'property or vehicle taxes' } };
   if (asksToReplacePapers(question) && !asksSomethingElse(question)) return { label: REPLACING_PAPERS };
+  if (asksForARecommendation(question) && !asksSomethingElse(question)) return { label: RECOMMENDING };
   if (VILLAGE_DIVIDEND.test(question))
     return { label: { zh: '村集体的分红', en: "a village collective's dividends" } };
   return undefined;
