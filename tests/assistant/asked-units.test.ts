@@ -29,6 +29,7 @@ describe('askedUnit — the unit a number question asks for', () => {
     expect(holdsNumberIn('走访慰问烈士遗属6名', askedUnit('慰问费一共给了多少')!)).toBe(false);
     expect(holdsNumberIn('获得全部四项表彰', askedUnit('评上几星级了')!)).toBe(false);
     expect(askedUnit('烈属一共去看了几回')).toBeDefined();
+    expect(holdsNumberIn('为立功受奖军人送喜报256次', askedUnit('喜报送了多少回')!)).toBe(true);
     // A date is read off a day of the month, never a count.
     expect(
       holdsNumberIn('全市**名退役军人安置任务于8月30日提前3个月完成', askedUnit('安置任务哪天完成的')!),

@@ -50,7 +50,7 @@ export const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
   // "市州一共有几个": the counted places may come right before the question word (not "全市…几个",
   // where 市 is the whole city and the counted thing comes after).
   { cue: /几个(市|州|县|区|单位|支部)|(市州|县区|单位|支部)(一共|总共|共)?有?几个/, unit: /^个$/ },
-  { cue: /几次|几回|几场|几趟|多少次|多少场|多少趟|how many times/i, unit: /^(次|场)$/ },
+  { cue: /几次|几回|几场|几趟|多少次|多少回|多少场|多少趟|how many times/i, unit: /^(次|场)$/ },
   { cue: /多少天|几天/, unit: /^(天|日)$/ },
   { cue: /几个月|多少个月|how many months/i, unit: /^个?月$/ },
   // A date ("几号干完的", "哪天完成的") is read off a day of the month, never off a count.
