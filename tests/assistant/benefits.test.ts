@@ -234,6 +234,13 @@ describe('clauses', () => {
   it('takes a clause the asker closed with a question mark for a question, whatever its words', async () => {
     expect(splitClauses('烈士的孩子考公务员有照顾没？想去当兵呢').map((c) => c.asks)).toEqual([true, true]);
     expect(splitClauses('我是烈士子女，考公务员有照顾没？').map((c) => c.asks)).toEqual([false, true]);
+    // Without a question mark, "有…没" and "…了没" still ask.
+    expect(splitClauses('我是退伍兵 有专门的招生计划没 上学有资助吗').map((c) => c.asks)).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    expect(splitClauses('材料交上去了，批下来了没').map((c) => c.asks)).toEqual([false, true]);
     const a = await ask('烈士的孩子考公务员有照顾没？想去当兵呢');
     expect(a.answer).toContain('公务员');
     expect(a.answer).toContain('优先批准');
