@@ -107,4 +107,6 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'summary23-test', dir: 'tests/eval/blind', files: ['summary23.test.jsonl'], showFailures: false },
   { name: 'summary24-dev', dir: 'tests/eval/blind', files: ['summary24.dev.jsonl'], showFailures: true },
   { name: 'summary24-test', dir: 'tests/eval/blind', files: ['summary24.test.jsonl'], showFailures: false },
+  { name: 'summary25-dev', dir: 'tests/eval/blind', files: ['summary25.dev.jsonl'], showFailures: true },
+  { name: 'summary25-test', dir: 'tests/eval/blind', files: ['summary25.test.jsonl'], showFailures: false },
 ];
