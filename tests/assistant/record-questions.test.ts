@@ -238,7 +238,7 @@ describe('questions of the bureau’s record', () => {
   it('says the report counts something else: the chosen, not applicants; people, not places', async () => {
     const applied = await ask('2022年“最美退役军人”评选一共有多少人报名参评？');
     expect(applied.status).toBe('not_found');
-    expect(applied.answer).toMatch(/^总结写的是评选出的人数/);
+    expect(applied.answer).toMatch(/^总结写的是最后评选或录用的人数/);
     const stations = await ask('全市退役军人服务站一共有多少个？');
     expect(stations.status).toBe('not_found');
     expect((await ask('最美退役军人评了几个')).answer).toContain('10名');
@@ -737,6 +737,19 @@ describe('questions of the bureau’s record', () => {
 
   it('does not take one line’s 满分 for the score of another line of work', async () => {
     expect((await ask('移交安置工作在省考中得了几分？')).status).toBe('not_found');
+  });
+
+  it('says the report only counts what is asked by name ("9家企业是哪几家", "分别是哪几位")', async () => {
+    const firms = await ask('拿到奖补的那9家企业都是哪几家？');
+    expect(firms.status).toBe('not_found');
+    expect(firms.answer).toContain('没有列出');
+    expect((await ask('评出的10名最美退役军人分别是哪几位？')).status).toBe('not_found');
+  });
+
+  it('says how many applied is not given where the report states only those taken on (引进1名)', async () => {
+    const applied = await ask('引进高学历人才那次，报名的有多少人？');
+    expect(applied.status).toBe('not_found');
+    expect(applied.answer).toContain('没有写报名或参评的人数');
   });
 
   it('keeps a question on the reports’ year and a total of the bureau’s work with the reports', async () => {

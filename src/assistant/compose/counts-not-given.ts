@@ -113,7 +113,7 @@ function kindWithinNotGiven(question: string, answer: Draft, language: Language)
 /** "一共有多少人报名参评": those who applied, not those chosen. */
 const ASKS_APPLICANTS =
   /(报名|参评|申报|参选|提名)[^，。？?]{0,8}(多少|几)|(多少|几)[^，。？?]{0,6}(报名|参评|申报|参选)/;
-const STATES_CHOSEN = /评选出|评出|选出|获评|当选/;
+const STATES_APPLICANTS = /报名|申报|参评|参选|提名/;
 /** "服务站一共有多少个": places or organisations counted. */
 const COUNTS_PLACES =
   /(站|所|中心|单位|企业|公司|学校|医院|村|社区|机构|支部|市州|区县)[^，。？?]{0,6}(多少个|几个|多少家|几家|多少所|几所)/;
@@ -128,16 +128,17 @@ const COUNTS_PEOPLE = /^(人|名|位|人次|户)$/;
 function anotherCountNotGiven(question: string, answer: Draft, language: Language): Draft | undefined {
   if (answer.status !== 'answered' || answer.figures.length === 0) return undefined;
   const quotes = answer.figures.map((f) => f.quote).join(' ');
-  const applicants = ASKS_APPLICANTS.test(question) && STATES_CHOSEN.test(quotes);
+  // The report gives those chosen or taken on (评选出, 引进), never how many applied.
+  const applicants = ASKS_APPLICANTS.test(question) && !STATES_APPLICANTS.test(quotes);
   const places = COUNTS_PLACES.test(question) && answer.figures.every((f) => COUNTS_PEOPLE.test(f.unit));
   if (!applicants && !places) return undefined;
   const text =
     language === 'zh'
       ? applicants
-        ? '总结写的是评选出的人数，没有写报名或参评的人数，我不作猜测。'
+        ? '总结写的是最后评选或录用的人数，没有写报名或参评的人数，我不作猜测。'
         : '总结里的这个数字数的是人，不是您问的单位或地方的个数，我不作猜测。'
       : applicants
-        ? "The report gives the number chosen, not the number who applied, and I won't guess."
+        ? "The report gives the number chosen or taken on, not the number who applied, and I won't guess."
         : "The report's figure counts people, not the places or units you asked about, and I won't guess.";
   return notFoundBefore(answer, text);
 }

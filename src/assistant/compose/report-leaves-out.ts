@@ -16,7 +16,7 @@ import { clauseAbout, clauseHolding, unlistedShorthand } from './report-shorthan
  * does not answer ("谁负责/找谁" asks for an office, which a passage does name).
  */
 export const asksForPersonsNames = (question: string): boolean =>
-  /(都|分别|各)是谁|(都|分别|各)叫什么名字|(人|兵)(都|分别|各)叫(什么|啥)|(长|主任|书记|负责人|领导)(是谁|叫什么|叫啥|是哪位)|(军人|候选人|同志|典型|模范|标兵|先进个人)(都|分别)?(是谁|叫什么|叫啥|是哪(两|几|些)?位)|名单|姓名|(都|分别)?是哪(些|几位|几个)人|哪(些|几位|几个)人(签|参加|出席|获|当选|入选)|哪(位|些)[^，。？?]{0,4}(领导|同志)|\bwho (were|are) (they|the)\b|\bwho (is|was) the (head|director|chief|leader)\b|\bnames of\b/i.test(
+  /(都|分别|各)是谁|(都|分别|各)叫什么名字|(人|兵)(都|分别|各)叫(什么|啥)|(长|主任|书记|负责人|领导)(是谁|叫什么|叫啥|是哪位)|(军人|候选人|同志|典型|模范|标兵|先进个人)(都|分别)?(是谁|叫什么|叫啥|是哪(两|几|些)?位)|名单|姓名|(都|分别)?是哪(些|几位|几个)人|(都|分别)是哪(几|些)?位|哪(些|几位|几个)人(签|参加|出席|获|当选|入选)|哪(位|些)[^，。？?]{0,4}(领导|同志)|\bwho (were|are) (they|the)\b|\bwho (is|was) the (head|director|chief|leader)\b|\bnames of\b/i.test(
     question,
   );
 /** A passage that names people: a roll ("名单") or names listed after a colon. */
@@ -27,6 +27,9 @@ const WHICH_ONES = /([\u4e00-\u9fa5]{2})(?:是|都是|分别是)?哪(?:两|三|�
 /** "具体是哪几项工作": which ones in particular, of the kind named after the question word. */
 const WHICH_IN_PARTICULAR =
   /具体(?:是|指|有)?哪(?:两|三|四|五|几|些)(?:个|家|位|项|种|类)?([\u4e00-\u9fa5]{2})/;
+/** "领到奖补资金的9家企业具体是哪几家": which ones of the things counted right before. */
+const WHICH_OF_THE_COUNTED =
+  /\d+(家|个|位|名|所|座)(?<thing>[\u4e00-\u9fa5]{2})[^，。？?]{0,6}哪(?:几|些)\1?(?=[？?，。]|$)/;
 /** "9家企业都是哪些企业": which ones of a counted kind the report may only count. */
 const WHICH_NAMED =
   /哪(?:些|几)(?:家|个|位)?(企业|单位|公司|个人|同志|学校|医院|媒体|村|社区|乡镇|县|区|市州)/;
@@ -109,8 +112,11 @@ const GIVES_A_CAUSE = /因为|由于|得益于|原因|通过|依靠|因此|所�
 
 /** "另外两个市州是哪两个": the clause that counts the asked thing lists no names (no 、 run, no quotes). */
 function namesNone(question: string, passage: string): string | undefined {
-  const things = [WHICH_ONES, WHICH_NAMED, WHICH_IN_PARTICULAR]
-    .map((pattern) => pattern.exec(question)?.[1])
+  const things = [WHICH_ONES, WHICH_NAMED, WHICH_IN_PARTICULAR, WHICH_OF_THE_COUNTED]
+    .map((pattern) => {
+      const m = pattern.exec(question);
+      return m?.groups?.thing ?? m?.[1];
+    })
     .filter((thing): thing is string => thing !== undefined && thing !== '具体');
   // The first thing asked that the passage names: its clause lists no names (no 、 run, no quotes).
   const clause = things.map((thing) => clauseHolding(passage, thing)).find((c) => c !== undefined);
