@@ -12,6 +12,8 @@ export interface AskedAspects {
   when: boolean;
   /** A date: 每个月几号, 哪天到账. */
   day: boolean;
+  /** How long the office takes: 多久能批下来, 几天能办好. */
+  processing: boolean;
   /** Whether it costs the asker: 要不要交钱, 收费吗. */
   fee: boolean;
   /** How many times or how often: 一辈子能换几次. */
@@ -41,6 +43,8 @@ const AMOUNT =
   /多少钱|减多少|免多少|打几折|几折|打折|折扣|百分之(多少|几)|报销?多少|给多少|发多少|拿多少|领多少|补多少|按多少|(补贴|补助|工资|待遇|费|金)[^，。？?]{0,6}多少|多拿|多给|多发|增发|加多少|几(个|块|千|万|百)?钱|标准|金额|数额|幅度|几成|几倍|比例|利率|利息|费率|多少分|几分|\bhow much\b|\bamount\b|\brate\b|\bstandard\b/i;
 const WHEN =
   /多久|多长时间|几天|多少天|几日|多少日|几个月|几年|多少年|哪个月|哪一天|什么时候|啥时候|何时|期限|时限|之内|以内|\bhow long\b|\bwhen\b|deadline|how many (days|weeks|months)|how soon/i;
+const PROCESSING =
+  /(多久|多长时间|几天|几个月)[^，。？?]{0,4}(批|办|审|下来|到账|拿到|到手|出结果|办好)|(批|办|审)下来[^，。？?]{0,3}(多久|多长时间)|审批(时间|时限|要多久)|\bhow (long|many (working |business )?days)\b[^?]{0,40}\b(process|approve|take)|processing time/i;
 const DAY = /几号|哪号|哪天|哪一天|几月几[日号]|几月份|哪个月份|到账|\bwhat (day|date)\b|\bwhich day\b/i;
 const FEE =
   /要不要(交|花|付|出)钱|(交|花|付|出)钱吗|收(不收)?费|收钱|要钱(吗|不|么)|免费(吗|不|么)|\b(cost|fee|fees|charge)\b/i;
@@ -73,6 +77,7 @@ export function askedAspects(asking: string, hasContext: boolean, whole = asking
     procedure: PROCEDURE.test(asking),
     when: WHEN.test(asking),
     day: DAY.test(asking),
+    processing: PROCESSING.test(asking),
     fee: FEE.test(asking),
     times: TIMES.test(asking),
     channel: CHANNEL.test(asking),

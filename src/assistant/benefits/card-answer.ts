@@ -90,6 +90,10 @@ function cardLines(card: EntitlementCard, input: CardAnswerInput, titled: boolea
   const unstatedAsked = [
     aspects.amount && !statesAmount(shown) ? 'amount' : undefined,
     aspects.when && !statesTime(shown) ? 'time' : undefined,
+    // A deadline already said to be unstated covers how long the office takes.
+    aspects.processing && !statesProcessingLimit(shown) && !(aspects.when && !statesTime(shown))
+      ? 'processing'
+      : undefined,
     aspects.day && !statesDay(shown) ? 'day' : undefined,
     aspects.fee && !statesFee(shown) ? 'fee' : undefined,
     aspects.times && !statesTimes(shown) ? 'times' : undefined,
@@ -174,6 +178,7 @@ function relatedQuestions(cards: readonly EntitlementCard[], input: CardAnswerIn
 type UnstatedKind =
   | 'amount'
   | 'time'
+  | 'processing'
   | 'day'
   | 'fee'
   | 'times'
@@ -188,6 +193,7 @@ type UnstatedKind =
 const UNSTATED_LABELS: Record<UnstatedKind, { zh: string; en: string }> = {
   amount: { zh: '具体数额', en: 'Amounts' },
   time: { zh: '时限', en: 'deadlines' },
+  processing: { zh: '办理要多长时间', en: 'how long the office takes' },
   day: { zh: '具体发放日期', en: 'the exact date' },
   fee: { zh: '是否收费', en: 'whether it costs anything' },
   times: { zh: '次数', en: 'how many times' },
@@ -209,14 +215,16 @@ function unstatedLine(card: EntitlementCard, language: Language, kinds: readonly
   if (language === 'en') {
     const what = named.map((k) => UNSTATED_LABELS[k].en).join(' and ');
     const subject = what.charAt(0).toUpperCase() + what.slice(1);
-    return card.local
+    return card.local && !named.every((k) => k === 'processing')
       ? `${subject}: the law does not state them here; they are set by other rules (in Chinese: ${card.local}). Ask your local veterans service station.`
       : `${subject}: the law does not state them; ask your local veterans service station.`;
   }
   const what = named.map((k) => UNSTATED_LABELS[k].zh).join('和');
   // A card's own note may already send the asker to the station: say it once.
-  // …nor say twice that the law does not state it.
-  const local = card.local
+  // …nor say twice that the law does not state it. The note names who sets the amounts and
+  // standards, not how long an office takes.
+  const aboutProcessingOnly = named.every((k) => k === 'processing');
+  const local = (aboutProcessingOnly ? undefined : card.local)
     ?.replace(/[；;，,]?\s*(请|可)?(先)?(咨询|问)当地退役军人服务站。?$/, '')
     .replace(/[；;，,]?\s*法律(法规)?没有写明。?$/, '')
     .replace(/。$/, '');
@@ -225,6 +233,10 @@ function unstatedLine(card: EntitlementCard, language: Language, kinds: readonly
     ? `${what}：法律法规没有写明，${local}，${perLocalRules}可咨询当地退役军人服务站。`
     : `${what}：法律法规没有写明，请以当地规定为准，可咨询当地退役军人服务站。`;
 }
+
+/** "6个月内完成安排工作": a limit within which the office must act ("从确认当月起" is when payment starts). */
+const statesProcessingLimit = (text: string): boolean =>
+  /(\d+|[一二三四五六七八九十两]+)\s*个?(日|天|工作日|月)(内|以内|之内)/.test(text);
 
 export const statesAmount = (text: string): boolean =>
   /\d+(\.\d+)?\s*(%|％|倍|元|万元|个月)|[一二三四五六七八九十两]+倍|百分之/.test(text);
@@ -241,8 +253,9 @@ const statesTax = (text: string): boolean => /所得税|免征|免税|纳税|\bt
 const statesPayout = (text: string): boolean =>
   /社保卡|银行卡|银行账户|存折|现金|\bbank account\b/i.test(text);
 const statesChannel = (text: string): boolean => /网上|线上|互联网|邮寄|寄送|\bonline\b|by post/i.test(text);
+// Not 起 of 提起 or 一起, nor 一年 of 上一年度: a time is a count of days or months, or a month to start from.
 export const statesTime = (text: string): boolean =>
-  /\d+\s*(日|天|个月|年|周)|[一二三四五六七八九十两]+(日|天|个月|年)(内|以内|之内)?|当月|次月|下个月|起/.test(
+  /\d+\s*(日|天|个月|年(?!度)|周)|[一二三四五六七八九十两]+(日|天|个月|年(?!度))(内|以内|之内)?|当月|次月|下个月|(之日|当日|月|年)起/.test(
     text,
   );
 
