@@ -34,6 +34,22 @@ describe('the card that answers', () => {
     expect(lost.answer).toContain('丢失或损坏后的补发');
   });
 
+  it('says how long an office takes is not stated, and a deadline to appeal is not in these laws', async () => {
+    const approval = await ask('定期抚恤金申请交上去，要多长时间才能批下来？');
+    expect(approval.answer).toContain('办理要多长时间：法律法规没有写明');
+    const appeal = await ask('不服省里取消待遇的决定，行政复议要在几天之内提出？');
+    expect(appeal.answer).toMatch(/时限：法律法规没有写明/);
+  });
+
+  it('names back pay, counters and in-laws as what the laws leave out', async () => {
+    const back = await ask('坐牢期间抚恤金停了，出来以后停的那几个月能补发吗');
+    expect(back.answer).toContain('过去没领到的钱能否补发');
+    const counter = await ask('优待证去政务大厅几号窗口办？');
+    expect(counter.answer).toContain('具体在哪个窗口办理');
+    const inLaw = await ask('转业军官的岳母能随迁吗');
+    expect(inLaw.answer).toContain('按您说的（岳母）');
+  });
+
   it('answers a veteran with the veterans’ card, not the serving soldiers’ one', async () => {
     const bus = await ask('退伍兵坐公交是不是免费');
     expect(bus.answer.split('\n')[0]).toContain('优待证');

@@ -6,13 +6,7 @@ import { draft, type Draft } from '../compose/draft.js';
 import { askingText } from '../understand/clauses.js';
 import { askedAspects, asksOnlyAnAspect } from './aspects.js';
 import { MATCH_PARAMS, SECOND_CARD_MARGIN, type MatchParams } from './calibration.js';
-import {
-  asksForARecommendation,
-  asksToReplacePapers,
-  RECOMMENDING,
-  REPLACING_PAPERS,
-  type BeyondTheLaws,
-} from './beyond-the-laws.js';
+import { unstatedParts, type BeyondTheLaws } from './beyond-the-laws.js';
 import { composeCardAnswer, gapLine, statesAmount } from './card-answer.js';
 import { cardForAskedRank, rankMismatchLine } from './rank-fit.js';
 import { namesOutsideRelative, relationMismatchLine } from './relation-fit.js';
@@ -164,10 +158,8 @@ export function answerBenefits(q: BenefitsQuestion, ctx: BenefitsContext): Benef
     });
     if (missing.length > 0) gaps.push(missing.join('、'));
   }
-  // "光荣牌…旧了坏了能不能换个新的": no card says a replacement is given.
-  if (asksToReplacePapers(q.text) && !cards.some((c) => /补发|补办|更换|换发/.test(c.answer)))
-    gaps.push(REPLACING_PAPERS[q.language]);
-  if (asksForARecommendation(q.text)) gaps.push(RECOMMENDING[q.language]);
+  // "光荣牌…旧了坏了能不能换个新的", "停的那些能补发吗": parts no card states.
+  for (const part of unstatedParts(q.text, cards)) gaps.push(part[q.language]);
   // One question whose asked thing no card states: say so first, then what the card does say.
   const gapFirst = asking.length === 1 && gaps.length > 0;
   // A near-tie is uncertainty: the runner-up is shown briefly rather than guessed away.

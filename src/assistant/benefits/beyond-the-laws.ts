@@ -1,3 +1,4 @@
+import type { EntitlementCard } from '../../knowledge/types.js';
 import { askingText, splitClauses } from '../understand/clauses.js';
 
 /**
@@ -66,7 +67,13 @@ const CONTACT_PLACES =
  * (they say when payment starts, not what happens to months missed).
  */
 const BACK_PAY =
-  /(之前|以前|过去|前几个月|那几个月|没领的?|漏领|少发的?|欠发的?)[^。？?]{0,12}(补发|补领|补给|补回|补上)/;
+  /(之前|以前|过去|前几个月|那几个月|没领的?|漏领|少发的?|欠发的?|停(发)?的)[^。？?]{0,12}(补发|补领|补给|补回|补上)/;
+
+/** "去服务中心哪个窗口办": an office's own counters and floors are no law's. */
+const WHICH_COUNTER = /哪个窗口|几号窗口|哪个柜台|几楼|几层|\bwhich (counter|window|desk|floor)\b/i;
+const WHICH_COUNTER_LABEL = { zh: '具体在哪个窗口办理', en: 'which counter handles it' };
+
+const BACK_PAY_LABEL = { zh: '过去没领到的钱能否补发', en: 'back pay for months not drawn' };
 
 /** "义务兵在部队往家打电话要钱吗": phone calls and their cost (the laws free a conscript's letters only). */
 const PHONE_COST = /(打电话|电话费|话费|手机费)[^。？?]{0,8}(要钱|收钱|收费|免费|花钱|要不要钱|贵)/;
@@ -186,12 +193,12 @@ export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
       label: { zh: '邻里之间的土地或财产纠纷', en: 'a land or property dispute between neighbours' },
       relatedCard: 'rights-legal-aid',
     };
+  if (WHICH_COUNTER.test(question)) return { label: WHICH_COUNTER_LABEL };
   if (LOCATION_ASKED.test(question) && !CONTACT_PLACES.test(question))
     return { label: { zh: '具体地址或位置', en: 'the exact address or location' } };
   if (PHONE_COST.test(question))
     return { label: { zh: '打电话的费用', en: 'the cost of phone calls' }, relatedCard: 'family-free-mail' };
-  if (BACK_PAY.test(question))
-    return { label: { zh: '过去没领到的钱能否补发', en: 'back pay for months not drawn' } };
+  if (BACK_PAY.test(question)) return { label: BACK_PAY_LABEL };
   if (LANDLORD.test(question))
     return {
       label: { zh: '房东、租房或物业的纠纷', en: 'a dispute with a landlord or property manager' },
@@ -220,4 +227,20 @@ export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
   if (VILLAGE_DIVIDEND.test(question))
     return { label: { zh: '村集体的分红', en: "a village collective's dividends" } };
   return undefined;
+}
+
+type Label = { zh: string; en: string };
+
+/**
+ * Parts of a question the laws leave out, named beside the card that answers the rest ("优待证丢了
+ * 咋补", "停的那些能补发吗", "哪家厂子做得好", "哪个窗口办"): the labels of those the cards do not state.
+ */
+export function unstatedParts(question: string, cards: readonly EntitlementCard[]): Label[] {
+  const parts: Label[] = [];
+  if (asksToReplacePapers(question) && !cards.some((c) => /补发|补办|更换|换发/.test(c.answer)))
+    parts.push(REPLACING_PAPERS);
+  if (asksForARecommendation(question)) parts.push(RECOMMENDING);
+  if (BACK_PAY.test(question) && !cards.some((c) => /补发/.test(c.answer))) parts.push(BACK_PAY_LABEL);
+  if (WHICH_COUNTER.test(question)) parts.push(WHICH_COUNTER_LABEL);
+  return parts;
 }

@@ -9,7 +9,7 @@ import type { Language } from '../answer.js';
  * the asker to read the 适用 line against their own case.
  */
 const OUTSIDE_RELATIONS =
-  /孙子|孙女|外孙女?|侄子|侄女|外甥女?|儿媳|女婿|堂(兄|弟|姐|妹)|表(兄|弟|姐|妹|亲)|叔叔|伯伯|舅舅|姑姑|姨妈|男朋友|女朋友|男友|女友|未婚夫|未婚妻|\b(grand(child|children|son|sons|daughter|daughters)|nephews?|nieces?|cousins?|(son|daughter)s?-in-law|boyfriend|girlfriend|fianc[eé]e?)\b/i;
+  /孙子|孙女|外孙女?|侄子|侄女|外甥女?|儿媳|女婿|堂(兄|弟|姐|妹)|表(兄|弟|姐|妹|亲)|叔叔|伯伯|舅舅|姑姑|姨妈|男朋友|女朋友|男友|女友|未婚夫|未婚妻|丈母娘|岳父|岳母|老丈人|\b(grand(child|children|son|sons|daughter|daughters)|nephews?|nieces?|cousins?|(son|daughter)s?-in-law|boyfriend|girlfriend|fianc[eé]e?|(mother|father|parents)-in-law|in-laws)\b/i;
 
 /** The question names a relative the laws never name ("烈士的孙子孙女"). */
 export const namesOutsideRelative = (question: string): boolean => OUTSIDE_RELATIONS.test(question);
