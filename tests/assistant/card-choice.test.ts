@@ -50,6 +50,12 @@ describe('the card that answers', () => {
     expect(inLaw.answer).toContain('按您说的（岳母）');
   });
 
+  it('reads "哪个部门给发" with a place word as a veteran’s question, not the report’s', async () => {
+    const who = await ask('我们县的伤残军人抚恤金是哪个部门给发？');
+    expect(who.citations.every((c) => c.doc !== '2022-work-summary.txt')).toBe(true);
+    expect(who.answer).toContain('残疾抚恤金');
+  });
+
   it('answers a veteran with the veterans’ card, not the serving soldiers’ one', async () => {
     const bus = await ask('退伍兵坐公交是不是免费');
     expect(bus.answer.split('\n')[0]).toContain('优待证');
