@@ -5,6 +5,7 @@ import {
   asksAnotherUnit,
   countedNoun,
   unitFit,
+  anotherRateNamed,
 } from '../../src/assistant/understand/asked-units.js';
 
 describe('askedUnit — the unit a number question asks for', () => {
@@ -29,6 +30,10 @@ describe('askedUnit — the unit a number question asks for', () => {
     expect(holdsNumberIn('走访慰问烈士遗属6名', askedUnit('慰问费一共给了多少')!)).toBe(false);
     expect(holdsNumberIn('获得全部四项表彰', askedUnit('评上几星级了')!)).toBe(false);
     expect(askedUnit('烈属一共去看了几回')).toBeDefined();
+    // A rate of another kind is not the asked rate; "比率" names none.
+    expect(anotherRateNamed('退役军人对培训的满意度是多少', '技能培训宣传知晓率达***％')).toBe(true);
+    expect(anotherRateNamed('培训合格率是多少', '培训合格率达**％')).toBe(false);
+    expect(anotherRateNamed('建档立卡的比率是多少', '建档立卡率达**％')).toBe(false);
     expect(holdsNumberIn('为立功受奖军人送喜报256次', askedUnit('喜报送了多少回')!)).toBe(true);
     // A date is read off a day of the month, never a count.
     expect(

@@ -752,6 +752,12 @@ describe('questions of the bureau’s record', () => {
     expect(applied.answer).toContain('没有写报名或参评的人数');
   });
 
+  it('does not answer a satisfaction rate with an awareness rate the report masks', async () => {
+    const satisfied = await ask('退役军人对就业培训的满意度有多少？');
+    expect(satisfied.status).toBe('not_found');
+    expect(satisfied.answer).not.toContain('知晓率');
+  });
+
   it('keeps a question on the reports’ year and a total of the bureau’s work with the reports', async () => {
     expect((await ask('2022年化解的重复访，当事人是否都签了息访罢诉承诺？')).status).toBe('not_found');
     const visits = await ask('去年过年过节，局里上门慰问我们普通老兵一共走访了多少户？');

@@ -1,4 +1,4 @@
-import { isAskedUnit, peopleAskedOfVisits } from '../understand/asked-units.js';
+import { anotherRateNamed, isAskedUnit, peopleAskedOfVisits } from '../understand/asked-units.js';
 import type { ExtractedFigure } from '../../knowledge/types.js';
 import type { Language } from '../answer.js';
 import { uniqueCitations, type CiteQuote } from './cite.js';
@@ -7,9 +7,8 @@ import { t } from './messages.js';
 import { withApproximation } from '../tools/figure-records.js';
 import type { ScoredPassage } from './passage-answer.js';
 import { coverage, type TermWeight } from './relevance.js';
-import { normaliseForMatch } from '../../knowledge/normalise.js';
 import { anotherOccasion } from './occasions.js';
-import { segment } from '../../retrieval/tokenizer.js';
+import { GENERAL_WEIGHT, namesSubjectOf, narrowerSubject } from './figure-subject.js';
 
 /** The figure's sentence must hold at least half of what the question asks about… */
 const MIN_SENTENCE_COVERAGE = 0.5;
@@ -126,6 +125,7 @@ export function bestExtractedFigure(
           // A rating answers no question about money or a rise ("老干部待遇涨了多少" is not 四星级).
           (c.figure.unit !== '星级' || !MONEY_OR_RISE.test(askedText ?? terms.join(' '))) &&
           !anotherOccasion(askedText ?? terms.join(' '), c.figure.quote) &&
+          !anotherRateNamed(askedText ?? '', c.clause) &&
           (c.figure.value !== null || askedText === undefined || namesSubjectOf(c.figure, askedText, weight)),
       )
       .sort((a, b) => rankOf(b) - rankOf(a))[0] ?? figureNamedInUnit(figures, askedText, unit)
@@ -248,77 +248,3 @@ export function clauseOf(f: ExtractedFigure): string {
 const ENGLISH_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven'];
 /** 五星级 reads "five-star" in English. */
 const starsInEnglish = (stars: number): string => ENGLISH_NUMBERS[stars] ?? String(stars);
-
-/** Words of a figure's subject that name nothing of their own: the whole report is about them. */
-/** Below this weight a word is in most of the report (退役军人 ≈ 1.0, 工作): it names no kind. */
-const GENERAL_WEIGHT = 1.5;
-
-/** The figure's subject names a kind of its own (最美 of 最美退役军人) besides the general words. */
-const narrowerSubject = (subject: string, weight: TermWeight): boolean =>
-  segment(subject).words.some(
-    (w) =>
-      Array.from(w).length >= 2 &&
-      /[\u3400-\u9fff]/.test(w) &&
-      !GENERIC_SUBJECT_WORDS.has(w) &&
-      weight(w) >= GENERAL_WEIGHT,
-  );
-
-const GENERIC_SUBJECT_WORDS = new Set(['退役军人', '全市', '全局', '我局', '工作', '人员', '年度', '全年']);
-
-/**
- * "未公开" says the asked figure exists but is masked: the question must name something of the
- * masked figure's subject besides the words every figure shares. "2022年安置了多少名退役军人" names
- * 安置 of “退役军人安置任务”; "全市现在一共有多少退役军人" names nothing of it but 退役军人 (the
- * report never gives the city's total), and "在编工作人员有多少" nothing of “科级干部”.
- */
-function namesSubjectOf(f: ExtractedFigure, askedText: string, weight: TermWeight): boolean {
-  const asked = normaliseForMatch(askedText);
-  const words = withSingleCharactersJoined(segment(f.subject).words).filter(
-    (w) =>
-      Array.from(w).length >= 2 &&
-      /[\u3400-\u9fff]/.test(w) &&
-      ![...GENERIC_SUBJECT_WORDS].some((generic) => generic.includes(w)),
-  );
-  return (
-    words.length === 0 || words.some((w) => asked.includes(w) && !qualifiedOtherwise(w, asked, f, weight))
-  );
-}
-
-/**
- * A word the tokenizer does not know comes out as single characters (奖补资金 → 奖 补 资金): joined
- * again, they name the subject as the report writes it (奖补).
- */
-function withSingleCharactersJoined(words: readonly string[]): string[] {
-  const joined: string[] = [];
-  let run = '';
-  for (const w of words) {
-    if (/^[\u3400-\u9fff]$/.test(w)) {
-      run += w;
-      continue;
-    }
-    if (run) joined.push(run);
-    run = '';
-    joined.push(w);
-  }
-  if (run) joined.push(run);
-  return joined;
-}
-
-/**
- * "优抚资金发放了多少" of “奖补资金**万元”: the shared head word (资金) with a qualifier the figure's
- * sentence does not have names another subject.
- */
-function qualifiedOtherwise(word: string, asked: string, f: ExtractedFigure, weight: TermWeight): boolean {
-  const words = segment(asked).words;
-  const at = words.indexOf(word);
-  // The word right before the head, when the documents use it (优抚, not 上门来 of "上门来咨询").
-  const qualifier = at > 0 ? words[at - 1] : undefined;
-  return (
-    qualifier !== undefined &&
-    Array.from(qualifier).length >= 2 &&
-    /^[\u3400-\u9fff]+$/.test(qualifier) &&
-    !weight.unseen(qualifier) &&
-    !f.subject.startsWith(word) &&
-    !normaliseForMatch(f.quote).includes(qualifier)
-  );
-}

@@ -49,7 +49,7 @@ const CHECKS_A_NUMBER =
 
 /** Statistics of the bureau's work ("多少人", "几次"); weaker: a veteran may ask "几次" too. */
 const STATISTICS_CUES =
-  /几星|几颗星|星级|评星|\bstar[- ]?(rating|rated)\b|\btotal (amount|number|sum)\b|\bhow many stars\b|\bhow (many|much)\b.*\bbureau\b|\bhow many\b.*\b(were|was|did)\b|(给|发|花|拨|挂|建|办|评|开|迁|送)了多少|几个奖|几项奖|什么奖|获奖|得奖|几家|多少家|人次|多少人|几人|几名|(多少|几)(个|位|名)?(烈士|退役)?(退役军人|老兵|军人|烈属|遗属|家属|党员)|[^\s，。？?]了(多少|几)(位|名|座|家|场|项|户|批|份|篇|期)|(退役军人|老兵|烈属|遗属|党员)(一共|总共|共)?有多少|多少名|几场|多少场|几次|多少次|几回|多少回|几趟|多少趟|多少座|几座|几项|多少项|批次|覆盖率|知晓率|合格率|安置率|排名|排第几|第几名|名次|排位|排在|哪一档|在全省|全省(第一|率先|前列)|表彰|荣誉|(?<!优)先进|考核|指标|目标|this year/i;
+  /几星|几颗星|星级|评星|\bstar[- ]?(rating|rated)\b|\btotal (amount|number|sum)\b|\bhow many stars\b|\bhow (many|much)\b.*\bbureau\b|\bhow many\b.*\b(were|was|did)\b|(给|发|花|拨|挂|建|办|评|开|迁|送)了多少|几个奖|几项奖|什么奖|获奖|得奖|几家|多少家|人次|多少人|几人|几名|(多少|几)(个|位|名)?(烈士|退役)?(退役军人|老兵|军人|烈属|遗属|家属|党员)|[^\s，。？?]了(多少|几)(位|名|座|家|场|项|户|批|份|篇|期)|(退役军人|老兵|烈属|遗属|党员)(一共|总共|共)?有多少|多少名|几场|多少场|几次|多少次|几回|多少回|几趟|多少趟|多少座|几座|几项|多少项|批次|覆盖率|知晓率|合格率|安置率|满意度|满意率|认可度|排名|排第几|第几名|名次|排位|排在|哪一档|在全省|全省(第一|率先|前列)|表彰|荣誉|(?<!优)先进|考核|指标|目标|this year/i;
 
 /**
  * A veteran asking about their own entitlement, or whether one exists ("找工作有照顾吗"). "我们县",
@@ -62,6 +62,9 @@ const PERSONAL_CUES =
 /** A count of people ("就业多少人", "几名"): the record's statistic, never a card's answer. */
 const COUNTS_PEOPLE =
   /多少(个|位|名)?人(?!民)|几(个|位|名)人|多少名|人次|(一共|总共)有多少(退役)?(老兵|退役军人)|\bhow many (veterans|people|persons|ex-servicemen|soldiers|martyrs|families|households)\b/i;
+
+/** A rate of the bureau's work (满意度, 知晓率): the record's, never a card's. */
+const RATE_OF_THE_WORK = /(满意|认可|知晓|合格|覆盖|参与)(度|率)/;
 
 /** What a veteran is entitled to, asked as such: the laws answer it, not the bureau's record. */
 const POLICY_ASKED =
@@ -205,8 +208,9 @@ export async function composeOffline(
     // A question that quotes the record ("发放慰问金12000元，每户多少") is not a card's either.
     const clearCard =
       !cited &&
-      // "就业多少人": no card counts people.
+      // "就业多少人": no card counts people, nor rates the bureau's work ("满意度是多少").
       !COUNTS_PEOPLE.test(asking) &&
+      !RATE_OF_THE_WORK.test(asking) &&
       benefits.confidence >= CLEAR_CARD &&
       (!statistics || !bureauCued) &&
       u.years.length === 0 &&

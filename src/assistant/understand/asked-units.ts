@@ -162,3 +162,17 @@ export function countedThing(question: string): string | undefined {
   const named = COUNTED_LAST.exec(question.trim())?.[1];
   return named && named.length >= 2 ? named : undefined;
 }
+
+/** A rate the asker names: 满意度, 合格率 (not 年度, 季度). */
+const RATE_NAMED = /([\u4e00-\u9fa5]{2})率|(满意|认可|知晓|信任|参与)度/;
+
+/**
+ * "参加培训的退役军人对培训的满意度是多少": a rate of another kind (技能培训宣传知晓率) is not the
+ * asked one; the clause must name the rate's own word (满意, 合格, 覆盖…).
+ */
+export function anotherRateNamed(askedText: string, clause: string): boolean {
+  const m = RATE_NAMED.exec(askedText);
+  // 比率, 概率, 频率 say "a rate" without naming which.
+  const stem = m?.[1] && /[比概频效]$/.test(m[1]) ? undefined : (m?.[1] ?? m?.[2]);
+  return stem !== undefined && /率|度/.test(clause) && !clause.includes(stem);
+}

@@ -1,3 +1,4 @@
+import { anotherRateNamed } from './asked-units.js';
 import type { GlossaryEntry, Kpi } from '../../knowledge/types.js';
 import type { Language } from '../answer.js';
 import type { SessionTurn } from '../ports.js';
@@ -54,7 +55,10 @@ export interface UnderstandContext {
 export function understand(text: string, ctx: UnderstandContext): Understanding {
   const match = findMetric(text, ctx.kpis);
   // The bureau's indicators are totals; a per-person amount ("一个人补多少钱") is a benefits question.
-  const kpi = match && match.score >= MIN_METRIC_SCORE && !PER_PERSON.test(text) ? match.kpi : undefined;
+  // "培训的满意度是多少" names another rate than any indicator's (知晓率, 合格率).
+  const otherRate = match && anotherRateNamed(text, [match.kpi.nameZh, ...match.kpi.aliases].join(' '));
+  const kpi =
+    match && match.score >= MIN_METRIC_SCORE && !PER_PERSON.test(text) && !otherRate ? match.kpi : undefined;
   const ownTerms = glossaryMatches(text, ctx.glossary).filter((m) => !GENERIC_TERMS.has(m.term));
   const followUp = resolveFollowUp({
     text,
