@@ -241,6 +241,8 @@ describe('clauses', () => {
       true,
     ]);
     expect(splitClauses('材料交上去了，批下来了没').map((c) => c.asks)).toEqual([false, true]);
+    // A bare "how long" asks of the clause before it, which names the subject.
+    expect(splitClauses('优待证从申请到拿到手，一般要多久？').map((c) => c.asks)).toEqual([true, true]);
     const a = await ask('烈士的孩子考公务员有照顾没？想去当兵呢');
     expect(a.answer).toContain('公务员');
     expect(a.answer).toContain('优先批准');

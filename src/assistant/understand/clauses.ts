@@ -75,6 +75,10 @@ function isKeywordQuery(question: string): boolean {
  * itself; "具体是啥样的", "是怎么回事" ask for the details of what the clause before said.
  */
 const leansOnPrevious = (text: string): boolean =>
+  // "优待证从提交申请到拿到手，平均要等多久": a bare how long / how much asks of the clause before.
+  /^(那|那么)?(平均|一般|大概|大约|通常|最快|最长)?(要|得|需要)?(等)?(多久|多长时间|几天|多少天|几个月|多少钱)(能|才)?(拿到|办好|下来)?[吗呢啊呀]?$/.test(
+    bare(text),
+  ) ||
   /^(那|那么)?(我|我们|俺|我家)?(这个|这样|这种|这种情况|那样|这)?(情况)?(到底|真的)?(够不够|够吗|行不行|行吗|可以吗|可不可以|算不算|算吗|符合吗|符不符合|能行吗|是真的吗|真的吗|是不是真的|对吗|对不对|准确吗|准不准|准不准确|属实吗|靠谱吗|没错吧|有没有戏|有戏吗|有没有(这|这个|这样)?(回事|事|事情)|有(这|这个|这样)?(回事|事|事情)|是不是这样|是这样吗)[吗呢啊呀]?$/.test(
     bare(text),
   ) ||
