@@ -758,6 +758,11 @@ describe('questions of the bureau’s record', () => {
     expect(satisfied.answer).not.toContain('知晓率');
   });
 
+  it('reads "did the city secure…" in English as the record’s question, not a card’s', async () => {
+    const funds = await ask('What share of similar provincial funds did the city secure?');
+    expect(funds.citations[0]?.doc).toBe('2022-work-summary.txt');
+  });
+
   it('keeps a question on the reports’ year and a total of the bureau’s work with the reports', async () => {
     expect((await ask('2022年化解的重复访，当事人是否都签了息访罢诉承诺？')).status).toBe('not_found');
     const visits = await ask('去年过年过节，局里上门慰问我们普通老兵一共走访了多少户？');
