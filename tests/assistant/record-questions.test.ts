@@ -763,6 +763,13 @@ describe('questions of the bureau’s record', () => {
     expect(funds.citations[0]?.doc).toBe('2022-work-summary.txt');
   });
 
+  it('lists the films for "哪几部", and not films for a base asked by name', async () => {
+    const films = await ask('去年组织看的红色教育片是哪几部？');
+    expect(films.answer).toContain('· 守岛人');
+    const base = await ask('党员去参观的爱国主义教育基地是哪一个？');
+    expect(base.answer).not.toContain('· 守岛人');
+  });
+
   it('keeps a question on the reports’ year and a total of the bureau’s work with the reports', async () => {
     expect((await ask('2022年化解的重复访，当事人是否都签了息访罢诉承诺？')).status).toBe('not_found');
     const visits = await ask('去年过年过节，局里上门慰问我们普通老兵一共走访了多少户？');

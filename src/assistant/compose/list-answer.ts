@@ -86,7 +86,7 @@ function fromEnumeration(
     const found =
       enumerationAfterAskedWords(window, terms) ??
       namesOfTheAskedKind(window, question, terms) ??
-      namedRunBesideAskedWords(window, terms) ??
+      namedRunBesideAskedWords(window, terms, question) ??
       enumerationIn(window);
     if (!found) continue;
     const lead = language === 'zh' ? '包括：' : 'They are (in Chinese):';
@@ -191,7 +191,10 @@ function namesOfTheAskedKind(
 function namedRunBesideAskedWords(
   text: string,
   terms: readonly string[],
+  question = '',
 ): { items: string[]; source: string } | undefined {
+  // "参观的那个教育基地是哪一个": names of another kind (《村路弯弯》…等红色教育片) do not answer.
+  const kind = /([\u4e00-\u9fa5]{2})(?:都|分别)?是哪/.exec(question)?.[1];
   const asked = terms.filter((t) => /^[\u4e00-\u9fa5]{2,6}$/.test(t));
   for (const m of text.matchAll(
     /(?:“[^”]{2,12}”|《[^》]{2,12}》)(?:[、和及与]?(?:“[^”]{2,12}”|《[^》]{2,12}》))+/g,
@@ -199,6 +202,7 @@ function namedRunBesideAskedWords(
     const at = m.index ?? 0;
     const around = text.slice(Math.max(0, at - 8), at + m[0].length + 8);
     if (!asked.some((t) => around.includes(t))) continue;
+    if (kind && !around.includes(kind)) continue;
     return { items: [...m[0].matchAll(/[“《]([^”》]+)[”》]/g)].map((x) => x[1] ?? ''), source: m[0] };
   }
   return undefined;

@@ -40,7 +40,8 @@ const HIGHLIGHTS =
 /** "四强是哪四强", "分别是什么": the items themselves, even when a count is mentioned. */
 /** Asking for the named items, not their values. */
 const WHICH_ITEMS = /具体(是|指)哪|哪[一二两三四五六七八九十]/;
-const LIST_ITEMS = /哪[一二两三四五六七八九十]|哪几(个|家|位|项|所)?[？?]?$|分别(是|指)|具体(是|指)哪/;
+const LIST_ITEMS =
+  /哪[一二两三四五六七八九十]|哪几(个|家|位|项|所|部|种|类|条|本|篇)?[？?]?$|分别(是|指)|具体(是|指)哪/;
 const LIST =
   /哪[一二两三四五六七八九十几]|分别|哪些|哪几|有什么|有啥|是什么|都是啥|都是什么|都有|列一下|列出|包括|具体内容|内容是|what are|which|list|what were|what did|problems|shortcomings|honou?rs|awards/i;
 const POLICY =
