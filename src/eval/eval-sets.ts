@@ -111,4 +111,6 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'summary24-test', dir: 'tests/eval/blind', files: ['summary24.test.jsonl'], showFailures: false },
   { name: 'summary25-dev', dir: 'tests/eval/blind', files: ['summary25.dev.jsonl'], showFailures: true },
   { name: 'summary25-test', dir: 'tests/eval/blind', files: ['summary25.test.jsonl'], showFailures: false },
+  { name: 'summary26-dev', dir: 'tests/eval/blind', files: ['summary26.dev.jsonl'], showFailures: true },
+  { name: 'summary26-test', dir: 'tests/eval/blind', files: ['summary26.test.jsonl'], showFailures: false },
 ];
