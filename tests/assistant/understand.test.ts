@@ -163,6 +163,15 @@ describe('figureParts', () => {
     ]);
   });
 
+  it('gives both joined subjects the words before the first one in its sentence', () => {
+    expect(figureParts('去年的喜报里，一等功和二等功各有多少次？')).toEqual([
+      '去年的喜报里，一等功多少次',
+      '去年的喜报里，二等功多少次',
+    ]);
+    // An earlier question is not context: "是这样吗？" ends its own sentence.
+    expect(figureParts('听说看了十几次片子，是这样吗？教育片和演出分别看了几次？')[1]).toBe('演出看了几次');
+  });
+
   it('splits two counts listed with 、 into two questions', () => {
     expect(figureParts('召开了几次专题会议、签订了多少份承诺书？')).toEqual([
       '召开了几次专题会议',

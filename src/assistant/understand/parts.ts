@@ -33,7 +33,13 @@ export function figureParts(question: string): string[] {
   if (joined) {
     const [, a, b, rest] = joined;
     const tail = rest?.trim() || '多少';
-    if (a && b) return [`${a}${tail}`, `${b}${tail}`];
+    // "送出的256次喜报中，一等功、二等功各有多少": what comes before the first subject in its own
+    // sentence is both parts' (not an earlier question: "是这样吗？红色教育片和…").
+    const sentence = (a ?? '').slice(
+      Math.max(...['？', '?', '。', '！'].map((m) => (a ?? '').lastIndexOf(m))) + 1,
+    );
+    const context = sentence.slice(0, Math.max(sentence.lastIndexOf('，'), sentence.lastIndexOf(',')) + 1);
+    if (a && b) return [`${a}${tail}`, `${context}${b}${tail}`];
   }
   const clauses = text
     .split(CLAUSE)
