@@ -30,6 +30,7 @@ describe('askedUnit — the unit a number question asks for', () => {
     expect(holdsNumberIn('走访慰问烈士遗属6名', askedUnit('慰问费一共给了多少')!)).toBe(false);
     expect(holdsNumberIn('获得全部四项表彰', askedUnit('评上几星级了')!)).toBe(false);
     expect(askedUnit('烈属一共去看了几回')).toBeDefined();
+    expect(askedUnit('给烈属发的慰问钱，总共多少')?.test('元')).toBe(true);
     // A rate of another kind is not the asked rate; "比率" names none.
     expect(anotherRateNamed('退役军人对培训的满意度是多少', '技能培训宣传知晓率达***％')).toBe(true);
     expect(anotherRateNamed('培训合格率是多少', '培训合格率达**％')).toBe(false);

@@ -38,7 +38,7 @@ export const ASKED_UNITS: { cue: RegExp; unit: RegExp }[] = [
   },
   // "慰问费一共给了多少": a fee, fund or payment asked "how much" is money.
   {
-    cue: /多少钱|多少元|多少万|多少[^，。？?]{0,4}(慰问金|补助金|奖金|经费|资金|补贴|钱)|金额|资金|经费|(费|金|款)[^，。？?]{0,6}多少|money|funds|yuan|amount of (subsid|grant|award|allowance)|subsid(y|ies) (paid|given)|\b(spent|spend|spends)\b|\bbudget\b|how much (was|were) (paid|given|allocated|granted)|how much [a-z- ]{0,30}(subsid(y|ies)|grants?|funding|money)\b[^?]{0,40}\b(did|was|were)\b/i,
+    cue: /多少钱|多少元|多少万|多少[^，。？?]{0,4}(慰问金|补助金|奖金|经费|资金|补贴|钱)|金额|资金|经费|(费|金|款)[^，。？?]{0,6}多少|钱[，,]?[^，。？?]{0,6}多少|money|funds|yuan|amount of (subsid|grant|award|allowance)|subsid(y|ies) (paid|given)|\b(spent|spend|spends)\b|\bbudget\b|how much (was|were) (paid|given|allocated|granted)|how much [a-z- ]{0,30}(subsid(y|ies)|grants?|funding|money)\b[^?]{0,40}\b(did|was|were)\b/i,
     unit: /元$/,
   },
   // "全省像咱这样的有几家" counts 市州 in 个: 家 and 个 both count organisations.
