@@ -770,6 +770,11 @@ describe('questions of the bureau’s record', () => {
     expect(base.answer).not.toContain('· 守岛人');
   });
 
+  it('dates the deed asked ("哪一天…完成的"), not a sentence that only shares other words', async () => {
+    const done = await ask('作为前任局长我想确认：2022年安置任务是哪一天全部完成的？');
+    expect(done.answer).toContain('8月30日');
+  });
+
   it('keeps a question on the reports’ year and a total of the bureau’s work with the reports', async () => {
     expect((await ask('2022年化解的重复访，当事人是否都签了息访罢诉承诺？')).status).toBe('not_found');
     const visits = await ask('去年过年过节，局里上门慰问我们普通老兵一共走访了多少户？');

@@ -226,7 +226,7 @@ async function composeForTheWhole(u: Understanding, ctx: ComposeContext): Promis
   if (asksForADate(u.text)) {
     const yearAsked = asksForAYear(u.text);
     const dated =
-      composeDateAnswer(terms, relevant, ctx.termWeight, language, ctx.cite, yearAsked) ??
+      composeDateAnswer(terms, relevant, ctx.termWeight, language, ctx.cite, yearAsked, u.text) ??
       // An English question's own words find few passages: look again with its official terms.
       composeDateAnswer(
         terms,
