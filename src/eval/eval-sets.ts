@@ -61,6 +61,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'benefits21-test', dir: 'tests/eval/blind', files: ['benefits21.test.jsonl'], showFailures: false },
   { name: 'benefits22-dev', dir: 'tests/eval/blind', files: ['benefits22.dev.jsonl'], showFailures: true },
   { name: 'benefits22-test', dir: 'tests/eval/blind', files: ['benefits22.test.jsonl'], showFailures: false },
+  { name: 'benefits23-dev', dir: 'tests/eval/blind', files: ['benefits23.dev.jsonl'], showFailures: true },
+  { name: 'benefits23-test', dir: 'tests/eval/blind', files: ['benefits23.test.jsonl'], showFailures: false },
   { name: 'summary-dev', dir: 'tests/eval/blind', files: ['summary.dev.jsonl'], showFailures: true },
   { name: 'summary-test', dir: 'tests/eval/blind', files: ['summary.test.jsonl'], showFailures: false },
   { name: 'summary2-dev', dir: 'tests/eval/blind', files: ['summary2.dev.jsonl'], showFailures: true },
