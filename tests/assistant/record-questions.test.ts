@@ -775,6 +775,10 @@ describe('questions of the bureau’s record', () => {
     expect(done.answer).toContain('8月30日');
   });
 
+  it('does not offer another occasion’s money (9·30) for a Spring Festival amount', async () => {
+    expect((await ask('过年给退伍兵的慰问金一般是多少？')).status).toBe('not_found');
+  });
+
   it('keeps a question on the reports’ year and a total of the bureau’s work with the reports', async () => {
     expect((await ask('2022年化解的重复访，当事人是否都签了息访罢诉承诺？')).status).toBe('not_found');
     const visits = await ask('去年过年过节，局里上门慰问我们普通老兵一共走访了多少户？');

@@ -6,6 +6,9 @@ import type { Understanding } from '../understand/understand.js';
 import { holdsFocusTerm, holdsNumberIn, ZERO_RECORD } from './answerability.js';
 import type { ScoredPassage } from './passage-answer.js';
 import { holdsTerm, type TermWeight } from './relevance.js';
+import { anotherOccasion } from './occasions.js';
+
+const sentencesOf = (text: string): string[] => text.split(/(?<=[。；])/);
 
 /**
  * Whether the passages found hold the number a question asks for: a passage is offered for a
@@ -72,16 +75,22 @@ export function numberFallbackAllowed(
       holdsFocusTerm(terms, weight, r.passage.quote) &&
       countsTheThing(r.passage.quote) &&
       (unit
-        ? holdsNumberIn(r.passage.quote, unit, { disclosed: true, fullScoreAnswers: false }) ||
-          // "移交安置在省考里得了多少分": 双拥's 满分 in another clause is not that score.
-          (!u.text.includes('满分') &&
-            r.passage.quote
-              .split(/[，。；]/)
-              .some(
-                (clause) =>
-                  distinctive.some((t) => holdsTerm(normaliseForMatch(clause), t)) &&
-                  holdsNumberIn(clause, unit, { disclosed: true }),
-              ))
+        ? // "过年给退伍兵的慰问金一般多少": the 9·30 visits' 12000元 is another occasion's money.
+          sentencesOf(r.passage.quote)
+            .filter((sentence) => !anotherOccasion(u.text, sentence))
+            .some(
+              (sentence) =>
+                holdsNumberIn(sentence, unit, { disclosed: true, fullScoreAnswers: false }) ||
+                // "移交安置在省考里得了多少分": 双拥's 满分 in another clause is not that score.
+                (!u.text.includes('满分') &&
+                  sentence
+                    .split(/[，。；]/)
+                    .some(
+                      (clause) =>
+                        distinctive.some((t) => holdsTerm(normaliseForMatch(clause), t)) &&
+                        holdsNumberIn(clause, unit, { disclosed: true }),
+                    )),
+            )
         : statesANumber(r.passage.quote)) &&
       (r.passage.kind !== 'policy' || answers(r.passage.quote)),
   );
