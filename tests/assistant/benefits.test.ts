@@ -171,6 +171,10 @@ describe('a benefits answer', () => {
     expect(tax.answer).toContain('是否交税：法律法规没有写明');
     // The referral is said once, though the card's own note already names the station.
     expect(tax.answer.match(/咨询当地退役军人服务站/g)?.length ?? 0).toBeLessThanOrEqual(1);
+    const ticket = await ask('老兵逛景区是不是都免门票？');
+    expect(ticket.answer).toContain('是否收费：法律法规没有写明');
+    const toFamily = await ask('残疾军人的护理费能打到照顾他的儿子的卡上吗');
+    expect(toFamily.answer).toContain('钱发到哪里（哪张卡、能否分次）：法律法规没有写明');
     const post = await ask('优待证办好了 能给寄到家里不');
     expect(post.answer).toContain('能否网上办理或邮寄：法律法规没有写明');
     const days = await ask(

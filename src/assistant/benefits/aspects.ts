@@ -47,7 +47,7 @@ const PROCESSING =
   /(多久|多长时间|几天|几个月)[^，。？?]{0,4}(批|办|审|下来|到账|拿到|到手|出结果|办好)|(批|办|审)下来[^，。？?]{0,3}(多久|多长时间)|审批(时间|时限|要多久)|\bhow (long|many (working |business )?days)\b[^?]{0,40}\b(process|approve|take)|processing time/i;
 const DAY = /几号|哪号|哪天|哪一天|几月几[日号]|几月份|哪个月份|到账|\bwhat (day|date)\b|\bwhich day\b/i;
 const FEE =
-  /要不要(交|花|付|出)钱|(交|花|付|出)钱吗|收(不收)?费|收钱|要钱(吗|不|么)|免费(吗|不|么)|\b(cost|fee|fees|charge)\b/i;
+  /要不要(交|花|付|出)钱|(交|花|付|出)钱吗|收(不收)?费|收钱|要钱(吗|不|么)|免费(吗|不|么)|免(门)?票|要(买)?门票|\b(cost|fee|fees|charge)\b/i;
 const TIMES = /几次|多少次|几回|多少回|how many times|how often/i;
 const ITEMS =
   /(发|送|给|带)(了)?(些|点)?(啥|什么)(东西|物品|礼品|慰问品|礼)|(啥|什么)(东西|物品|礼品|慰问品)|\bwhat (gifts|items|goods|things)\b/i;
@@ -57,7 +57,7 @@ const ELSEWHERE =
   /(外省|外地|别的省|其他省|跨省|省外)[^，。？?]{0,10}(认|能用|通用|有效|享受|管用)|\b(another|other) (province|provinces)\b/i;
 const TAX = /交税|纳税|扣税|个税|所得税|\btax(ed|es)?\b/i;
 const PAYOUT =
-  /微信|支付宝|银行卡|社保卡|存折|现金|打到[^，。？?]{0,4}(卡|账|上)|\b(bank account|bank card|wechat|alipay|in cash)\b/i;
+  /微信|支付宝|银行卡|社保卡|存折|现金|打到[^，。？?]{0,8}(卡|账|上)|\b(bank account|bank card|wechat|alipay|in cash)\b/i;
 const CHANNEL =
   /寄|快递|网上|线上|手机上|小程序|12306|\bapp\b|\bonline\b|by (mail|post)|\bmail(ed)?\b|\bpost(ed)?\b|delivered/i;
 const PROCEDURE =
