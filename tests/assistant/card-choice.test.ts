@@ -56,6 +56,12 @@ describe('the card that answers', () => {
     expect(who.answer).toContain('残疾抚恤金');
   });
 
+  it('reads "有什么特殊要求" as asking what the rule is, not a thing the cards lack', async () => {
+    const contract = await ask('单位接收了安排工作的退役军士，签劳动合同有什么特殊要求吗？');
+    expect(contract.status).toBe('answered');
+    expect(contract.answer).not.toContain('您问的“特殊要求”');
+  });
+
   it('answers a veteran with the veterans’ card, not the serving soldiers’ one', async () => {
     const bus = await ask('退伍兵坐公交是不是免费');
     expect(bus.answer.split('\n')[0]).toContain('优待证');
