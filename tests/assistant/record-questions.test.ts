@@ -779,6 +779,12 @@ describe('questions of the bureau’s record', () => {
     expect((await ask('过年给退伍兵的慰问金一般是多少？')).status).toBe('not_found');
   });
 
+  it('says the report gives no method when asked what was done to achieve a result', async () => {
+    const how = await ask('移交安置能提前完成，采取了哪些措施？');
+    expect(how.status).toBe('not_found');
+    expect(how.answer).toContain('没有写具体做法');
+  });
+
   it('keeps a question on the reports’ year and a total of the bureau’s work with the reports', async () => {
     expect((await ask('2022年化解的重复访，当事人是否都签了息访罢诉承诺？')).status).toBe('not_found');
     const visits = await ask('去年过年过节，局里上门慰问我们普通老兵一共走访了多少户？');
