@@ -785,6 +785,11 @@ describe('questions of the bureau’s record', () => {
     expect(how.answer).toContain('没有写具体做法');
   });
 
+  it('reads "有多少名…的站" as asking the range the report gives', async () => {
+    const size = await ask('纳入示范型创建的服务站，是有多少名退役军人的站？');
+    expect(size.answer).toContain('100－299');
+  });
+
   it('keeps a question on the reports’ year and a total of the bureau’s work with the reports', async () => {
     expect((await ask('2022年化解的重复访，当事人是否都签了息访罢诉承诺？')).status).toBe('not_found');
     const visits = await ask('去年过年过节，局里上门慰问我们普通老兵一共走访了多少户？');

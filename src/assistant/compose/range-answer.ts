@@ -6,7 +6,7 @@ import type { TermWeight } from './relevance.js';
 import { bestStatingPiece, statedAnswer } from './stated-piece.js';
 
 const RANGE_ASKED =
-  /(什么|哪个|多大|啥)(区间|范围|档次)|多少到多少|几到几|从多少到|\b(what|which) range\b|\bbetween how many\b/i;
+  /(什么|哪个|多大|啥)(区间|范围|档次|规模)|多少到多少|几到几|从多少到|多少名?[^，。？?]{0,8}的(规模|站)|规模(是|有)?多(大|少)|\b(what|which) range\b|\bbetween how many\b/i;
 /** "纳入示范型创建的服务站是退役军人人数在什么区间的站": the question asks for a range. */
 export const asksForARange = (question: string): boolean => RANGE_ASKED.test(question);
 
