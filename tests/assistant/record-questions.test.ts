@@ -786,7 +786,7 @@ describe('questions of the bureau’s record', () => {
   });
 
   it('reads "有多少名…的站" as asking the range the report gives', async () => {
-    const size = await ask('纳入示范型创建的服务站，是有多少名退役军人的站？');
+    const size = await ask('被纳入示范型创建的基层服务站，是按有多少名退役军人的规模划的？');
     expect(size.answer).toContain('100－299');
   });
 
