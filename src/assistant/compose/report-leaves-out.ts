@@ -74,6 +74,9 @@ const ASKS_WHY =
 /** "安置任务是怎么做到提前完成的", "评选标准是什么", "三训一扶具体怎么做的": how it was done. */
 const ASKS_HOW_DONE =
   /怎么做到|(采取|用)了(哪些|什么|啥)(做法|措施|办法)|具体做法|(最后|最终)?(是)?(怎么|如何)(处理|解决|化解|处置)的|如何做到|是怎么(评(?!价)|选|做到|实现)|怎么(打分|评出来|选出来)|按(什么|啥|哪些)(标准|条件|程序)|是如何(评|选|做到|实现)|(评选|评定|考核)(的)?(标准|条件|程序|办法)|具体(是)?(怎么|如何)(做|搞|操作|实施)|(课|讲座|培训)[^，。？?]{0,4}(讲|教)了(些)?(什么|啥)|\bhow (was|were|did) (it|they|the)\b.*\b(achieved|selected|chosen)\b/i;
+/** "完成用了多长时间", "前后花了几个月": how long a piece of work took. */
+const ASKS_HOW_LONG_IT_TOOK =
+  /(用|花)了(多长时间|多久|几个月|几天|多少天)|历时多久|前后(用了|花了)?多久|\bhow long did\b[^?]*\btake\b/i;
 /** "分布在哪些区县", "在哪所学校试点的", "安葬到了哪个烈士陵园", "都住在哪": which place. */
 const WHICH_PLACE =
   /哪(?:些|个|所|座|家)?(区县|县区|县|区|乡镇|镇|乡|村|社区|街道|学校|医院|陵园|烈士陵园|公墓)|(住|家)(在|是)(哪|什么地方)|是哪(里|儿)人/;
@@ -211,6 +214,12 @@ export function leftOutOfReport(
       left: namesNoPlace(question, quote),
       zh: '总结没有写具体是哪个地方，我不作猜测。',
       en: "The report does not say which place, and I won't guess.",
+    },
+    {
+      // "安置任务从开始到完成用了多长时间": a date or "提前3个月" is not how long it took.
+      left: ASKS_HOW_LONG_IT_TOOK.test(question) && !/历时|用时|耗时/.test(quote),
+      zh: '总结写了完成的结果，没有写用了多长时间，我不作猜测。',
+      en: "The report gives the result but not how long it took, and I won't guess.",
     },
     {
       left: ASKS_HOW_DONE.test(question) && !GIVES_A_METHOD.test(quote),

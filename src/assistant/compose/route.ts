@@ -4,7 +4,7 @@ import type { ComposeContext } from './compose-context.js';
 import { draft, type Draft } from './draft.js';
 import { t } from './messages.js';
 import { notFound } from './not-found.js';
-import { FINISHED_WHEN, ROUND_NUMBER } from '../understand/asked-units.js';
+import { FINISHED_WHEN, ROUND_NUMBER, TOOK_HOW_LONG } from '../understand/asked-units.js';
 import { namedPlaces } from './narrower-scope.js';
 import { answerBenefits, composeBeyondTheLaws } from '../benefits/answer-benefits.js';
 import { beyondTheLaws } from '../benefits/beyond-the-laws.js';
@@ -175,6 +175,7 @@ export async function composeOffline(
     BUREAU_CUES.test(asked) ||
     THE_BUREAU_ITSELF.test(u.text) ||
     FINISHED_WHEN.test(asked) ||
+    TOOK_HOW_LONG.test(asked) ||
     ABOUT_THE_REPORT.test(u.text) ||
     comparesWithOthers(u.text, () => ctx.corpusText) ||
     // "迁坟比2021年多了还是少了": a year's figure compared is the record's, held or not.

@@ -9,6 +9,8 @@ const DATE_ASKED =
 /** "安置任务啥时候弄完的": when something was finished is a date of the record, not a rule. */
 export const FINISHED_WHEN =
   /(什么时候|啥时候|何时|哪天|几月(份)?)(就|才|已经)?(完成|弄完|搞完|办完|做完|干完|结束)(了)?的/;
+/** "安置任务完成用了多长时间": how long a thing took is the record's too (a rule says 要多久). */
+export const TOOK_HOW_LONG = /(完成|搞完|办完|做完)[^，。？?]{0,4}(用|花)了(多长时间|多久|几个月|几天)/;
 /** "市军休总站是哪一年评上五星级的": the question asks for a year. */
 const YEAR_ASKED = /哪一年|哪年|什么年份|\b(which|what|in what) year\b/i;
 export const asksForAYear = (question: string): boolean => YEAR_ASKED.test(question);
