@@ -791,6 +791,15 @@ describe('questions of the bureau’s record', () => {
     expect(size.answer).toMatch(/^范围：100－299名/);
   });
 
+  it('says how long the work took is not stated, nor each one’s share of a masked total', async () => {
+    const took = await ask('移交安置任务从开始到完成用了多久？');
+    expect(took.status).toBe('not_found');
+    expect(took.answer).toContain('没有写用了多长时间');
+    const each = await ask('那9家企业各自拿到多少奖补资金？');
+    expect(each.status).toBe('not_found');
+    expect(each.answer).toContain('总数也未公开');
+  });
+
   it('keeps a question on the reports’ year and a total of the bureau’s work with the reports', async () => {
     expect((await ask('2022年化解的重复访，当事人是否都签了息访罢诉承诺？')).status).toBe('not_found');
     const visits = await ask('去年过年过节，局里上门慰问我们普通老兵一共走访了多少户？');

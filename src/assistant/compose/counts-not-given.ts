@@ -110,6 +110,24 @@ function kindWithinNotGiven(question: string, answer: Draft, language: Language)
   return notFoundBefore(answer, `总结只写了总数（${total}），没有再分开的数字，我不作猜测。`);
 }
 
+/** "9家企业各拿到了多少", "每家多少": a share of each asked, not the total. */
+// Not "A和B各多少", two figures asked: only the things counted before 各, or 每家.
+const EACH_ASKED =
+  /\d+(家|个|名|户|位|座)[^，。？?和与及、]{0,10}各(自)?(拿到?|领到?|得到?|分到?|发)?了?多少|每(家|个|人|户|位|座)(能)?(拿到?|领到?|得到?|分到?|发)?了?多少/;
+
+/**
+ * "9家企业各拿到了多少奖补资金" of a masked total (奖补资金**万元): the report gives no share of
+ * each, and not even the total. The masked figure's line follows.
+ */
+function eachOfAMaskedTotal(question: string, answer: Draft, language: Language): Draft | undefined {
+  if (answer.status !== 'undisclosed' || !EACH_ASKED.test(question)) return undefined;
+  const text =
+    language === 'zh'
+      ? '总结没有写每一项分别是多少（总数也未公开），我不作猜测。'
+      : "The report does not break this down (and does not disclose the total), and I won't guess.";
+  return notFoundBefore(answer, text);
+}
+
 /** "一共有多少人报名参评": those who applied, not those chosen. */
 const ASKS_APPLICANTS =
   /(报名|参评|申报|参选|提名)[^，。？?]{0,8}(多少|几)|(多少|几)[^，。？?]{0,6}(报名|参评|申报|参选)/;
@@ -220,6 +238,7 @@ export const countNotGiven = (question: string, answer: Draft, language: Languag
   totalNotGiven(question, answer, language) ??
   breakdownNotGiven(question, answer, language) ??
   kindWithinNotGiven(question, answer, language) ??
+  eachOfAMaskedTotal(question, answer, language) ??
   onlyTheStatedFigure(question, answer, language) ??
   anotherCountNotGiven(question, answer, language) ??
   shareOfAnotherWhole(question, answer, language) ??
