@@ -800,6 +800,16 @@ describe('questions of the bureau’s record', () => {
     expect(each.answer).toContain('总数也未公开');
   });
 
+  it('in English too: applicants, another rate and how long it took are not given', async () => {
+    const applied = await ask('How many people applied to be a "most beautiful veteran"?');
+    expect(applied.status).toBe('not_found');
+    const satisfied = await ask('What was the satisfaction rate with the service stations?');
+    expect(satisfied.status).toBe('not_found');
+    const took = await ask('How long did the placement task take?');
+    expect(took.status).toBe('not_found');
+    expect(took.answer).toContain('not how long it took');
+  });
+
   it('keeps a question on the reports’ year and a total of the bureau’s work with the reports', async () => {
     expect((await ask('2022年化解的重复访，当事人是否都签了息访罢诉承诺？')).status).toBe('not_found');
     const visits = await ask('去年过年过节，局里上门慰问我们普通老兵一共走访了多少户？');

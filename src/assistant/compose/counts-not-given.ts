@@ -113,7 +113,7 @@ function kindWithinNotGiven(question: string, answer: Draft, language: Language)
 /** "9家企业各拿到了多少", "每家多少": a share of each asked, not the total. */
 // Not "A和B各多少", two figures asked: only the things counted before 各, or 每家.
 const EACH_ASKED =
-  /\d+(家|个|名|户|位|座)[^，。？?和与及、]{0,10}各(自)?(拿到?|领到?|得到?|分到?|发)?了?多少|每(家|个|人|户|位|座)(能)?(拿到?|领到?|得到?|分到?|发)?了?多少/;
+  /\d+(家|个|名|户|位|座)[^，。？?和与及、]{0,10}各(自)?(拿到?|领到?|得到?|分到?|发)?了?多少|每(家|个|人|户|位|座)(能)?(拿到?|领到?|得到?|分到?|发)?了?多少|\beach of the \d+\b/i;
 
 /**
  * "9家企业各拿到了多少奖补资金" of a masked total (奖补资金**万元): the report gives no share of
@@ -130,7 +130,7 @@ function eachOfAMaskedTotal(question: string, answer: Draft, language: Language)
 
 /** "一共有多少人报名参评": those who applied, not those chosen. */
 const ASKS_APPLICANTS =
-  /(报名|参评|申报|参选|提名)[^，。？?]{0,8}(多少|几)|(多少|几)[^，。？?]{0,6}(报名|参评|申报|参选)/;
+  /(报名|参评|申报|参选|提名)[^，。？?]{0,8}(多少|几)|(多少|几)[^，。？?]{0,6}(报名|参评|申报|参选)|\bhow many\b[^?]{0,40}\b(applied|applicants|entered|were nominated|competed)\b/i;
 const STATES_APPLICANTS = /报名|申报|参评|参选|提名/;
 /** "服务站一共有多少个": places or organisations counted. */
 const COUNTS_PLACES =

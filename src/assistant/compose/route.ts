@@ -24,7 +24,7 @@ export type { ComposeContext } from './compose-context.js';
 
 /** Words that place a question in the bureau's own record: the reports answer it first. */
 const BUREAU_CUES =
-  /去年|(举办|举行|召开)的|你们(?![^，。？?]*(我|俺))[^，。？?]{0,12}了(多少|几)|(那|这)几(起|件|家|场|批)|前年|全年|年度|本局|我局|我们局|局里|局机关|咱局|咱们局|你们局|全市|市局|(?<!在|还是)市里|总结|汇报|部里|省厅|厅里|省考|我市|本市|稿子|稿件|脚本|片子|党总支|党支部|支部|党组(?!织)|领导班子|班子|党建|党员|廉政|意识形态|舆情|in 20\d\d|last year|(the|this) bureau|the city's|citywide|city-wide|\bin (the|this|our) city\b|\b(was|were)\b[^.?]{0,40}\b(finished|completed|achieved|held|carried out|handed out|given out|paid out|distributed|spent|sent|organi[sz]ed|visited|moved|relocated|trained|received|won|awarded|rated|recogni[sz]ed|promoted|commended|praised|piloted|launched)\b|^(?!.*\b(i|my|me|we|our)\b).*\bdid\b[^?]{0,60}\b(receive|win|get|achieve|complete|finish|hold|organi[sz]e|visit|send|relocate|train|secure|obtain|spend|allocate|award|issue|publish|hand out)\b/i;
+  /去年|(举办|举行|召开)的|你们(?![^，。？?]*(我|俺))[^，。？?]{0,12}了(多少|几)|(那|这)几(起|件|家|场|批)|前年|全年|年度|本局|我局|我们局|局里|局机关|咱局|咱们局|你们局|全市|市局|(?<!在|还是)市里|总结|汇报|部里|省厅|厅里|省考|我市|本市|稿子|稿件|脚本|片子|党总支|党支部|支部|党组(?!织)|领导班子|班子|党建|党员|廉政|意识形态|舆情|in 20\d\d|last year|(the|this) bureau|\bparty (members|branch|committee|organi[sz]ation)\b|the city's|citywide|city-wide|\bin (the|this|our) city\b|\b(was|were)\b[^.?]{0,40}\b(finished|completed|achieved|held|carried out|handed out|given out|paid out|distributed|spent|sent|organi[sz]ed|visited|moved|relocated|trained|received|won|awarded|rated|recogni[sz]ed|promoted|commended|praised|piloted|launched)\b|^(?!.*\b(i|my|me|we|our)\b).*\bdid\b[^?]{0,60}\b(receive|win|get|achieve|complete|finish|hold|organi[sz]e|visit|send|relocate|train|secure|obtain|spend|allocate|award|issue|publish|hand out)\b/i;
 
 /**
  * The bureau and its own bodies ("局里那个党建牌子，口号叫么子"): never a veteran's circumstances, so
@@ -49,7 +49,7 @@ const CHECKS_A_NUMBER =
 
 /** Statistics of the bureau's work ("多少人", "几次"); weaker: a veteran may ask "几次" too. */
 const STATISTICS_CUES =
-  /几星|几颗星|星级|评星|\bstar[- ]?(rating|rated)\b|\btotal (amount|number|sum)\b|\bhow many stars\b|\bhow (many|much)\b.*\bbureau\b|\bhow many\b.*\b(were|was|did)\b|(给|发|花|拨|挂|建|办|评|开|迁|送)了多少|几个奖|几项奖|什么奖|获奖|得奖|几家|多少家|人次|多少人|几人|几名|(多少|几)(个|位|名)?(烈士|退役)?(退役军人|老兵|军人|烈属|遗属|家属|党员)|[^\s，。？?]了(多少|几)(位|名|座|家|场|项|户|批|份|篇|期)|(退役军人|老兵|烈属|遗属|党员)(一共|总共|共)?有多少|多少名|几场|多少场|几次|多少次|几回|多少回|几趟|多少趟|多少座|几座|几项|多少项|批次|覆盖率|知晓率|合格率|安置率|满意度|满意率|认可度|排名|排第几|第几名|名次|排位|排在|哪一档|在全省|全省(第一|率先|前列)|表彰|荣誉|(?<!优)先进|考核|指标|目标|this year/i;
+  /几星|几颗星|星级|评星|\bstar[- ]?(rating|rated)\b|\btotal (amount|number|sum)\b|\bhow many stars\b|\bhow (many|much)\b.*\bbureau\b|\bhow many\b.*\b(were|was|did)\b|(给|发|花|拨|挂|建|办|评|开|迁|送)了多少|几个奖|几项奖|什么奖|获奖|得奖|几家|多少家|人次|多少人|几人|几名|(多少|几)(个|位|名)?(烈士|退役)?(退役军人|老兵|军人|烈属|遗属|家属|党员)|[^\s，。？?]了(多少|几)(位|名|座|家|场|项|户|批|份|篇|期)|(退役军人|老兵|烈属|遗属|党员)(一共|总共|共)?有多少|多少名|几场|多少场|几次|多少次|几回|多少回|几趟|多少趟|多少座|几座|几项|多少项|批次|覆盖率|知晓率|合格率|安置率|满意度|满意率|认可度|\b(satisfaction|awareness|pass|coverage) rate\b|排名|排第几|第几名|名次|排位|排在|哪一档|在全省|全省(第一|率先|前列)|表彰|荣誉|(?<!优)先进|考核|指标|目标|this year/i;
 
 /**
  * A veteran asking about their own entitlement, or whether one exists ("找工作有照顾吗"). "我们县",
@@ -64,7 +64,8 @@ const COUNTS_PEOPLE =
   /多少(个|位|名)?人(?!民)|几(个|位|名)人|多少名|人次|(一共|总共)有多少(退役)?(老兵|退役军人)|\bhow many (veterans|people|persons|ex-servicemen|soldiers|martyrs|families|households)\b/i;
 
 /** A rate of the bureau's work (满意度, 知晓率): the record's, never a card's. */
-const RATE_OF_THE_WORK = /(满意|认可|知晓|合格|覆盖|参与)(度|率)/;
+const RATE_OF_THE_WORK =
+  /(满意|认可|知晓|合格|覆盖|参与)(度|率)|\b(satisfaction|awareness|pass|coverage|participation) rate\b/i;
 
 /** What a veteran is entitled to, asked as such: the laws answer it, not the bureau's record. */
 const POLICY_ASKED =

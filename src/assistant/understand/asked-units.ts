@@ -10,7 +10,8 @@ const DATE_ASKED =
 export const FINISHED_WHEN =
   /(什么时候|啥时候|何时|哪天|几月(份)?)(就|才|已经)?(完成|弄完|搞完|办完|做完|干完|结束)(了)?的/;
 /** "安置任务完成用了多长时间": how long a thing took is the record's too (a rule says 要多久). */
-export const TOOK_HOW_LONG = /(完成|搞完|办完|做完)[^，。？?]{0,4}(用|花)了(多长时间|多久|几个月|几天)/;
+export const TOOK_HOW_LONG =
+  /(完成|搞完|办完|做完)[^，。？?]{0,4}(用|花)了(多长时间|多久|几个月|几天)|\bhow long did (the|it)\b[^?]*\btake\b/i;
 /** "市军休总站是哪一年评上五星级的": the question asks for a year. */
 const YEAR_ASKED = /哪一年|哪年|什么年份|\b(which|what|in what) year\b/i;
 export const asksForAYear = (question: string): boolean => YEAR_ASKED.test(question);
@@ -172,7 +173,20 @@ const RATE_NAMED = /([\u4e00-\u9fa5]{2})率|(满意|认可|知晓|信任|参与)
  * "参加培训的退役军人对培训的满意度是多少": a rate of another kind (技能培训宣传知晓率) is not the
  * asked one; the clause must name the rate's own word (满意, 合格, 覆盖…).
  */
+/** The English names of the report's rates, by the Chinese word the report uses. */
+const RATE_NAMED_EN: Record<string, string> = {
+  satisfaction: '满意',
+  awareness: '知晓',
+  pass: '合格',
+  coverage: '覆盖',
+  employment: '就业',
+  placement: '安置',
+};
+
 export function anotherRateNamed(askedText: string, clause: string): boolean {
+  const english = /\b(satisfaction|awareness|pass|coverage|employment|placement) rate\b/i.exec(askedText);
+  const englishStem = english && RATE_NAMED_EN[english[1]!.toLowerCase()];
+  if (englishStem) return /率|度/.test(clause) && !clause.includes(englishStem);
   const m = RATE_NAMED.exec(askedText);
   // 比率, 概率, 频率 say "a rate" without naming which.
   const stem = m?.[1] && /[比概频效]$/.test(m[1]) ? undefined : (m?.[1] ?? m?.[2]);
