@@ -62,6 +62,13 @@ describe('the card that answers', () => {
     expect(contract.answer).not.toContain('您问的“特殊要求”');
   });
 
+  it('says a disabled veteran’s own fare card does not name his wife, and keeps his children’s card', async () => {
+    const wife = await ask('我是残疾军人，我爱人坐火车也能半价吗？');
+    expect(wife.answer).toMatch(/^按您说的（退役军人的家属），法律法规没有写明/);
+    const children = await ask('残疾军人的子女上高中有什么优待？');
+    expect(children.answer).not.toContain('按您说的');
+  });
+
   it('answers a veteran with the veterans’ card, not the serving soldiers’ one', async () => {
     const bus = await ask('退伍兵坐公交是不是免费');
     expect(bus.answer.split('\n')[0]).toContain('优待证');

@@ -19,9 +19,9 @@ export const namesOutsideRelative = (question: string): boolean => OUTSIDE_RELAT
  * "我是普通退伍兵，我家孩子考公务员能优先吗"): the laws give veterans' families only what they name.
  */
 const VETERANS_FAMILY =
-  /(退伍兵|退役军人|老兵|退伍军人)的?(家属|配偶|老婆|妻子|爱人|子女|孩子|儿子|女儿|儿女)|我是[^，。？?]{0,4}(退伍兵|退役军人|老兵)[^？?]{0,12}(我家|我)?(孩子|儿子|女儿|老婆|媳妇)/;
+  /(退伍兵|退役军人|老兵|退伍军人|残疾军人)的?(家属|配偶|老婆|妻子|爱人|子女|孩子|儿子|女儿|儿女)|我是[^，。？?]{0,4}(退伍兵|退役军人|老兵|残疾军人|伤残军人)[^？?]{0,12}(我家|我)?(孩子|儿子|女儿|老婆|媳妇|爱人|老伴)/;
 /** A card written for veterans' families names them so. */
-const FOR_VETERANS_FAMILY = /退役军人[^，。；]{0,6}(家属|配偶|子女|亲属)|随调|随迁|家庭|遗属/;
+const FOR_VETERANS_FAMILY = /(退役军人|残疾军人)[^，。；]{0,6}(家属|配偶|子女|亲属)|随调|随迁|家庭|遗属/;
 
 /** A line saying the card's beneficiaries do not include the named relative, or undefined. */
 export function relationMismatchLine(
