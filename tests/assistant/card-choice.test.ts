@@ -69,6 +69,12 @@ describe('the card that answers', () => {
     expect(children.answer).not.toContain('按您说的');
   });
 
+  it('says whether a benefit passes to the family is not stated', async () => {
+    const inherit = await ask('老兵去世以后，他的优待证待遇子女能继承吗？');
+    expect(inherit.status).toBe('not_found');
+    expect(inherit.answer).toContain('待遇能否由家人继承');
+  });
+
   it('answers a veteran with the veterans’ card, not the serving soldiers’ one', async () => {
     const bus = await ask('退伍兵坐公交是不是免费');
     expect(bus.answer.split('\n')[0]).toContain('优待证');

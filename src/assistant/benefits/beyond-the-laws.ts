@@ -73,6 +73,9 @@ const BACK_PAY =
 const WHICH_COUNTER = /哪个窗口|几号窗口|哪个柜台|几楼|几层|\bwhich (counter|window|desk|floor)\b/i;
 const WHICH_COUNTER_LABEL = { zh: '具体在哪个窗口办理', en: 'which counter handles it' };
 
+/** "他去世后我能继承他的优待证待遇吗": the laws name what survivors receive, never an inherited benefit. */
+const INHERITED = /继承|\binherit(ed|s)?\b/i;
+
 const BACK_PAY_LABEL = { zh: '过去没领到的钱能否补发', en: 'back pay for months not drawn' };
 
 /** "义务兵在部队往家打电话要钱吗": phone calls and their cost (the laws free a conscript's letters only). */
@@ -194,6 +197,8 @@ export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
       relatedCard: 'rights-legal-aid',
     };
   if (WHICH_COUNTER.test(question)) return { label: WHICH_COUNTER_LABEL };
+  if (INHERITED.test(question))
+    return { label: { zh: '待遇能否由家人继承', en: 'whether a benefit can be inherited' } };
   if (LOCATION_ASKED.test(question) && !CONTACT_PLACES.test(question))
     return { label: { zh: '具体地址或位置', en: 'the exact address or location' } };
   if (PHONE_COST.test(question))
