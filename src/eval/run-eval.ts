@@ -184,7 +184,7 @@ export const SET_FLOORS: Record<string, { answerAccuracy: number; maxWronglyRefu
   'summary24-dev': { answerAccuracy: 0.92, maxWronglyRefused: 0.03 },
   'summary24-test': { answerAccuracy: 0.82, maxWronglyRefused: 0.08 },
   'summary25-dev': { answerAccuracy: 0.9, maxWronglyRefused: 0.06 },
-  'summary25-test': { answerAccuracy: 0.73, maxWronglyRefused: 0.06 },
+  'summary25-test': { answerAccuracy: 0.75, maxWronglyRefused: 0.06 },
   'summary26-dev': { answerAccuracy: 0.92, maxWronglyRefused: 0.03 },
   'summary26-test': { answerAccuracy: 0.85, maxWronglyRefused: 0.06 },
 };
