@@ -22,10 +22,6 @@ import { asksForPersonsNames, asksWhichPlace } from './report-leaves-out.js';
 import { comparesWithOthers } from './figures-not-given.js';
 export type { ComposeContext } from './compose-context.js';
 
-/** Words that place a question in the bureau's own record: the reports answer it first. */
-const BUREAU_CUES =
-  /去年|(举办|举行|召开)的|你们(?![^，。？?]*(我|俺))[^，。？?]{0,12}了(多少|几)|(那|这)几(起|件|家|场|批)|前年|全年|年度|本局|我局|我们局|局里|局机关|咱局|咱们局|你们局|全市|市局|(?<!在|还是)市里|总结|汇报|部里|省厅|厅里|省考|我市|本市|稿子|稿件|脚本|片子|党总支|党支部|支部|党组(?!织)|领导班子|班子|党建|党员|廉政|意识形态|舆情|in 20\d\d|last year|(the|this) bureau|\bparty (members|branch|committee|organi[sz]ation)\b|the city's|citywide|city-wide|\bin (the|this|our) city\b|\b(was|were)\b[^.?]{0,40}\b(finished|completed|achieved|held|carried out|handed out|given out|paid out|distributed|spent|sent|organi[sz]ed|visited|moved|relocated|trained|received|won|awarded|rated|recogni[sz]ed|promoted|commended|praised|piloted|launched)\b|^(?!.*\b(i|my|me|we|our)\b).*\bdid\b[^?]{0,60}\b(receive|win|get|achieve|complete|finish|hold|organi[sz]e|visit|send|relocate|train|secure|obtain|spend|allocate|award|issue|publish|hand out)\b/i;
-
 /**
  * The bureau and its own bodies ("局里那个党建牌子，口号叫么子"): never a veteran's circumstances, so
  * they place a question in the record wherever they stand, unlike a time ("去年我爸…") told as
@@ -33,6 +29,15 @@ const BUREAU_CUES =
  */
 const THE_BUREAU_ITSELF =
   /本局|我局|我们局|局里|局机关|咱局|咱们局|你们局|市局|省厅|厅里|省考|领导班子|党组(?!织)|意识形态|舆情|廉政/;
+
+/** Words that place a question in the bureau's own record: the reports answer it first. */
+const BUREAU_CUES = new RegExp(
+  `${THE_BUREAU_ITSELF.source}|${
+    /去年|(举办|举行|召开)的|你们(?![^，。？?]*(我|俺))[^，。？?]{0,12}了(多少|几)|(那|这)几(起|件|家|场|批)|前年|全年|年度|全市|(?<!在|还是)市里|总结|汇报|部里|我市|本市|稿子|稿件|脚本|片子|党总支|党支部|支部|班子|党建|党员|in 20\d\d|last year|(the|this) bureau|\bparty (members|branch|committee|organi[sz]ation)\b|the city's|citywide|city-wide|\bin (the|this|our) city\b|\b(was|were)\b[^.?]{0,40}\b(finished|completed|achieved|held|carried out|handed out|given out|paid out|distributed|spent|sent|organi[sz]ed|visited|moved|relocated|trained|received|won|awarded|rated|recogni[sz]ed|promoted|commended|praised|piloted|launched)\b|^(?!.*\b(i|my|me|we|our)\b).*\bdid\b[^?]{0,60}\b(receive|win|get|achieve|complete|finish|hold|organi[sz]e|visit|send|relocate|train|secure|obtain|spend|allocate|award|issue|publish|hand out)\b/
+      .source
+  }`,
+  'i',
+);
 
 /**
  * "总结里送喜报用的单位是…", "what problems does the report identify": the question is about the
