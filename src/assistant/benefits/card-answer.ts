@@ -87,13 +87,12 @@ function cardLines(card: EntitlementCard, input: CardAnswerInput, titled: boolea
   }
   const shown = lines.join('\n');
   // An amount or a deadline the card does not state is said to be unstated, with who sets it.
+  const timeUnstated = aspects.when && !statesTime(shown);
   const unstatedAsked = [
     aspects.amount && !statesAmount(shown) ? 'amount' : undefined,
-    aspects.when && !statesTime(shown) ? 'time' : undefined,
+    timeUnstated ? 'time' : undefined,
     // A deadline already said to be unstated covers how long the office takes.
-    aspects.processing && !statesProcessingLimit(shown) && !(aspects.when && !statesTime(shown))
-      ? 'processing'
-      : undefined,
+    aspects.processing && !statesProcessingLimit(shown) && !timeUnstated ? 'processing' : undefined,
     aspects.day && !statesDay(shown) ? 'day' : undefined,
     aspects.fee && !statesFee(shown) ? 'fee' : undefined,
     aspects.times && !statesTimes(shown) ? 'times' : undefined,
@@ -212,25 +211,25 @@ function unstatedLine(card: EntitlementCard, language: Language, kinds: readonly
   const named: UnstatedKind[] = kinds.some((k) => k === 'amount' || k === 'time')
     ? ['amount', 'time', ...kinds.filter((k) => k !== 'amount' && k !== 'time')]
     : [...kinds];
+  // The card's note names who sets the amounts and standards, not how long an office takes.
+  const local = named.every((k) => k === 'processing') ? undefined : card.local;
   if (language === 'en') {
     const what = named.map((k) => UNSTATED_LABELS[k].en).join(' and ');
     const subject = what.charAt(0).toUpperCase() + what.slice(1);
-    return card.local && !named.every((k) => k === 'processing')
-      ? `${subject}: the law does not state them here; they are set by other rules (in Chinese: ${card.local}). Ask your local veterans service station.`
+    return local
+      ? `${subject}: the law does not state them here; they are set by other rules (in Chinese: ${local}). Ask your local veterans service station.`
       : `${subject}: the law does not state them; ask your local veterans service station.`;
   }
   const what = named.map((k) => UNSTATED_LABELS[k].zh).join('和');
   // A card's own note may already send the asker to the station: say it once.
-  // …nor say twice that the law does not state it. The note names who sets the amounts and
-  // standards, not how long an office takes.
-  const aboutProcessingOnly = named.every((k) => k === 'processing');
-  const local = (aboutProcessingOnly ? undefined : card.local)
+  // …nor say twice that the law does not state it.
+  const note = local
     ?.replace(/[；;，,]?\s*(请|可)?(先)?(咨询|问)当地退役军人服务站。?$/, '')
     .replace(/[；;，,]?\s*法律(法规)?没有写明。?$/, '')
     .replace(/。$/, '');
-  const perLocalRules = local && /以当地规定为准$/.test(local) ? '' : '请以当地规定为准，';
-  return local
-    ? `${what}：法律法规没有写明，${local}，${perLocalRules}可咨询当地退役军人服务站。`
+  const perLocalRules = note && /以当地规定为准$/.test(note) ? '' : '请以当地规定为准，';
+  return note
+    ? `${what}：法律法规没有写明，${note}，${perLocalRules}可咨询当地退役军人服务站。`
     : `${what}：法律法规没有写明，请以当地规定为准，可咨询当地退役军人服务站。`;
 }
 
