@@ -33,13 +33,7 @@ export function figureParts(question: string): string[] {
   if (joined) {
     const [, a, b, rest] = joined;
     const tail = rest?.trim() || '多少';
-    // "送出的256次喜报中，一等功、二等功各有多少": what comes before the first subject in its own
-    // sentence is both parts' (not an earlier question: "是这样吗？红色教育片和…").
-    const sentence = (a ?? '').slice(
-      Math.max(...['？', '?', '。', '！'].map((m) => (a ?? '').lastIndexOf(m))) + 1,
-    );
-    const context = sentence.slice(0, Math.max(sentence.lastIndexOf('，'), sentence.lastIndexOf(',')) + 1);
-    if (a && b) return [`${a}${tail}`, `${context}${b}${tail}`];
+    if (a && b) return [`${a}${tail}`, `${sharedContext(a)}${b}${tail}`];
   }
   const clauses = text
     .split(CLAUSE)
@@ -58,6 +52,15 @@ export function figureParts(question: string): string[] {
   const year = YEAR_NAMED.exec(first)?.[0];
   const secondFull = year && !YEAR_NAMED.test(withSubject) ? `${year}${withSubject}` : withSubject;
   return [first, secondFull].map((part) => (context ? `${context}，${part}` : part));
+}
+
+/**
+ * "送出的256次喜报中，一等功、二等功各有多少": what comes before the first subject in its own
+ * sentence is both parts' (not an earlier question: "是这样吗？红色教育片和…").
+ */
+function sharedContext(first: string): string {
+  const sentence = first.slice(Math.max(...['？', '?', '。', '！'].map((m) => first.lastIndexOf(m))) + 1);
+  return sentence.slice(0, Math.max(sentence.lastIndexOf('，'), sentence.lastIndexOf(',')) + 1);
 }
 
 /** "省厅那几个奖" names a topic ("those few"), it does not ask how many. */
