@@ -234,14 +234,12 @@ export function beyondTheLaws(question: string): BeyondTheLaws | undefined {
   return undefined;
 }
 
-type Label = { zh: string; en: string };
-
 /**
  * Parts of a question the laws leave out, named beside the card that answers the rest ("优待证丢了
  * 咋补", "停的那些能补发吗", "哪家厂子做得好", "哪个窗口办"): the labels of those the cards do not state.
  */
-export function unstatedParts(question: string, cards: readonly EntitlementCard[]): Label[] {
-  const parts: Label[] = [];
+export function unstatedParts(question: string, cards: readonly EntitlementCard[]): BeyondTheLaws['label'][] {
+  const parts: BeyondTheLaws['label'][] = [];
   if (asksToReplacePapers(question) && !cards.some((c) => /补发|补办|更换|换发/.test(c.answer)))
     parts.push(REPLACING_PAPERS);
   if (asksForARecommendation(question)) parts.push(RECOMMENDING);

@@ -5,7 +5,7 @@ import type { TermWeight } from './relevance.js';
 
 /**
  * Whether a figure's subject is what the question names: the words of the subject the asker uses,
- * how a shared head word is qualified, and which rate is asked.
+ * and how a shared head word is qualified.
  */
 
 /** Words of a figure's subject that name nothing of their own: the whole report is about them. */

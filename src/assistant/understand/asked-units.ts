@@ -169,10 +169,6 @@ export function countedThing(question: string): string | undefined {
 /** A rate the asker names: 满意度, 合格率 (not 年度, 季度). */
 const RATE_NAMED = /([\u4e00-\u9fa5]{2})率|(满意|认可|知晓|信任|参与)度/;
 
-/**
- * "参加培训的退役军人对培训的满意度是多少": a rate of another kind (技能培训宣传知晓率) is not the
- * asked one; the clause must name the rate's own word (满意, 合格, 覆盖…).
- */
 /** The English names of the report's rates, by the Chinese word the report uses. */
 const RATE_NAMED_EN: Record<string, string> = {
   satisfaction: '满意',
@@ -183,6 +179,10 @@ const RATE_NAMED_EN: Record<string, string> = {
   placement: '安置',
 };
 
+/**
+ * "参加培训的退役军人对培训的满意度是多少": a rate of another kind (技能培训宣传知晓率) is not the
+ * asked one; the clause must name the rate's own word (满意, 合格, 覆盖…).
+ */
 export function anotherRateNamed(askedText: string, clause: string): boolean {
   const english = /\b(satisfaction|awareness|pass|coverage|employment|placement) rate\b/i.exec(askedText);
   const englishStem = english && RATE_NAMED_EN[english[1]!.toLowerCase()];
