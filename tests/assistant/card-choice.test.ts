@@ -9,6 +9,12 @@ import { useCheckedAsk } from '../support/checked-ask.js';
 describe('the card that answers', () => {
   const ask = useCheckedAsk();
 
+  it('reads a later part that leans on the first ("具体怎么算") about the first part’s subject', async () => {
+    const answer = await ask('一次性抚恤金发给哪些家属？具体怎么算？');
+    expect(answer.answer).toContain('20倍');
+    expect(answer.answer).not.toContain('一次性退役金');
+  });
+
   it('says a partner not yet married is no relative the laws name', async () => {
     const answer = await ask('我女朋友在部队当兵，还没结婚，我算不算军属');
     expect(answer.answer).toContain('按您说的（女朋友）');

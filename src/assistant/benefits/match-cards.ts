@@ -50,6 +50,8 @@ export interface CardReading {
 const CANDIDATES = 8;
 /** Share of the question's known words a part must carry to stand for the question. */
 const SUBSTANTIAL_PART = 0.4;
+/** Weight of an earlier asking part's words when a later part is read (see toQuery). */
+const EARLIER_PART_WEIGHT = 0.3;
 
 /** A question's words as the matcher weighs them. */
 interface Query {
@@ -72,18 +74,25 @@ export function readCards(
   const whole = toQuery(asking, context, boostTerms, index, params);
   const wholeMass = knownMass(whole, index);
   const readings = clauses.map((clause) => {
-    if (!clause.asks) return { clause, best: undefined, unknownNouns: [], substantial: false };
-    const own = toQuery([clause], context, [], index, params);
+    if (!clause.asks)
+      return { clause, best: undefined, unknownNouns: [], substantial: false, alone: undefined };
+    const alone = toQuery([clause], context, [], index, params);
     // "给多少" alone matches anything with 多少: only a part that carries much of the question counts.
-    const substantial = knownMass(own, index) >= wholeMass * SUBSTANTIAL_PART;
-    const best = rank(own, index, params, question)[0];
-    return { clause, best, unknownNouns: own.unknownNouns, substantial };
+    const substantial = knownMass(alone, index) >= wholeMass * SUBSTANTIAL_PART;
+    const earlier = asking.slice(0, asking.indexOf(clause));
+    const own = earlier.length > 0 ? toQuery([clause], context, [], index, params, earlier) : alone;
+    // The borrowed words help choose the card, not say how sure it is: that is the part's own.
+    const chosen = rank(own, index, params, question)[0];
+    const best = chosen && { ...chosen, confidence: confidenceOf(chosen.card, alone, index, params) };
+    // The part stands for the whole question on its own words, not on those it borrowed.
+    const aloneBest = own === alone ? best : rank(alone, index, params, question)[0];
+    return { clause, best, unknownNouns: own.unknownNouns, substantial, alone: aloneBest };
   });
   const matches = rank(whole, index, params, question);
   // A two-part question is as answerable as its best part.
   const top = matches[0];
   const bestPart = readings.reduce<CardMatch | undefined>(
-    (best, r) => (r.substantial && r.best && r.best.confidence > (best?.confidence ?? 0) ? r.best : best),
+    (best, r) => (r.substantial && r.alone && r.alone.confidence > (best?.confidence ?? 0) ? r.alone : best),
     undefined,
   );
   if (top && bestPart && bestPart.confidence > top.confidence && asking.length > 1) {
@@ -101,7 +110,7 @@ const withoutFlag = ({
   clause,
   best,
   unknownNouns,
-}: ClauseReading & { substantial: boolean }): ClauseReading => ({
+}: ClauseReading & { substantial: boolean; alone: CardMatch | undefined }): ClauseReading => ({
   clause,
   best,
   unknownNouns,
@@ -183,6 +192,7 @@ function toQuery(
   boostTerms: readonly string[],
   index: CardIndex,
   params: MatchParams,
+  earlierParts: readonly Clause[] = [],
 ): Query {
   const asked = weighTokens(
     asking.map((c) => c.text),
@@ -198,6 +208,16 @@ function toQuery(
     params.contextWeight,
     params,
   ).filter((term) => !asked.some((t) => t.term === term.term));
+  // "烈士褒扬金发给谁？是按啥标准给的？": a later part is read with what the parts before it
+  // name, more lightly than its own words, so a part that leans on them finds their topic.
+  for (const term of weighTokens(
+    earlierParts.map((c) => c.text),
+    params.contextWeight * EARLIER_PART_WEIGHT,
+    params,
+  )) {
+    if (!asked.some((t) => t.term === term.term) && !contextTerms.some((t) => t.term === term.term))
+      contextTerms.push(term);
+  }
   return {
     asked,
     context: contextTerms,
