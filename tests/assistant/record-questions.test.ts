@@ -8,6 +8,16 @@ import { useCheckedAsk } from '../support/checked-ask.js';
 const ask = useCheckedAsk();
 
 describe('questions of the bureau’s record', () => {
+  it('reads a staff question without any cue word as the record’s, which does not hold a cost per grave', async () => {
+    const cost = await ask('烈士墓迁移一座得花多少钱');
+    expect(cost.status).toBe('not_found');
+    expect(cost.answer).not.toContain('受保护');
+    // Control: a veteran's question about the same graves still gets its card.
+    const own = await ask('我爸是烈士，没葬在烈士陵园，能迁进去吗');
+    expect(own.status).toBe('answered');
+    expect(own.answer).toContain('烈士陵园');
+  });
+
   it('counts the places named before the question word ("市州一共有几个"), not the honours', async () => {
     const answer = await ask('全省同时拿到四项表彰的市州一共有几个？');
     expect(answer.answer).toContain('3个');

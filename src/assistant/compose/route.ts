@@ -14,6 +14,7 @@ import { composeContactAnswer } from './contact-answer.js';
 import type { SessionTurn } from '../ports.js';
 import { ASKER_IS_NO_CLAIMANT, askingText, splitClauses } from '../understand/clauses.js';
 import { citesTheRecord } from './record-cues.js';
+import { recordProbability } from '../understand/asker-kind.js';
 import { alternativesOf } from './relevance.js';
 
 import { bestReportCoverage } from './evidence.js';
@@ -101,6 +102,11 @@ const CLEAR_CARD = 0.6;
 const CARDS_VOCABULARY = 0.05;
 /** A veteran's question no card fits is answered from a report only when a passage holds this much of it. */
 const REPORT_ALONE = 0.6;
+/**
+ * The learned reading (understand/asker-kind.ts) places a question in the record from this
+ * probability on; chosen by training on half the blind sets and checking the other half.
+ */
+const RECORD_LIKE = 0.5;
 
 /**
  * Picks the composer for an understood question and returns its draft (offline, extractive).
@@ -176,7 +182,11 @@ export async function composeOffline(
   // it does not ask about the bureau's year. A year the reports cover is the bureau's year.
   const asked = u.isFollowUp ? u.resolvedText : asking;
   const cited = citesTheRecord(u.text, ctx);
+  // Staff's questions read differently from veterans' in ways no cue list covers ("清明节在手机上给走了
+  // 的英烈上香献花的人多不多"): the learned reading places them in the record too.
+  const recordLike = recordProbability(u.text) >= RECORD_LIKE;
   const bureauCued =
+    recordLike ||
     u.years.some((y) => ctx.knownYears.has(y) && asked.includes(String(y).slice(2))) ||
     BUREAU_CUES.test(asked) ||
     THE_BUREAU_ITSELF.test(u.text) ||
@@ -225,7 +235,11 @@ export async function composeOffline(
     // "去年…局里上门慰问我们普通老兵一共走访了多少户": a total of the bureau's work stays the record's,
     // though the asker counts themself among those served.
     const totalOfTheRecord = statistics && bureauCued && TOTAL_ASKED.test(asking);
-    return refused && !totalOfTheRecord && (personal || clearCard) ? benefits.draft : fromReports;
+    // A question that reads as staff's is the record's even when the record does not hold it: a card
+    // that shares its words ("搬一座烈士墓要花多少钱" → 烈士纪念设施受保护) does not answer it.
+    return refused && !totalOfTheRecord && !recordLike && (personal || clearCard)
+      ? benefits.draft
+      : fromReports;
   }
   // A veteran asking about their own case is not asking what the bureau did last year.
   // "军转干部安置有什么政策": a question about what the law gives, with nothing of the bureau's year.
