@@ -6,7 +6,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { askerFeatures } from '../assistant/understand/asker-kind.js';
+import { questionFeatures } from '../assistant/understand/question-features.js';
 import type { AskerKindModel } from '../assistant/understand/asker-kind-model.js';
 
 /** A feature seen in fewer questions than this says nothing reliable, and only grows the file. */
@@ -26,7 +26,7 @@ export function trainAskerKind(blindDir: string, half?: 'odd' | 'even'): AskerKi
       if (!line.trim()) continue;
       const { question } = JSON.parse(line) as { question: string };
       docs[kind]++;
-      for (const feature of askerFeatures(question)) {
+      for (const feature of questionFeatures(question)) {
         const c = counts.get(feature) ?? [0, 0];
         c[kind]++;
         counts.set(feature, c);

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { askerFeatures, recordProbability } from '../../src/assistant/understand/asker-kind.js';
+import { recordProbability } from '../../src/assistant/understand/asker-kind.js';
+import { questionFeatures } from '../../src/assistant/understand/question-features.js';
 import { askerKindModelSource, trainAskerKind } from '../../src/eval/asker-kind-training.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 describe('the asker-kind reading', () => {
   it('reads a question by its characters, character pairs, English words and whether it has a number', () => {
-    expect(askerFeatures('去年迁墓 in 2022?').sort()).toEqual(
+    expect(questionFeatures('去年迁墓 in 2022?').sort()).toEqual(
       ['去', '年', '迁', '墓', '去年', '年迁', '迁墓', 'w:in', '<num>'].sort(),
     );
   });

@@ -7,6 +7,7 @@ import { splitClauses, type Clause } from '../understand/clauses.js';
 import { MATCH_PARAMS, type MatchParams } from './calibration.js';
 import { groupFactor } from './card-groups.js';
 import { CONTENT_TAGS, VAGUE, wordsTagged } from './named-words.js';
+import { articlePosterior, cardPrior } from './article-prior.js';
 
 /**
  * Which entitlement cards a question is about, and how sure that is.
@@ -82,13 +83,14 @@ export function readCards(
     const earlier = asking.slice(0, asking.indexOf(clause));
     const own = earlier.length > 0 ? toQuery([clause], context, [], index, params, earlier) : alone;
     // The borrowed words help choose the card, not say how sure it is: that is the part's own.
-    const chosen = rank(own, index, params, question)[0];
+    const prior = articlePosterior(clause.text);
+    const chosen = rank(own, index, params, question, prior)[0];
     const best = chosen && { ...chosen, confidence: confidenceOf(chosen.card, alone, index, params) };
     // The part stands for the whole question on its own words, not on those it borrowed.
-    const aloneBest = own === alone ? best : rank(alone, index, params, question)[0];
+    const aloneBest = own === alone ? best : rank(alone, index, params, question, prior)[0];
     return { clause, best, unknownNouns: own.unknownNouns, substantial, alone: aloneBest };
   });
-  const matches = rank(whole, index, params, question);
+  const matches = rank(whole, index, params, question, articlePosterior(question));
   // A two-part question is as answerable as its best part.
   const top = matches[0];
   const bestPart = readings.reduce<CardMatch | undefined>(
@@ -131,13 +133,21 @@ export function confidenceFor(
 }
 
 /**
- * Cards by BM25 score and confidence, weighed by how their group fits the question (when it is
- * given) and how much of the asked words their title holds.
+ * Cards by BM25 score and confidence, weighed by how their group fits the question, how much of
+ * the asked words their title holds, and how likely their articles are to be what such questions
+ * ask about (see article-prior.ts).
  */
-function rank(query: Query, index: CardIndex, params: MatchParams, question?: string): CardMatch[] {
+function rank(
+  query: Query,
+  index: CardIndex,
+  params: MatchParams,
+  question: string,
+  articles: ReadonlyMap<string, number>,
+): CardMatch[] {
   const weight = (card: EntitlementCard) =>
-    (question === undefined ? 1 : groupFactor(card, question)) *
-    (1 + TITLE_WEIGHT * titleShare(card, query, index));
+    groupFactor(card, question) *
+    (1 + TITLE_WEIGHT * titleShare(card, query, index)) *
+    (1 + params.articlePriorWeight * cardPrior(card, articles));
   return index
     .search([...query.asked, ...query.context], CANDIDATES)
     .map((hit) => ({ ...hit, confidence: confidenceOf(hit.card, query, index, params) }))

@@ -7,21 +7,7 @@
  * only catch the phrasings someone thought of.
  */
 import { ASKER_KIND_MODEL, type AskerKindModel } from './asker-kind-model.js';
-
-/** The features a question is read by: Chinese characters and pairs, English words, "has a number". */
-export function askerFeatures(question: string): string[] {
-  const text = question.toLowerCase();
-  const features = new Set<string>();
-  for (const run of text.match(/[\u4e00-\u9fff]+/g) ?? []) {
-    for (let i = 0; i < run.length; i++) {
-      features.add(run[i]!);
-      if (i + 1 < run.length) features.add(run.slice(i, i + 2));
-    }
-  }
-  for (const word of text.match(/[a-z]+/g) ?? []) features.add(`w:${word}`);
-  if (/\d/.test(text)) features.add('<num>');
-  return [...features];
-}
+import { questionFeatures } from './question-features.js';
 
 /** Smoothing of the feature counts: an unseen feature weighs as half a document. */
 const SMOOTHING = 0.5;
@@ -30,7 +16,7 @@ const SMOOTHING = 0.5;
 export function recordProbability(question: string, model: AskerKindModel = ASKER_KIND_MODEL): number {
   const [benefitsDocs, recordDocs] = model.docs;
   let logOdds = Math.log(recordDocs / benefitsDocs);
-  for (const feature of askerFeatures(question)) {
+  for (const feature of questionFeatures(question)) {
     const [inBenefits, inRecord] = model.features[feature] ?? [0, 0];
     logOdds +=
       Math.log((inRecord + SMOOTHING) / (recordDocs + 1)) -
