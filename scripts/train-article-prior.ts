@@ -19,4 +19,4 @@ if (half !== undefined && half !== 'odd' && half !== 'even') {
 const model = trainArticlePrior(path.join(root, 'tests/eval/blind'), half);
 const note = half ? ` (${half}-numbered sets only)` : '';
 writeFileSync(path.join(root, 'src/assistant/benefits/article-model.ts'), articleModelSource(model, note));
-process.stdout.write(`${model.articles.length} articles, ${Object.keys(model.features).length} features\n`);
+process.stdout.write(`${model.keys.length} articles, ${Object.keys(model.features).length} features\n`);

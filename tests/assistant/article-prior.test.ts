@@ -10,7 +10,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 // Two articles: A's training questions said 火车, B's said 看病.
 const toy = {
-  articles: [
+  keys: [
     ['甲法#1', 5],
     ['乙法#2', 5],
   ] as const,
