@@ -63,6 +63,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'benefits22-test', dir: 'tests/eval/blind', files: ['benefits22.test.jsonl'], showFailures: false },
   { name: 'benefits23-dev', dir: 'tests/eval/blind', files: ['benefits23.dev.jsonl'], showFailures: true },
   { name: 'benefits23-test', dir: 'tests/eval/blind', files: ['benefits23.test.jsonl'], showFailures: false },
+  { name: 'benefits24-dev', dir: 'tests/eval/blind', files: ['benefits24.dev.jsonl'], showFailures: true },
+  { name: 'benefits24-test', dir: 'tests/eval/blind', files: ['benefits24.test.jsonl'], showFailures: false },
   { name: 'summary-dev', dir: 'tests/eval/blind', files: ['summary.dev.jsonl'], showFailures: true },
   { name: 'summary-test', dir: 'tests/eval/blind', files: ['summary.test.jsonl'], showFailures: false },
   { name: 'summary2-dev', dir: 'tests/eval/blind', files: ['summary2.dev.jsonl'], showFailures: true },
