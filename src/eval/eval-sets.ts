@@ -117,4 +117,6 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { name: 'summary25-test', dir: 'tests/eval/blind', files: ['summary25.test.jsonl'], showFailures: false },
   { name: 'summary26-dev', dir: 'tests/eval/blind', files: ['summary26.dev.jsonl'], showFailures: true },
   { name: 'summary26-test', dir: 'tests/eval/blind', files: ['summary26.test.jsonl'], showFailures: false },
+  { name: 'summary27-dev', dir: 'tests/eval/blind', files: ['summary27.dev.jsonl'], showFailures: true },
+  { name: 'summary27-test', dir: 'tests/eval/blind', files: ['summary27.test.jsonl'], showFailures: false },
 ];
