@@ -15,6 +15,12 @@ describe('the card that answers', () => {
     expect(answer.answer).not.toContain('一次性退役金');
   });
 
+  it('reads "犯法" as 违法犯罪: the card on benefits cut for crime answers, not one on being late', async () => {
+    const crime = await ask('退役军人要是犯法了 待遇还有吗');
+    expect(crime.answer.split('\n')[0]).toMatch(/中止|取消/);
+    expect(crime.answer).not.toContain('报到');
+  });
+
   it('says a partner not yet married is no relative the laws name', async () => {
     const answer = await ask('我女朋友在部队当兵，还没结婚，我算不算军属');
     expect(answer.answer).toContain('按您说的（女朋友）');
