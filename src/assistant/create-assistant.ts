@@ -14,7 +14,8 @@ import { spokenNumbersAsDigits } from './understand/spoken-numbers.js';
 import { dialectAsMandarin } from './understand/dialect.js';
 import { sanitizeQuestion } from './understand/sanitize.js';
 import { understand, type Understanding } from './understand/understand.js';
-import { figureParts } from './understand/parts.js';
+import { asksForATotal, figureParts } from './understand/parts.js';
+import { withTotal } from './compose/figures-total.js';
 import { uniqueCitations } from './compose/cite.js';
 import { createMemorySessionStore } from './memory-session-store.js';
 import { activeSession, appendTurn, DEFAULT_SESSION_IDLE_MS } from './session-turns.js';
@@ -133,7 +134,8 @@ export function createAssistant(deps: AssistantDeps): OfflineAssistant {
     if (wholeDraft.figures.filter((f) => f.kind === 'target').length >= 2) return wholeDraft;
     const drafts = await Promise.all(parts.map((p) => composeOffline(read(p), ctx)));
     if (!drafts.some((d) => d.status === 'answered' || d.status === 'undisclosed')) return whole;
-    return mergeDrafts(drafts);
+    const merged = mergeDrafts(drafts);
+    return asksForATotal(text) ? withTotal(wholeDraft, merged, drafts, u.language) : merged;
   }
 
   async function ask(question: string, options: AskOptions = {}): Promise<Answer> {

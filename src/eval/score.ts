@@ -116,14 +116,17 @@ export function scoreAnswer(
 export function evalGroundingSources(answer: Answer): string[] {
   const values = answer.figures.map((f) => f.value).filter((v): v is number => v !== null);
   const derived: string[] = [String(answer.citations.length)];
-  for (const a of values)
-    for (const b of values) {
+  values.forEach((a, i) =>
+    values.forEach((b, j) => {
+      // A total of two different figures ("合计：256 + 5 = 261次").
+      if (i < j) derived.push(String(Math.round((a + b) * 100) / 100));
       if (b !== 0) derived.push(String(Math.round((a / b) * 1000) / 10));
       derived.push(
         String(Math.round((a - b) * 100) / 100),
         String(Math.abs(Math.round((a - b) * 100) / 100)),
       );
-    }
+    }),
+  );
   return [
     answer.question,
     ...answer.citations.flatMap((c) => [c.quote, c.title, c.section]),

@@ -141,6 +141,24 @@ describe('next questions after a figure', () => {
     expect(answer.suggestions!.join(' ')).not.toMatch(/墓碑擦拭|网上祭扫/);
   });
 
+  it('adds up two figures in one unit asked as a total, showing the terms; never two units', async () => {
+    const sum = await ask('去年给立功军人家里送喜报，再加上办的新兵欢送会，一共搞了多少次？');
+    expect(sum.status).toBe('answered');
+    expect(sum.answer).toContain('合计：256 + 5 = 261次');
+    const english = await ask(
+      'How many merit reports were delivered and how many send-off ceremonies were held in 2022, in total?',
+    );
+    expect(english.answer).toContain('Together: 256 + 5 = 261');
+    // 人 and 人次 do not add up: the report gives no total (counts-not-given.ts says so).
+    const units = await ask('清明网上祭扫和实地描碑填漆的加起来一共多少？');
+    expect(units.status).toBe('not_found');
+    expect(units.answer).not.toContain('合计：');
+    // Both parts name the one figure the report gives for both: it answers, nothing is added.
+    const one = await ask('2022年为助力旅游发展大会，从省厅争取的项目资金及工作经费合计多少万元？');
+    expect(one.status).toBe('undisclosed');
+    expect(one.answer).not.toContain('合计：');
+  });
+
   it('never offers the question just asked', async () => {
     const answer = await ask('退役军人看病有哪些优待？');
     expect(answer.suggestions ?? []).not.toContain('退役军人看病有哪些优待？');

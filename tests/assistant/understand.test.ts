@@ -163,6 +163,17 @@ describe('figureParts', () => {
     ]);
   });
 
+  it('splits two subjects to be added up, the year named once going to both', () => {
+    expect(figureParts('去年给立功军人家里送喜报，再加上办的新兵欢送会，一共搞了多少次？')).toEqual([
+      '去年给立功军人家里送喜报搞了多少次',
+      '去年办的新兵欢送会搞了多少次',
+    ]);
+    expect(figureParts('红色教育片和残疾人演出节目加起来一共看了几次？')).toEqual([
+      '红色教育片看了几次',
+      '残疾人演出节目看了几次',
+    ]);
+  });
+
   it('gives both joined subjects the words before the first one in its sentence', () => {
     expect(figureParts('去年的喜报里，一等功和二等功各有多少次？')).toEqual([
       '去年的喜报里，一等功多少次',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/assistant/answer.js';
 import type { GoldQuestion } from '../../src/eval/gold.js';
-import { scoreAnswer } from '../../src/eval/score.js';
+import { evalGroundingSources, scoreAnswer } from '../../src/eval/score.js';
+import { checkGrounding } from '../../src/assistant/grounding.js';
 
 const answer = (text: string, status: Answer['status'] = 'answered'): Answer => ({
   question: 'q',
@@ -63,5 +64,28 @@ describe('scoreAnswer', () => {
       language: 'en' as const,
     };
     expect(scoreAnswer(q, said, undefined).correct).toBe(true);
+  });
+});
+
+describe('evalGroundingSources', () => {
+  const figure = (value: number, quote: string) => ({
+    name: quote,
+    year: 2022,
+    kind: 'actual' as const,
+    value,
+    unit: '次',
+    quote,
+  });
+  const withFigures = (text: string): Answer => ({
+    ...answer(text),
+    figures: [figure(256, '送喜报256次'), figure(5, '欢送仪式5次')],
+  });
+  const violations = (a: Answer) => checkGrounding(a.answer, evalGroundingSources(a)).violations;
+
+  it('takes the sum of two of the answer’s figures as grounded, and no other sum', () => {
+    expect(violations(withFigures('合计：256 + 5 = 261次'))).toEqual([]);
+    expect(violations(withFigures('合计：256 + 6 = 262次'))).toEqual(['6', '262次']);
+    // A figure added to itself is no total of two figures.
+    expect(violations(withFigures('合计：256 + 256 = 512次'))).toEqual(['512次']);
   });
 });

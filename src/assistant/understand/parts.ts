@@ -11,6 +11,20 @@ const NUMBER_ASKED =
 const JOINED =
   /^(.{2,30}?)(?:和|与|跟|以及|及|、)(.{2,30}?)[，,]?(?:请)?(?:各|分别)(?:是|有|为|给出|列出|告诉我)?(.*)$/;
 
+/**
+ * "送喜报，再加上新兵欢送会，一共搞了多少次", "红色教育片和演出节目加起来看了几次": two subjects
+ * whose figures are to be added, then what is asked of them. Each is a part of its own; the
+ * assistant adds the two figures it finds (see asksForATotal).
+ */
+const SUMMED = [
+  /^(.{2,40}?)[，,]?(?:再加上|加上|连同)([^，,？?]{2,30}?)(?:[，,]|(?=一共|总共|合计|总计|加起来|加在一起))(?:一共|总共|合计|总计|加起来|加在一起)?(.*(?:多少|几).*)$/,
+  /^(.{2,30}?)(?:和|与|跟|以及|及|、)(.{2,30}?)[，,]?(?:加起来|加在一起|合计|总计)(?:一共|总共)?(.*)$/,
+];
+
+/** The question asks for the sum of its parts' figures. */
+export const asksForATotal = (question: string): boolean =>
+  /再加上|加上|连同|加起来|加在一起|合计|总计|in total|combined|altogether/i.test(question);
+
 /** A clause that asks for a number on its own ("召开了几次专题会议、签订了多少份承诺书"). */
 // Many type a space where a comma belongs ("去了几户烈属家 慰问金给了多少").
 const CLAUSE = /[？?；;，,、]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/;
@@ -28,6 +42,13 @@ export function figureParts(question: string): string[] {
   if (english && !/[\u3400-\u9fff]/.test(text)) {
     const [, context = '', first = '', second = ''] = english;
     return [`${context}${first}?`, `${context}${second}`];
+  }
+  const summed = SUMMED.map((pattern) => pattern.exec(text.replace(/[？?。]+$/, ''))).find(Boolean);
+  if (summed) {
+    const [, a = '', b = '', rest = ''] = summed;
+    const year = YEAR_NAMED.exec(a)?.[0];
+    const second = year && !YEAR_NAMED.test(b) ? `${year}${b}` : b;
+    return [`${a}${rest}`, `${sharedContext(a)}${second}${rest}`];
   }
   const joined = JOINED.exec(text.replace(/[？?。]+$/, ''));
   if (joined) {
